@@ -1,0 +1,156 @@
+import {
+  getInputProps,
+  getSelectProps,
+  type FieldMetadata,
+  type FormMetadata,
+} from '@conform-to/react'
+import { useNavigation } from '@remix-run/react'
+import { useEffect, useRef, type ReactNode } from 'react'
+
+// Form building blocks in the GOV.UK pattern: a label, an optional hint, the
+// error next to the field, and an error summary at the top that links to
+// each field. conform wires aria-invalid and aria-describedby.
+
+type FieldProps = {
+  meta: FieldMetadata<string | undefined>
+  label: string
+  hint?: ReactNode
+}
+
+function describedBy(meta: FieldMetadata<string | undefined>, hint: ReactNode | undefined) {
+  const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean)
+  return ids.length ? ids.join(' ') : undefined
+}
+
+function FieldFrame({ meta, label, hint, children }: FieldProps & { children: ReactNode }) {
+  const invalid = Boolean(meta.errors?.length)
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={meta.id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="field__hint" id={meta.descriptionId}>
+          {hint}
+        </div>
+      ) : null}
+      {invalid ? (
+        <p className="field__error" id={meta.errorId}>
+          <span className="visually-hidden">Error: </span>
+          {meta.errors?.join('. ')}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  )
+}
+
+export function TextField({
+  meta,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  width,
+}: FieldProps & {
+  type?: 'text' | 'email' | 'password' | 'url'
+  autoComplete?: string
+  width?: 'narrow' | 'full'
+}) {
+  const props = getInputProps(meta, { type, ariaAttributes: false })
+  return (
+    <FieldFrame meta={meta} label={label} hint={hint}>
+      <input
+        {...props}
+        // Passwords are never sent back to the browser after a failed submit.
+        defaultValue={type === 'password' ? undefined : props.defaultValue}
+        className={width === 'narrow' ? 'input input--narrow' : 'input'}
+        autoComplete={autoComplete}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      />
+    </FieldFrame>
+  )
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  options,
+  placeholder,
+}: FieldProps & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+  const props = getSelectProps(meta, { ariaAttributes: false })
+  return (
+    <FieldFrame meta={meta} label={label} hint={hint}>
+      <select
+        {...props}
+        className="select"
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      >
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  )
+}
+
+/**
+ * Lists every problem with a link to its field; takes focus when it appears
+ * so keyboard and screen-reader users land on it.
+ */
+export function ErrorSummary({
+  form,
+  labels,
+}: {
+  form: Pick<FormMetadata<never, string[]>, 'errors' | 'allErrors' | 'status'> & { id: string }
+  labels: Record<string, string>
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  const fieldErrors = Object.entries(form.allErrors).filter(([name]) => name !== '' && name in labels)
+  const formErrors = form.errors ?? []
+  const count = fieldErrors.length + formErrors.length
+  useEffect(() => {
+    if (count > 0) ref.current?.focus()
+  }, [count, form.status])
+  if (count === 0) return null
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-summary-title`}>
+      <h2 className="error-summary__title" id={`${form.id}-summary-title`}>
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {formErrors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {fieldErrors.map(([name, messages]) => (
+          <li key={name}>
+            <a href={`#${form.id}-${name}`}>{messages.join('. ')}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export function SubmitButton({ children, pendingText, name, value, variant }: {
+  children: ReactNode
+  pendingText?: string
+  name?: string
+  value?: string
+  variant?: 'primary' | 'secondary' | 'warning'
+}) {
+  const navigation = useNavigation()
+  const pending =
+    navigation.state === 'submitting' && (name === undefined || navigation.formData?.get(name) === value)
+  return (
+    <button type="submit" name={name} value={value} className={`button button--${variant ?? 'primary'}`} aria-disabled={pending || undefined}>
+      {pending && pendingText ? pendingText : children}
+    </button>
+  )
+}

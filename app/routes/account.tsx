@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary, SubmitButton, TextField } from '../components/forms'
+import { ROLE_LABELS } from '../domain/roles'
+import { changePasswordSchema } from '../schemas/auth'
+import { PASSWORD_MIN } from '../schemas/fields'
+import { changePassword } from '../services/auth.server'
+import { readForm } from '../services/request.server'
+import { createUserSession, requireSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Your account – Lantern' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireSession(request)
+  return { user }
+}
+
+const HIDE = ['currentPassword', 'newPassword', 'confirmPassword']
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireSession(request)
+  const submission = parseWithZod(await readForm(request), { schema: changePasswordSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: HIDE }), changed: false }, { status: 400 })
+  }
+  const { currentPassword, newPassword } = submission.value
+  const outcome = await changePassword(user.id, currentPassword, newPassword)
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: HIDE }), changed: false }, { status: 400 })
+  }
+  // All sessions ended with the change, this one too; a fresh one keeps the user logged in here.
+  return data(
+    { result: submission.reply({ resetForm: true }), changed: true },
+    { headers: { 'Set-Cookie': await createUserSession(user.id) } },
+  )
+}
+
+const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'New password again' }
+
+export default function AccountPage() {
+  const { user } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(changePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <h1>Your account</h1>
+      <dl className="summary-list">
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email address</dt>
+        <dd>{user.email}</dd>
+        <dt>Organisation</dt>
+        <dd>{user.organisation?.name ?? 'None'}</dd>
+        <dt>Role</dt>
+        <dd>
+          {[user.role ? ROLE_LABELS[user.role].label : null, user.isPlatformAdmin ? 'Platform admin' : null]
+            .filter(Boolean)
+            .join(', ') || 'None'}
+        </dd>
+      </dl>
+      <div className="form">
+        <h2>Change your password</h2>
+        {actionData?.changed ? (
+          <div className="notice notice--success" role="status">
+            <p>Your password has been changed. You have been logged out everywhere else.</p>
+          </div>
+        ) : null}
+        <ErrorSummary form={form} labels={LABELS} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField meta={fields.currentPassword} label={LABELS.currentPassword} type="password" autoComplete="current-password" />
+          <TextField
+            meta={fields.newPassword}
+            label={LABELS.newPassword}
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN} characters.`}
+          />
+          <TextField meta={fields.confirmPassword} label={LABELS.confirmPassword} type="password" autoComplete="new-password" />
+          <div className="actions">
+            <SubmitButton pendingText="Changing password…">Change password</SubmitButton>
+          </div>
+        </Form>
+      </div>
+    </>
+  )
+}

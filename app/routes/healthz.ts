@@ -1,0 +1,7 @@
+import { data } from '@remix-run/node'
+import { checkDatabase } from '../services/health.server'
+
+export async function loader() {
+  const ok = checkDatabase()
+  return data({ status: ok ? 'ok' : 'unavailable', database: ok }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+}

@@ -1,0 +1,94 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary, SubmitButton, TextField } from '../components/forms'
+import { ROLE_LABELS } from '../domain/roles'
+import { joinSchema } from '../schemas/auth'
+import { PASSWORD_MIN } from '../schemas/fields'
+import { acceptInvite, inspectInvite } from '../services/invites.server'
+import { readForm } from '../services/request.server'
+import { createUserSession, getSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Join an organisation – Lantern' }]
+
+const INVALID: Record<'used' | 'expired' | 'unknown', string> = {
+  used: 'This invite link has already been used.',
+  expired: 'This invite link has expired.',
+  unknown: 'This invite link is not valid.',
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invite = await inspectInvite(params.token ?? '')
+  if (invite.status !== 'valid') {
+    throw data(`${INVALID[invite.status]} Ask the organisation’s admin for a new one.`, { status: 410 })
+  }
+  const signedIn = (await getSession(request)) !== null
+  return { organisationName: invite.organisationName, role: invite.role, signedIn }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: joinSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const outcome = await acceptInvite(params.token ?? '', submission.value)
+  if (!outcome.ok) {
+    return data(
+      submission.reply({ formErrors: outcome.formErrors, fieldErrors: outcome.fieldErrors, hideFields: ['password'] }),
+      { status: 400 },
+    )
+  }
+  return redirect('/', { headers: { 'Set-Cookie': await createUserSession(outcome.value.userId) } })
+}
+
+const LABELS = { name: 'Your name', email: 'Email address', password: 'Password' }
+
+export default function JoinPage() {
+  const { organisationName, role, signedIn } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'join',
+    lastResult,
+    constraint: getZodConstraint(joinSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="form">
+      <h1>Join {organisationName}</h1>
+      <p className="lede">
+        You have been invited to join {organisationName} on Lantern as{' '}
+        {role === 'org_admin' ? 'an' : 'a'} {ROLE_LABELS[role].label.toLowerCase()}. Create your account to accept.
+      </p>
+      {signedIn ? (
+        <div className="notice notice--warning">
+          <p>
+            You are logged in already. An invite creates a new account; log out first if this invite is for someone
+            else.
+          </p>
+        </div>
+      ) : null}
+      <ErrorSummary form={form} labels={LABELS} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField meta={fields.name} label={LABELS.name} autoComplete="name" />
+        <TextField meta={fields.email} label={LABELS.email} type="email" autoComplete="email" />
+        <TextField
+          meta={fields.password}
+          label={LABELS.password}
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN} characters.`}
+        />
+        <div className="actions">
+          <SubmitButton pendingText="Joining…">Create account and join</SubmitButton>
+        </div>
+      </Form>
+      <p>
+        Already have an account? <Link to="/login">Log in</Link>.
+      </p>
+    </div>
+  )
+}

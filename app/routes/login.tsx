@@ -1,0 +1,65 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, SubmitButton, TextField } from '../components/forms'
+import { loginSchema } from '../schemas/auth'
+import { logIn } from '../services/auth.server'
+import { safeRedirectPath } from '../services/http.server'
+import { readForm } from '../services/request.server'
+import { createUserSession, getSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Log in – Lantern' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSession(request)) throw redirect('/')
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: loginSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const result = await logIn(email, password, context.clientIp)
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: result.formErrors, hideFields: ['password'] }), { status: 400 })
+  }
+  return redirect(safeRedirectPath(redirectTo), {
+    headers: { 'Set-Cookie': await createUserSession(result.value.userId) },
+  })
+}
+
+const LABELS = { email: 'Email address', password: 'Password' }
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult,
+    constraint: getZodConstraint(loginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="form">
+      <h1>Log in</h1>
+      <ErrorSummary form={form} labels={LABELS} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <TextField meta={fields.email} label={LABELS.email} type="email" autoComplete="username" />
+        <TextField meta={fields.password} label={LABELS.password} type="password" autoComplete="current-password" />
+        <div className="actions">
+          <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+        </div>
+      </Form>
+      <p>
+        New to Lantern? <Link to="/signup">Create an account for your organisation</Link>.
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { countryName } from '../domain/countries'
+import { ORGANISATION_TYPE_LABELS } from '../domain/roles'
+import { getOrganisation } from '../services/organisations.server'
+import { organisationParams, parseParams } from '../services/params.server'
+import { requireSession } from '../services/session.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? 'Organisation'} – Lantern` },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { organisationId } = parseParams(params, organisationParams)
+  const o = await getOrganisation(actor, organisationId)
+  return {
+    organisation: {
+      name: o.name,
+      type: o.type,
+      country: o.country,
+      contactName: o.contactName,
+      contactEmail: o.contactEmail,
+      website: o.website,
+      approvedAt: o.approvedAt?.toISOString() ?? null,
+    },
+  }
+}
+
+export default function OrganisationProfile() {
+  const { organisation: o } = useLoaderData<typeof loader>()
+  return (
+    <dl className="summary-list">
+      <dt>Type</dt>
+      <dd>{ORGANISATION_TYPE_LABELS[o.type]}</dd>
+      <dt>Country</dt>
+      <dd>
+        {countryName(o.country)} ({o.country})
+      </dd>
+      <dt>Contact</dt>
+      <dd>
+        {o.contactName ?? 'Not given'}
+        {o.contactEmail ? (
+          <>
+            {' · '}
+            <a href={`mailto:${o.contactEmail}`}>{o.contactEmail}</a>
+          </>
+        ) : null}
+      </dd>
+      <dt>Website</dt>
+      <dd>{o.website ? <a href={o.website} rel="noopener noreferrer">{o.website}</a> : 'Not given'}</dd>
+      <dt>Status</dt>
+      <dd>{o.approvedAt ? `Approved on ${o.approvedAt.slice(0, 10)}` : 'Awaiting approval by a platform admin'}</dd>
+    </dl>
+  )
+}

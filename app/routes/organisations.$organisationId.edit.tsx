@@ -1,0 +1,89 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary, SelectField, SubmitButton, TextField } from '../components/forms'
+import { COUNTRY_OPTIONS, ORGANISATION_TYPE_OPTIONS } from '../components/options'
+import { organisationProfileSchema } from '../schemas/organisation'
+import { getOrganisation, updateOrganisationProfile } from '../services/organisations.server'
+import { organisationParams, parseParams } from '../services/params.server'
+import { assertCan } from '../services/permissions.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Edit organisation profile – Lantern' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { organisationId } = parseParams(params, organisationParams)
+  // An edit page is refused outright to those who may not edit, not shown read-only.
+  assertCan(actor, 'organisation.edit', organisationId)
+  const o = await getOrganisation(actor, organisationId)
+  return {
+    id: o.id,
+    profile: {
+      name: o.name,
+      type: o.type,
+      country: o.country,
+      contactName: o.contactName ?? '',
+      contactEmail: o.contactEmail ?? '',
+      website: o.website ?? '',
+    },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { organisationId } = parseParams(params, organisationParams)
+  const submission = parseWithZod(await readForm(request), { schema: organisationProfileSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  await updateOrganisationProfile(actor, organisationId, submission.value)
+  return redirect(`/organisations/${organisationId}`)
+}
+
+const LABELS = {
+  name: 'Organisation name',
+  type: 'Type of organisation',
+  country: 'Country',
+  contactName: 'Contact person',
+  contactEmail: 'Contact email',
+  website: 'Website',
+}
+
+export default function EditOrganisation() {
+  const { id, profile } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'organisation-profile',
+    lastResult,
+    defaultValue: profile,
+    constraint: getZodConstraint(organisationProfileSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: organisationProfileSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="form">
+      <h2>Edit profile</h2>
+      <ErrorSummary form={form} labels={LABELS} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField meta={fields.name} label={LABELS.name} autoComplete="organization" />
+        <SelectField meta={fields.type} label={LABELS.type} options={ORGANISATION_TYPE_OPTIONS} />
+        <SelectField meta={fields.country} label={LABELS.country} options={COUNTRY_OPTIONS} />
+        <TextField
+          meta={fields.contactName}
+          label={LABELS.contactName}
+          hint="Other organisations and coordinators use this to reach you about overlapping campaigns."
+          autoComplete="name"
+        />
+        <TextField meta={fields.contactEmail} label={LABELS.contactEmail} type="email" autoComplete="email" />
+        <TextField meta={fields.website} label={LABELS.website} type="url" hint="For example https://example.org" autoComplete="url" />
+        <div className="actions">
+          <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+          <Link to={`/organisations/${id}`}>Cancel</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

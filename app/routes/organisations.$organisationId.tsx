@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { can } from '../domain/permissions'
+import { getOrganisation } from '../services/organisations.server'
+import { organisationParams, parseParams } from '../services/params.server'
+import { requireSession } from '../services/session.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { organisationId } = parseParams(params, organisationParams)
+  const organisation = await getOrganisation(actor, organisationId)
+  return {
+    organisation: { id: organisation.id, name: organisation.name, approved: organisation.approvedAt !== null },
+    tabs: {
+      edit: can(actor, 'organisation.edit', organisationId),
+      members: can(actor, 'members.manage', organisationId),
+      audit: can(actor, 'audit.view', organisationId),
+    },
+  }
+}
+
+export default function OrganisationLayout() {
+  const { organisation, tabs } = useLoaderData<typeof loader>()
+  const base = `/organisations/${organisation.id}`
+  const links = [
+    { to: base, label: 'Profile', show: true },
+    { to: `${base}/edit`, label: 'Edit profile', show: tabs.edit },
+    { to: `${base}/members`, label: 'Members', show: tabs.members },
+    { to: `${base}/audit`, label: 'Audit log', show: tabs.audit },
+  ].filter((l) => l.show)
+  return (
+    <>
+      <p className="muted">Organisation</p>
+      <h1>
+        {organisation.name}{' '}
+        {organisation.approved ? null : <span className="tag tag--pending">Awaiting approval</span>}
+      </h1>
+      {links.length > 1 ? (
+        <nav aria-label="Organisation" className="sub-nav">
+          <ul>
+            {links.map((l) => (
+              <li key={l.to}>
+                <NavLink to={l.to} end>
+                  {l.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <Outlet />
+    </>
+  )
+}

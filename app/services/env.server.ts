@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { z } from 'zod'
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('data/lantern.db'),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  LANTERN_DEMO: flag,
+  /** The public origin (https://lantern.example.org) when a proxy rewrites Host. */
+  APP_ORIGIN: z.url().optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+})
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }
+
+let cached: Env | undefined
+
+/** The validated environment; the server refuses to start when it is wrong. */
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = schema.safeParse(process.env)
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`)
+  }
+  const env = parsed.data
+  if (!env.SESSION_SECRET && env.NODE_ENV === 'production') {
+    throw new Error('SESSION_SECRET is required in production (at least 32 random characters).')
+  }
+  cached = { ...env, SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret(env.DATABASE_PATH) }
+  return cached
+}
+
+// Outside production a secret is made once and kept beside the database, so
+// that sessions survive restarts without anyone having to configure one.
+function developmentSecret(databasePath: string): string {
+  const file = join(dirname(databasePath), 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}

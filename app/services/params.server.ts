@@ -1,0 +1,12 @@
+import type { Params } from '@remix-run/react'
+import { z } from 'zod'
+import { notFound } from './http.server'
+
+/** A malformed URL parameter is a page that does not exist: 404, never a 500. */
+export function parseParams<T extends z.ZodType>(params: Params, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(params)
+  if (!parsed.success) notFound()
+  return parsed.data
+}
+
+export const organisationParams = z.object({ organisationId: z.coerce.number().int().positive().max(2 ** 31) })

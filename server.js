@@ -1,0 +1,82 @@
+// The HTTP server: Express in front of the Remix request handler. In
+// development Vite serves the app with hot reload; in production the built
+// app in build/ is served. Security headers are set here for every response.
+import { randomBytes } from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import morgan from 'morgan'
+
+const production = process.env.NODE_ENV === 'production'
+const port = Number(process.env.PORT ?? 3000)
+
+const vite = production
+  ? undefined
+  : await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+
+// Loading the build runs the app's start-up (migrations, demo data) before
+// the first request, so problems show at start, not on first visit.
+const loadBuild = () => (vite ? vite.ssrLoadModule('virtual:remix/server-build') : import('./build/server/index.js'))
+const build = await loadBuild()
+
+const app = express()
+app.disable('x-powered-by')
+if (process.env.TRUST_PROXY === '1') app.set('trust proxy', 1)
+app.use(compression())
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString('base64')
+  next()
+})
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        // Vite injects CSS with <style> tags while developing.
+        'style-src': production ? ["'self'"] : ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': production ? ["'self'"] : ["'self'", 'ws:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // Lantern may run on plain http on a local network; HSTS is for the proxy to set.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  }),
+)
+
+if (vite) {
+  app.use(vite.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+app.use(morgan(production ? 'combined' : 'tiny'))
+
+app.all(
+  '*',
+  createRequestHandler({
+    build: vite ? loadBuild : build,
+    mode: production ? 'production' : 'development',
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? 'unknown' }),
+  }),
+)
+
+const server = app.listen(port, () => {
+  console.log(`Lantern is listening on http://localhost:${port}`)
+})
+
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => server.close(() => process.exit(0)))
+}
