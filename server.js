@@ -7,6 +7,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import morgan from 'morgan'
+import { isSameOrigin } from './app/domain/origin.js'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -63,6 +64,19 @@ if (vite) {
 }
 
 app.use(morgan(production ? 'combined' : 'tiny'))
+
+// Cross-site posts are refused here with a clear 403, before Remix (whose own
+// check would answer 500). Actions check again through readForm().
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next()
+  const site = process.env.APP_ORIGIN ?? `${req.protocol}://${req.get('host')}`
+  if (isSameOrigin(site, req.get('origin'), req.get('referer'))) return next()
+  res
+    .status(403)
+    .type('text/plain')
+    .send('This form was sent from another site, so it was refused. Open Lantern directly and try again.')
+})
 
 app.all(
   '*',

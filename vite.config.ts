@@ -13,6 +13,9 @@ declare module '@remix-run/node' {
 export default defineConfig({
   // Native modules are loaded by Node at run time, never bundled.
   ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },
+  // The dev dependency scanner follows route imports into *.server modules;
+  // native packages must never be pre-bundled for the browser.
+  optimizeDeps: { exclude: ['better-sqlite3', '@node-rs/argon2'] },
   build: { target: 'es2022' },
   plugins: [!process.env.VITEST && remix(remixConfig)],
   test: {

@@ -1,11 +1,14 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { notFound } from '../services/http.server'
+import { assertSameOrigin } from '../services/request.server'
 
 // Any URL no other route claims gets the friendly 404 page from the root error boundary.
 export async function loader() {
   notFound()
 }
 
-export async function action() {
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
   notFound()
 }
 

@@ -33,11 +33,17 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`)
   }
   const env = parsed.data
-  if (!env.SESSION_SECRET && env.NODE_ENV === 'production') {
+  // The demo (npm run demo) is a production build that must start with no configuration.
+  if (!env.SESSION_SECRET && env.NODE_ENV === 'production' && !env.LANTERN_DEMO) {
     throw new Error('SESSION_SECRET is required in production (at least 32 random characters).')
   }
   cached = { ...env, SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret(env.DATABASE_PATH) }
   return cached
+}
+
+/** Cookies are Secure in production; the demo runs on plain http://localhost, where some browsers drop them. */
+export function secureCookies(env: Env = getEnv()): boolean {
+  return env.NODE_ENV === 'production' && !env.LANTERN_DEMO
 }
 
 // Outside production a secret is made once and kept beside the database, so

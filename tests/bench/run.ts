@@ -1,0 +1,16 @@
+// npm run bench — figures are ratios to a baseline measured in the same run,
+// because the machines here are noisy. Not part of npm test.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'))
+process.env.DATABASE_PATH = join(dir, 'bench.db')
+process.env.SESSION_SECRET = 'benchmark-secret-that-is-long-enough'
+
+const { runSessionBench } = await import('./session')
+try {
+  await runSessionBench()
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launch, logIn, openPage } from './browser'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('access', () => {
+  it('a donor gets a friendly 403 page on an edit page', async () => {
+    const page = await openPage(browser)
+    await logIn(page, 'donor@lantern.example')
+    const organisationHref = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).getAttribute('href')
+    // The donor sees no edit link, and typing the address gets a 403 page.
+    await page.goto(organisationHref!)
+    expect(await page.getByRole('link', { name: 'Edit profile' }).count()).toBe(0)
+    const response = await page.goto(`${organisationHref}/edit`)
+    expect(response?.status()).toBe(403)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You do not have access to this page')
+    expect(await page.content()).not.toMatch(/at .*\.js:\d+/) // no stack trace
+    await page.context().close()
+  })
+
+  it('an unknown page gets a friendly 404 within the shell', async () => {
+    const page = await openPage(browser)
+    const response = await page.goto('/no/such/page')
+    expect(response?.status()).toBe(404)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found')
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
+    await page.context().close()
+  })
+
+  it('sends the security headers with every page', async () => {
+    const page = await openPage(browser)
+    const response = await page.goto('/login')
+    const headers = response!.headers()
+    expect(headers['content-security-policy']).toMatch(/default-src 'self'/)
+    expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/)
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/)
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    expect(headers['x-powered-by']).toBeUndefined()
+    await page.context().close()
+  })
+
+  it('a form posted from another site is refused with 403 by the running server', async () => {
+    const page = await openPage(browser)
+    const response = await page.request.post('/login', {
+      form: { email: 'member@lantern.example', password: 'lantern-demo-2026' },
+      headers: { Origin: 'https://attacker.example' },
+      maxRedirects: 0,
+    })
+    expect(response.status()).toBe(403)
+    expect(response.headers()['set-cookie']).toBeUndefined()
+    await page.context().close()
+  })
+})

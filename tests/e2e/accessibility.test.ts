@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launch, logIn, openPage } from './browser'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+describe('axe finds no violations', () => {
+  for (const path of ['/login', '/signup', '/']) {
+    it(`on ${path}, logged out`, async () => {
+      const page = await openPage(browser)
+      await page.goto(path)
+      expect(await violations(page)).toEqual([])
+      await page.context().close()
+    })
+  }
+
+  it('on the sign-up form showing its errors', async () => {
+    const page = await openPage(browser)
+    await page.goto('/signup')
+    await page.getByRole('button', { name: 'Create account' }).click()
+    await page.getByText('There is a problem').waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.context().close()
+  })
+
+  for (const [email, path] of [
+    ['orgadmin@lantern.example', '/'],
+    ['orgadmin@lantern.example', 'members'],
+    ['admin@lantern.example', '/admin'],
+    ['admin@lantern.example', '/admin/users'],
+  ] as const) {
+    it(`on ${path} for ${email}`, async () => {
+      const page = await openPage(browser)
+      await logIn(page, email)
+      if (path === 'members') {
+        const href = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).getAttribute('href')
+        await page.goto(`${href}/members`)
+      } else {
+        await page.goto(path)
+      }
+      expect(await violations(page)).toEqual([])
+      await page.context().close()
+    })
+  }
+})
+
+describe('keyboard', () => {
+  it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
+    const page = await openPage(browser)
+    // After hydration: React 18 cannot take key presses that arrive while it
+    // is still hydrating the document (the page then stays server-rendered).
+    await page.goto('/login', { waitUntil: 'networkidle' })
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content')
+    await page.context().close()
+  })
+
+  it('a form error summary takes focus and links to the field', async () => {
+    const page = await openPage(browser)
+    await page.goto('/login')
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByText('There is a problem').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
+    await page.getByRole('link', { name: 'Enter your email address' }).click()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email')
+    await page.context().close()
+  })
+})

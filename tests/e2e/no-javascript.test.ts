@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, launch, openPage } from './browser'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('without JavaScript', () => {
+  it('log-in shows errors from the server, then logs in and out', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false })
+    await page.goto('/login')
+    await page.getByLabel('Email address').fill('member@lantern.example')
+    await page.getByLabel('Password').fill('not the password')
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByText('There is a problem').waitFor()
+    expect(await page.getByText('The email address or password is not right').isVisible()).toBe(true)
+    expect(await page.getByLabel('Email address').inputValue()).toBe('member@lantern.example')
+    expect(await page.getByLabel('Password').inputValue()).toBe('')
+
+    await page.getByLabel('Password').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByRole('heading', { name: 'Welcome, Mykola Bondar' }).waitFor()
+    await page.getByRole('button', { name: 'Log out' }).click()
+    await page.getByRole('link', { name: 'Log in' }).first().waitFor()
+    await page.context().close()
+  })
+
+  it('sign-up shows a message beside each wrong field', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false })
+    await page.goto('/signup')
+    await page.getByLabel('Your name').fill('No Script')
+    await page.getByLabel('Email address').fill('member@lantern.example')
+    await page.getByLabel('Password').fill('short')
+    await page.getByRole('button', { name: 'Create account' }).click()
+    await page.getByText('There is a problem').waitFor()
+    const summary = await page.locator('.error-summary').textContent()
+    expect(summary).toContain('Password must be at least 10 characters')
+    expect(summary).toContain('Enter your organisation’s name')
+    expect(summary).toContain('Choose a country')
+    // The message sits with its field and is announced with it.
+    const password = page.getByLabel('Password')
+    expect(await password.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = (await password.getAttribute('aria-describedby'))!.split(' ')
+    const messages = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()))
+    expect(messages.join(' ')).toContain('Password must be at least 10 characters')
+    expect(await page.getByLabel('Your name').inputValue()).toBe('No Script')
+    await page.context().close()
+  })
+})

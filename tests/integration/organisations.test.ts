@@ -1,0 +1,274 @@
+import { and, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { auditEvents, invites, memberships, organisations, users } from '../../db/schema'
+import { db } from '../../app/services/db.server'
+import * as account from '../../app/routes/account'
+import * as audit from '../../app/routes/organisations.$organisationId.audit'
+import * as edit from '../../app/routes/organisations.$organisationId.edit'
+import * as members from '../../app/routes/organisations.$organisationId.members'
+import * as profile from '../../app/routes/organisations.$organisationId._index'
+import * as join from '../../app/routes/join.$token'
+import { cookieFrom, fieldErrors, get, invoke, post, sessionFor } from './helpers'
+
+const orgId = (name: string) => db.select().from(organisations).where(eq(organisations.name, name)).get()!.id
+const SAFE_PASSAGE = orgId('Safe Passage Ukraine')
+const CASA = orgId('Casa Speranței')
+const membershipOf = (email: string) =>
+  db.select({ id: memberships.id, role: memberships.role, organisationId: memberships.organisationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, email))
+    .get()
+
+
+/** A new member of the organisation, through a real invite; returns their session. */
+async function newMember(adminEmail: string, organisationId: number, email: string, role = 'member') {
+  const admin = await sessionFor(adminEmail)
+  const created = await invoke(
+    members.action,
+    post(`/organisations/${organisationId}/members`, { intent: 'create-invite', role }, { cookie: admin }),
+    { organisationId: String(organisationId) },
+  )
+  const token = (created.data as { url: string }).url.split('/').pop()!
+  const joined = await invoke(join.action, post(`/join/${token}`, { name: email.split('@')[0]!, email, password: 'a good passphrase' }), { token })
+  return { admin, cookie: cookieFrom(joined.headers.get('Set-Cookie')), membership: membershipOf(email)! }
+}
+
+const profileFields = {
+  name: 'Safe Passage Ukraine',
+  type: 'ngo',
+  country: 'UA',
+  contactName: 'Olena Kovalenko',
+  contactEmail: 'new-contact@safepassage.example',
+  website: 'https://safepassage.example/en',
+}
+
+describe('organisation profile', () => {
+  it('an org admin edits the profile, and the audit log records before and after', async () => {
+    const cookie = await sessionFor('orgadmin@lantern.example')
+    const params = { organisationId: String(SAFE_PASSAGE) }
+    const result = await invoke(edit.action, post(`/organisations/${SAFE_PASSAGE}/edit`, profileFields, { cookie }), params)
+    expect(result.status).toBe(302)
+    const row = db.select().from(organisations).where(eq(organisations.id, SAFE_PASSAGE)).get()!
+    expect(row.contactEmail).toBe('new-contact@safepassage.example')
+
+    const log = await invoke(audit.loader, get(`/organisations/${SAFE_PASSAGE}/audit`, cookie), params)
+    const events = (log.data as { events: { action: string; actorName: string; before: string; after: string }[] }).events
+    const update = events.find((e) => e.action === 'organisation.updated')!
+    expect(update.actorName).toBe('Olena Kovalenko')
+    expect(JSON.parse(update.before).contactEmail).toBe('info@safepassage.example')
+    expect(JSON.parse(update.after).contactEmail).toBe('new-contact@safepassage.example')
+  })
+
+  it('shows field errors for a malformed profile and changes nothing', async () => {
+    const cookie = await sessionFor('orgadmin@lantern.example')
+    const before = db.select().from(organisations).where(eq(organisations.id, SAFE_PASSAGE)).get()
+    const result = await invoke(
+      edit.action,
+      post(`/organisations/${SAFE_PASSAGE}/edit`, { ...profileFields, name: '', website: 'ftp://x', contactEmail: 'nope' }, { cookie }),
+      { organisationId: String(SAFE_PASSAGE) },
+    )
+    expect(result.status).toBe(400)
+    expect(Object.keys(fieldErrors(result)).sort()).toEqual(['contactEmail', 'name', 'website'])
+    expect(db.select().from(organisations).where(eq(organisations.id, SAFE_PASSAGE)).get()).toEqual(before)
+  })
+
+  it('a member of one organisation cannot change another organisation’s profile', async () => {
+    const cookie = await sessionFor('orgadmin@lantern.example') // admin of Safe Passage, not of Casa
+    const before = db.select().from(organisations).where(eq(organisations.id, CASA)).get()
+    const page = await invoke(edit.loader, get(`/organisations/${CASA}/edit`, cookie), { organisationId: String(CASA) })
+    expect(page.status).toBe(403)
+    const write = await invoke(
+      edit.action,
+      post(`/organisations/${CASA}/edit`, { ...profileFields, name: 'Hijacked' }, { cookie }),
+      { organisationId: String(CASA) },
+    )
+    expect(write.status).toBe(403)
+    expect(db.select().from(organisations).where(eq(organisations.id, CASA)).get()).toEqual(before)
+  })
+
+  it('donors, coordinators and plain members cannot reach the edit page, even of their own organisation', async () => {
+    for (const email of ['donor@lantern.example', 'coordinator@lantern.example', 'member@lantern.example']) {
+      const cookie = await sessionFor(email)
+      const own = membershipOf(email)!.organisationId
+      const page = await invoke(edit.loader, get(`/organisations/${own}/edit`, cookie), { organisationId: String(own) })
+      expect(page.status, email).toBe(403)
+    }
+  })
+
+  it('anyone logged in can read any organisation’s profile; anonymous visitors are sent to log in', async () => {
+    const cookie = await sessionFor('donor@lantern.example')
+    const page = await invoke(profile.loader, get(`/organisations/${CASA}`, cookie), { organisationId: String(CASA) })
+    expect(page.data).toMatchObject({ organisation: { name: 'Casa Speranței', country: 'MD' } })
+    const anon = await invoke(profile.loader, get(`/organisations/${CASA}`), { organisationId: String(CASA) })
+    expect(anon.status).toBe(302)
+  })
+
+  it('a malformed or unknown organisation id is a 404, not a 500', async () => {
+    const cookie = await sessionFor('donor@lantern.example')
+    for (const id of ['abc', '-1', '1e99', '99999']) {
+      const page = await invoke(profile.loader, get(`/organisations/${id}`, cookie), { organisationId: id })
+      expect(page.status, id).toBe(404)
+    }
+  })
+})
+
+describe('members and invites', () => {
+  it('an org admin creates an invite link that lets a new user join with that role, once', async () => {
+    const admin = await sessionFor('orgadmin@lantern.example')
+    const params = { organisationId: String(SAFE_PASSAGE) }
+    const created = await invoke(
+      members.action,
+      post(`/organisations/${SAFE_PASSAGE}/members`, { intent: 'create-invite', role: 'org_admin' }, { cookie: admin }),
+      params,
+    )
+    const url = (created.data as { url: string }).url
+    expect(url).toMatch(/^http:\/\/localhost:3000\/join\/[A-Za-z0-9_-]{32}$/)
+    const token = url.split('/').pop()!
+    // Only a hash of the token is stored.
+    expect(db.select().from(invites).all().some((i) => i.tokenHash === token)).toBe(false)
+
+    const page = await invoke(join.loader, get(`/join/${token}`), { token })
+    expect(page.data).toMatchObject({ organisationName: 'Safe Passage Ukraine', role: 'org_admin' })
+
+    const joined = await invoke(
+      join.action,
+      post(`/join/${token}`, { name: 'Iryna Shevchenko', email: 'iryna@safepassage.example', password: 'joining with a good pass' }),
+      { token },
+    )
+    expect(joined.status).toBe(302)
+    expect(membershipOf('iryna@safepassage.example')).toMatchObject({ role: 'org_admin', organisationId: SAFE_PASSAGE })
+    const me = await invoke(account.loader, get('/account', cookieFrom(joined.headers.get('Set-Cookie'))))
+    expect(me.data).toMatchObject({ user: { organisation: { name: 'Safe Passage Ukraine' }, role: 'org_admin' } })
+
+    // Reused: the page says so with 410, and the action creates nobody.
+    const reused = await invoke(join.loader, get(`/join/${token}`), { token })
+    expect(reused.status).toBe(410)
+    expect(reused.data).toMatch(/already been used/)
+    const again = await invoke(
+      join.action,
+      post(`/join/${token}`, { name: 'Second', email: 'second@safepassage.example', password: 'another good passphrase' }),
+      { token },
+    )
+    expect(again.status).toBe(400)
+    expect(fieldErrors(again)['']?.[0]).toMatch(/expired or has already been used/)
+    expect(db.select().from(users).where(eq(users.email, 'second@safepassage.example')).get()).toBeUndefined()
+  })
+
+  it('an expired or unknown invite link gets a clear 410 page', async () => {
+    const admin = await sessionFor('casa@lantern.example')
+    const created = await invoke(
+      members.action,
+      post(`/organisations/${CASA}/members`, { intent: 'create-invite', role: 'member' }, { cookie: admin }),
+      { organisationId: String(CASA) },
+    )
+    const token = (created.data as { url: string }).url.split('/').pop()!
+    db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.organisationId, CASA)).run()
+    const expired = await invoke(join.loader, get(`/join/${token}`), { token })
+    expect(expired.status).toBe(410)
+    expect(expired.data).toMatch(/expired/)
+    const unknown = await invoke(join.loader, get('/join/made-up-token'), { token: 'made-up-token' })
+    expect(unknown.status).toBe(410)
+    expect(unknown.data).toMatch(/not valid/)
+  })
+
+  it('an invite to an email that already has an account is refused at the field, and the invite stays usable', async () => {
+    const admin = await sessionFor('casa@lantern.example')
+    const created = await invoke(
+      members.action,
+      post(`/organisations/${CASA}/members`, { intent: 'create-invite', role: 'member' }, { cookie: admin }),
+      { organisationId: String(CASA) },
+    )
+    const token = (created.data as { url: string }).url.split('/').pop()!
+    const taken = await invoke(
+      join.action,
+      post(`/join/${token}`, { name: 'Dup', email: 'member@lantern.example', password: 'a good passphrase' }),
+      { token },
+    )
+    expect(taken.status).toBe(400)
+    expect(fieldErrors(taken).email?.[0]).toMatch(/already exists/)
+    expect((await invoke(join.loader, get(`/join/${token}`), { token })).status).toBe(200)
+  })
+
+  it('changing a member’s role ends their session at once and is audited', async () => {
+    const { admin, cookie: memberCookie, membership: target } = await newMember('orgadmin@lantern.example', SAFE_PASSAGE, 'promoted@safepassage.example')
+    const result = await invoke(
+      members.action,
+      post(`/organisations/${SAFE_PASSAGE}/members`, { intent: 'change-role', membershipId: String(target.id), role: 'org_admin' }, { cookie: admin }),
+      { organisationId: String(SAFE_PASSAGE) },
+    )
+    expect(result.status).toBe(200)
+    expect(membershipOf('promoted@safepassage.example')!.role).toBe('org_admin')
+    expect((await invoke(account.loader, get('/account', memberCookie))).status).toBe(302)
+    const event = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'member.role-changed'), eq(auditEvents.entityId, String(target.id))))
+      .get()!
+    expect(event.before).toMatchObject({ role: 'member' })
+    expect(event.after).toMatchObject({ role: 'org_admin' })
+  })
+
+  it('an org admin cannot hand out coordinator or donor, nor touch another organisation’s members', async () => {
+    const admin = await sessionFor('orgadmin@lantern.example')
+    const target = membershipOf('member@lantern.example')!
+    const grant = await invoke(
+      members.action,
+      post(`/organisations/${SAFE_PASSAGE}/members`, { intent: 'change-role', membershipId: String(target.id), role: 'coordinator' }, { cookie: admin }),
+      { organisationId: String(SAFE_PASSAGE) },
+    )
+    expect(grant.status).toBe(400)
+    expect(membershipOf('member@lantern.example')!.role).not.toBe('coordinator')
+
+    const casaAdmin = membershipOf('casa@lantern.example')!
+    for (const path of [SAFE_PASSAGE, CASA]) {
+      const remove = await invoke(
+        members.action,
+        post(`/organisations/${path}/members`, { intent: 'remove-member', membershipId: String(casaAdmin.id) }, { cookie: admin }),
+        { organisationId: String(path) },
+      )
+      // Through its own organisation's URL the membership is not found; through Casa's, refused.
+      expect(remove.status).toBe(path === CASA ? 403 : 404)
+    }
+    expect(membershipOf('casa@lantern.example')).toBeDefined()
+  })
+
+  it('keeps at least one org admin', async () => {
+    const admin = await sessionFor('himal@lantern.example')
+    const self = membershipOf('himal@lantern.example')!
+    const himal = self.organisationId
+    for (const fields of [
+      { intent: 'change-role', membershipId: String(self.id), role: 'member' } as Record<string, string>,
+      { intent: 'remove-member', membershipId: String(self.id) },
+    ]) {
+      const result = await invoke(members.action, post(`/organisations/${himal}/members`, fields, { cookie: admin }), {
+        organisationId: String(himal),
+      })
+      expect(result.status).toBe(400)
+      expect((result.data as { message: string }).message).toMatch(/at least one organisation admin/)
+    }
+    expect(membershipOf('himal@lantern.example')!.role).toBe('org_admin')
+  })
+
+  it('an org admin removes a member, whose session ends', async () => {
+    const bayanihan = membershipOf('bayanihan@lantern.example')!.organisationId
+    const { admin, cookie: tempCookie, membership: temp } = await newMember('bayanihan@lantern.example', bayanihan, 'temp@bayanihan.example')
+    const removed = await invoke(
+      members.action,
+      post(`/organisations/${bayanihan}/members`, { intent: 'remove-member', membershipId: String(temp.id) }, { cookie: admin }),
+      { organisationId: String(bayanihan) },
+    )
+    expect(removed.status).toBe(200)
+    expect(membershipOf('temp@bayanihan.example')).toBeUndefined()
+    expect((await invoke(account.loader, get('/account', tempCookie))).status).toBe(302)
+  })
+
+  it('members, donors and coordinators get 403 on the members page', async () => {
+    for (const email of ['member@lantern.example', 'donor@lantern.example', 'coordinator@lantern.example']) {
+      const cookie = await sessionFor(email)
+      const own = membershipOf(email)!.organisationId
+      const page = await invoke(members.loader, get(`/organisations/${own}/members`, cookie), { organisationId: String(own) })
+      expect(page.status, email).toBe(403)
+    }
+  })
+})
