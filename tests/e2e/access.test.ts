@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, logIn, openPage } from './browser'
+import { describe, expect, it } from 'vitest'
+import { logIn, openPage, sharedBrowser } from './browser'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 describe('access', () => {
   it('a donor gets a friendly 403 page on an edit page', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     await logIn(page, 'donor@lantern.example')
     const organisationHref = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).getAttribute('href')
     // The donor sees no edit link, and typing the address gets a 403 page.
@@ -26,7 +19,7 @@ describe('access', () => {
   })
 
   it('an unknown page gets a friendly 404 within the shell', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     const response = await page.goto('/no/such/page')
     expect(response?.status()).toBe(404)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found')
@@ -35,7 +28,7 @@ describe('access', () => {
   })
 
   it('sends the security headers with every page', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     const response = await page.goto('/login')
     const headers = response!.headers()
     expect(headers['content-security-policy']).toMatch(/default-src 'self'/)
@@ -48,7 +41,7 @@ describe('access', () => {
   })
 
   it('a form posted from another site is refused with 403 by the running server', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     const response = await page.request.post('/login', {
       form: { email: 'member@lantern.example', password: 'lantern-demo-2026' },
       headers: { Origin: 'https://attacker.example' },

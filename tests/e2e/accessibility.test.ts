@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, logIn, openPage } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { logIn, openPage, sharedBrowser } from './browser'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
@@ -19,7 +13,7 @@ async function violations(page: Page) {
 describe('axe finds no violations', () => {
   for (const path of ['/login', '/signup', '/']) {
     it(`on ${path}, logged out`, async () => {
-      const page = await openPage(browser)
+      const page = await openPage(browser())
       await page.goto(path)
       expect(await violations(page)).toEqual([])
       await page.context().close()
@@ -27,7 +21,7 @@ describe('axe finds no violations', () => {
   }
 
   it('on the sign-up form showing its errors', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     await page.goto('/signup')
     await page.getByRole('button', { name: 'Create account' }).click()
     await page.getByText('There is a problem').waitFor()
@@ -42,7 +36,7 @@ describe('axe finds no violations', () => {
     ['admin@lantern.example', '/admin/users'],
   ] as const) {
     it(`on ${path} for ${email}`, async () => {
-      const page = await openPage(browser)
+      const page = await openPage(browser())
       await logIn(page, email)
       if (path === 'members') {
         const href = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).getAttribute('href')
@@ -58,7 +52,7 @@ describe('axe finds no violations', () => {
 
 describe('keyboard', () => {
   it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     // After hydration: React 18 cannot take key presses that arrive while it
     // is still hydrating the document (the page then stays server-rendered).
     await page.goto('/login', { waitUntil: 'networkidle' })
@@ -70,7 +64,7 @@ describe('keyboard', () => {
   })
 
   it('a form error summary takes focus and links to the field', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     await page.goto('/login')
     await page.getByRole('button', { name: 'Log in' }).click()
     await page.getByText('There is a problem').waitFor()

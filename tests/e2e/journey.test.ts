@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, launch, logIn, logOut, openPage } from './browser'
+import { describe, expect, it } from 'vitest'
+import { baseUrl, logIn, logOut, openPage, sharedBrowser } from './browser'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 describe('a new organisation, from sign-up to approval', () => {
   it('sign up → approve as platform admin → log in → see the shell → log out', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     const email = `amina.${Date.now()}@brightpath.example`
 
     await page.goto('/signup')
@@ -53,7 +46,7 @@ describe('a new organisation, from sign-up to approval', () => {
   })
 
   it('an org admin invites a colleague, who joins with the link', async () => {
-    const page = await openPage(browser)
+    const page = await openPage(browser())
     await logIn(page, 'casa@lantern.example')
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).click()
     await page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Members' }).click()

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, launch, openPage } from './browser'
+import { describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, openPage, sharedBrowser } from './browser'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 describe('without JavaScript', () => {
   it('log-in shows errors from the server, then logs in and out', async () => {
-    const page = await openPage(browser, { javaScriptEnabled: false })
+    const page = await openPage(browser(), { javaScriptEnabled: false })
     await page.goto('/login')
     await page.getByLabel('Email address').fill('member@lantern.example')
     await page.getByLabel('Password').fill('not the password')
@@ -31,7 +24,7 @@ describe('without JavaScript', () => {
   })
 
   it('sign-up shows a message beside each wrong field', async () => {
-    const page = await openPage(browser, { javaScriptEnabled: false })
+    const page = await openPage(browser(), { javaScriptEnabled: false })
     await page.goto('/signup')
     await page.getByLabel('Your name').fill('No Script')
     await page.getByLabel('Email address').fill('member@lantern.example')

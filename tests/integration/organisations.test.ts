@@ -21,15 +21,20 @@ const membershipOf = (email: string) =>
     .get()
 
 
-/** A new member of the organisation, through a real invite; returns their session. */
-async function newMember(adminEmail: string, organisationId: number, email: string, role = 'member') {
-  const admin = await sessionFor(adminEmail)
+/** An invite made through the members page by an org admin; returns the link's token. */
+async function inviteToken(admin: string, organisationId: number, role = 'member') {
   const created = await invoke(
     members.action,
     post(`/organisations/${organisationId}/members`, { intent: 'create-invite', role }, { cookie: admin }),
     { organisationId: String(organisationId) },
   )
-  const token = (created.data as { url: string }).url.split('/').pop()!
+  return (created.data as { url: string }).url.split('/').pop()!
+}
+
+/** A new member of the organisation, through a real invite; returns their session. */
+async function newMember(adminEmail: string, organisationId: number, email: string, role = 'member') {
+  const admin = await sessionFor(adminEmail)
+  const token = await inviteToken(admin, organisationId, role)
   const joined = await invoke(join.action, post(`/join/${token}`, { name: email.split('@')[0]!, email, password: 'a good passphrase' }), { token })
   return { admin, cookie: cookieFrom(joined.headers.get('Set-Cookie')), membership: membershipOf(email)! }
 }
@@ -156,13 +161,7 @@ describe('members and invites', () => {
   })
 
   it('an expired or unknown invite link gets a clear 410 page', async () => {
-    const admin = await sessionFor('casa@lantern.example')
-    const created = await invoke(
-      members.action,
-      post(`/organisations/${CASA}/members`, { intent: 'create-invite', role: 'member' }, { cookie: admin }),
-      { organisationId: String(CASA) },
-    )
-    const token = (created.data as { url: string }).url.split('/').pop()!
+    const token = await inviteToken(await sessionFor('casa@lantern.example'), CASA)
     db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.organisationId, CASA)).run()
     const expired = await invoke(join.loader, get(`/join/${token}`), { token })
     expect(expired.status).toBe(410)
@@ -173,13 +172,7 @@ describe('members and invites', () => {
   })
 
   it('an invite to an email that already has an account is refused at the field, and the invite stays usable', async () => {
-    const admin = await sessionFor('casa@lantern.example')
-    const created = await invoke(
-      members.action,
-      post(`/organisations/${CASA}/members`, { intent: 'create-invite', role: 'member' }, { cookie: admin }),
-      { organisationId: String(CASA) },
-    )
-    const token = (created.data as { url: string }).url.split('/').pop()!
+    const token = await inviteToken(await sessionFor('casa@lantern.example'), CASA)
     const taken = await invoke(
       join.action,
       post(`/join/${token}`, { name: 'Dup', email: 'member@lantern.example', password: 'a good passphrase' }),
