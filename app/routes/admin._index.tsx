@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { countryName } from '../domain/countries'
 import { ORGANISATION_TYPE_LABELS } from '../domain/roles'
 import { approveOrganisationSchema } from '../schemas/organisation'
@@ -61,7 +61,7 @@ export default function AdminOrganisations() {
             {organisations.map((o) => (
               <tr key={o.id}>
                 <th scope="row">
-                  <a href={`/organisations/${o.id}`}>{o.name}</a>
+                  <Link to={`/organisations/${o.id}`}>{o.name}</Link>
                 </th>
                 <td>{ORGANISATION_TYPE_LABELS[o.type]}</td>
                 <td>{countryName(o.country)}</td>

@@ -52,3 +52,20 @@ describe('access', () => {
     await page.context().close()
   })
 })
+
+describe('on a 320 px wide phone', () => {
+  it('no page is wider than the screen (wide tables scroll inside their box)', async () => {
+    const page = await openPage(browser(), { viewport: { width: 320, height: 640 } })
+    const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth)
+    for (const path of ['/', '/login', '/signup']) {
+      await page.goto(path)
+      expect(await overflow(), path).toBeLessThanOrEqual(320)
+    }
+    await logIn(page, 'admin@lantern.example')
+    for (const path of ['/', '/admin', '/admin/users', '/account']) {
+      await page.goto(path)
+      expect(await overflow(), path).toBeLessThanOrEqual(320)
+    }
+    await page.context().close()
+  })
+})
