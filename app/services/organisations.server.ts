@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { memberships, organisations, users } from '../../db/schema'
-import type { Actor } from '../domain/permissions'
+import { scopeOf, type Actor } from '../domain/permissions'
 import type { MembershipRole } from '../domain/roles'
 import type { OrganisationProfile } from '../schemas/organisation'
 import { recordAudit } from './audit.server'
@@ -14,6 +14,9 @@ export async function getOrganisation(actor: Actor, organisationId: number) {
   assertCan(actor, 'organisation.view', organisationId)
   const organisation = db.select().from(organisations).where(eq(organisations.id, organisationId)).get()
   if (!organisation) notFound('There is no such organisation.')
+  // Until a platform admin approves it, an organisation is visible only to its own members.
+  const hidden = organisation.approvedAt === null && scopeOf(actor, organisationId) === 'other' && !actor.isPlatformAdmin
+  if (hidden) notFound('There is no such organisation.')
   return organisation
 }
 

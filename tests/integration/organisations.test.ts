@@ -109,6 +109,17 @@ describe('organisation profile', () => {
     expect(anon.status).toBe(302)
   })
 
+  it('an organisation awaiting approval is seen only by its members and platform admins', async () => {
+    const youth = orgId('Kathmandu Youth Voices')
+    const params = { organisationId: String(youth) }
+    const outsider = await invoke(profile.loader, get(`/organisations/${youth}`, await sessionFor('coordinator@lantern.example')), params)
+    expect(outsider.status).toBe(404)
+    const own = await invoke(profile.loader, get(`/organisations/${youth}`, await sessionFor('youth@lantern.example')), params)
+    expect(own.status).toBe(200)
+    const admin = await invoke(profile.loader, get(`/organisations/${youth}`, await sessionFor('admin@lantern.example')), params)
+    expect(admin.status).toBe(200)
+  })
+
   it('a malformed or unknown organisation id is a 404, not a 500', async () => {
     const cookie = await sessionFor('donor@lantern.example')
     for (const id of ['abc', '-1', '1e99', '99999']) {
