@@ -7,7 +7,7 @@ import * as login from '../../app/routes/login'
 import * as logout from '../../app/routes/logout'
 import * as signup from '../../app/routes/signup'
 import * as root from '../../app/root'
-import { DEMO_PASSWORD } from '../../db/demo'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../db/demo'
 import { cookieFrom, fieldErrors, get, invoke, post, sessionFor } from './helpers'
 
 const rows = (table: typeof users | typeof organisations) => db.select({ n: count() }).from(table).get()!.n
@@ -76,6 +76,15 @@ describe('sign up', () => {
 })
 
 describe('log in and log out', () => {
+  it('every demo log-in in the README works', async () => {
+    const readme = (await import('node:fs')).readFileSync('README.md', 'utf8')
+    for (const { email } of DEMO_USERS) {
+      expect(readme).toContain(email)
+      const result = await invoke(login.action, post('/login', { email, password: DEMO_PASSWORD }))
+      expect(result.status, email).toBe(302)
+    }
+  })
+
   it('logs in a demo user and sends them where they were going, on this site only', async () => {
     const ok = await invoke(
       login.action,

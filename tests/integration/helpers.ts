@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
-import { users } from '../../db/schema'
+import { memberships, users } from '../../db/schema'
 import { db } from '../../app/services/db.server'
 import { createUserSession } from '../../app/services/session.server'
 
@@ -72,4 +72,14 @@ export function cookieFrom(setCookie: string | null): string {
 
 export function fieldErrors(result: Result): Record<string, string[]> {
   return ((result.data as { error?: Record<string, string[]> })?.error ?? {}) as Record<string, string[]>
+}
+
+/** The membership of a user, looked up by email. */
+export function membershipOf(email: string) {
+  return db
+    .select({ id: memberships.id, role: memberships.role, organisationId: memberships.organisationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, email))
+    .get()
 }

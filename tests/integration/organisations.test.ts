@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { auditEvents, invites, memberships, organisations, users } from '../../db/schema'
+import { auditEvents, invites, organisations, users } from '../../db/schema'
 import { db } from '../../app/services/db.server'
 import * as account from '../../app/routes/account'
 import * as audit from '../../app/routes/organisations.$organisationId.audit'
@@ -8,17 +8,11 @@ import * as edit from '../../app/routes/organisations.$organisationId.edit'
 import * as members from '../../app/routes/organisations.$organisationId.members'
 import * as profile from '../../app/routes/organisations.$organisationId._index'
 import * as join from '../../app/routes/join.$token'
-import { cookieFrom, fieldErrors, get, invoke, post, sessionFor } from './helpers'
+import { cookieFrom, fieldErrors, get, invoke, post, sessionFor, membershipOf } from './helpers'
 
 const orgId = (name: string) => db.select().from(organisations).where(eq(organisations.name, name)).get()!.id
 const SAFE_PASSAGE = orgId('Safe Passage Ukraine')
 const CASA = orgId('Casa Speranței')
-const membershipOf = (email: string) =>
-  db.select({ id: memberships.id, role: memberships.role, organisationId: memberships.organisationId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(users.email, email))
-    .get()
 
 
 /** An invite made through the members page by an org admin; returns the link's token. */
