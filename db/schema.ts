@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/domain/roles'
+import {
+  AUDIENCES,
+  CHANNELS,
+  DIRECTIONS,
+  EXPLOITATION_FORMS,
+  INDICATOR_LEVELS,
+  INDICATOR_UNITS,
+  PILLARS,
+  PURPOSES,
+  STATUSES,
+  VISIBILITIES,
+} from '../app/domain/taxonomy'
 
 // Timestamps are stored as milliseconds since the epoch so that rate-limit
 // windows and session expiry compare without rounding.
@@ -111,7 +123,149 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_events_org_idx').on(t.organisationId, t.at)],
 )
 
+// ---- Campaign registry (issue 3) ----
+// Dates are ISO strings (YYYY-MM-DD): they sort and compare as text, and
+// campaign periods are whole days.
+
+const RISK = ['yes', 'no'] as const
+
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    pillar: text('pillar', { enum: PILLARS.codes }).notNull(),
+    status: text('status', { enum: STATUSES.codes }).notNull().default('draft'),
+    visibility: text('visibility', { enum: VISIBILITIES.codes }).notNull().default('network'),
+    audienceOther: text('audience_other').notNull().default(''),
+    channelOther: text('channel_other').notNull().default(''),
+    keyMessages: text('key_messages').notNull().default(''),
+    country: text('country'),
+    locality: text('locality').notNull().default(''),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    budget: integer('budget'),
+    currency: text('currency'),
+    riskRestraintImagery: text('risk_restraint_imagery', { enum: RISK }),
+    riskAntiMigration: text('risk_anti_migration', { enum: RISK }),
+    riskIdentifiesVictim: text('risk_identifies_victim', { enum: RISK }),
+    riskMitigation: text('risk_mitigation').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    index('campaigns_org_idx').on(t.organisationId),
+    index('campaigns_country_dates_idx').on(t.country, t.startDate, t.endDate),
+    index('campaigns_status_idx').on(t.status),
+  ],
+)
+
+const campaignRef = () =>
+  integer('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' })
+
+export const campaignAudiences = sqliteTable(
+  'campaign_audiences',
+  { campaignId: campaignRef(), audience: text('audience', { enum: AUDIENCES.codes }).notNull(), estimatedSize: integer('estimated_size') },
+  (t) => [primaryKey({ columns: [t.campaignId, t.audience] }), index('campaign_audiences_code_idx').on(t.audience)],
+)
+
+export const campaignChannels = sqliteTable(
+  'campaign_channels',
+  { campaignId: campaignRef(), channel: text('channel', { enum: CHANNELS.codes }).notNull() },
+  (t) => [primaryKey({ columns: [t.campaignId, t.channel] }), index('campaign_channels_code_idx').on(t.channel)],
+)
+
+export const campaignPurposes = sqliteTable(
+  'campaign_purposes',
+  { campaignId: campaignRef(), purpose: text('purpose', { enum: PURPOSES.codes }).notNull() },
+  (t) => [primaryKey({ columns: [t.campaignId, t.purpose] })],
+)
+
+export const campaignExploitationForms = sqliteTable(
+  'campaign_exploitation_forms',
+  { campaignId: campaignRef(), form: text('form', { enum: EXPLOITATION_FORMS.codes }).notNull() },
+  (t) => [primaryKey({ columns: [t.campaignId, t.form] }), index('campaign_forms_code_idx').on(t.form)],
+)
+
+export const campaignLanguages = sqliteTable(
+  'campaign_languages',
+  { campaignId: campaignRef(), language: text('language').notNull() },
+  (t) => [primaryKey({ columns: [t.campaignId, t.language] })],
+)
+
+/** ISO 3166-2 codes; none means the whole of campaigns.country. */
+export const campaignSubdivisions = sqliteTable(
+  'campaign_subdivisions',
+  { campaignId: campaignRef(), code: text('code').notNull() },
+  (t) => [primaryKey({ columns: [t.campaignId, t.code] }), index('campaign_subdivisions_code_idx').on(t.code)],
+)
+
+export const campaignFunders = sqliteTable(
+  'campaign_funders',
+  {
+    campaignId: campaignRef(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.organisationId] }), index('campaign_funders_org_idx').on(t.organisationId)],
+)
+
+export const objectives = sqliteTable(
+  'objectives',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: campaignRef(),
+    position: integer('position').notNull(),
+    statement: text('statement').notNull(),
+  },
+  (t) => [index('objectives_campaign_idx').on(t.campaignId, t.position)],
+)
+
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    objectiveId: integer('objective_id')
+      .notNull()
+      .references(() => objectives.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    level: text('level', { enum: INDICATOR_LEVELS.codes }).notNull(),
+    unit: text('unit', { enum: INDICATOR_UNITS.codes }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS.codes }).notNull(),
+    baseline: real('baseline'),
+    baselineAtSurvey: integer('baseline_at_survey', { mode: 'boolean' }).notNull().default(false),
+    target: real('target'),
+    meansOfVerification: text('means_of_verification').notNull().default(''),
+  },
+  (t) => [index('indicators_objective_idx').on(t.objectiveId, t.position)],
+)
+
+export const campaignStatusHistory = sqliteTable(
+  'campaign_status_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: campaignRef(),
+    fromStatus: text('from_status', { enum: STATUSES.codes }),
+    toStatus: text('to_status', { enum: STATUSES.codes }).notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: createdAt(),
+  },
+  (t) => [index('campaign_status_history_idx').on(t.campaignId, t.at)],
+)
+
 export type Organisation = typeof organisations.$inferSelect
 export type User = typeof users.$inferSelect
 export type Membership = typeof memberships.$inferSelect
 export type AuditEvent = typeof auditEvents.$inferSelect
+export type CampaignRow = typeof campaigns.$inferSelect

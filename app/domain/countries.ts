@@ -1,22 +1,43 @@
-import countries from 'i18n-iso-countries'
-import en from 'i18n-iso-countries/langs/en.json'
+import { iso31661, iso31662 } from 'iso-3166'
 
-// ISO 3166-1 alpha-2 codes and English names from a maintained package
+// ISO 3166-1 countries and ISO 3166-2 subdivisions from a maintained package
 // (DESIGN.md §3: never type the code lists by hand).
-countries.registerLocale(en)
 
 export type Country = { code: string; name: string }
+export type Subdivision = { code: string; name: string; country: string }
 
-export const COUNTRIES: readonly Country[] = Object.entries(countries.getNames('en', { select: 'official' }))
-  .map(([code, name]) => ({ code, name }))
+export const COUNTRIES: readonly Country[] = iso31661
+  .filter((c) => c.state === 'assigned')
+  .map((c) => ({ code: c.alpha2, name: c.name }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'))
 
-const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]))
+const COUNTRY_BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]))
+
+// The country is the part of the code before the hyphen, whatever the
+// subdivision's parent (some are parts of regions, not of the country itself).
+const SUBDIVISIONS: readonly Subdivision[] = iso31662
+  .map((s) => ({ code: s.code, name: s.name, country: s.code.split('-')[0]! }))
+  .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+const SUBDIVISION_BY_CODE = new Map(SUBDIVISIONS.map((s) => [s.code, s]))
 
 export function isCountryCode(code: string): boolean {
-  return BY_CODE.has(code)
+  return COUNTRY_BY_CODE.has(code)
 }
 
 export function countryName(code: string): string {
-  return BY_CODE.get(code)?.name ?? code
+  return COUNTRY_BY_CODE.get(code)?.name ?? code
+}
+
+export function subdivisionsOf(country: string): Subdivision[] {
+  return SUBDIVISIONS.filter((s) => s.country === country)
+}
+
+export function subdivision(code: string): Subdivision | undefined {
+  return SUBDIVISION_BY_CODE.get(code)
+}
+
+/** "UA-46 Lvivska oblast" style label: the code first, so it can be matched by either. */
+export function subdivisionLabel(code: string): string {
+  const s = SUBDIVISION_BY_CODE.get(code)
+  return s ? `${s.name} (${s.code})` : code
 }
