@@ -1,6 +1,7 @@
 import {
   getInputProps,
   getSelectProps,
+  getTextareaProps,
   type FieldMetadata,
   type FormMetadata,
 } from '@conform-to/react'
@@ -22,6 +23,25 @@ function describedBy(meta: FieldMetadata<string | undefined>, hint: ReactNode | 
   return ids.length ? ids.join(' ') : undefined
 }
 
+/** The hint and the error message of a field, with the ids aria-describedby points at. */
+function FieldMessages({ meta, hint }: { meta: FieldMetadata<unknown>; hint?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <div className="field__hint" id={meta.descriptionId}>
+          {hint}
+        </div>
+      ) : null}
+      {meta.errors?.length ? (
+        <p className="field__error" id={meta.errorId}>
+          <span className="visually-hidden">Error: </span>
+          {meta.errors.join('. ')}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
 function FieldFrame({ meta, label, hint, children }: FieldProps & { children: ReactNode }) {
   const invalid = Boolean(meta.errors?.length)
   return (
@@ -29,17 +49,7 @@ function FieldFrame({ meta, label, hint, children }: FieldProps & { children: Re
       <label className="field__label" htmlFor={meta.id}>
         {label}
       </label>
-      {hint ? (
-        <div className="field__hint" id={meta.descriptionId}>
-          {hint}
-        </div>
-      ) : null}
-      {invalid ? (
-        <p className="field__error" id={meta.errorId}>
-          <span className="visually-hidden">Error: </span>
-          {meta.errors?.join('. ')}
-        </p>
-      ) : null}
+      <FieldMessages meta={meta} hint={hint} />
       {children}
     </div>
   )
@@ -152,5 +162,87 @@ export function SubmitButton({ children, pendingText, name, value, variant }: {
     <button type="submit" name={name} value={value} className={`button button--${variant ?? 'primary'}`} aria-disabled={pending || undefined}>
       {pending && pendingText ? pendingText : children}
     </button>
+  )
+}
+
+type Choice = { value: string; label: string; hint?: string }
+
+/** Checkboxes or radios in a fieldset whose legend is the question. */
+export function ChoiceGroup({
+  meta,
+  legend,
+  hint,
+  choices,
+  type,
+  columns,
+}: {
+  meta: FieldMetadata<unknown>
+  legend: string
+  hint?: ReactNode
+  choices: readonly Choice[]
+  type: 'checkbox' | 'radio'
+  columns?: boolean
+}) {
+  const invalid = Boolean(meta.errors?.length)
+  const initial = meta.initialValue
+  const selected = new Set(Array.isArray(initial) ? initial.map(String) : initial === undefined || initial === null ? [] : [String(initial)])
+  const describedBy = [hint ? meta.descriptionId : null, invalid ? meta.errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <fieldset className={invalid ? 'field field--error' : 'field'} id={meta.id} aria-describedby={describedBy} tabIndex={-1}>
+      <legend className="field__label">{legend}</legend>
+      <FieldMessages meta={meta} hint={hint} />
+      <div className={columns ? 'choices choices--columns' : 'choices'}>
+        {choices.map((c) => {
+          const id = `${meta.id}-${c.value}`
+          return (
+            <div className="choice" key={c.value}>
+              <input type={type} id={id} name={meta.name} value={c.value} defaultChecked={selected.has(c.value)} className="choice__input" />
+              <label htmlFor={id} className="choice__label">
+                {c.label}
+                {c.hint ? <span className="choice__hint">{c.hint}</span> : null}
+              </label>
+            </div>
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}
+
+export function TextAreaField({ meta, label, hint, rows = 4 }: FieldProps & { rows?: number }) {
+  const props = getTextareaProps(meta, { ariaAttributes: false })
+  return (
+    <FieldFrame meta={meta} label={label} hint={hint}>
+      <textarea
+        {...props}
+        rows={rows}
+        className="input textarea"
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      />
+    </FieldFrame>
+  )
+}
+
+export function InputField({
+  meta,
+  label,
+  hint,
+  type,
+  inputMode,
+  width,
+}: FieldProps & { type: 'date' | 'number' | 'text'; inputMode?: 'numeric' | 'decimal'; width?: 'narrow' | 'full' }) {
+  const props = getInputProps(meta, { type, ariaAttributes: false })
+  return (
+    <FieldFrame meta={meta} label={label} hint={hint}>
+      <input
+        {...props}
+        step={type === 'number' ? 'any' : undefined}
+        inputMode={inputMode}
+        className={width === 'full' ? 'input' : 'input input--narrow'}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      />
+    </FieldFrame>
   )
 }

@@ -1,3 +1,4 @@
+import type { Term } from '../domain/taxonomy'
 import { COUNTRIES } from '../domain/countries'
 import { ORG_ASSIGNABLE_ROLES, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, ROLE_LABELS, type MembershipRole } from '../domain/roles'
 
@@ -10,3 +11,7 @@ export const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c.code, label: `${
 export const roleOptions = (roles: readonly MembershipRole[]) => roles.map((value) => ({ value, label: ROLE_LABELS[value].label }))
 
 export const ORG_ROLE_OPTIONS = roleOptions(ORG_ASSIGNABLE_ROLES)
+
+/** Choices from a taxonomy list; with hints, each shows its one-line description. */
+export const termChoices = (terms: readonly Term[], withHints = false) =>
+  terms.map((t) => ({ value: t.code, label: t.label, hint: withHints ? t.description : undefined }))

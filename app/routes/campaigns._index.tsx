@@ -1,30 +1,145 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { COUNTRY_OPTIONS, termChoices } from '../components/options'
+import { can } from '../domain/permissions'
+import { countryName, subdivisionsOf } from '../domain/countries'
+import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, STATUSES } from '../domain/taxonomy'
+import { parseCampaignFilters } from '../schemas/campaign-filters'
+import { listCampaigns, organisationsWithCampaigns } from '../services/campaign-queries.server'
 import { getSession } from '../services/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Campaigns – Lantern' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)
-  return { signedIn: session !== null }
+  const viewer = session?.actor ?? null
+  const filters = parseCampaignFilters(new URL(request.url).searchParams)
+  const [list, organisations] = await Promise.all([listCampaigns(viewer, filters), organisationsWithCampaigns(viewer)])
+  return {
+    filters,
+    ...list,
+    organisations,
+    subdivisions: filters.country ? subdivisionsOf(filters.country).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` })) : [],
+    canCreate: viewer !== null && can(viewer, 'campaign.edit', viewer.membership?.organisationId ?? null),
+  }
 }
 
-// The campaign registry (issue #3) fills this page; until then it says so.
+function Select({ name, label, options, value }: { name: string; label: string; options: { value: string; label: string }[]; value?: string | number }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)} className="select">
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+const YEARS = Array.from({ length: 9 }, (_, i) => String(2022 + i)).map((y) => ({ value: y, label: y }))
+
 export default function Campaigns() {
-  const { signedIn } = useLoaderData<typeof loader>()
+  const d = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
+  const f = d.filters
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(search)
+    next.set('page', String(page))
+    return `?${next}`
+  }
   return (
     <>
       <h1>Campaigns</h1>
-      <p className="lede">No campaigns have been registered on this Lantern yet.</p>
-      <p>
-        The campaign registry — target groups, channels, regions, objectives and outcome indicators — is the next part
-        of Lantern to be built.
+      {d.canCreate ? (
+        <div className="actions">
+          <Link className="button button--primary" to="/campaigns/new">
+            Register a campaign
+          </Link>
+        </div>
+      ) : null}
+      <Form method="get" className="filters" aria-label="Filter campaigns">
+        <div className="field">
+          <label className="field__label" htmlFor="filter-q">
+            Search
+          </label>
+          <input id="filter-q" name="q" type="search" defaultValue={f.q ?? ''} className="input" />
+        </div>
+        <Select name="country" label="Country" options={COUNTRY_OPTIONS} value={f.country} />
+        {d.subdivisions.length ? <Select name="subdivision" label="Subdivision" options={d.subdivisions} value={f.subdivision} /> : null}
+        <Select name="audience" label="Audience" options={termChoices(AUDIENCES.terms)} value={f.audience} />
+        <Select name="channel" label="Channel" options={termChoices(CHANNELS.terms)} value={f.channel} />
+        <Select name="form" label="Form of exploitation" options={termChoices(EXPLOITATION_FORMS.terms)} value={f.form} />
+        <Select name="status" label="Status" options={termChoices(STATUSES.terms)} value={f.status} />
+        <Select name="organisation" label="Organisation" options={d.organisations.map((o) => ({ value: String(o.id), label: o.name }))} value={f.organisation} />
+        <Select name="year" label="Year" options={YEARS} value={f.year} />
+        <div className="field">
+          <label className="field__label" htmlFor="filter-sort">
+            Sort by
+          </label>
+          <select id="filter-sort" name="sort" defaultValue={f.sort} className="select">
+            <option value="start">Start date, newest first</option>
+            <option value="title">Title</option>
+            <option value="updated">Last changed</option>
+          </select>
+        </div>
+        <div className="field">
+          <button type="submit" className="button button--secondary">
+            Apply filters
+          </button>{' '}
+          <Link to="/campaigns">Clear</Link>
+        </div>
+      </Form>
+      <p role="status">
+        {d.total === 0 ? 'No campaigns match.' : `${d.total} campaign${d.total === 1 ? '' : 's'}${d.pageCount > 1 ? `, page ${d.page} of ${d.pageCount}` : ''}.`}
       </p>
-      {signedIn ? null : (
-        <p>
-          <Link to="/login">Log in</Link> to see your organisation’s work.
-        </p>
-      )}
+      {d.items.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Campaigns</caption>
+            <thead>
+              <tr>
+                <th scope="col">Campaign</th>
+                <th scope="col">Where</th>
+                <th scope="col">When</th>
+                <th scope="col">Audiences</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link to={`/campaigns/${c.id}`}>{c.title}</Link>
+                    <span className="task-list__summary">{c.organisationName}</span>
+                  </th>
+                  <td>
+                    {c.country ? countryName(c.country) : '—'}
+                    {c.subdivisions.length ? <span className="task-list__summary">{c.subdivisions.join(', ')}</span> : null}
+                  </td>
+                  <td>{c.startDate && c.endDate ? `${c.startDate} to ${c.endDate}` : '—'}</td>
+                  <td>{c.audiences.map(AUDIENCES.label).join(', ') || '—'}</td>
+                  <td>{STATUSES.label(c.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {d.pageCount > 1 ? (
+        <nav aria-label="Pages" className="pagination">
+          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Previous page</Link> : null}
+          <span>
+            Page {d.page} of {d.pageCount}
+          </span>
+          {d.page < d.pageCount ? <Link to={pageLink(d.page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
     </>
   )
 }

@@ -10,3 +10,8 @@ export function parseParams<T extends z.ZodType>(params: Params, schema: T): z.i
 }
 
 export const organisationParams = z.object({ organisationId: z.coerce.number().int().positive().max(2 ** 31) })
+
+const id = z.coerce.number().int().positive().max(2 ** 31)
+export const campaignParams = z.object({ campaignId: id })
+export const objectiveParams = z.object({ campaignId: id, objectiveId: id })
+export const indicatorParams = z.object({ campaignId: id, indicatorId: id })

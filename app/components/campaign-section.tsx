@@ -1,0 +1,61 @@
+import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, Link, useActionData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import type { z } from 'zod'
+import { ErrorSummary, SubmitButton } from './forms'
+
+// Every section of the campaign form: same form wiring (one zod schema on
+// both sides), same page frame, same way back to the task list.
+
+// conform's types follow each schema exactly; the frame below only needs the shared parts.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyForm = FormMetadata<any, string[]>
+
+/** The form's fields are typed by its default values; the schema validates. */
+export function useSectionForm<T extends Record<string, any>>(id: string, schema: z.ZodType, defaultValue: T) {
+  const lastResult = useActionData<SubmissionResult<string[]>>()
+  return useForm<T>({
+    id,
+    lastResult,
+    defaultValue: defaultValue as any,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as any,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+}
+
+export function SectionPage({
+  title,
+  campaign,
+  form,
+  labels,
+  children,
+  intro,
+}: {
+  title: string
+  campaign: { id: number; title: string }
+  form: AnyForm
+  labels: Record<string, string>
+  children: ReactNode
+  intro?: ReactNode
+}) {
+  return (
+    <div className="form form--wide">
+      <p className="muted">
+        <Link to={`/campaigns/${campaign.id}/edit`}>{campaign.title}</Link>
+      </p>
+      <h1>{title}</h1>
+      {intro}
+      <ErrorSummary form={form} labels={labels} />
+      <Form method="post" {...getFormProps(form)}>
+        {children}
+        <div className="actions">
+          <SubmitButton pendingText="Saving…">Save and return</SubmitButton>
+          <Link to={`/campaigns/${campaign.id}/edit`}>Cancel</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

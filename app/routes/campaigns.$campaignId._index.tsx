@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Findings } from '../components/findings'
+import { allowedTransitions } from '../domain/campaign'
+import { countryName, subdivisionLabel } from '../domain/countries'
+import { languageName } from '../domain/languages'
+import { qualityCheck } from '../domain/quality'
+import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
+import { transitionAction } from '../services/campaign-form.server'
+import { getCampaignPage } from '../services/campaigns.server'
+import { campaignParams, parseParams } from '../services/params.server'
+import { getSession } from '../services/session.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? 'Campaign'} – Lantern` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const { stored, funders, history, canEdit } = await getCampaignPage(session?.actor ?? null, campaignId)
+  return {
+    id: stored.row.id,
+    status: stored.row.status,
+    organisation: stored.organisation,
+    campaign: stored.campaign,
+    funders,
+    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    findings: qualityCheck(stored.campaign),
+    canEdit,
+    transitions: canEdit ? allowedTransitions(stored.row.status) : [],
+  }
+}
+
+export const action = transitionAction
+
+const TRANSITION_LABELS: Record<string, string> = {
+  planned: 'Register as planned',
+  active: 'Mark as active',
+  completed: 'Mark as completed',
+  evaluated: 'Mark as evaluated',
+  draft: 'Return to draft',
+  archived: 'Archive',
+}
+
+export default function CampaignPage() {
+  const d = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const c = d.campaign
+  const list = (items: string[]) => (items.length ? items.join(', ') : 'None given')
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/organisations/${d.organisation.id}`}>{d.organisation.name}</Link> · <span className="tag">{STATUSES.label(d.status)}</span>{' '}
+        <span className="tag">{VISIBILITIES.label(c.visibility)}</span>
+      </p>
+      <h1>{c.title}</h1>
+      {c.summary ? <p className="lede">{c.summary}</p> : null}
+      {d.canEdit ? (
+        <div className="actions">
+          <Link className="button button--secondary" to={`/campaigns/${d.id}/edit`}>
+            Edit the campaign
+          </Link>
+        </div>
+      ) : null}
+      <div className="two-col">
+        <div>
+          <h2>About the campaign</h2>
+          <dl className="summary-list">
+            <dt>Pillar</dt>
+            <dd>{PILLARS.label(c.pillar)}</dd>
+            <dt>Purposes</dt>
+            <dd>{list(c.purposes.map(PURPOSES.label))}</dd>
+            <dt>Forms of exploitation</dt>
+            <dd>{list(c.exploitationForms.map(EXPLOITATION_FORMS.label))}</dd>
+            <dt>Target audiences</dt>
+            <dd>
+              {list(
+                c.audiences.map((a) =>
+                  `${a.code === 'other' && c.audienceOther ? c.audienceOther : AUDIENCES.label(a.code)}${a.estimatedSize ? ` (about ${a.estimatedSize.toLocaleString('en')})` : ''}`,
+                ),
+              )}
+            </dd>
+            <dt>Channels</dt>
+            <dd>{list(c.channels.map((ch) => (ch === 'other' && c.channelOther ? c.channelOther : CHANNELS.label(ch))))}</dd>
+            <dt>Where</dt>
+            <dd>
+              {c.country ? `${countryName(c.country)}: ${c.subdivisions.length ? c.subdivisions.map(subdivisionLabel).join(', ') : 'the whole country'}` : 'Not set'}
+              {c.locality ? ` · ${c.locality}` : ''}
+            </dd>
+            <dt>When</dt>
+            <dd>{c.startDate && c.endDate ? `${c.startDate} to ${c.endDate}` : 'Not set'}</dd>
+            <dt>Languages</dt>
+            <dd>{list(c.languages.map(languageName))}</dd>
+            <dt>Budget</dt>
+            <dd>{c.budget !== null ? `${c.budget.toLocaleString('en')} ${c.currency ?? ''}` : 'Not given'}</dd>
+            <dt>Funders</dt>
+            <dd>{list(d.funders.map((f) => f.name))}</dd>
+          </dl>
+          {c.keyMessages ? (
+            <>
+              <h2>Key messages</h2>
+              <p className="pre-line">{c.keyMessages}</p>
+            </>
+          ) : null}
+          <h2>Objectives and indicators</h2>
+          {c.objectives.length === 0 ? <p>No objectives yet.</p> : null}
+          {c.objectives.map((o, n) => (
+            <div key={n} className="table-wrap">
+              <table>
+                <caption>
+                  Objective {n + 1}: {o.statement}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Indicator</th>
+                    <th scope="col">Level</th>
+                    <th scope="col">Baseline</th>
+                    <th scope="col">Target</th>
+                    <th scope="col">Verification</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.indicators.map((i, k) => (
+                    <tr key={k}>
+                      <th scope="row">
+                        {i.name}
+                        <span className="task-list__summary">
+                          {INDICATOR_UNITS.label(i.unit)}, {DIRECTIONS.label(i.direction).toLowerCase()} is better
+                        </span>
+                      </th>
+                      <td>{INDICATOR_LEVELS.label(i.level)}</td>
+                      <td>{i.baseline ?? (i.baselineAtSurvey ? 'To be measured' : '—')}</td>
+                      <td>{i.target ?? '—'}</td>
+                      <td>{i.meansOfVerification || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
+        <aside>
+          <h2>Quality check</h2>
+          <Findings findings={d.findings} editBase={d.canEdit ? `/campaigns/${d.id}/edit` : undefined} />
+          <h2>Status history</h2>
+          <ol className="history">
+            {d.history.map((h, n) => (
+              <li key={n}>
+                {STATUSES.label(h.to)} on {h.at.slice(0, 10)}
+                {h.actorName ? ` by ${h.actorName}` : ''}
+              </li>
+            ))}
+          </ol>
+          {d.transitions.length ? (
+            <>
+              <h2>Change status</h2>
+              {result && !result.ok ? (
+                <div className="error-summary" role="alert">
+                  <h3 className="error-summary__title">The status was not changed</h3>
+                  <ul className="error-summary__list">
+                    {result.errors.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              <div className="actions">
+                {d.transitions.map((to) => (
+                  <Form method="post" key={to}>
+                    <input type="hidden" name="intent" value="transition" />
+                    <input type="hidden" name="to" value={to} />
+                    <button type="submit" className={to === 'archived' ? 'button button--warning' : 'button button--secondary'}>
+                      {TRANSITION_LABELS[to]}
+                    </button>
+                  </Form>
+                ))}
+              </div>
+            </>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../components/forms'
+import { termChoices } from '../components/options'
+import { EXPLOITATION_FORMS, PILLARS, PURPOSES } from '../domain/taxonomy'
+import { basicsSchema } from '../schemas/campaign'
+import { loadForEdit, sectionAction } from '../services/campaign-form.server'
+import { updateBasics } from '../services/campaigns.server'
+
+export const meta: MetaFunction = () => [{ title: 'Basics – Lantern' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { stored } = await loadForEdit(args)
+  const c = stored.campaign
+  return {
+    campaign: { id: stored.row.id, title: c.title },
+    defaults: {
+      title: c.title,
+      summary: c.summary,
+      pillar: c.pillar,
+      purposes: c.purposes,
+      exploitationForms: c.exploitationForms,
+      languages: c.languages.join(', '),
+    },
+  }
+}
+
+export const action = sectionAction(basicsSchema, updateBasics)
+
+const LABELS = { title: 'Title', summary: 'Summary', pillar: 'Pillar', purposes: 'Purposes', exploitationForms: 'Forms of exploitation addressed', languages: 'Languages' }
+
+export default function Basics() {
+  const { campaign, defaults } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-basics', basicsSchema, defaults)
+  return (
+    <SectionPage title="Basics" campaign={campaign} form={form} labels={LABELS}>
+      <TextField meta={fields.title} label={LABELS.title} />
+      <TextAreaField meta={fields.summary} label={LABELS.summary} hint="What the campaign does, in two or three sentences." />
+      <SelectField meta={fields.pillar} label={LABELS.pillar} options={termChoices(PILLARS.terms)} />
+      <ChoiceGroup meta={fields.purposes} legend={LABELS.purposes} hint="Choose all that apply." type="checkbox" choices={termChoices(PURPOSES.terms, true)} />
+      <ChoiceGroup meta={fields.exploitationForms} legend={LABELS.exploitationForms} type="checkbox" columns choices={termChoices(EXPLOITATION_FORMS.terms)} />
+      <TextField meta={fields.languages} label={LABELS.languages} hint="Two-letter ISO 639-1 codes separated by commas, for example uk, ru." />
+    </SectionPage>
+  )
+}

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { ChoiceGroup, TextAreaField, TextField } from '../components/forms'
+import { termChoices } from '../components/options'
+import { CHANNELS } from '../domain/taxonomy'
+import { channelsSchema } from '../schemas/campaign'
+import { loadForEdit, sectionAction } from '../services/campaign-form.server'
+import { updateChannels } from '../services/campaigns.server'
+
+export const meta: MetaFunction = () => [{ title: 'Channels and key messages – Lantern' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { stored } = await loadForEdit(args)
+  const c = stored.campaign
+  return {
+    campaign: { id: stored.row.id, title: c.title },
+    defaults: { channels: c.channels as string[], channelOther: c.channelOther, keyMessages: c.keyMessages },
+  }
+}
+
+export const action = sectionAction(channelsSchema, updateChannels)
+
+const LABELS = { channels: 'Channels', channelOther: 'Other channel', keyMessages: 'Key messages' }
+
+export default function Channels() {
+  const { campaign, defaults } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-channels', channelsSchema, defaults)
+  return (
+    <SectionPage title="Channels and key messages" campaign={campaign} form={form} labels={LABELS}>
+      <ChoiceGroup meta={fields.channels} legend={LABELS.channels} hint="How the campaign reaches its audiences. Choose all that apply." type="checkbox" columns choices={termChoices(CHANNELS.terms)} />
+      <TextField meta={fields.channelOther} label={LABELS.channelOther} hint="Only if you chose “Other”." />
+      <TextAreaField meta={fields.keyMessages} label={LABELS.keyMessages} hint="The few things you want people to remember, one per line." rows={6} />
+    </SectionPage>
+  )
+}

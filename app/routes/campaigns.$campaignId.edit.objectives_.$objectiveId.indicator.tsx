@@ -1,0 +1,42 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { INDICATOR_LABELS, IndicatorFields, indicatorDefaults } from '../components/indicator-fields'
+import { indicatorSchema } from '../schemas/campaign'
+import { loadForEdit } from '../services/campaign-form.server'
+import { addIndicator } from '../services/campaigns.server'
+import { notFound } from '../services/http.server'
+import { objectiveParams, parseParams } from '../services/params.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Add an indicator – Lantern' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { objectiveId } = parseParams(args.params, objectiveParams)
+  const { stored } = await loadForEdit(args)
+  const objective = stored.objectives.find((o) => o.id === objectiveId)
+  if (!objective) notFound('There is no such objective in this campaign.')
+  return { campaign: { id: stored.row.id, title: stored.campaign.title }, statement: objective.statement }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId, objectiveId } = parseParams(params, objectiveParams)
+  const submission = parseWithZod(await readForm(request), { schema: indicatorSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  await addIndicator(actor, campaignId, objectiveId, submission.value)
+  return redirect(`/campaigns/${campaignId}/edit/objectives`)
+}
+
+export default function AddIndicator() {
+  const { campaign, statement } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('indicator', indicatorSchema, indicatorDefaults())
+  return (
+    <SectionPage title="Add an indicator" campaign={campaign} form={form} labels={INDICATOR_LABELS} intro={<p className="lede">For the objective “{statement}”.</p>}>
+      <IndicatorFields fields={fields} />
+    </SectionPage>
+  )
+}

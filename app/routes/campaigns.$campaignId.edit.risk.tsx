@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { ChoiceGroup, TextAreaField } from '../components/forms'
+import { riskSchema } from '../schemas/campaign'
+import { loadForEdit, sectionAction } from '../services/campaign-form.server'
+import { updateRisk } from '../services/campaigns.server'
+
+export const meta: MetaFunction = () => [{ title: 'Message-risk review – Lantern' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { stored } = await loadForEdit(args)
+  const r = stored.campaign.risk
+  return {
+    campaign: { id: stored.row.id, title: stored.campaign.title },
+    defaults: { restraintImagery: r.restraintImagery ?? '', antiMigration: r.antiMigration ?? '', identifiesVictim: r.identifiesVictim ?? '', mitigation: r.mitigation },
+  }
+}
+
+export const action = sectionAction(riskSchema, updateRisk)
+
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+]
+const LABELS = {
+  restraintImagery: 'Does any material show chains, cages, handcuffs or other restraint?',
+  antiMigration: 'Could the message read as “do not migrate”?',
+  identifiesVictim: 'Could the material identify a victim?',
+  mitigation: 'How will you change the material?',
+}
+
+export default function Risk() {
+  const { campaign, defaults } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-risk', riskSchema, defaults)
+  return (
+    <SectionPage
+      title="Message-risk review"
+      campaign={campaign}
+      form={form}
+      labels={LABELS}
+      intro={<p className="lede">Images of restraint misrepresent the crime, “don’t migrate” messages read as anti-migration, and sensational material can expose victims.</p>}
+    >
+      <ChoiceGroup meta={fields.restraintImagery} legend={LABELS.restraintImagery} type="radio" choices={YES_NO} />
+      <ChoiceGroup meta={fields.antiMigration} legend={LABELS.antiMigration} type="radio" choices={YES_NO} />
+      <ChoiceGroup meta={fields.identifiesVictim} legend={LABELS.identifiesVictim} type="radio" choices={YES_NO} />
+      <TextAreaField meta={fields.mitigation} label={LABELS.mitigation} hint="Needed when you answered yes to any question." />
+    </SectionPage>
+  )
+}

@@ -1,0 +1,58 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { ErrorSummary, SelectField, SubmitButton, TextField } from '../components/forms'
+import { termChoices } from '../components/options'
+import { PILLARS } from '../domain/taxonomy'
+import { createCampaignSchema } from '../schemas/campaign'
+import { createCampaign } from '../services/campaigns.server'
+import { assertCan } from '../services/permissions.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Register a campaign – Lantern' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  assertCan(actor, 'campaign.edit', actor.membership?.organisationId ?? null)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const submission = parseWithZod(await readForm(request), { schema: createCampaignSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const id = await createCampaign(actor, submission.value)
+  return redirect(`/campaigns/${id}/edit`)
+}
+
+const LABELS = { title: 'Campaign title', pillar: 'Pillar' }
+
+export default function NewCampaign() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'new-campaign',
+    lastResult,
+    defaultValue: { pillar: 'prevention' },
+    constraint: getZodConstraint(createCampaignSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createCampaignSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="form">
+      <h1>Register a campaign</h1>
+      <p className="lede">Start with a title. The campaign is saved as a draft that only your organisation sees; you fill in the rest step by step.</p>
+      <ErrorSummary form={form} labels={LABELS} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField meta={fields.title} label={LABELS.title} />
+        <SelectField meta={fields.pillar} label={LABELS.pillar} options={termChoices(PILLARS.terms)} hint="Most awareness campaigns serve prevention." />
+        <div className="actions">
+          <SubmitButton pendingText="Creating…">Create draft</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import type { z } from 'zod'
+import type { Actor } from '../domain/permissions'
+import { qualityCheck } from '../domain/quality'
+import type { Outcome } from './auth.server'
+import { transitionSchema } from '../schemas/campaign'
+import { getCampaignForEdit, transitionCampaign } from './campaigns.server'
+import { campaignParams, parseParams } from './params.server'
+import { readForm } from './request.server'
+import { requireSession } from './session.server'
+
+// The campaign form is one page per section; each section's route is this
+// same loader and action around its own schema and service function.
+
+export async function loadForEdit({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const stored = await getCampaignForEdit(actor, campaignId)
+  return { actor, stored, findings: qualityCheck(stored.campaign) }
+}
+
+export function sectionAction<S extends z.ZodType<Record<string, unknown>>>(
+  schema: S,
+  save: (actor: Actor, campaignId: number, value: z.infer<S>) => Promise<Outcome<unknown> | void>,
+) {
+  return async ({ request, params }: ActionFunctionArgs) => {
+    const { actor } = await requireSession(request)
+    const { campaignId } = parseParams(params, campaignParams)
+    const submission = parseWithZod(await readForm(request), { schema })
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    const outcome = await save(actor, campaignId, submission.value)
+    if (outcome && !outcome.ok) {
+      return data(submission.reply({ formErrors: outcome.formErrors, fieldErrors: outcome.fieldErrors }), { status: 400 })
+    }
+    return redirect(`/campaigns/${campaignId}/edit`)
+  }
+}
+
+/** The action of the pages that change a campaign's status (task list, campaign page). */
+export async function transitionAction({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const submission = parseWithZod(await readForm(request), { schema: transitionSchema })
+  if (submission.status !== 'success') return data({ ok: false as const, errors: ['Choose a status from the list.'] }, { status: 400 })
+  const outcome = await transitionCampaign(actor, campaignId, submission.value.to)
+  if (!outcome.ok) return data({ ok: false as const, errors: outcome.formErrors ?? [] }, { status: 400 })
+  return redirect(`/campaigns/${campaignId}`)
+}

@@ -1,0 +1,269 @@
+import { and, eq, inArray, max } from 'drizzle-orm'
+import {
+  campaignAudiences,
+  campaignChannels,
+  campaignExploitationForms,
+  campaignFunders,
+  campaignLanguages,
+  campaignPurposes,
+  campaigns,
+  campaignStatusHistory,
+  campaignSubdivisions,
+  indicators,
+  objectives,
+  organisations,
+} from '../../db/schema'
+import { canTransition, missingForPlanned } from '../domain/campaign'
+import { can, type Actor } from '../domain/permissions'
+import { STATUSES, type Status } from '../domain/taxonomy'
+import { canViewCampaign } from '../domain/visibility'
+import type {
+  AudiencesInput,
+  BasicsInput,
+  BudgetInput,
+  ChannelsInput,
+  IndicatorInput,
+  RiskInput,
+  WhereWhenInput,
+} from '../schemas/campaign'
+import { recordAudit } from './audit.server'
+import type { Outcome } from './auth.server'
+import { loadCampaign, organisationNames, statusHistory, type StoredCampaign } from './campaign-store.server'
+import { db } from './db.server'
+import { forbidden, notFound } from './http.server'
+import { assertCan } from './permissions.server'
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
+
+/** A campaign the viewer may read, or a 404 (never a 403: its existence is not told). */
+export async function getCampaign(viewer: Actor | null, id: number): Promise<StoredCampaign> {
+  const stored = loadCampaign(id)
+  if (!stored || !canViewCampaign(viewer, stored.access)) notFound('There is no such campaign, or you cannot see it.')
+  return stored
+}
+
+/** A campaign the actor may edit. Archived campaigns are kept as they were. */
+export async function getCampaignForEdit(actor: Actor, id: number): Promise<StoredCampaign> {
+  const stored = await getCampaign(actor, id)
+  assertCan(actor, 'campaign.edit', stored.row.organisationId)
+  if (stored.row.status === 'archived') forbidden('This campaign is archived and can no longer be changed.')
+  return stored
+}
+
+export async function createCampaign(actor: Actor, input: { title: string; pillar: BasicsInput['pillar'] }): Promise<number> {
+  const organisationId = actor.membership?.organisationId ?? null
+  assertCan(actor, 'campaign.edit', organisationId)
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(campaigns)
+      .values({ organisationId: organisationId!, title: input.title, pillar: input.pillar, createdBy: actor.userId })
+      .returning({ id: campaigns.id })
+      .get()
+    tx.insert(campaignStatusHistory).values({ campaignId: row.id, fromStatus: null, toStatus: 'draft', actorUserId: actor.userId }).run()
+    audit(tx, actor, organisationId!, row.id, 'campaign.created', null, input)
+    return row.id
+  })
+}
+
+function audit(tx: Tx, actor: Actor, organisationId: number, campaignId: number, action: string, before: unknown, after: unknown) {
+  recordAudit(tx, { actorUserId: actor.userId, organisationId, action, entityType: 'campaign', entityId: campaignId, before, after })
+}
+
+function touch(tx: Tx, id: number, values: Partial<typeof campaigns.$inferInsert> = {}) {
+  tx.update(campaigns).set({ ...values, updatedAt: new Date() }).where(eq(campaigns.id, id)).run()
+}
+
+/** Replaces a campaign's rows in a child table of codes. */
+function replaceCodes<T extends typeof campaignPurposes | typeof campaignChannels | typeof campaignExploitationForms | typeof campaignLanguages | typeof campaignSubdivisions>(
+  tx: Tx,
+  table: T,
+  campaignId: number,
+  rows: Omit<T['$inferInsert'], 'campaignId'>[],
+) {
+  tx.delete(table).where(eq(table.campaignId, campaignId)).run()
+  if (rows.length) tx.insert(table).values(rows.map((r) => ({ ...r, campaignId })) as T['$inferInsert'][]).run()
+}
+
+async function editSection(actor: Actor, id: number, action: string, write: (tx: Tx, stored: StoredCampaign) => unknown, after: unknown) {
+  const stored = await getCampaignForEdit(actor, id)
+  db.transaction((tx) => {
+    const before = write(tx, stored)
+    audit(tx, actor, stored.row.organisationId, id, action, before, after)
+  })
+}
+
+export function updateBasics(actor: Actor, id: number, input: BasicsInput) {
+  return editSection(actor, id, 'campaign.basics-updated', (tx, { campaign: c }) => {
+    touch(tx, id, { title: input.title, summary: input.summary, pillar: input.pillar })
+    replaceCodes(tx, campaignPurposes, id, input.purposes.map((purpose) => ({ purpose })))
+    replaceCodes(tx, campaignExploitationForms, id, input.exploitationForms.map((form) => ({ form })))
+    replaceCodes(tx, campaignLanguages, id, input.languages.map((language) => ({ language })))
+    return { title: c.title, summary: c.summary, pillar: c.pillar, purposes: c.purposes, exploitationForms: c.exploitationForms, languages: c.languages }
+  }, input)
+}
+
+export function updateAudiences(actor: Actor, id: number, input: AudiencesInput) {
+  const rows = input.audiences.map((audience) => ({ audience, estimatedSize: input.sizes[audience] ?? null }))
+  return editSection(actor, id, 'campaign.audiences-updated', (tx, { campaign: c }) => {
+    touch(tx, id, { audienceOther: input.audiences.includes('other') ? input.audienceOther : '' })
+    tx.delete(campaignAudiences).where(eq(campaignAudiences.campaignId, id)).run()
+    if (rows.length) tx.insert(campaignAudiences).values(rows.map((r) => ({ ...r, campaignId: id }))).run()
+    return { audiences: c.audiences, audienceOther: c.audienceOther }
+  }, { audiences: rows, audienceOther: input.audienceOther })
+}
+
+export function updateChannels(actor: Actor, id: number, input: ChannelsInput) {
+  return editSection(actor, id, 'campaign.channels-updated', (tx, { campaign: c }) => {
+    touch(tx, id, { channelOther: input.channels.includes('other') ? input.channelOther : '', keyMessages: input.keyMessages })
+    replaceCodes(tx, campaignChannels, id, input.channels.map((channel) => ({ channel })))
+    return { channels: c.channels, channelOther: c.channelOther, keyMessages: c.keyMessages }
+  }, input)
+}
+
+export function updateWhereWhen(actor: Actor, id: number, input: WhereWhenInput) {
+  return editSection(actor, id, 'campaign.where-when-updated', (tx, { campaign: c }) => {
+    touch(tx, id, { country: input.country, locality: input.locality, startDate: input.startDate ?? null, endDate: input.endDate ?? null })
+    replaceCodes(tx, campaignSubdivisions, id, input.subdivisions.map((code) => ({ code })))
+    return { country: c.country, subdivisions: c.subdivisions, locality: c.locality, startDate: c.startDate, endDate: c.endDate }
+  }, input)
+}
+
+export async function updateBudget(actor: Actor, id: number, input: BudgetInput): Promise<Outcome<null>> {
+  // Funders must be donor organisations.
+  const funderIds = [...new Set(input.funderIds)]
+  const donors = funderIds.length
+    ? db.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, funderIds), eq(organisations.type, 'donor'))).all()
+    : []
+  if (donors.length !== funderIds.length) return { ok: false, fieldErrors: { funderIds: ['Choose funders from the list of donor organisations'] } }
+  await editSection(actor, id, 'campaign.budget-updated', (tx, { campaign: c }) => {
+    touch(tx, id, { budget: input.budget ?? null, currency: input.currency ?? null, visibility: input.visibility })
+    tx.delete(campaignFunders).where(eq(campaignFunders.campaignId, id)).run()
+    if (funderIds.length) tx.insert(campaignFunders).values(funderIds.map((organisationId) => ({ campaignId: id, organisationId }))).run()
+    return { budget: c.budget, currency: c.currency, funderIds: c.funderIds, visibility: c.visibility }
+  }, { ...input, funderIds })
+  return { ok: true, value: null }
+}
+
+export function updateRisk(actor: Actor, id: number, input: RiskInput) {
+  return editSection(actor, id, 'campaign.risk-updated', (tx, { campaign: c }) => {
+    touch(tx, id, {
+      riskRestraintImagery: input.restraintImagery ?? null,
+      riskAntiMigration: input.antiMigration ?? null,
+      riskIdentifiesVictim: input.identifiesVictim ?? null,
+      riskMitigation: input.mitigation,
+    })
+    return c.risk
+  }, input)
+}
+
+export async function addObjective(actor: Actor, id: number, statement: string): Promise<number> {
+  let objectiveId = 0
+  await editSection(actor, id, 'campaign.objective-added', (tx) => {
+    const next = (tx.select({ p: max(objectives.position) }).from(objectives).where(eq(objectives.campaignId, id)).get()?.p ?? -1) + 1
+    objectiveId = tx.insert(objectives).values({ campaignId: id, position: next, statement }).returning({ id: objectives.id }).get().id
+    touch(tx, id)
+    return null
+  }, { statement })
+  return objectiveId
+}
+
+function objectiveOf(stored: StoredCampaign, objectiveId: number) {
+  const objective = stored.objectives.find((o) => o.id === objectiveId)
+  if (!objective) notFound('There is no such objective in this campaign.')
+  return objective
+}
+
+export async function updateObjective(actor: Actor, id: number, objectiveId: number, statement: string) {
+  await editSection(actor, id, 'campaign.objective-updated', (tx, stored) => {
+    const before = objectiveOf(stored, objectiveId)
+    tx.update(objectives).set({ statement }).where(eq(objectives.id, objectiveId)).run()
+    touch(tx, id)
+    return { statement: before.statement }
+  }, { objectiveId, statement })
+}
+
+export async function removeObjective(actor: Actor, id: number, objectiveId: number) {
+  await editSection(actor, id, 'campaign.objective-removed', (tx, stored) => {
+    const before = objectiveOf(stored, objectiveId)
+    tx.delete(objectives).where(eq(objectives.id, objectiveId)).run()
+    touch(tx, id)
+    return before
+  }, null)
+}
+
+function indicatorValues(input: IndicatorInput) {
+  return {
+    name: input.name,
+    level: input.level,
+    unit: input.unit,
+    direction: input.direction,
+    baseline: input.baseline ?? null,
+    baselineAtSurvey: input.baselineAtSurvey,
+    target: input.target ?? null,
+    meansOfVerification: input.meansOfVerification,
+  }
+}
+
+export async function addIndicator(actor: Actor, id: number, objectiveId: number, input: IndicatorInput) {
+  await editSection(actor, id, 'campaign.indicator-added', (tx, stored) => {
+    const objective = objectiveOf(stored, objectiveId)
+    tx.insert(indicators).values({ objectiveId, position: objective.indicators.length, ...indicatorValues(input) }).run()
+    touch(tx, id)
+    return null
+  }, { objectiveId, ...indicatorValues(input) })
+}
+
+function indicatorOf(stored: StoredCampaign, indicatorId: number) {
+  const indicator = stored.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId)
+  if (!indicator) notFound('There is no such indicator in this campaign.')
+  return indicator
+}
+
+export async function updateIndicator(actor: Actor, id: number, indicatorId: number, input: IndicatorInput) {
+  await editSection(actor, id, 'campaign.indicator-updated', (tx, stored) => {
+    const before = indicatorOf(stored, indicatorId)
+    tx.update(indicators).set(indicatorValues(input)).where(eq(indicators.id, indicatorId)).run()
+    touch(tx, id)
+    return before
+  }, indicatorValues(input))
+}
+
+export async function removeIndicator(actor: Actor, id: number, indicatorId: number) {
+  await editSection(actor, id, 'campaign.indicator-removed', (tx, stored) => {
+    const before = indicatorOf(stored, indicatorId)
+    tx.delete(indicators).where(eq(indicators.id, indicatorId)).run()
+    touch(tx, id)
+    return before
+  }, null)
+}
+
+/** Moves a campaign along its lifecycle; planned needs what missingForPlanned lists. */
+export async function transitionCampaign(actor: Actor, id: number, to: Status): Promise<Outcome<null>> {
+  const stored = await getCampaign(actor, id)
+  assertCan(actor, 'campaign.edit', stored.row.organisationId)
+  const from = stored.row.status
+  if (!canTransition(from, to)) {
+    return { ok: false, formErrors: [`A campaign cannot move from ${STATUSES.label(from)} to ${STATUSES.label(to)}.`] }
+  }
+  if (to === 'planned') {
+    const missing = missingForPlanned(stored.campaign)
+    if (missing.length) return { ok: false, formErrors: missing.map((m) => `Add ${m} before registering the campaign as planned.`) }
+  }
+  db.transaction((tx) => {
+    touch(tx, id, { status: to })
+    tx.insert(campaignStatusHistory).values({ campaignId: id, fromStatus: from, toStatus: to, actorUserId: actor.userId }).run()
+    audit(tx, actor, stored.row.organisationId, id, 'campaign.status-changed', { status: from }, { status: to })
+  })
+  return { ok: true, value: null }
+}
+
+/** Everything the campaign page shows, for a viewer who may see the campaign. */
+export async function getCampaignPage(viewer: Actor | null, id: number) {
+  const stored = await getCampaign(viewer, id)
+  return {
+    stored,
+    funders: organisationNames(stored.campaign.funderIds),
+    history: statusHistory(id),
+    canEdit: viewer !== null && stored.row.status !== 'archived' && can(viewer, 'campaign.edit', stored.row.organisationId),
+  }
+}

@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { logIn, openPage, sharedBrowser } from './browser'
+
+const browser = sharedBrowser()
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+async function save(page: Page) {
+  await page.getByRole('button', { name: 'Save and return' }).click()
+  await page.getByRole('heading', { level: 2, name: 'Quality check' }).waitFor()
+}
+
+async function register(page: Page, title: string, checkAxe: boolean) {
+  await page.goto('/campaigns')
+  await page.getByRole('link', { name: 'Register a campaign' }).click()
+  await page.getByLabel('Campaign title').fill(title)
+  await page.getByRole('button', { name: 'Create draft' }).click()
+  await page.getByRole('heading', { level: 1, name: title }).waitFor()
+  const findings = async () => page.locator('.findings li strong').allTextContents()
+  expect(await findings()).toContain('No outcome indicator')
+  if (checkAxe) expect(await axe(page)).toEqual([])
+
+  await page.getByRole('link', { name: 'Target audiences' }).click()
+  await page.getByLabel('Prospective and current migrant workers', { exact: true }).check()
+  if (checkAxe) expect(await axe(page)).toEqual([])
+  await save(page)
+
+  await page.getByRole('link', { name: 'Where and when' }).click()
+  await page.getByLabel('Country', { exact: true }).selectOption('UA')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByLabel('Lvivska oblast (UA-46)').check()
+  await page.getByLabel('Start date').fill('2026-04-01')
+  await page.getByLabel('End date').fill('2026-05-31')
+  await save(page)
+
+  await page.getByRole('link', { name: 'Objectives and indicators' }).click()
+  await page.getByLabel('Objective', { exact: true }).fill('More prospective migrants in Lviv oblast know the hotline')
+  await page.getByRole('button', { name: 'Add objective' }).click()
+  await page.getByRole('link', { name: /Add an indicator/ }).click()
+  await page.getByLabel('Indicator', { exact: true }).fill('% who know the national hotline number')
+  await page.getByLabel('To be measured at baseline').check()
+  await page.getByLabel('Target', { exact: true }).fill('60')
+  await page.getByLabel('Means of verification').fill('Baseline and endline survey')
+  if (checkAxe) expect(await axe(page)).toEqual([])
+  await page.getByRole('button', { name: 'Save and return' }).click()
+  await page.getByRole('link', { name: 'Return to the campaign' }).click()
+  await page.getByRole('heading', { level: 2, name: 'Quality check' }).waitFor()
+  // Fixing the findings changed the quality check.
+  expect(await findings()).toEqual(['Message-risk review not finished'])
+
+  await page.getByRole('button', { name: 'Register as planned' }).click()
+  await page.getByRole('heading', { level: 2, name: 'Status history' }).waitFor()
+  expect(await page.locator('.history li').allTextContents()).toHaveLength(2)
+  if (checkAxe) expect(await axe(page)).toEqual([])
+}
+
+describe('registering a campaign in the browser', () => {
+  it('with JavaScript: from empty to planned, then found in the filtered list', async () => {
+    const page = await openPage(browser())
+    await logIn(page, 'member@lantern.example')
+    await register(page, 'Safe jobs abroad — Lviv 2026', true)
+    await page.goto('/campaigns?audience=migrant_workers&subdivision=UA-46&status=planned')
+    expect(await page.getByRole('link', { name: 'Safe jobs abroad — Lviv 2026' }).count()).toBe(1)
+    expect(await axe(page)).toEqual([])
+    await page.goto('/campaigns?audience=teachers')
+    expect(await page.getByText('No campaigns match.').isVisible()).toBe(true)
+    await page.context().close()
+  })
+
+  it('without JavaScript: the same journey works', async () => {
+    const page = await openPage(browser(), { javaScriptEnabled: false })
+    await logIn(page, 'orgadmin@lantern.example')
+    await register(page, 'No-script campaign for Lviv', false)
+    await page.context().close()
+  })
+})

@@ -1,0 +1,184 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { campaigns, campaignStatusHistory, organisations } from '../../db/schema'
+import { db } from '../../app/services/db.server'
+import { canViewCampaign } from '../../app/domain/visibility'
+import { loadCampaign } from '../../app/services/campaign-store.server'
+import { getSession } from '../../app/services/session.server'
+import * as newCampaign from '../../app/routes/campaigns.new'
+import * as list from '../../app/routes/campaigns._index'
+import * as page from '../../app/routes/campaigns.$campaignId._index'
+import * as task from '../../app/routes/campaigns.$campaignId.edit._index'
+import * as audiences from '../../app/routes/campaigns.$campaignId.edit.audiences'
+import * as basics from '../../app/routes/campaigns.$campaignId.edit.basics'
+import * as where from '../../app/routes/campaigns.$campaignId.edit.where'
+import * as budget from '../../app/routes/campaigns.$campaignId.edit.budget'
+import * as objectives from '../../app/routes/campaigns.$campaignId.edit.objectives'
+import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objectives_.$objectiveId.indicator'
+import { fieldErrors, get, invoke, post, sessionFor } from './helpers'
+
+const orgId = (name: string) => db.select().from(organisations).where(eq(organisations.name, name)).get()!.id
+
+async function create(email: string, title = 'Safe jobs abroad') {
+  const cookie = await sessionFor(email)
+  const result = await invoke(newCampaign.action, post('/campaigns/new', { title, pillar: 'prevention' }, { cookie }))
+  expect(result.status).toBe(302)
+  return { cookie, id: Number(result.location!.split('/')[2]) }
+}
+
+/** Fills a draft through its section forms until it can be registered. */
+async function complete(cookie: string, id: number) {
+  const p = { campaignId: String(id) }
+  const send = async (module: { action?: unknown }, path: string, fields: Record<string, string> | [string, string][]) => {
+    const body = Array.isArray(fields) ? fields : Object.entries(fields)
+    const request = new Request(`http://localhost:3000${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3000', Cookie: cookie },
+      body: new URLSearchParams(body),
+    })
+    return invoke(module.action as Parameters<typeof invoke>[0], request, p)
+  }
+  expect((await send(audiences, `/campaigns/${id}/edit/audiences`, [['audiences', 'migrant_workers'], ['audiences', 'youth_students'], ['sizes.migrant_workers', '20000']])).status).toBe(302)
+  expect((await send(where, `/campaigns/${id}/edit/where`, [['country', 'UA'], ['subdivisions', 'UA-46'], ['startDate', '2026-04-01'], ['endDate', '2026-05-31']])).status).toBe(302)
+  expect((await send(objectives, `/campaigns/${id}/edit/objectives`, { intent: 'add-objective', statement: 'More prospective migrants know the hotline' })).status).toBe(200)
+  const objectiveId = loadCampaign(id)!.objectives[0]!.id
+  const indicator = await invoke(
+    addIndicator.action,
+    post(`/campaigns/${id}/edit/objectives/${objectiveId}/indicator`, {
+      name: '% who know the hotline number', level: 'outcome', unit: 'percent', direction: 'increase', baselineAtSurvey: 'on', target: '60', meansOfVerification: 'Baseline and endline survey',
+    }, { cookie }),
+    { campaignId: String(id), objectiveId: String(objectiveId) },
+  )
+  expect(indicator.status).toBe(302)
+}
+
+describe('registering a campaign', () => {
+  it('a member creates a draft, fills the sections and registers it as planned; each step is recorded', async () => {
+    const { cookie, id } = await create('member@lantern.example')
+    const early = await invoke(task.action, post(`/campaigns/${id}/edit`, { intent: 'transition', to: 'planned' }, { cookie }), { campaignId: String(id) })
+    expect(early.status).toBe(400)
+    expect((early.data as { errors: string[] }).errors).toHaveLength(4)
+
+    await complete(cookie, id)
+    const stored = loadCampaign(id)!
+    expect(stored.campaign.audiences).toEqual(expect.arrayContaining([{ code: 'migrant_workers', estimatedSize: 20000 }, { code: 'youth_students', estimatedSize: null }]))
+    expect(stored.campaign.subdivisions).toEqual(['UA-46'])
+
+    const registered = await invoke(task.action, post(`/campaigns/${id}/edit`, { intent: 'transition', to: 'planned' }, { cookie }), { campaignId: String(id) })
+    expect(registered.status).toBe(302)
+    expect(loadCampaign(id)!.row.status).toBe('planned')
+    const history = db.select().from(campaignStatusHistory).where(eq(campaignStatusHistory.campaignId, id)).all()
+    expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, 'draft'], ['draft', 'planned']])
+
+    const view = await invoke(page.loader, get(`/campaigns/${id}`, cookie), { campaignId: String(id) })
+    const findings = (view.data as { findings: { code: string }[] }).findings.map((f) => f.code)
+    expect(findings).toEqual(['risk_unanswered'])
+  })
+
+  it('refuses bad input with a message at the field and saves nothing', async () => {
+    const { cookie, id } = await create('member@lantern.example', 'Bad input')
+    const before = JSON.stringify(loadCampaign(id))
+    const p = { campaignId: String(id) }
+    const dates = await invoke(where.action, post(`/campaigns/${id}/edit/where`, { country: 'UA', startDate: '2026-05-01', endDate: '2026-04-01' }, { cookie }), p)
+    expect(fieldErrors(dates).endDate).toEqual(['The end date must be the same as or after the start date'])
+    const region = await invoke(where.action, post(`/campaigns/${id}/edit/where`, { country: 'UA', subdivisions: 'NP-P1' }, { cookie }), p)
+    expect(fieldErrors(region).subdivisions?.[0]).toMatch(/NP-P1 is not in the chosen country/)
+    const unknownRegion = await invoke(where.action, post(`/campaigns/${id}/edit/where`, { country: 'UA', subdivisions: 'UA-99' }, { cookie }), p)
+    expect(fieldErrors(unknownRegion).subdivisions?.[0]).toMatch(/not an ISO 3166-2 subdivision/)
+    const code = await invoke(audiences.action, post(`/campaigns/${id}/edit/audiences`, { audiences: 'aliens' }, { cookie }), p)
+    expect(code.status).toBe(400)
+    const huge = await invoke(basics.action, post(`/campaigns/${id}/edit/basics`, { title: 'Bad input', pillar: 'prevention', summary: 'x'.repeat(5_000_000) }, { cookie }), p)
+    expect(fieldErrors(huge).summary).toEqual(['Summary must be 2,000 characters or fewer'])
+    const money = await invoke(budget.action, post(`/campaigns/${id}/edit/budget`, { budget: '5000', visibility: 'network' }, { cookie }), p)
+    expect(fieldErrors(money).currency).toEqual(['Choose the budget’s currency'])
+    const notDonor = await invoke(budget.action, post(`/campaigns/${id}/edit/budget`, { visibility: 'network', funderIds: String(orgId('Casa Speranței')) }, { cookie }), p)
+    expect(fieldErrors(notDonor).funderIds?.[0]).toMatch(/donor organisations/)
+
+    await invoke(objectives.action, post(`/campaigns/${id}/edit/objectives`, { intent: 'add-objective', statement: 'An objective' }, { cookie }), p)
+    const objectiveId = String(loadCampaign(id)!.objectives[0]!.id)
+    const wrongWay = await invoke(
+      addIndicator.action,
+      post(`/campaigns/${id}/edit/objectives/${objectiveId}/indicator`, { name: 'Share who know', level: 'outcome', unit: 'percent', direction: 'increase', baseline: '40', target: '30' }, { cookie }),
+      { ...p, objectiveId },
+    )
+    expect(fieldErrors(wrongWay).target?.[0]).toMatch(/must be higher than the baseline/)
+    const over = await invoke(
+      addIndicator.action,
+      post(`/campaigns/${id}/edit/objectives/${objectiveId}/indicator`, { name: 'Share who know', level: 'outcome', unit: 'percent', direction: 'increase', target: '140' }, { cookie }),
+      { ...p, objectiveId },
+    )
+    expect(fieldErrors(over).target).toEqual(['A percentage target cannot be above 100'])
+    const after = loadCampaign(id)!
+    expect(after.objectives[0]!.indicators).toEqual([])
+    expect(JSON.stringify({ ...after, objectives: [], campaign: { ...after.campaign, objectives: [] }, row: { ...after.row, updatedAt: null } })).toBe(
+      JSON.stringify({ ...JSON.parse(before), objectives: [], campaign: { ...JSON.parse(before).campaign, objectives: [] }, row: { ...JSON.parse(before).row, updatedAt: null } }),
+    )
+  })
+})
+
+describe('who may see and edit a campaign', () => {
+  it('donors and coordinators cannot create or edit; another organisation’s member cannot edit', async () => {
+    const { id } = await create('member@lantern.example', 'Owned by Safe Passage')
+    for (const email of ['donor@lantern.example', 'coordinator@lantern.example']) {
+      const cookie = await sessionFor(email)
+      expect((await invoke(newCampaign.loader, get('/campaigns/new', cookie))).status, email).toBe(403)
+      expect((await invoke(newCampaign.action, post('/campaigns/new', { title: 'Nope', pillar: 'prevention' }, { cookie }))).status, email).toBe(403)
+    }
+    const before = JSON.stringify(loadCampaign(id))
+    for (const email of ['casa@lantern.example', 'coordinator@lantern.example', 'donor@lantern.example']) {
+      const cookie = await sessionFor(email)
+      const result = await invoke(basics.action, post(`/campaigns/${id}/edit/basics`, { title: 'Hijacked', pillar: 'prevention' }, { cookie }), { campaignId: String(id) })
+      // A draft of another organisation does not exist for them.
+      expect(result.status, email).toBe(404)
+    }
+    expect(JSON.stringify(loadCampaign(id))).toBe(before)
+  })
+
+  it('the list shows each viewer exactly the campaigns the visibility rule allows', async () => {
+    const own = await create('member@lantern.example', 'Network campaign')
+    await complete(own.cookie, own.id)
+    await invoke(task.action, post(`/campaigns/${own.id}/edit`, { intent: 'transition', to: 'planned' }, { cookie: own.cookie }), { campaignId: String(own.id) })
+    const priv = await create('member@lantern.example', 'Private campaign')
+    await complete(priv.cookie, priv.id)
+    const northlight = String(orgId('Northlight Foundation'))
+    await invoke(budget.action, post(`/campaigns/${priv.id}/edit/budget`, { visibility: 'private', funderIds: northlight }, { cookie: priv.cookie }), { campaignId: String(priv.id) })
+    await invoke(task.action, post(`/campaigns/${priv.id}/edit`, { intent: 'transition', to: 'planned' }, { cookie: priv.cookie }), { campaignId: String(priv.id) })
+    const pub = await create('casa@lantern.example', 'Published campaign')
+    await complete(pub.cookie, pub.id)
+    await invoke(budget.action, post(`/campaigns/${pub.id}/edit/budget`, { visibility: 'published' }, { cookie: pub.cookie }), { campaignId: String(pub.id) })
+    await invoke(task.action, post(`/campaigns/${pub.id}/edit`, { intent: 'transition', to: 'planned' }, { cookie: pub.cookie }), { campaignId: String(pub.id) })
+    await create('casa@lantern.example', 'Casa draft')
+    await create('youth@lantern.example', 'Unapproved organisation draft')
+
+    const all = db.select({ id: campaigns.id }).from(campaigns).all().map((r) => r.id)
+    const viewers: (string | null)[] = [null, 'member@lantern.example', 'casa@lantern.example', 'coordinator@lantern.example', 'donor@lantern.example', 'admin@lantern.example', 'youth@lantern.example']
+    for (const email of viewers) {
+      const cookie = email ? await sessionFor(email) : undefined
+      const actor = cookie ? (await getSession(get('/', cookie)))!.actor : null
+      const expected = all.filter((id) => canViewCampaign(actor, loadCampaign(id)!.access)).sort()
+      const shown = (await invoke(list.loader, get('/campaigns?sort=title', cookie))).data as { items: { id: number }[]; total: number }
+      expect(shown.items.map((i) => i.id).sort(), String(email)).toEqual(expected)
+      // And the page agrees with the list.
+      for (const id of all) {
+        const view = await invoke(page.loader, get(`/campaigns/${id}`, cookie), { campaignId: String(id) })
+        expect(view.status, `${email} → ${id}`).toBe(expected.includes(id) ? 200 : 404)
+      }
+    }
+    const anonymous = (await invoke(list.loader, get('/campaigns'))).data as { items: { title: string }[] }
+    expect(anonymous.items.map((i) => i.title)).toEqual(['Published campaign'])
+    const donor = (await invoke(list.loader, get('/campaigns', await sessionFor('donor@lantern.example')))).data as { items: { title: string }[] }
+    expect(donor.items.map((i) => i.title)).toContain('Private campaign')
+  })
+
+  it('filters by audience, subdivision (a country-level campaign covers its subdivisions) and status, from the URL', async () => {
+    const cookie = await sessionFor('coordinator@lantern.example')
+    const titles = async (query: string) => ((await invoke(list.loader, get(`/campaigns?${query}`, cookie))).data as { items: { title: string }[] }).items.map((i) => i.title)
+    const base = await titles('')
+    expect(base.length).toBeGreaterThan(0)
+    expect(await titles('audience=migrant_workers&subdivision=UA-46&status=planned')).toEqual(expect.arrayContaining(['Network campaign']))
+    expect(await titles('subdivision=UA-30')).not.toContain('Network campaign')
+    expect(await titles('audience=teachers')).toEqual([])
+    // A malformed filter is ignored, not an error.
+    expect((await invoke(list.loader, get('/campaigns?status=bogus&page=-4&year=abc', cookie))).status).toBe(200)
+  })
+})
