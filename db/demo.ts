@@ -3,6 +3,8 @@ import { hashPassword } from '../app/services/password.server'
 import type { MembershipRole, OrganisationType } from '../app/domain/roles'
 import type { Db } from './connection'
 import * as schema from './schema'
+import { DEMO_CAMPAIGNS, type DemoCampaign } from './demo-campaigns'
+import type { Status } from '../app/domain/taxonomy'
 
 // Demo data: invented organisations in countries where awareness work on
 // trafficking is common, and one log-in per role. Later issues add campaigns
@@ -56,6 +58,17 @@ export function isEmpty(db: Db): boolean {
 export function clearDatabase(db: Db): void {
   db.transaction((tx) => {
     for (const table of [
+      schema.campaignStatusHistory,
+      schema.indicators,
+      schema.objectives,
+      schema.campaignAudiences,
+      schema.campaignChannels,
+      schema.campaignPurposes,
+      schema.campaignExploitationForms,
+      schema.campaignLanguages,
+      schema.campaignSubdivisions,
+      schema.campaignFunders,
+      schema.campaigns,
       schema.auditEvents,
       schema.invites,
       schema.loginAttempts,
@@ -81,18 +94,89 @@ export async function seedDemo(db: Db): Promise<void> {
         .get()
       orgIds.set(key, row.id)
     }
+    const userIds = new Map<string, number>()
     for (const u of DEMO_USERS) {
       const user = tx
         .insert(schema.users)
         .values({ email: u.email, name: u.name, passwordHash, isPlatformAdmin: u.platformAdmin ?? false })
         .returning({ id: schema.users.id })
         .get()
+      if (u.organisation && u.role && !userIds.has(u.organisation)) userIds.set(u.organisation, user.id)
       if (u.organisation && u.role) {
         tx.insert(schema.memberships)
           .values({ userId: user.id, organisationId: orgIds.get(u.organisation)!, role: u.role })
           .run()
       }
     }
+    for (const campaign of DEMO_CAMPAIGNS) insertDemoCampaign(tx, campaign, orgIds, userIds)
+  })
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+// The statuses a campaign passed through to reach its current one.
+const PATH: Record<Status, Status[]> = {
+  draft: ['draft'],
+  planned: ['draft', 'planned'],
+  active: ['draft', 'planned', 'active'],
+  completed: ['draft', 'planned', 'active', 'completed'],
+  evaluated: ['draft', 'planned', 'active', 'completed', 'evaluated'],
+  archived: ['draft', 'planned', 'archived'],
+}
+
+function insertDemoCampaign(tx: Tx, d: DemoCampaign, orgIds: Map<string, number>, userIds: Map<string, number>) {
+  const risk = d.risk ?? 'clear'
+  const answer = risk === 'unanswered' ? null : 'no'
+  const actor = userIds.get(d.org) ?? null
+  const { id } = tx
+    .insert(schema.campaigns)
+    .values({
+      organisationId: orgIds.get(d.org)!,
+      title: d.title,
+      summary: d.summary,
+      pillar: d.purposes.includes('train_professionals') ? 'protection' : 'prevention',
+      status: d.status,
+      visibility: d.visibility ?? 'network',
+      country: d.country,
+      startDate: d.start,
+      endDate: d.end,
+      budget: d.budget?.[0] ?? null,
+      currency: d.budget?.[1] ?? null,
+      keyMessages: 'Check the recruiter before you pay or sign.\nKeep your passport.\nCall the hotline if something feels wrong.',
+      riskRestraintImagery: risk === 'unmitigated' ? 'yes' : answer,
+      riskAntiMigration: answer,
+      riskIdentifiesVictim: answer,
+      createdBy: actor,
+    })
+    .returning({ id: schema.campaigns.id })
+    .get()
+  const rows = <T>(list: T[]) => list.map((v) => ({ campaignId: id, ...v }))
+  tx.insert(schema.campaignAudiences).values(rows(d.audiences.map(([audience, estimatedSize]) => ({ audience, estimatedSize })))).run()
+  tx.insert(schema.campaignChannels).values(rows(d.channels.map((channel) => ({ channel })))).run()
+  tx.insert(schema.campaignExploitationForms).values(rows(d.forms.map((form) => ({ form })))).run()
+  tx.insert(schema.campaignPurposes).values(rows(d.purposes.map((purpose) => ({ purpose })))).run()
+  tx.insert(schema.campaignLanguages).values(rows(d.languages.map((language) => ({ language })))).run()
+  if (d.subdivisions.length) tx.insert(schema.campaignSubdivisions).values(rows(d.subdivisions.map((code) => ({ code })))).run()
+  if (d.funded) tx.insert(schema.campaignFunders).values({ campaignId: id, organisationId: orgIds.get('northlight')! }).run()
+  const plan = d.plan ?? 'measured'
+  if (plan !== 'none') {
+    const reach = d.audiences.reduce((n, [, size]) => n + (size ?? 0), 0) || 1000
+    const objective = tx
+      .insert(schema.objectives)
+      .values({ campaignId: id, position: 0, statement: `By ${d.end}, the people reached know how to recognise and report recruitment fraud` })
+      .returning({ id: schema.objectives.id })
+      .get()
+    tx.insert(schema.indicators)
+      .values(
+        plan === 'measured'
+          ? { objectiveId: objective.id, position: 0, name: '% of the audience who know the national hotline number', level: 'outcome', unit: 'percent', direction: 'increase', baselineAtSurvey: true, target: 60, meansOfVerification: 'Baseline and endline survey' }
+          : { objectiveId: objective.id, position: 0, name: 'People reached', level: 'output', unit: 'count', direction: 'increase', baseline: 0, target: reach, meansOfVerification: '' },
+      )
+      .run()
+  }
+  const path = PATH[d.status]
+  path.forEach((to, n) => {
+    tx.insert(schema.campaignStatusHistory).values({ campaignId: id, fromStatus: n === 0 ? null : path[n - 1]!, toStatus: to, actorUserId: actor }).run()
   })
 }
 

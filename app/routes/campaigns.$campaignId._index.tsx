@@ -6,7 +6,7 @@ import { countryName, subdivisionLabel } from '../domain/countries'
 import { languageName } from '../domain/languages'
 import { qualityCheck } from '../domain/quality'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
-import { transitionAction } from '../services/campaign-form.server'
+import { campaignPageAction } from '../services/campaign-form.server'
 import { getCampaignPage } from '../services/campaigns.server'
 import { campaignParams, parseParams } from '../services/params.server'
 import { getSession } from '../services/session.server'
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  const { stored, funders, history, canEdit } = await getCampaignPage(session?.actor ?? null, campaignId)
+  const { stored, funders, history, canEdit, canDuplicate } = await getCampaignPage(session?.actor ?? null, campaignId)
   return {
     id: stored.row.id,
     status: stored.row.status,
@@ -26,11 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     findings: qualityCheck(stored.campaign),
     canEdit,
+    canDuplicate,
     transitions: canEdit ? allowedTransitions(stored.row.status) : [],
   }
 }
 
-export const action = transitionAction
+export const action = campaignPageAction
 
 const TRANSITION_LABELS: Record<string, string> = {
   planned: 'Register as planned',
@@ -54,11 +55,21 @@ export default function CampaignPage() {
       </p>
       <h1>{c.title}</h1>
       {c.summary ? <p className="lede">{c.summary}</p> : null}
-      {d.canEdit ? (
+      {d.canEdit || d.canDuplicate ? (
         <div className="actions">
-          <Link className="button button--secondary" to={`/campaigns/${d.id}/edit`}>
-            Edit the campaign
-          </Link>
+          {d.canEdit ? (
+            <Link className="button button--secondary" to={`/campaigns/${d.id}/edit`}>
+              Edit the campaign
+            </Link>
+          ) : null}
+          {d.canDuplicate ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="duplicate" />
+              <button type="submit" className="button button--secondary">
+                Duplicate as new draft
+              </button>
+            </Form>
+          ) : null}
         </div>
       ) : null}
       <div className="two-col">

@@ -4,7 +4,7 @@ import { Findings } from '../components/findings'
 import { countryName } from '../domain/countries'
 import { missingForPlanned } from '../domain/campaign'
 import { AUDIENCES, CHANNELS, PILLARS, STATUSES, VISIBILITIES } from '../domain/taxonomy'
-import { loadForEdit, transitionAction } from '../services/campaign-form.server'
+import { loadForEdit, campaignPageAction } from '../services/campaign-form.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit campaign – Lantern' }]
 
@@ -36,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-export const action = transitionAction
+export const action = campaignPageAction
 
 export default function EditCampaign() {
   const { id, title, status, findings, missing, sections } = useLoaderData<typeof loader>()

@@ -1,12 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Actor } from '../domain/permissions'
 import { qualityCheck } from '../domain/quality'
 import type { Outcome } from './auth.server'
 import { transitionSchema } from '../schemas/campaign'
-import { getCampaignForEdit, transitionCampaign } from './campaigns.server'
+import { duplicateCampaign, getCampaignForEdit, transitionCampaign } from './campaigns.server'
 import { campaignParams, parseParams } from './params.server'
 import { readForm } from './request.server'
 import { requireSession } from './session.server'
@@ -38,12 +38,21 @@ export function sectionAction<S extends z.ZodType<Record<string, unknown>>>(
   }
 }
 
-/** The action of the pages that change a campaign's status (task list, campaign page). */
-export async function transitionAction({ request, params }: ActionFunctionArgs) {
+const pageActionSchema = z.discriminatedUnion('intent', [transitionSchema, z.object({ intent: z.literal('duplicate') })])
+
+/**
+ * The action of the pages that change a campaign's status (task list,
+ * campaign page) or copy it as a new draft.
+ */
+export async function campaignPageAction({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  const submission = parseWithZod(await readForm(request), { schema: transitionSchema })
+  const submission = parseWithZod(await readForm(request), { schema: pageActionSchema })
   if (submission.status !== 'success') return data({ ok: false as const, errors: ['Choose a status from the list.'] }, { status: 400 })
+  if (submission.value.intent === 'duplicate') {
+    const copy = await duplicateCampaign(actor, campaignId)
+    return redirect(`/campaigns/${copy}/edit`)
+  }
   const outcome = await transitionCampaign(actor, campaignId, submission.value.to)
   if (!outcome.ok) return data({ ok: false as const, errors: outcome.formErrors ?? [] }, { status: 400 })
   return redirect(`/campaigns/${campaignId}`)

@@ -116,6 +116,42 @@ describe('registering a campaign', () => {
   })
 })
 
+describe('lifecycle', () => {
+  it('walks planned → active → completed → evaluated, refuses skipping, archives, then keeps the archive unchanged', async () => {
+    const { cookie, id } = await create('member@lantern.example', 'Lifecycle campaign')
+    await complete(cookie, id)
+    const p = { campaignId: String(id) }
+    const move = (to: string) => invoke(page.action, post(`/campaigns/${id}`, { intent: 'transition', to }, { cookie }), p)
+    expect((await move('active')).status).toBe(400) // draft cannot jump to active
+    for (const to of ['planned', 'active', 'completed', 'evaluated', 'archived']) expect((await move(to)).status, to).toBe(302)
+    const history = db.select().from(campaignStatusHistory).where(eq(campaignStatusHistory.campaignId, id)).all()
+    expect(history.map((h) => h.toStatus)).toEqual(['draft', 'planned', 'active', 'completed', 'evaluated', 'archived'])
+    expect(history.every((h) => h.actorUserId !== null)).toBe(true)
+    const edit = await invoke(basics.action, post(`/campaigns/${id}/edit/basics`, { title: 'Changed', pillar: 'prevention' }, { cookie }), p)
+    expect(edit.status).toBe(403)
+    expect((await move('planned')).status).toBe(400)
+  })
+
+  it('duplicates a campaign as a new draft with its content but not its dates or history', async () => {
+    const { cookie, id } = await create('member@lantern.example', 'Last year')
+    await complete(cookie, id)
+    const copy = await invoke(page.action, post(`/campaigns/${id}`, { intent: 'duplicate' }, { cookie }), { campaignId: String(id) })
+    expect(copy.status).toBe(302)
+    const copyId = Number(copy.location!.split('/')[2])
+    const original = loadCampaign(id)!
+    const duplicate = loadCampaign(copyId)!
+    expect(duplicate.row.status).toBe('draft')
+    expect(duplicate.campaign.title).toBe('Last year (copy)')
+    expect(duplicate.campaign.audiences).toEqual(original.campaign.audiences)
+    expect(duplicate.campaign.subdivisions).toEqual(original.campaign.subdivisions)
+    expect(duplicate.campaign.objectives.map((o) => o.indicators.map((i) => i.name))).toEqual(original.campaign.objectives.map((o) => o.indicators.map((i) => i.name)))
+    expect([duplicate.campaign.startDate, duplicate.campaign.endDate]).toEqual([null, null])
+    // Another organisation cannot copy a campaign it can see.
+    const other = await invoke(page.action, post(`/campaigns/${id}`, { intent: 'duplicate' }, { cookie: await sessionFor('casa@lantern.example') }), { campaignId: String(id) })
+    expect(other.status).toBe(404) // a draft of another organisation is not there for Casa
+  })
+})
+
 describe('who may see and edit a campaign', () => {
   it('donors and coordinators cannot create or edit; another organisation’s member cannot edit', async () => {
     const { id } = await create('member@lantern.example', 'Owned by Safe Passage')
@@ -156,16 +192,24 @@ describe('who may see and edit a campaign', () => {
       const cookie = email ? await sessionFor(email) : undefined
       const actor = cookie ? (await getSession(get('/', cookie)))!.actor : null
       const expected = all.filter((id) => canViewCampaign(actor, loadCampaign(id)!.access)).sort()
-      const shown = (await invoke(list.loader, get('/campaigns?sort=title', cookie))).data as { items: { id: number }[]; total: number }
-      expect(shown.items.map((i) => i.id).sort(), String(email)).toEqual(expected)
+      // Every page of the list, as a visitor following "Next page" would see it.
+      const shown: number[] = []
+      for (let page = 1; ; page++) {
+        const result = (await invoke(list.loader, get(`/campaigns?sort=title&page=${page}`, cookie))).data as { items: { id: number }[]; total: number; pageCount: number }
+        shown.push(...result.items.map((i) => i.id))
+        expect(result.total).toBe(expected.length)
+        if (page >= result.pageCount) break
+      }
+      expect(shown.sort(), String(email)).toEqual(expected)
       // And the page agrees with the list.
       for (const id of all) {
         const view = await invoke(page.loader, get(`/campaigns/${id}`, cookie), { campaignId: String(id) })
         expect(view.status, `${email} → ${id}`).toBe(expected.includes(id) ? 200 : 404)
       }
     }
-    const anonymous = (await invoke(list.loader, get('/campaigns'))).data as { items: { title: string }[] }
-    expect(anonymous.items.map((i) => i.title)).toEqual(['Published campaign'])
+    const anonymous = (await invoke(list.loader, get('/campaigns'))).data as { items: { title: string; visibility: string; status: string }[] }
+    expect(anonymous.items.map((i) => i.title)).toContain('Published campaign')
+    expect(anonymous.items.every((i) => i.visibility === 'published' && i.status !== 'draft')).toBe(true)
     const donor = (await invoke(list.loader, get('/campaigns', await sessionFor('donor@lantern.example')))).data as { items: { title: string }[] }
     expect(donor.items.map((i) => i.title)).toContain('Private campaign')
   })
@@ -177,7 +221,9 @@ describe('who may see and edit a campaign', () => {
     expect(base.length).toBeGreaterThan(0)
     expect(await titles('audience=migrant_workers&subdivision=UA-46&status=planned')).toEqual(expect.arrayContaining(['Network campaign']))
     expect(await titles('subdivision=UA-30')).not.toContain('Network campaign')
-    expect(await titles('audience=teachers')).toEqual([])
+    expect(await titles('audience=teachers')).not.toContain('Network campaign')
+    expect(await titles('q=Network campaign')).toEqual(['Network campaign'])
+    expect(await titles('q=%25')).toEqual([]) // a literal %, not a wildcard
     // A malformed filter is ignored, not an error.
     expect((await invoke(list.loader, get('/campaigns?status=bogus&page=-4&year=abc', cookie))).status).toBe(200)
   })
