@@ -5,6 +5,8 @@ import type { Db } from './connection'
 import * as schema from './schema'
 import { DEMO_CAMPAIGNS, type DemoCampaign } from './demo-campaigns'
 import type { Status } from '../app/domain/taxonomy'
+import type { Indicator } from '../app/domain/campaign'
+import { insertCampaignTree, type Tx } from './campaign-writes'
 
 // Demo data: invented organisations in countries where awareness work on
 // trafficking is common, and one log-in per role. Later issues add campaigns
@@ -112,8 +114,6 @@ export async function seedDemo(db: Db): Promise<void> {
   })
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-
 // The statuses a campaign passed through to reach its current one.
 const PATH: Record<Status, Status[]> = {
   draft: ['draft'],
@@ -127,59 +127,40 @@ const PATH: Record<Status, Status[]> = {
 function insertDemoCampaign(tx: Tx, d: DemoCampaign, orgIds: Map<string, number>, userIds: Map<string, number>) {
   const risk = d.risk ?? 'clear'
   const answer = risk === 'unanswered' ? null : 'no'
-  const actor = userIds.get(d.org) ?? null
-  const { id } = tx
-    .insert(schema.campaigns)
-    .values({
-      organisationId: orgIds.get(d.org)!,
+  const plan = d.plan ?? 'measured'
+  const reach = d.audiences.reduce((n, [, size]) => n + (size ?? 0), 0) || 1000
+  const indicator: Indicator =
+    plan === 'measured'
+      ? { name: '% of the audience who know the national hotline number', level: 'outcome', unit: 'percent', direction: 'increase', baseline: null, baselineAtSurvey: true, target: 60, meansOfVerification: 'Baseline and endline survey' }
+      : { name: 'People reached', level: 'output', unit: 'count', direction: 'increase', baseline: 0, baselineAtSurvey: false, target: reach, meansOfVerification: '' }
+  insertCampaignTree(
+    tx,
+    orgIds.get(d.org)!,
+    userIds.get(d.org) ?? null,
+    {
       title: d.title,
       summary: d.summary,
       pillar: d.purposes.includes('train_professionals') ? 'protection' : 'prevention',
-      status: d.status,
       visibility: d.visibility ?? 'network',
       country: d.country,
+      subdivisions: d.subdivisions,
       startDate: d.start,
       endDate: d.end,
       budget: d.budget?.[0] ?? null,
       currency: d.budget?.[1] ?? null,
       keyMessages: 'Check the recruiter before you pay or sign.\nKeep your passport.\nCall the hotline if something feels wrong.',
-      riskRestraintImagery: risk === 'unmitigated' ? 'yes' : answer,
-      riskAntiMigration: answer,
-      riskIdentifiesVictim: answer,
-      createdBy: actor,
-    })
-    .returning({ id: schema.campaigns.id })
-    .get()
-  const rows = <T>(list: T[]) => list.map((v) => ({ campaignId: id, ...v }))
-  tx.insert(schema.campaignAudiences).values(rows(d.audiences.map(([audience, estimatedSize]) => ({ audience, estimatedSize })))).run()
-  tx.insert(schema.campaignChannels).values(rows(d.channels.map((channel) => ({ channel })))).run()
-  tx.insert(schema.campaignExploitationForms).values(rows(d.forms.map((form) => ({ form })))).run()
-  tx.insert(schema.campaignPurposes).values(rows(d.purposes.map((purpose) => ({ purpose })))).run()
-  tx.insert(schema.campaignLanguages).values(rows(d.languages.map((language) => ({ language })))).run()
-  if (d.subdivisions.length) tx.insert(schema.campaignSubdivisions).values(rows(d.subdivisions.map((code) => ({ code })))).run()
-  if (d.funded) tx.insert(schema.campaignFunders).values({ campaignId: id, organisationId: orgIds.get('northlight')! }).run()
-  const plan = d.plan ?? 'measured'
-  if (plan !== 'none') {
-    const reach = d.audiences.reduce((n, [, size]) => n + (size ?? 0), 0) || 1000
-    const objective = tx
-      .insert(schema.objectives)
-      .values({ campaignId: id, position: 0, statement: `By ${d.end}, the people reached know how to recognise and report recruitment fraud` })
-      .returning({ id: schema.objectives.id })
-      .get()
-    tx.insert(schema.indicators)
-      .values(
-        plan === 'measured'
-          ? { objectiveId: objective.id, position: 0, name: '% of the audience who know the national hotline number', level: 'outcome', unit: 'percent', direction: 'increase', baselineAtSurvey: true, target: 60, meansOfVerification: 'Baseline and endline survey' }
-          : { objectiveId: objective.id, position: 0, name: 'People reached', level: 'output', unit: 'count', direction: 'increase', baseline: 0, target: reach, meansOfVerification: '' },
-      )
-      .run()
-  }
-  const path = PATH[d.status]
-  path.forEach((to, n) => {
-    tx.insert(schema.campaignStatusHistory).values({ campaignId: id, fromStatus: n === 0 ? null : path[n - 1]!, toStatus: to, actorUserId: actor }).run()
-  })
+      risk: { restraintImagery: risk === 'unmitigated' ? 'yes' : answer, antiMigration: answer, identifiesVictim: answer, mitigation: '' },
+      audiences: d.audiences.map(([code, estimatedSize]) => ({ code, estimatedSize })),
+      channels: d.channels,
+      exploitationForms: d.forms,
+      purposes: d.purposes,
+      languages: d.languages,
+      funderIds: d.funded ? [orgIds.get('northlight')!] : [],
+      objectives: plan === 'none' ? [] : [{ statement: `By ${d.end}, the people reached know how to recognise and report recruitment fraud`, indicators: [indicator] }],
+    },
+    PATH[d.status],
+  )
 }
-
 export function demoLoginsText(): string {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length))
   return [

@@ -56,13 +56,19 @@ export default function Campaigns() {
   return (
     <>
       <h1>Campaigns</h1>
-      {d.canCreate ? (
-        <div className="actions">
-          <Link className="button button--primary" to="/campaigns/new">
-            Register a campaign
-          </Link>
-        </div>
-      ) : null}
+      <div className="actions">
+        {d.canCreate ? (
+          <>
+            <Link className="button button--primary" to="/campaigns/new">
+              Register a campaign
+            </Link>
+            <Link to="/campaigns/import">Import from a spreadsheet</Link>
+          </>
+        ) : null}
+        <a href={`/campaigns.csv?${search}`} download>
+          Download this list as CSV
+        </a>
+      </div>
       <Form method="get" className="filters" aria-label="Filter campaigns">
         <div className="field">
           <label className="field__label" htmlFor="filter-q">

@@ -78,11 +78,25 @@ export type CampaignListItem = {
   subdivisions: string[]
 }
 
+/** Every campaign the viewer may see that matches the filters, in list order, unpaged (for exports). */
+export async function matchingCampaignIds(viewer: Actor | null, f: CampaignFilters): Promise<number[]> {
+  return db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(and(visibleTo(viewer), ...filterConditions(f)))
+    .orderBy(...orderOf(f), asc(campaigns.id))
+    .all()
+    .map((r) => r.id)
+}
+
+function orderOf(f: CampaignFilters) {
+  return f.sort === 'title' ? [asc(campaigns.title)] : f.sort === 'updated' ? [desc(campaigns.updatedAt)] : [desc(campaigns.startDate), asc(campaigns.title)]
+}
+
 export async function listCampaigns(viewer: Actor | null, f: CampaignFilters) {
   const where = and(visibleTo(viewer), ...filterConditions(f))
   const total = db.select({ n: count() }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).get()?.n ?? 0
-  const order =
-    f.sort === 'title' ? [asc(campaigns.title)] : f.sort === 'updated' ? [desc(campaigns.updatedAt)] : [desc(campaigns.startDate), asc(campaigns.title)]
   const rows = db
     .select({
       id: campaigns.id,
@@ -98,7 +112,7 @@ export async function listCampaigns(viewer: Actor | null, f: CampaignFilters) {
     .from(campaigns)
     .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
     .where(where)
-    .orderBy(...order, asc(campaigns.id))
+    .orderBy(...orderOf(f), asc(campaigns.id))
     .limit(PAGE_SIZE)
     .offset((f.page - 1) * PAGE_SIZE)
     .all()

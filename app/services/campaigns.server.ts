@@ -26,6 +26,7 @@ import type {
   RiskInput,
   WhereWhenInput,
 } from '../schemas/campaign'
+import { insertCampaignTree } from '../../db/campaign-writes'
 import { recordAudit } from './audit.server'
 import type { Outcome } from './auth.server'
 import { loadCampaign, organisationNames, statusHistory, type StoredCampaign } from './campaign-store.server'
@@ -271,46 +272,16 @@ export async function getCampaignPage(viewer: Actor | null, id: number) {
 
 /** A new draft with everything of an earlier campaign but its dates, status and history. */
 export async function duplicateCampaign(actor: Actor, id: number): Promise<number> {
-  const { row, campaign: c } = await getCampaign(actor, id)
+  const { row, campaign } = await getCampaign(actor, id)
   assertCan(actor, 'campaign.edit', row.organisationId)
   return db.transaction((tx) => {
-    const copy = tx
-      .insert(campaigns)
-      .values({
-        organisationId: row.organisationId,
-        title: `${c.title} (copy)`.slice(0, 200),
-        summary: c.summary,
-        pillar: c.pillar,
-        visibility: c.visibility,
-        audienceOther: c.audienceOther,
-        channelOther: c.channelOther,
-        keyMessages: c.keyMessages,
-        country: c.country,
-        locality: c.locality,
-        budget: c.budget,
-        currency: c.currency,
-        createdBy: actor.userId,
-      })
-      .returning({ id: campaigns.id })
-      .get()
-    const newId = copy.id
-    replaceCodes(tx, campaignPurposes, newId, c.purposes.map((purpose) => ({ purpose })))
-    replaceCodes(tx, campaignExploitationForms, newId, c.exploitationForms.map((form) => ({ form })))
-    replaceCodes(tx, campaignLanguages, newId, c.languages.map((language) => ({ language })))
-    replaceCodes(tx, campaignChannels, newId, c.channels.map((channel) => ({ channel })))
-    replaceCodes(tx, campaignSubdivisions, newId, c.subdivisions.map((code) => ({ code })))
-    if (c.audiences.length) tx.insert(campaignAudiences).values(c.audiences.map((a) => ({ campaignId: newId, audience: a.code, estimatedSize: a.estimatedSize }))).run()
-    if (c.funderIds.length) tx.insert(campaignFunders).values(c.funderIds.map((organisationId) => ({ campaignId: newId, organisationId }))).run()
-    c.objectives.forEach((o, position) => {
-      const objective = tx.insert(objectives).values({ campaignId: newId, position, statement: o.statement }).returning({ id: objectives.id }).get()
-      if (o.indicators.length) {
-        tx.insert(indicators)
-          .values(o.indicators.map((i, n) => ({ objectiveId: objective.id, position: n, name: i.name, level: i.level, unit: i.unit, direction: i.direction, baseline: i.baseline, baselineAtSurvey: i.baselineAtSurvey, target: i.target, meansOfVerification: i.meansOfVerification })))
-          .run()
-      }
+    const copyId = insertCampaignTree(tx, row.organisationId, actor.userId, {
+      ...campaign,
+      title: `${campaign.title} (copy)`.slice(0, 200),
+      startDate: null,
+      endDate: null,
     })
-    tx.insert(campaignStatusHistory).values({ campaignId: newId, fromStatus: null, toStatus: 'draft', actorUserId: actor.userId }).run()
-    audit(tx, actor, row.organisationId, newId, 'campaign.duplicated', null, { from: id })
-    return newId
+    audit(tx, actor, row.organisationId, copyId, 'campaign.duplicated', null, { from: id })
+    return copyId
   })
 }

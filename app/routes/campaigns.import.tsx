@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { importCampaignsCsv } from '../services/campaign-csv.server'
+import { assertCan } from '../services/permissions.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Import campaigns – Lantern' }]
+
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  assertCan(actor, 'campaign.edit', actor.membership?.organisationId ?? null)
+  return null
+}
+
+type Result = { ok: true; created: number } | { ok: false; problems: { line: number; column: string; message: string }[] }
+const refuse = (message: string, status = 400) => data<Result>({ ok: false, problems: [{ line: 0, column: '', message }] }, { status })
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  assertCan(actor, 'campaign.edit', actor.membership?.organisationId ?? null)
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
+    return refuse('The file is larger than 5 MB. Split it into smaller files.', 413)
+  }
+  const form = await readForm(request)
+  const file = form.get('file')
+  if (!(file instanceof File) || file.size === 0) return refuse('Choose a CSV file to import.')
+  if (file.size > MAX_UPLOAD_BYTES) return refuse('The file is larger than 5 MB. Split it into smaller files.', 413)
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer())
+  } catch {
+    return refuse('The file is not UTF-8 text. In your spreadsheet program, save it as “CSV UTF-8”.')
+  }
+  const outcome = await importCampaignsCsv(actor, text)
+  return data<Result>(outcome, { status: outcome.ok ? 200 : 400 })
+}
+
+export default function ImportCampaigns() {
+  const result = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  return (
+    <div className="form form--wide">
+      <h1>Import campaigns from a spreadsheet</h1>
+      <p className="lede">
+        Move your organisation’s campaign list into Lantern. Use the columns of the <a href="/campaigns/template.csv">template</a> (the
+        same as the campaign export): one line per campaign and subdivision, codes from Lantern’s lists, several values separated by “;”.
+      </p>
+      <p>Every line is checked first. If any line has a problem, nothing is imported and each problem is listed with its line and column.</p>
+      {result?.ok ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {result.created} campaign{result.created === 1 ? ' was' : 's were'} imported. <Link to="/campaigns?sort=updated">See them in the list</Link>.
+          </p>
+        </div>
+      ) : null}
+      {result && !result.ok ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2 className="error-summary__title">Nothing was imported: {result.problems.length === 1 ? 'there is a problem' : `there are ${result.problems.length} problems`}</h2>
+          {result.problems.length === 1 && result.problems[0]!.line === 0 ? (
+            <p>{result.problems[0]!.message}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Problems by line and column</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Line</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.problems.map((p, n) => (
+                    <tr key={n}>
+                      <td>{p.line || '—'}</td>
+                      <td>{p.column || '—'}</td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      ) : null}
+      <Form method="post" encType="multipart/form-data">
+        <div className="field">
+          <label className="field__label" htmlFor="import-file">
+            CSV file
+          </label>
+          <div className="field__hint" id="import-file-hint">
+            UTF-8, comma- or semicolon-separated, up to 5 MB.
+          </div>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" className="input" aria-describedby="import-file-hint" />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+            {busy ? 'Checking and importing…' : 'Check and import'}
+          </button>
+          <Link to="/campaigns">Cancel</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

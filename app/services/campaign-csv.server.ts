@@ -1,0 +1,147 @@
+import { asc, eq, inArray } from 'drizzle-orm'
+import Papa from 'papaparse'
+import { insertCampaignTree } from '../../db/campaign-writes'
+import {
+  campaignAudiences,
+  campaignChannels,
+  campaignExploitationForms,
+  campaignFunders,
+  campaignLanguages,
+  campaignPurposes,
+  campaigns,
+  campaignSubdivisions,
+  organisations,
+} from '../../db/schema'
+import { CSV_COLUMNS, campaignRows, type CampaignRecord, type CsvRow } from '../domain/campaign-csv'
+import { parseCampaignCsv, type CsvProblem } from '../domain/campaign-csv-import'
+import { subdivision } from '../domain/countries'
+import type { Actor } from '../domain/permissions'
+import type { CampaignFilters } from '../schemas/campaign-filters'
+import { recordAudit } from './audit.server'
+import { matchingCampaignIds } from './campaign-queries.server'
+import { db } from './db.server'
+import { assertCan } from './permissions.server'
+
+const CHUNK = 500
+
+/** The export's records, read in a few queries per 500 campaigns rather than per campaign. */
+function records(ids: number[]): CampaignRecord[] {
+  const out: CampaignRecord[] = []
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK)
+    const rows = db
+      .select({ c: campaigns, organisationName: organisations.name })
+      .from(campaigns)
+      .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+      .where(inArray(campaigns.id, chunk))
+      .all()
+    const grouped = <T>(pairs: { id: number; v: T }[]) => {
+      const map = new Map<number, T[]>()
+      for (const p of pairs) map.set(p.id, [...(map.get(p.id) ?? []), p.v])
+      return map
+    }
+    const audiences = grouped(
+      db.select({ id: campaignAudiences.campaignId, v: { code: campaignAudiences.audience, size: campaignAudiences.estimatedSize } }).from(campaignAudiences).where(inArray(campaignAudiences.campaignId, chunk)).orderBy(asc(campaignAudiences.audience)).all(),
+    )
+    const channels = grouped(db.select({ id: campaignChannels.campaignId, v: campaignChannels.channel }).from(campaignChannels).where(inArray(campaignChannels.campaignId, chunk)).orderBy(asc(campaignChannels.channel)).all())
+    const purposes = grouped(db.select({ id: campaignPurposes.campaignId, v: campaignPurposes.purpose }).from(campaignPurposes).where(inArray(campaignPurposes.campaignId, chunk)).orderBy(asc(campaignPurposes.purpose)).all())
+    const forms = grouped(db.select({ id: campaignExploitationForms.campaignId, v: campaignExploitationForms.form }).from(campaignExploitationForms).where(inArray(campaignExploitationForms.campaignId, chunk)).orderBy(asc(campaignExploitationForms.form)).all())
+    const languages = grouped(db.select({ id: campaignLanguages.campaignId, v: campaignLanguages.language }).from(campaignLanguages).where(inArray(campaignLanguages.campaignId, chunk)).orderBy(asc(campaignLanguages.language)).all())
+    const subdivisions = grouped(db.select({ id: campaignSubdivisions.campaignId, v: campaignSubdivisions.code }).from(campaignSubdivisions).where(inArray(campaignSubdivisions.campaignId, chunk)).orderBy(asc(campaignSubdivisions.code)).all())
+    const funders = grouped(
+      db.select({ id: campaignFunders.campaignId, v: organisations.name }).from(campaignFunders).innerJoin(organisations, eq(organisations.id, campaignFunders.organisationId)).where(inArray(campaignFunders.campaignId, chunk)).orderBy(asc(organisations.name)).all(),
+    )
+    const byId = new Map(rows.map((r) => [r.c.id, r]))
+    for (const id of chunk) {
+      const r = byId.get(id)
+      if (!r) continue
+      const a = audiences.get(id) ?? []
+      out.push({
+        id,
+        organisationName: r.organisationName,
+        funders: funders.get(id) ?? [],
+        title: r.c.title,
+        summary: r.c.summary,
+        pillar: r.c.pillar,
+        status: r.c.status,
+        visibility: r.c.visibility,
+        country: r.c.country,
+        subdivisions: subdivisions.get(id) ?? [],
+        startDate: r.c.startDate,
+        endDate: r.c.endDate,
+        audiences: a.map((x) => x.code),
+        audienceSizes: a.map((x) => x.size),
+        channels: channels.get(id) ?? [],
+        purposes: purposes.get(id) ?? [],
+        exploitationForms: forms.get(id) ?? [],
+        languages: languages.get(id) ?? [],
+      })
+    }
+  }
+  return out
+}
+
+export function toCsv(rows: CsvRow[]): string {
+  const headers = CSV_COLUMNS.map((c) => c.header)
+  const hxl = Object.fromEntries(CSV_COLUMNS.map((c) => [c.header, c.hxl])) as CsvRow
+  return Papa.unparse({ fields: headers, data: [hxl, ...rows].map((r) => headers.map((h) => r[h])) }, { newline: '\r\n' })
+}
+
+/** The who-what-where-when CSV of the campaigns the viewer sees through the filters. */
+export async function exportCampaignsCsv(viewer: Actor | null, filters: CampaignFilters): Promise<string> {
+  const subdivisionName = (code: string) => subdivision(code)?.name ?? ''
+  return toCsv(records(await matchingCampaignIds(viewer, filters)).flatMap((r) => campaignRows(r, subdivisionName)))
+}
+
+export const TEMPLATE_EXAMPLE: CsvRow = {
+  organisation: 'Your organisation’s name exactly as on Lantern',
+  funders: '',
+  title: 'Check before you go: safe jobs abroad',
+  code: 'C1',
+  country: 'UA',
+  subdivision: 'UA-46',
+  subdivision_name: 'Lvivska oblast',
+  start_date: '2026-04-01',
+  end_date: '2026-06-30',
+  status: 'draft',
+  audiences: 'migrant_workers;youth_students',
+  channels: 'radio;social_media',
+  targeted: '55000',
+  audience_sizes: '40000;15000',
+  pillar: 'prevention',
+  purposes: 'inform_at_risk',
+  exploitation_forms: 'forced_labour',
+  languages: 'uk',
+  visibility: 'network',
+  summary: 'Radio spots and pre-departure sessions.',
+}
+
+export type ImportOutcome = { ok: true; created: number } | { ok: false; problems: CsvProblem[] }
+
+/** All rows valid, or nothing saved: one transaction for the whole file. */
+export async function importCampaignsCsv(actor: Actor, text: string): Promise<ImportOutcome> {
+  const organisationId = actor.membership?.organisationId ?? null
+  assertCan(actor, 'campaign.edit', organisationId)
+  const organisation = db.select().from(organisations).where(eq(organisations.id, organisationId!)).get()!
+  const parsed = parseCampaignCsv(text, organisation.name)
+  if (!parsed.ok) return parsed
+  const donors = new Map(db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.type, 'donor')).all().map((d) => [d.name, d.id]))
+  const problems: CsvProblem[] = []
+  for (const c of parsed.campaigns) {
+    for (const name of c.funders) {
+      if (!donors.has(name)) problems.push({ line: c.line, column: 'funders', message: `“${name}” is not a donor organisation on Lantern` })
+    }
+  }
+  if (problems.length) return { ok: false, problems }
+  db.transaction((tx) => {
+    for (const c of parsed.campaigns) {
+      const id = insertCampaignTree(tx, organisation.id, actor.userId, {
+        ...c,
+        audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })),
+        funderIds: c.funders.map((name) => donors.get(name)!),
+      })
+      recordAudit(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'campaign.imported', entityType: 'campaign', entityId: id, after: { code: c.code, line: c.line } })
+    }
+  })
+  return { ok: true, created: parsed.campaigns.length }
+}

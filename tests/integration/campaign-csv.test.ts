@@ -1,0 +1,101 @@
+import Papa from 'papaparse'
+import { count, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { campaigns, organisations } from '../../db/schema'
+import { db } from '../../app/services/db.server'
+import * as exportCsv from '../../app/routes/campaigns[.]csv'
+import * as template from '../../app/routes/campaigns.template[.]csv'
+import * as importPage from '../../app/routes/campaigns.import'
+import { get, invoke, sessionFor, SITE } from './helpers'
+
+const safePassage = db.select().from(organisations).where(eq(organisations.name, 'Safe Passage Ukraine')).get()!.id
+const total = () => db.select({ n: count() }).from(campaigns).get()!.n
+
+async function download(path: string, cookie?: string) {
+  const res = (await exportCsv.loader({ request: get(path, cookie), params: {}, context: { clientIp: '', cspNonce: '' } })) as Response
+  return { res, text: await res.text() }
+}
+
+function upload(text: string | Uint8Array<ArrayBuffer>, cookie: string, name = 'campaigns.csv') {
+  const form = new FormData()
+  form.set('file', new File([text], name, { type: 'text/csv' }))
+  return new Request(`${SITE}/campaigns/import`, { method: 'POST', headers: { Origin: SITE, Cookie: cookie }, body: form })
+}
+
+const rowsWithoutCode = (text: string) => {
+  const [header, hxl, ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+  const code = header!.indexOf('code')
+  return { header, hxl, rows: rows.map((r) => r.filter((_, i) => i !== code).join('|')).sort() }
+}
+
+describe('campaigns as CSV', () => {
+  it('exports the filtered list with its HXL row, one line per campaign × subdivision', async () => {
+    const { res, text } = await download('/campaigns.csv?country=UA', await sessionFor('coordinator@lantern.example'))
+    expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename="lantern-campaigns-\d{4}-\d{2}-\d{2}\.csv"/)
+    const { header, hxl, rows } = rowsWithoutCode(text)
+    expect(header!.slice(0, 4)).toEqual(['organisation', 'funders', 'title', 'code'])
+    expect(hxl).toEqual(expect.arrayContaining(['#org+name+impl', '#org+name+funding', '#activity+name', '#activity+code', '#country+code', '#adm1+code', '#adm1+name', '#date+start', '#date+end', '#status', '#beneficiary+type', '#x_channel', '#targeted+num']))
+    // "Know your rights abroad" covers two oblasts: two lines.
+    expect(rows.filter((r) => r.includes('Know your rights abroad — western oblasts'))).toHaveLength(2)
+    expect(rows.every((r) => r.includes('|UA|'))).toBe(true)
+  })
+
+  it('anonymous visitors export only published campaigns', async () => {
+    const { text } = await download('/campaigns.csv')
+    const { rows } = rowsWithoutCode(text)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((r) => r.includes('|published|'))).toBe(true)
+  })
+
+  it('exporting and re-importing reproduces the same campaigns', async () => {
+    const cookie = await sessionFor('orgadmin@lantern.example')
+    const before = await download(`/campaigns.csv?organisation=${safePassage}`, cookie)
+    const original = rowsWithoutCode(before.text).rows
+    expect(original.length).toBeGreaterThan(5)
+    const campaignsBefore = total()
+
+    const result = await invoke(importPage.action, upload(before.text, cookie))
+    expect(result.status).toBe(200)
+    const created = (result.data as { created: number }).created
+    expect(total()).toBe(campaignsBefore + created)
+
+    const after = rowsWithoutCode((await download(`/campaigns.csv?organisation=${safePassage}`, cookie)).text).rows
+    // Every original line now appears twice: the original and its re-imported copy.
+    expect(after).toEqual([...original, ...original].sort())
+  })
+
+  it('imports nothing when one line is bad, and says where', async () => {
+    const cookie = await sessionFor('orgadmin@lantern.example')
+    const res = (await template.loader()) as Response
+    const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n')
+    const good = lines[2]!.replace('Your organisation’s name exactly as on Lantern', 'Safe Passage Ukraine')
+    const bad = good.replace('C1', 'C2').replace('2026-06-30', '2026-13-45')
+    const before = total()
+    const result = await invoke(importPage.action, upload([lines[0], lines[1], good, bad].join('\r\n'), cookie))
+    expect(result.status).toBe(400)
+    expect((result.data as { problems: unknown[] }).problems).toEqual([{ line: 4, column: 'end_date', message: 'The end date must be a date like 2026-04-01' }])
+    expect(total()).toBe(before)
+
+    const ok = await invoke(importPage.action, upload([lines[0], lines[1], good].join('\r\n'), cookie))
+    expect(ok.data).toEqual({ ok: true, created: 1 })
+  })
+
+  it('refuses a file that is not UTF-8, an empty upload, and a file over 5 MB, with a message', async () => {
+    const cookie = await sessionFor('orgadmin@lantern.example')
+    const latin1 = new Uint8Array([0x6f, 0x72, 0x67, 0x0a, 0x43, 0x61, 0x73, 0x61, 0x20, 0x53, 0x70, 0x65, 0x72, 0x61, 0x6e, 0xfe, 0x65, 0x69])
+    const notUtf8 = await invoke(importPage.action, upload(latin1, cookie))
+    expect((notUtf8.data as { problems: { message: string }[] }).problems[0]!.message).toMatch(/not UTF-8/)
+    const empty = await invoke(importPage.action, upload('', cookie))
+    expect((empty.data as { problems: { message: string }[] }).problems[0]!.message).toBe('Choose a CSV file to import.')
+    const big = await invoke(importPage.action, upload('x'.repeat(5 * 1024 * 1024 + 10), cookie))
+    expect(big.status).toBe(413)
+  })
+
+  it('donors and coordinators cannot import', async () => {
+    for (const email of ['donor@lantern.example', 'coordinator@lantern.example']) {
+      const result = await invoke(importPage.action, upload('organisation\r\n', await sessionFor(email)))
+      expect(result.status, email).toBe(403)
+    }
+  })
+})
