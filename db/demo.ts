@@ -6,7 +6,7 @@ import * as schema from './schema'
 import { DEMO_CAMPAIGNS, type DemoCampaign } from './demo-campaigns'
 import type { Status } from '../app/domain/taxonomy'
 import type { Indicator } from '../app/domain/campaign'
-import { insertCampaignTree, type Tx } from './campaign-writes'
+import { insertCampaignTree } from './campaign-writes'
 
 // Demo data: invented organisations in countries where awareness work on
 // trafficking is common, and one log-in per role. Later issues add campaigns
@@ -110,7 +110,7 @@ export async function seedDemo(db: Db): Promise<void> {
           .run()
       }
     }
-    for (const campaign of DEMO_CAMPAIGNS) insertDemoCampaign(tx, campaign, orgIds, userIds)
+    for (const campaign of DEMO_CAMPAIGNS) insertDemoCampaign(db.$client, campaign, orgIds, userIds)
   })
 }
 
@@ -124,7 +124,7 @@ const PATH: Record<Status, Status[]> = {
   archived: ['draft', 'planned', 'archived'],
 }
 
-function insertDemoCampaign(tx: Tx, d: DemoCampaign, orgIds: Map<string, number>, userIds: Map<string, number>) {
+function insertDemoCampaign(sqlite: Db['$client'], d: DemoCampaign, orgIds: Map<string, number>, userIds: Map<string, number>) {
   const risk = d.risk ?? 'clear'
   const answer = risk === 'unanswered' ? null : 'no'
   const plan = d.plan ?? 'measured'
@@ -134,7 +134,7 @@ function insertDemoCampaign(tx: Tx, d: DemoCampaign, orgIds: Map<string, number>
       ? { name: '% of the audience who know the national hotline number', level: 'outcome', unit: 'percent', direction: 'increase', baseline: null, baselineAtSurvey: true, target: 60, meansOfVerification: 'Baseline and endline survey' }
       : { name: 'People reached', level: 'output', unit: 'count', direction: 'increase', baseline: 0, baselineAtSurvey: false, target: reach, meansOfVerification: '' }
   insertCampaignTree(
-    tx,
+    sqlite,
     orgIds.get(d.org)!,
     userIds.get(d.org) ?? null,
     {

@@ -134,14 +134,17 @@ export async function importCampaignsCsv(actor: Actor, text: string): Promise<Im
   }
   if (problems.length) return { ok: false, problems }
   db.transaction((tx) => {
-    for (const c of parsed.campaigns) {
-      const id = insertCampaignTree(tx, organisation.id, actor.userId, {
-        ...c,
-        audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })),
-        funderIds: c.funders.map((name) => donors.get(name)!),
-      })
-      recordAudit(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'campaign.imported', entityType: 'campaign', entityId: id, after: { code: c.code, line: c.line } })
-    }
+    const ids = parsed.campaigns.map((c) =>
+      insertCampaignTree(
+        db.$client,
+        organisation.id,
+        actor.userId,
+        { ...c, audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })), funderIds: c.funders.map((name) => donors.get(name)!) },
+        [c.status],
+      ),
+    )
+    // One event for the one import, naming every campaign it created.
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'campaigns.imported', entityType: 'campaign', entityId: `${ids[0]}-${ids[ids.length - 1]}`, after: { created: ids.length, ids } })
   })
   return { ok: true, created: parsed.campaigns.length }
 }

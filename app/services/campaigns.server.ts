@@ -275,7 +275,7 @@ export async function duplicateCampaign(actor: Actor, id: number): Promise<numbe
   const { row, campaign } = await getCampaign(actor, id)
   assertCan(actor, 'campaign.edit', row.organisationId)
   return db.transaction((tx) => {
-    const copyId = insertCampaignTree(tx, row.organisationId, actor.userId, {
+    const copyId = insertCampaignTree(db.$client, row.organisationId, actor.userId, {
       ...campaign,
       title: `${campaign.title} (copy)`.slice(0, 200),
       startDate: null,

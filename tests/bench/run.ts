@@ -9,8 +9,10 @@ process.env.DATABASE_PATH = join(dir, 'bench.db')
 process.env.SESSION_SECRET = 'benchmark-secret-that-is-long-enough'
 
 const { runSessionBench } = await import('./session')
+const { runImportBench } = await import('./campaign-import')
 try {
   await runSessionBench()
+  await runImportBench()
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

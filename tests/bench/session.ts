@@ -33,5 +33,4 @@ export async function runSessionBench() {
     ],
     baseline,
   )
-  db.$client.close()
 }
