@@ -6,7 +6,7 @@ import {
   type FormMetadata,
 } from '@conform-to/react'
 import { useNavigation } from '@remix-run/react'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 
 // Form building blocks in the GOV.UK pattern: a label, an optional hint, the
 // error next to the field, and an error summary at the top that links to
@@ -175,6 +175,7 @@ export function ChoiceGroup({
   choices,
   type,
   columns,
+  searchable,
 }: {
   meta: FieldMetadata<unknown>
   legend: string
@@ -182,8 +183,16 @@ export function ChoiceGroup({
   choices: readonly Choice[]
   type: 'checkbox' | 'radio'
   columns?: boolean
+  /** With JavaScript, a search box narrows long lists (by label or code). */
+  searchable?: boolean
 }) {
   const invalid = Boolean(meta.errors?.length)
+  const [enhanced, setEnhanced] = useState(false)
+  const [query, setQuery] = useState('')
+  useEffect(() => setEnhanced(Boolean(searchable)), [searchable])
+  const needle = query.trim().toLocaleLowerCase()
+  const matches = (c: Choice) => needle === '' || c.label.toLocaleLowerCase().includes(needle) || c.value.toLocaleLowerCase().includes(needle)
+  const shown = choices.filter(matches).length
   const initial = meta.initialValue
   const selected = new Set(Array.isArray(initial) ? initial.map(String) : initial === undefined || initial === null ? [] : [String(initial)])
   const describedBy = [hint ? meta.descriptionId : null, invalid ? meta.errorId : null].filter(Boolean).join(' ') || undefined
@@ -191,11 +200,30 @@ export function ChoiceGroup({
     <fieldset className={invalid ? 'field field--error' : 'field'} id={meta.id} aria-describedby={describedBy} tabIndex={-1}>
       <legend className="field__label">{legend}</legend>
       <FieldMessages meta={meta} hint={hint} />
+      {enhanced ? (
+        <div className="choices__search">
+          <label className="visually-hidden" htmlFor={`${meta.id}-search`}>
+            Search {legend}
+          </label>
+          <input
+            id={`${meta.id}-search`}
+            type="search"
+            className="input input--narrow"
+            placeholder="Type a name or code"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+          />
+          <p className="field__hint" role="status">
+            {shown === choices.length ? `${choices.length} shown` : `${shown} of ${choices.length} shown`}
+          </p>
+        </div>
+      ) : null}
       <div className={columns ? 'choices choices--columns' : 'choices'}>
         {choices.map((c) => {
           const id = `${meta.id}-${c.value}`
           return (
-            <div className="choice" key={c.value}>
+            <div className="choice" key={c.value} hidden={!matches(c)}>
               <input type={type} id={id} name={meta.name} value={c.value} defaultChecked={selected.has(c.value)} className="choice__input" />
               <label htmlFor={id} className="choice__label">
                 {c.label}

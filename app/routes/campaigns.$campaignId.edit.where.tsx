@@ -75,6 +75,7 @@ export default function WhereWhen() {
             hint="Leave all unticked if the campaign covers the whole country."
             type="checkbox"
             columns
+            searchable
             choices={data.subdivisions}
           />
           <TextField meta={fields.locality} label={LABELS.locality} hint="Optional: district or town, in words." />

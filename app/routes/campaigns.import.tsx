@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
 import { importCampaignsCsv } from '../services/campaign-csv.server'
 import { assertCan } from '../services/permissions.server'
 import { readForm } from '../services/request.server'
@@ -88,6 +89,30 @@ export default function ImportCampaigns() {
           )}
         </div>
       ) : null}
+      <details className="details">
+        <summary>The codes Lantern’s lists use</summary>
+        {[
+          ['status', STATUSES],
+          ['audiences', AUDIENCES],
+          ['channels', CHANNELS],
+          ['exploitation_forms', EXPLOITATION_FORMS],
+          ['purposes', PURPOSES],
+          ['pillar', PILLARS],
+          ['visibility', VISIBILITIES],
+        ].map(([column, list]) => (
+          <div key={column as string}>
+            <h2 className="details__title">{column as string}</h2>
+            <ul className="codes">
+              {(list as typeof STATUSES).terms.map((t) => (
+                <li key={t.code}>
+                  <code>{t.code}</code> {t.label}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        <p>Countries and subdivisions use ISO 3166 codes (UA, UA-46); languages use ISO 639-1 codes (uk, ro, ne).</p>
+      </details>
       <Form method="post" encType="multipart/form-data">
         <div className="field">
           <label className="field__label" htmlFor="import-file">
