@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
 import { assertCan } from '../services/permissions.server'
 import { requireSession } from '../services/session.server'
 
@@ -15,8 +16,11 @@ export default function Coordination() {
   return (
     <>
       <h1>Coordination</h1>
-      <p className="lede">There are no campaigns to compare yet.</p>
-      <p>When organisations register campaigns, overlaps between them in the same region and period will be listed here for review.</p>
+      <p className="lede">Overlap detection between organisations’ campaigns is not built yet.</p>
+      <p>
+        Until it is, the <Link to="/campaigns">campaign list</Link> shows every campaign that is not a draft, with filters by
+        country, subdivision, audience and period, and a CSV export of who does what, where and when.
+      </p>
     </>
   )
 }
