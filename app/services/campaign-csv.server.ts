@@ -1,17 +1,7 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import Papa from 'papaparse'
 import { insertCampaignTree } from '../../db/campaign-writes'
-import {
-  campaignAudiences,
-  campaignChannels,
-  campaignExploitationForms,
-  campaignFunders,
-  campaignLanguages,
-  campaignPurposes,
-  campaigns,
-  campaignSubdivisions,
-  organisations,
-} from '../../db/schema'
+import { campaigns, organisations } from '../../db/schema'
 import { CSV_COLUMNS, campaignRows, type CampaignRecord, type CsvRow } from '../domain/campaign-csv'
 import { parseCampaignCsv, type CsvProblem } from '../domain/campaign-csv-import'
 import { subdivision } from '../domain/countries'
@@ -19,6 +9,7 @@ import type { Actor } from '../domain/permissions'
 import type { CampaignFilters } from '../schemas/campaign-filters'
 import { recordAudit } from './audit.server'
 import { matchingCampaignIds } from './campaign-queries.server'
+import { loadCodes } from './campaign-store.server'
 import { db } from './db.server'
 import { assertCan } from './permissions.server'
 
@@ -27,6 +18,7 @@ const CHUNK = 500
 /** The export's records, read in a few queries per 500 campaigns rather than per campaign. */
 function records(ids: number[]): CampaignRecord[] {
   const out: CampaignRecord[] = []
+  const names = new Map(db.select({ id: organisations.id, name: organisations.name }).from(organisations).all().map((o) => [o.id, o.name]))
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK)
     const rows = db
@@ -35,46 +27,31 @@ function records(ids: number[]): CampaignRecord[] {
       .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
       .where(inArray(campaigns.id, chunk))
       .all()
-    const grouped = <T>(pairs: { id: number; v: T }[]) => {
-      const map = new Map<number, T[]>()
-      for (const p of pairs) map.set(p.id, [...(map.get(p.id) ?? []), p.v])
-      return map
-    }
-    const audiences = grouped(
-      db.select({ id: campaignAudiences.campaignId, v: { code: campaignAudiences.audience, size: campaignAudiences.estimatedSize } }).from(campaignAudiences).where(inArray(campaignAudiences.campaignId, chunk)).orderBy(asc(campaignAudiences.audience)).all(),
-    )
-    const channels = grouped(db.select({ id: campaignChannels.campaignId, v: campaignChannels.channel }).from(campaignChannels).where(inArray(campaignChannels.campaignId, chunk)).orderBy(asc(campaignChannels.channel)).all())
-    const purposes = grouped(db.select({ id: campaignPurposes.campaignId, v: campaignPurposes.purpose }).from(campaignPurposes).where(inArray(campaignPurposes.campaignId, chunk)).orderBy(asc(campaignPurposes.purpose)).all())
-    const forms = grouped(db.select({ id: campaignExploitationForms.campaignId, v: campaignExploitationForms.form }).from(campaignExploitationForms).where(inArray(campaignExploitationForms.campaignId, chunk)).orderBy(asc(campaignExploitationForms.form)).all())
-    const languages = grouped(db.select({ id: campaignLanguages.campaignId, v: campaignLanguages.language }).from(campaignLanguages).where(inArray(campaignLanguages.campaignId, chunk)).orderBy(asc(campaignLanguages.language)).all())
-    const subdivisions = grouped(db.select({ id: campaignSubdivisions.campaignId, v: campaignSubdivisions.code }).from(campaignSubdivisions).where(inArray(campaignSubdivisions.campaignId, chunk)).orderBy(asc(campaignSubdivisions.code)).all())
-    const funders = grouped(
-      db.select({ id: campaignFunders.campaignId, v: organisations.name }).from(campaignFunders).innerJoin(organisations, eq(organisations.id, campaignFunders.organisationId)).where(inArray(campaignFunders.campaignId, chunk)).orderBy(asc(organisations.name)).all(),
-    )
+    const codes = loadCodes(chunk)
     const byId = new Map(rows.map((r) => [r.c.id, r]))
     for (const id of chunk) {
       const r = byId.get(id)
       if (!r) continue
-      const a = audiences.get(id) ?? []
+      const c = codes.get(id)!
       out.push({
         id,
         organisationName: r.organisationName,
-        funders: funders.get(id) ?? [],
+        funders: c.funderIds.map((f) => names.get(f) ?? String(f)),
         title: r.c.title,
         summary: r.c.summary,
         pillar: r.c.pillar,
         status: r.c.status,
         visibility: r.c.visibility,
         country: r.c.country,
-        subdivisions: subdivisions.get(id) ?? [],
+        subdivisions: c.subdivisions,
         startDate: r.c.startDate,
         endDate: r.c.endDate,
-        audiences: a.map((x) => x.code),
-        audienceSizes: a.map((x) => x.size),
-        channels: channels.get(id) ?? [],
-        purposes: purposes.get(id) ?? [],
-        exploitationForms: forms.get(id) ?? [],
-        languages: languages.get(id) ?? [],
+        audiences: c.audiences.map((a) => a.code),
+        audienceSizes: c.audiences.map((a) => a.estimatedSize),
+        channels: c.channels,
+        purposes: c.purposes,
+        exploitationForms: c.exploitationForms,
+        languages: c.languages,
       })
     }
   }

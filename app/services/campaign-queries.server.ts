@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, exists, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import {
   campaignAudiences,
   campaignChannels,
@@ -10,6 +10,7 @@ import {
 } from '../../db/schema'
 import type { Actor } from '../domain/permissions'
 import type { CampaignFilters } from '../schemas/campaign-filters'
+import { loadCodes } from './campaign-store.server'
 import { db } from './db.server'
 
 export const PAGE_SIZE = 25
@@ -116,22 +117,12 @@ export async function listCampaigns(viewer: Actor | null, f: CampaignFilters) {
     .limit(PAGE_SIZE)
     .offset((f.page - 1) * PAGE_SIZE)
     .all()
-  // The page's codes in three queries, not three per row.
-  const ids = rows.map((r) => r.id)
-  const group = <K extends string>(pairs: { id: number; code: K }[]) => {
-    const map = new Map<number, K[]>()
-    for (const p of pairs) map.set(p.id, [...(map.get(p.id) ?? []), p.code])
-    return map
-  }
-  const audiences = ids.length ? group(db.select({ id: campaignAudiences.campaignId, code: campaignAudiences.audience }).from(campaignAudiences).where(inArray(campaignAudiences.campaignId, ids)).all()) : new Map()
-  const channels = ids.length ? group(db.select({ id: campaignChannels.campaignId, code: campaignChannels.channel }).from(campaignChannels).where(inArray(campaignChannels.campaignId, ids)).all()) : new Map()
-  const subdivisions = ids.length ? group(db.select({ id: campaignSubdivisions.campaignId, code: campaignSubdivisions.code }).from(campaignSubdivisions).where(inArray(campaignSubdivisions.campaignId, ids)).all()) : new Map()
-  const items: CampaignListItem[] = rows.map((r) => ({
-    ...r,
-    audiences: audiences.get(r.id) ?? [],
-    channels: channels.get(r.id) ?? [],
-    subdivisions: subdivisions.get(r.id) ?? [],
-  }))
+  // The page's codes in one query per table, not per row.
+  const codes = loadCodes(rows.map((r) => r.id))
+  const items: CampaignListItem[] = rows.map((r) => {
+    const c = codes.get(r.id)!
+    return { ...r, audiences: c.audiences.map((a) => a.code), channels: c.channels, subdivisions: c.subdivisions }
+  })
   return { items, total, page: f.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }
 

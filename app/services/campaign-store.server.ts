@@ -32,6 +32,40 @@ export type StoredCampaign = {
   access: CampaignAccess
 }
 
+export type CampaignCodes = {
+  audiences: { code: Campaign['audiences'][number]['code']; estimatedSize: number | null }[]
+  channels: Campaign['channels']
+  purposes: Campaign['purposes']
+  exploitationForms: Campaign['exploitationForms']
+  languages: string[]
+  subdivisions: string[]
+  funderIds: number[]
+}
+
+/** The child-table codes of many campaigns in one query per table, in code order. */
+export function loadCodes(ids: number[]): Map<number, CampaignCodes> {
+  const result = new Map<number, CampaignCodes>(
+    ids.map((id) => [id, { audiences: [], channels: [], purposes: [], exploitationForms: [], languages: [], subdivisions: [], funderIds: [] }]),
+  )
+  if (ids.length === 0) return result
+  const at = (id: number) => result.get(id)!
+  for (const r of db.select().from(campaignAudiences).where(inArray(campaignAudiences.campaignId, ids)).orderBy(asc(campaignAudiences.audience)).all())
+    at(r.campaignId).audiences.push({ code: r.audience, estimatedSize: r.estimatedSize })
+  for (const r of db.select().from(campaignChannels).where(inArray(campaignChannels.campaignId, ids)).orderBy(asc(campaignChannels.channel)).all())
+    at(r.campaignId).channels.push(r.channel)
+  for (const r of db.select().from(campaignPurposes).where(inArray(campaignPurposes.campaignId, ids)).orderBy(asc(campaignPurposes.purpose)).all())
+    at(r.campaignId).purposes.push(r.purpose)
+  for (const r of db.select().from(campaignExploitationForms).where(inArray(campaignExploitationForms.campaignId, ids)).orderBy(asc(campaignExploitationForms.form)).all())
+    at(r.campaignId).exploitationForms.push(r.form)
+  for (const r of db.select().from(campaignLanguages).where(inArray(campaignLanguages.campaignId, ids)).orderBy(asc(campaignLanguages.language)).all())
+    at(r.campaignId).languages.push(r.language)
+  for (const r of db.select().from(campaignSubdivisions).where(inArray(campaignSubdivisions.campaignId, ids)).orderBy(asc(campaignSubdivisions.code)).all())
+    at(r.campaignId).subdivisions.push(r.code)
+  for (const r of db.select().from(campaignFunders).where(inArray(campaignFunders.campaignId, ids)).orderBy(asc(campaignFunders.organisationId)).all())
+    at(r.campaignId).funderIds.push(r.organisationId)
+  return result
+}
+
 export function loadCampaign(id: number): StoredCampaign | null {
   const row = db.select().from(campaigns).where(eq(campaigns.id, id)).get()
   if (!row) return null
@@ -40,12 +74,7 @@ export function loadCampaign(id: number): StoredCampaign | null {
     .from(organisations)
     .where(eq(organisations.id, row.organisationId))
     .get()!
-  const codes = <T>(rows: { v: T }[]) => rows.map((r) => r.v)
-  const audiences = db
-    .select({ code: campaignAudiences.audience, estimatedSize: campaignAudiences.estimatedSize })
-    .from(campaignAudiences)
-    .where(eq(campaignAudiences.campaignId, id))
-    .all()
+  const codes = loadCodes([id]).get(id)!
   const objectiveRows = db.select().from(objectives).where(eq(objectives.campaignId, id)).orderBy(asc(objectives.position)).all()
   const indicatorRows = objectiveRows.length
     ? db
@@ -72,30 +101,27 @@ export function loadCampaign(id: number): StoredCampaign | null {
         meansOfVerification: i.meansOfVerification,
       })),
   }))
-  const funderIds = codes(db.select({ v: campaignFunders.organisationId }).from(campaignFunders).where(eq(campaignFunders.campaignId, id)).all())
   const campaign: Campaign = {
     title: row.title,
     summary: row.summary,
     pillar: row.pillar,
-    purposes: codes(db.select({ v: campaignPurposes.purpose }).from(campaignPurposes).where(eq(campaignPurposes.campaignId, id)).all()),
-    exploitationForms: codes(
-      db.select({ v: campaignExploitationForms.form }).from(campaignExploitationForms).where(eq(campaignExploitationForms.campaignId, id)).all(),
-    ),
-    languages: codes(db.select({ v: campaignLanguages.language }).from(campaignLanguages).where(eq(campaignLanguages.campaignId, id)).all()),
-    audiences,
+    purposes: codes.purposes,
+    exploitationForms: codes.exploitationForms,
+    languages: codes.languages,
+    audiences: codes.audiences,
     audienceOther: row.audienceOther,
-    channels: codes(db.select({ v: campaignChannels.channel }).from(campaignChannels).where(eq(campaignChannels.campaignId, id)).all()),
+    channels: codes.channels,
     channelOther: row.channelOther,
     keyMessages: row.keyMessages,
     country: row.country,
-    subdivisions: codes(db.select({ v: campaignSubdivisions.code }).from(campaignSubdivisions).where(eq(campaignSubdivisions.campaignId, id)).all()),
+    subdivisions: codes.subdivisions,
     locality: row.locality,
     startDate: row.startDate,
     endDate: row.endDate,
     objectives: storedObjectives,
     budget: row.budget,
     currency: row.currency,
-    funderIds,
+    funderIds: codes.funderIds,
     visibility: row.visibility,
     risk: {
       restraintImagery: row.riskRestraintImagery,
@@ -110,7 +136,7 @@ export function loadCampaign(id: number): StoredCampaign | null {
     organisation: { id: organisation.id, name: organisation.name, approved },
     campaign,
     objectives: storedObjectives,
-    access: { organisationId: row.organisationId, organisationApproved: approved, status: row.status, visibility: row.visibility, funderIds },
+    access: { organisationId: row.organisationId, organisationApproved: approved, status: row.status, visibility: row.visibility, funderIds: codes.funderIds },
   }
 }
 
