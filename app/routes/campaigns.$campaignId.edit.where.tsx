@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { ChoiceGroup, InputField, SelectField, TextField } from '../components/forms'
+import { ChoiceGroup, InputField, TextField } from '../components/forms'
 import { COUNTRY_OPTIONS } from '../components/options'
 import { countryName, subdivisionsOf } from '../domain/countries'
 import { whereWhenSchema } from '../schemas/campaign'
@@ -68,7 +68,16 @@ export default function WhereWhen() {
       )}
       {data.country ? (
         <SectionPage title="Where and when" campaign={data.campaign} form={form} labels={LABELS}>
-          <SelectField meta={fields.country} label={LABELS.country} options={COUNTRY_OPTIONS} hint={<a href="?country=">Choose another country</a>} />
+          {/* The subdivisions below belong to this country, so it is changed by choosing again, not in place. */}
+          <input type="hidden" name={fields.country.name} value={data.country} />
+          <div className="field">
+            <p className="field__label" id="where-country">
+              Country
+            </p>
+            <p>
+              {data.countryName} ({data.country}) · <a href="?country=">Choose another country</a>
+            </p>
+          </div>
           <ChoiceGroup
             meta={fields.subdivisions}
             legend={`Subdivisions of ${data.countryName}`}
