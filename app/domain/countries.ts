@@ -4,7 +4,7 @@ import { iso31661, iso31662 } from 'iso-3166'
 // (DESIGN.md §3: never type the code lists by hand).
 
 export type Country = { code: string; name: string }
-export type Subdivision = { code: string; name: string; country: string }
+export type Subdivision = { code: string; name: string; country: string; parent: string }
 
 export const COUNTRIES: readonly Country[] = iso31661
   .filter((c) => c.state === 'assigned')
@@ -16,7 +16,7 @@ const COUNTRY_BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]))
 // The country is the part of the code before the hyphen, whatever the
 // subdivision's parent (some are parts of regions, not of the country itself).
 const SUBDIVISIONS: readonly Subdivision[] = iso31662
-  .map((s) => ({ code: s.code, name: s.name, country: s.code.split('-')[0]! }))
+  .map((s) => ({ code: s.code, name: s.name, country: s.code.split('-')[0]!, parent: s.parent }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'))
 const SUBDIVISION_BY_CODE = new Map(SUBDIVISIONS.map((s) => [s.code, s]))
 
@@ -40,4 +40,11 @@ export function subdivision(code: string): Subdivision | undefined {
 export function subdivisionLabel(code: string): string {
   const s = SUBDIVISION_BY_CODE.get(code)
   return s ? `${s.name} (${s.code})` : code
+}
+
+/** The subdivision and the subdivisions it lies in (PH-CEB Cebu → PH-07 Central Visayas). */
+export function subdivisionAndAncestors(code: string): string[] {
+  const chain: string[] = []
+  for (let s = SUBDIVISION_BY_CODE.get(code); s && !chain.includes(s.code); s = SUBDIVISION_BY_CODE.get(s.parent)) chain.push(s.code)
+  return chain.length ? chain : [code]
 }

@@ -33,7 +33,7 @@ describe('regions', () => {
   it('countries and subdivisions come from the ISO 3166 package', () => {
     expect(COUNTRIES.length).toBeGreaterThan(240)
     expect(countryName('UA')).toBe('Ukraine')
-    expect(subdivision('NP-P1')).toEqual({ code: 'NP-P1', name: 'Koshī', country: 'NP' })
+    expect(subdivision('NP-P1')).toEqual({ code: 'NP-P1', name: 'Koshī', country: 'NP', parent: 'NP' })
     expect(subdivisionsOf('NP').map((s) => s.code).sort()).toEqual(['NP-P1', 'NP-P2', 'NP-P3', 'NP-P4', 'NP-P5', 'NP-P6', 'NP-P7'])
     expect(subdivision('UA-46')?.country).toBe('UA')
     expect(subdivision('UA-99')).toBeUndefined()
