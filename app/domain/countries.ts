@@ -48,3 +48,10 @@ export function subdivisionAndAncestors(code: string): string[] {
   for (let s = SUBDIVISION_BY_CODE.get(code); s && !chain.includes(s.code); s = SUBDIVISION_BY_CODE.get(s.parent)) chain.push(s.code)
   return chain.length ? chain : [code]
 }
+
+/** Codes that can overlap a campaign in `code`: itself, the regions it lies in, and what lies in it. */
+export function relatedSubdivisions(code: string): string[] {
+  const up = subdivisionAndAncestors(code)
+  const down = SUBDIVISIONS.filter((s) => s.code !== code && subdivisionAndAncestors(s.code).includes(code)).map((s) => s.code)
+  return [...new Set([...up, ...down])]
+}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Findings } from '../components/findings'
+import { Overlaps } from '../components/overlaps'
 import { allowedTransitions } from '../domain/campaign'
 import { countryName, subdivisionLabel } from '../domain/countries'
 import { languageName } from '../domain/languages'
@@ -8,6 +9,7 @@ import { qualityCheck } from '../domain/quality'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
 import { campaignPageAction } from '../services/campaign-form.server'
 import { getCampaignPage } from '../services/campaigns.server'
+import { overlapsOf } from '../services/overlaps.server'
 import { campaignParams, parseParams } from '../services/params.server'
 import { getSession } from '../services/session.server'
 
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     canDuplicate,
     transitions: canEdit ? allowedTransitions(stored.row.status) : [],
+    overlaps: stored.row.status === 'archived' ? [] : await overlapsOf(session?.actor ?? null, campaignId),
   }
 }
 
@@ -152,6 +155,8 @@ export default function CampaignPage() {
         <aside>
           <h2>Quality check</h2>
           <Findings findings={d.findings} editBase={d.canEdit ? `/campaigns/${d.id}/edit` : undefined} />
+          <h2>Overlap with other organisations</h2>
+          <Overlaps entries={d.overlaps} planning={d.status === 'draft'} />
           <h2>Status history</h2>
           <ol className="history">
             {d.history.map((h, n) => (

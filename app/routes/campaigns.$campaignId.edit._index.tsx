@@ -4,12 +4,14 @@ import { Findings } from '../components/findings'
 import { countryName } from '../domain/countries'
 import { missingForPlanned } from '../domain/campaign'
 import { AUDIENCES, CHANNELS, PILLARS, STATUSES, VISIBILITIES } from '../domain/taxonomy'
+import { Overlaps } from '../components/overlaps'
 import { loadForEdit, campaignPageAction } from '../services/campaign-form.server'
+import { overlapsOf } from '../services/overlaps.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit campaign – Lantern' }]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { stored, findings } = await loadForEdit(args)
+  const { stored, findings, actor } = await loadForEdit(args)
   const c = stored.campaign
   const indicatorCount = c.objectives.reduce((n, o) => n + o.indicators.length, 0)
   const answered = [c.risk.restraintImagery, c.risk.antiMigration, c.risk.identifiesVictim].filter(Boolean).length
@@ -19,6 +21,8 @@ export async function loader(args: LoaderFunctionArgs) {
     status: stored.row.status,
     findings,
     missing: missingForPlanned(c),
+    // The live check: shown once country, dates and an audience are saved.
+    overlaps: c.country && c.startDate && c.endDate && c.audiences.length ? await overlapsOf(actor, stored.row.id) : null,
     sections: [
       { key: 'basics', label: 'Basics', summary: `${PILLARS.label(c.pillar)} · ${c.purposes.length} purposes · ${c.exploitationForms.length} forms of exploitation`, done: c.purposes.length > 0 },
       { key: 'audiences', label: 'Target audiences', summary: c.audiences.map((a) => AUDIENCES.label(a.code)).join(', ') || 'None chosen', done: c.audiences.length > 0 },
@@ -39,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export const action = campaignPageAction
 
 export default function EditCampaign() {
-  const { id, title, status, findings, missing, sections } = useLoaderData<typeof loader>()
+  const { id, title, status, findings, missing, sections, overlaps } = useLoaderData<typeof loader>()
   const transition = useActionData<typeof action>()
   return (
     <div className="two-col">
@@ -97,6 +101,12 @@ export default function EditCampaign() {
       <aside aria-labelledby="quality-title">
         <h2 id="quality-title">Quality check</h2>
         <Findings findings={findings} editBase={`/campaigns/${id}/edit`} />
+        <h2 id="overlap-title">Overlap with other organisations</h2>
+        {overlaps ? (
+          <Overlaps entries={overlaps} planning={status === 'draft'} />
+        ) : (
+          <p>Once the country, the dates and an audience are saved, Lantern shows here the campaigns of other organisations that overlap.</p>
+        )}
       </aside>
     </div>
   )

@@ -43,6 +43,11 @@ async function register(page: Page, title: string, checkAxe: boolean) {
   await page.getByLabel('Start date').fill('2026-04-01')
   await page.getByLabel('End date').fill('2026-05-31')
   await save(page)
+  // The saved draft already shows who else works there and then.
+  const overlap = page.locator('.overlap', { hasText: 'Know your rights abroad — western oblasts' })
+  expect(await overlap.locator('.overlap__reasons li').first().textContent()).toBe(
+    'Both target prospective and current migrant workers in Lvivska oblast (UA-46) in May 2026.',
+  )
 
   await page.getByRole('link', { name: 'Objectives and indicators' }).click()
   await page.getByLabel('Objective', { exact: true }).fill('More prospective migrants in Lviv oblast know the hotline')

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import * as newCampaign from '../../app/routes/campaigns.new'
+import * as page from '../../app/routes/campaigns.$campaignId._index'
+import * as task from '../../app/routes/campaigns.$campaignId.edit._index'
+import * as audiences from '../../app/routes/campaigns.$campaignId.edit.audiences'
+import * as where from '../../app/routes/campaigns.$campaignId.edit.where'
+import * as budget from '../../app/routes/campaigns.$campaignId.edit.budget'
+import * as objectives from '../../app/routes/campaigns.$campaignId.edit.objectives'
+import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objectives_.$objectiveId.indicator'
+import { loadCampaign } from '../../app/services/campaign-store.server'
+import { get, invoke, post, sessionFor, SITE } from './helpers'
+
+type Entry = { visible: boolean; overlap: { level: string; reasons?: string[] }; campaign?: { title: string }; organisation?: { name: string } }
+
+function send(module: { action?: unknown }, path: string, cookie: string, pairs: [string, string][], params: Record<string, string>) {
+  const request = new Request(SITE + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: SITE, Cookie: cookie },
+    body: new URLSearchParams(pairs),
+  })
+  return invoke(module.action as Parameters<typeof invoke>[0], request, params)
+}
+
+/** A draft in Lviv oblast for prospective migrant workers, April–May 2026. */
+async function lvivDraft(email: string, title: string) {
+  const cookie = await sessionFor(email)
+  const created = await invoke(newCampaign.action, post('/campaigns/new', { title, pillar: 'prevention' }, { cookie }))
+  const id = created.location!.split('/')[2]!
+  const p = { campaignId: id }
+  await send(audiences, `/campaigns/${id}/edit/audiences`, cookie, [['audiences', 'migrant_workers']], p)
+  await send(where, `/campaigns/${id}/edit/where`, cookie, [['country', 'UA'], ['subdivisions', 'UA-46'], ['startDate', '2026-04-01'], ['endDate', '2026-05-31']], p)
+  return { cookie, id }
+}
+
+/** Adds a measurable objective, sets the visibility and registers the draft as planned. */
+async function register(cookie: string, id: string, visibility: string) {
+  const p = { campaignId: id }
+  await send(budget, `/campaigns/${id}/edit/budget`, cookie, [['visibility', visibility]], p)
+  await send(objectives, `/campaigns/${id}/edit/objectives`, cookie, [['intent', 'add-objective'], ['statement', 'More people know the hotline']], p)
+  const objectiveId = String(loadCampaign(Number(id))!.objectives[0]!.id)
+  await send(addIndicator, `/campaigns/${id}/edit/objectives/${objectiveId}/indicator`, cookie, [['name', '% who know the hotline'], ['level', 'outcome'], ['unit', 'percent'], ['direction', 'increase'], ['baselineAtSurvey', 'on'], ['target', '50']], { ...p, objectiveId })
+  expect((await send(task, `/campaigns/${id}/edit`, cookie, [['intent', 'transition'], ['to', 'planned']], p)).status).toBe(302)
+}
+
+async function overlapsOnTaskList(cookie: string, id: string) {
+  return ((await invoke(task.loader, get(`/campaigns/${id}/edit`, cookie), { campaignId: id })).data as { overlaps: Entry[] | null }).overlaps
+}
+
+describe('the live check while planning', () => {
+  it('shows a draft the other organisations’ campaigns in the same subdivision, period and audience, with reasons', async () => {
+    const { cookie, id } = await lvivDraft('member@lantern.example', 'Our Lviv plan')
+    const entries = (await overlapsOnTaskList(cookie, id))!
+    const titles = entries.filter((e) => e.visible).map((e) => e.campaign!.title)
+    expect(titles).toContain('Know your rights abroad — western oblasts')
+    // Its own organisation's campaigns are not overlaps.
+    expect(titles).not.toContain('Check before you go: safe jobs abroad (Lviv)')
+    const council = entries.find((e) => e.campaign?.title === 'Know your rights abroad — western oblasts')!
+    expect(council.organisation!.name).toBe('National Anti-Trafficking Coordination Council')
+    expect(council.overlap.level).toBe('high')
+    expect(council.overlap.reasons![0]).toBe('Both target prospective and current migrant workers in Lvivska oblast (UA-46) in May 2026.')
+  })
+
+  it('says nothing until country, dates and an audience are saved', async () => {
+    const cookie = await sessionFor('member@lantern.example')
+    const created = await invoke(newCampaign.action, post('/campaigns/new', { title: 'Empty draft', pillar: 'prevention' }, { cookie }))
+    expect(await overlapsOnTaskList(cookie, created.location!.split('/')[2]!)).toBeNull()
+  })
+
+  it('never shows another organisation’s draft, and shows its private campaign only as “one private campaign”', async () => {
+    const member = await lvivDraft('member@lantern.example', 'Member plan')
+    const casa = await lvivDraft('casa@lantern.example', 'Casa’s Lviv outreach')
+    const before = (await overlapsOnTaskList(member.cookie, member.id))!
+    expect(before.some((e) => e.campaign?.title === 'Casa’s Lviv outreach')).toBe(false)
+
+    await register(casa.cookie, casa.id, 'private')
+
+    const after = (await overlapsOnTaskList(member.cookie, member.id))!
+    const hidden = after.filter((e) => !e.visible)
+    expect(hidden).toHaveLength(1)
+    expect(JSON.stringify(hidden[0])).not.toMatch(/Casa|Lviv outreach/)
+    expect(hidden[0]!.overlap).toEqual({ level: 'high' })
+
+    // A coordinator may see private campaigns, so the same overlap is named for them.
+    await register(member.cookie, member.id, 'network')
+    const coordinator = await sessionFor('coordinator@lantern.example')
+    const view = await invoke(page.loader, get(`/campaigns/${member.id}`, coordinator), { campaignId: member.id })
+    const named = (view.data as { overlaps: Entry[] }).overlaps.find((e) => e.campaign?.title === 'Casa’s Lviv outreach')
+    expect(named?.organisation?.name).toBe('Casa Speranței')
+  })
+
+  it('an anonymous visitor of a published campaign is not told about network campaigns that overlap it', async () => {
+    const published = await lvivDraft('orgadmin@lantern.example', 'Published Lviv plan')
+    await register(published.cookie, published.id, 'published')
+    const entries = ((await invoke(page.loader, get(`/campaigns/${published.id}`), { campaignId: published.id })).data as { overlaps: Entry[] }).overlaps
+    // The council's network campaign overlaps, but an anonymous visitor may not see it.
+    expect(entries.length).toBeGreaterThan(0)
+    expect(entries.some((e) => e.visible && e.campaign!.title === 'Know your rights abroad — western oblasts')).toBe(false)
+    expect(entries.filter((e) => !e.visible).length).toBeGreaterThan(0)
+    const signedIn = ((await invoke(page.loader, get(`/campaigns/${published.id}`, await sessionFor('casa@lantern.example')), { campaignId: published.id })).data as { overlaps: Entry[] }).overlaps
+    expect(signedIn.some((e) => e.visible && e.campaign!.title === 'Know your rights abroad — western oblasts')).toBe(true)
+  })
+})
