@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { LiveOverlaps } from '../components/live-overlaps'
 import { ChoiceGroup, InputField, TextField } from '../components/forms'
 import { termChoices } from '../components/options'
 import { AUDIENCES } from '../domain/taxonomy'
@@ -15,6 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const c = stored.campaign
   return {
     campaign: { id: stored.row.id, title: c.title },
+    saved: { country: c.country ?? '', subdivisions: c.subdivisions, startDate: c.startDate ?? '', endDate: c.endDate ?? '' },
     defaults: {
       audiences: c.audiences.map((a) => a.code),
       sizes: Object.fromEntries(c.audiences.filter((a) => a.estimatedSize !== null).map((a) => [a.code, String(a.estimatedSize)])) as Record<string, string>,
@@ -32,10 +34,11 @@ const LABELS: Record<string, string> = {
 }
 
 export default function Audiences() {
-  const { campaign, defaults } = useLoaderData<typeof loader>()
+  const { campaign, defaults, saved } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('campaign-audiences', audiencesSchema, defaults)
   const sizes = fields.sizes.getFieldset()
   return (
+    <>
     <SectionPage
       title="Target audiences"
       campaign={campaign}
@@ -55,5 +58,7 @@ export default function Audiences() {
           ))}
       </details>
     </SectionPage>
+    <LiveOverlaps campaignId={campaign.id} formId={form.id} saved={saved} />
+    </>
   )
 }

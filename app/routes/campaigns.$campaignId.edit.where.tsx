@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { LiveOverlaps } from '../components/live-overlaps'
 import { ChoiceGroup, InputField, TextField } from '../components/forms'
 import { COUNTRY_OPTIONS } from '../components/options'
 import { countryName, subdivisionsOf } from '../domain/countries'
@@ -19,6 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const country = COUNTRY_OPTIONS.some((o) => o.value === chosen) ? chosen : ''
   return {
     campaign: { id: stored.row.id, title: c.title },
+    savedAudiences: c.audiences.map((a) => a.code as string),
     country,
     countryName: country ? countryName(country) : '',
     subdivisions: country ? subdivisionsOf(country).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` })) : [],
@@ -91,6 +93,9 @@ export default function WhereWhen() {
           <InputField meta={fields.startDate} label={LABELS.startDate} type="date" hint="For example 2026-04-01." />
           <InputField meta={fields.endDate} label={LABELS.endDate} type="date" />
         </SectionPage>
+      ) : null}
+      {data.country ? (
+        <LiveOverlaps campaignId={data.campaign.id} formId={form.id} saved={{ audiences: data.savedAudiences }} />
       ) : null}
     </>
   )

@@ -75,9 +75,14 @@ export function toOverlapCampaign(stored: StoredCampaign): OverlapCampaign {
  * What overlaps a campaign, as the viewer may know it: campaigns the viewer
  * cannot see are reported only by their level, never by title or organisation.
  */
-export async function overlapsOf(viewer: Actor | null, campaignId: number, { bufferDays = 0 } = {}): Promise<OverlapEntry[]> {
+export async function overlapsOf(
+  viewer: Actor | null,
+  campaignId: number,
+  { bufferDays = 0, unsaved = {} }: { bufferDays?: number; unsaved?: Partial<OverlapCampaign> } = {},
+): Promise<OverlapEntry[]> {
   const stored = await getCampaign(viewer, campaignId)
-  const target = toOverlapCampaign(stored)
+  // The planner's live check uses what is on the form, not yet saved.
+  const target = { ...toOverlapCampaign(stored), ...unsaved }
   const found = candidates(target, bufferDays)
   const codes = loadCodes(found.map((f) => f.row.id))
   const entries: (OverlapEntry & { score: number })[] = []

@@ -7,6 +7,7 @@ import * as where from '../../app/routes/campaigns.$campaignId.edit.where'
 import * as budget from '../../app/routes/campaigns.$campaignId.edit.budget'
 import * as objectives from '../../app/routes/campaigns.$campaignId.edit.objectives'
 import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objectives_.$objectiveId.indicator'
+import * as live from '../../app/routes/campaigns.$campaignId.overlaps'
 import { loadCampaign } from '../../app/services/campaign-store.server'
 import { get, invoke, post, sessionFor, SITE } from './helpers'
 
@@ -98,5 +99,25 @@ describe('the live check while planning', () => {
     expect(entries.filter((e) => !e.visible).length).toBeGreaterThan(0)
     const signedIn = ((await invoke(page.loader, get(`/campaigns/${published.id}`, await sessionFor('casa@lantern.example')), { campaignId: published.id })).data as { overlaps: Entry[] }).overlaps
     expect(signedIn.some((e) => e.visible && e.campaign!.title === 'Know your rights abroad — western oblasts')).toBe(true)
+  })
+
+  it('checks values not yet saved, answers nonsense with a reason, and refuses campaigns the user may not edit', async () => {
+    const cookie = await sessionFor('member@lantern.example')
+    const created = await invoke(newCampaign.action, post('/campaigns/new', { title: 'Unsaved plan', pillar: 'prevention' }, { cookie }))
+    const id = created.location!.split('/')[2]!
+    const query = 'country=UA&subdivisions=UA-46&startDate=2026-05-01&endDate=2026-05-20&audiences=migrant_workers'
+    const result = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, cookie), { campaignId: id })
+    const entries = (result.data as { entries: Entry[] }).entries
+    expect(entries.some((e) => e.campaign?.title === 'Know your rights abroad — western oblasts')).toBe(true)
+    // Nothing was saved by checking.
+    expect(loadCampaign(Number(id))!.campaign.country).toBeNull()
+
+    for (const nonsense of ['', 'country=ZZ&startDate=2026-01-01&endDate=2026-02-01&audiences=migrant_workers', 'country=UA&startDate=yesterday&endDate=2026-02-01&audiences=migrant_workers', `${query}&audiences=aliens`, 'country=UA&subdivisions=NP-P1&startDate=2026-05-01&endDate=2026-05-20&audiences=migrant_workers', 'country=UA&startDate=2026-06-01&endDate=2026-05-01&audiences=migrant_workers']) {
+      const r = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${nonsense}`, cookie), { campaignId: id })
+      expect(r.status, nonsense).toBe(200)
+      expect(r.data, nonsense).toEqual({ entries: null, reason: 'Set the country, the dates and at least one audience to see overlapping campaigns.' })
+    }
+    const outsider = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, await sessionFor('casa@lantern.example')), { campaignId: id })
+    expect(outsider.status).toBe(404)
   })
 })
