@@ -269,3 +269,50 @@ export type User = typeof users.$inferSelect
 export type Membership = typeof memberships.$inferSelect
 export type AuditEvent = typeof auditEvents.$inferSelect
 export type CampaignRow = typeof campaigns.$inferSelect
+
+// ---- Overlaps (issue 4) ----
+// One row per overlapping pair of campaigns (campaign_a < campaign_b), kept
+// current whenever either campaign changes, so the workspace reads pairs
+// instead of recomputing them.
+
+export const REVIEW_VERDICTS = ['unreviewed', 'complementary', 'duplicate', 'resolved'] as const
+
+export const overlapPairs = sqliteTable(
+  'overlap_pairs',
+  {
+    campaignA: integer('campaign_a')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignB: integer('campaign_b')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+    level: text('level', { enum: ['high', 'medium', 'low'] }).notNull(),
+    reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    firstSeenAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignA, t.campaignB] }), index('overlap_pairs_b_idx').on(t.campaignB), index('overlap_pairs_level_idx').on(t.level, t.score)],
+)
+
+/** Every review of a pair, newest last: the history is the table. */
+export const overlapReviews = sqliteTable(
+  'overlap_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignA: integer('campaign_a')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignB: integer('campaign_b')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    verdict: text('verdict', { enum: REVIEW_VERDICTS }).notNull(),
+    /** A planner's "we are coordinating with them" is a note with the verdict unchanged. */
+    note: text('note').notNull().default(''),
+    actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorRole: text('actor_role').notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('overlap_reviews_pair_idx').on(t.campaignA, t.campaignB, t.at)],
+)

@@ -10,6 +10,7 @@ import type { CampaignFilters } from '../schemas/campaign-filters'
 import { recordAudit } from './audit.server'
 import { matchingCampaignIds } from './campaign-queries.server'
 import { loadCodes } from './campaign-store.server'
+import { refreshAllPairs } from './overlap-pairs.server'
 import { db } from './db.server'
 import { assertCan } from './permissions.server'
 
@@ -110,8 +111,8 @@ export async function importCampaignsCsv(actor: Actor, text: string): Promise<Im
     }
   }
   if (problems.length) return { ok: false, problems }
-  db.transaction((tx) => {
-    const ids = parsed.campaigns.map((c) =>
+  const ids = db.transaction((tx) => {
+    const created = parsed.campaigns.map((c) =>
       insertCampaignTree(
         db.$client,
         organisation.id,
@@ -121,7 +122,9 @@ export async function importCampaignsCsv(actor: Actor, text: string): Promise<Im
       ),
     )
     // One event for the one import, naming every campaign it created.
-    recordAudit(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'campaigns.imported', entityType: 'campaign', entityId: `${ids[0]}-${ids[ids.length - 1]}`, after: { created: ids.length, ids } })
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'campaigns.imported', entityType: 'campaign', entityId: `${created[0]}-${created[created.length - 1]}`, after: { created: created.length, ids: created } })
+    return created
   })
+  refreshAllPairs(ids.filter((_, i) => !['draft', 'archived'].includes(parsed.campaigns[i]!.status)))
   return { ok: true, created: parsed.campaigns.length }
 }

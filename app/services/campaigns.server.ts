@@ -28,6 +28,7 @@ import type {
 } from '../schemas/campaign'
 import { insertCampaignTree } from '../../db/campaign-writes'
 import { recordAudit } from './audit.server'
+import { refreshPairsFor } from './overlap-pairs.server'
 import type { Outcome } from './auth.server'
 import { loadCampaign, organisationNames, statusHistory, type StoredCampaign } from './campaign-store.server'
 import { db } from './db.server'
@@ -91,6 +92,7 @@ async function editSection(actor: Actor, id: number, action: string, write: (tx:
     const before = write(tx, stored)
     audit(tx, actor, stored.row.organisationId, id, action, before, after)
   })
+  refreshPairsFor(id)
 }
 
 export function updateBasics(actor: Actor, id: number, input: BasicsInput) {
@@ -255,6 +257,7 @@ export async function transitionCampaign(actor: Actor, id: number, to: Status): 
     tx.insert(campaignStatusHistory).values({ campaignId: id, fromStatus: from, toStatus: to, actorUserId: actor.userId }).run()
     audit(tx, actor, stored.row.organisationId, id, 'campaign.status-changed', { status: from }, { status: to })
   })
+  refreshPairsFor(id)
   return { ok: true, value: null }
 }
 

@@ -1,6 +1,7 @@
 import { demoLoginsText, isEmpty, seedDemo } from '../../db/demo'
 import { db } from './db.server'
 import { getEnv } from './env.server'
+import { refreshAllPairs } from './overlap-pairs.server'
 import { purgeExpiredSessions } from './session.server'
 
 let started: Promise<void> | undefined
@@ -16,6 +17,7 @@ export function startup(): Promise<void> {
     purgeExpiredSessions()
     if (env.LANTERN_DEMO && isEmpty(db)) {
       await seedDemo(db)
+      refreshAllPairs()
       console.log(`Lantern: loaded demo data into ${env.DATABASE_PATH}.\n${demoLoginsText()}`)
     } else if (env.LANTERN_DEMO) {
       console.log(`Lantern: ${env.DATABASE_PATH} already holds data; demo data not loaded.\n${demoLoginsText()}`)

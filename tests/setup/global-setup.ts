@@ -11,8 +11,17 @@ export default async function setup() {
   const db = openDatabase(BASE_DB)
   migrateDatabase(db)
   await seedDemo(db)
-  // Fold the WAL into the main file so that a plain copy is complete.
-  db.$client.pragma('wal_checkpoint(TRUNCATE)')
-  db.$client.pragma('journal_mode = DELETE')
   db.$client.close()
+  // The overlap pairs of the seed, computed by the app itself.
+  process.env.DATABASE_PATH = BASE_DB
+  process.env.SESSION_SECRET ??= 'global-setup-secret-long-enough-for-zod'
+  const pairs = await import('../../app/services/overlap-pairs.server')
+  pairs.refreshAllPairs()
+  const { db: appDb } = await import('../../app/services/db.server')
+  appDb.$client.close()
+  const again = openDatabase(BASE_DB)
+  // Fold the WAL into the main file so that a plain copy is complete.
+  again.$client.pragma('wal_checkpoint(TRUNCATE)')
+  again.$client.pragma('journal_mode = DELETE')
+  again.$client.close()
 }
