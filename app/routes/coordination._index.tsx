@@ -1,26 +1,159 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link } from '@remix-run/react'
-import { assertCan } from '../services/permissions.server'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { COUNTRY_OPTIONS } from '../components/options'
+import { parsePairFilters, reviewSchema } from '../schemas/coordination'
+import { listPairClusters, reviewPair } from '../services/coordination.server'
+import { readForm } from '../services/request.server'
 import { requireSession } from '../services/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Coordination – Lantern' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
-  assertCan(actor, 'overlap.review', null)
-  return null
+  const filters = parsePairFilters(new URL(request.url).searchParams)
+  const clusters = await listPairClusters(actor, filters)
+  return { filters, clusters }
 }
 
-// The overlap workspace (issue #4) fills this page.
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const submission = parseWithZod(await readForm(request), { schema: reviewSchema })
+  if (submission.status !== 'success') {
+    return data({ ok: false as const, message: Object.values(submission.error ?? {}).flat().join(' ') || 'Choose a verdict.' }, { status: 400 })
+  }
+  const { campaignA, campaignB, verdict, note } = submission.value
+  await reviewPair(actor, campaignA, campaignB, verdict, note)
+  return { ok: true as const, message: 'The review has been saved.' }
+}
+
+const VERDICTS = [
+  { value: 'unreviewed', label: 'Unreviewed' },
+  { value: 'complementary', label: 'Complementary: they reinforce each other' },
+  { value: 'duplicate', label: 'Duplicate: the same work twice' },
+  { value: 'resolved', label: 'Resolved: the organisations have agreed what to do' },
+]
+const VERDICT_LABEL = Object.fromEntries(VERDICTS.map((v) => [v.value, v.label.split(':')[0]]))
+const LEVELS = { high: 'High', medium: 'Medium', low: 'Low' } as const
+
 export default function Coordination() {
+  const { filters, clusters } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const pairCount = clusters.reduce((n, c) => n + c.length, 0)
   return (
     <>
       <h1>Coordination</h1>
-      <p className="lede">Overlap detection between organisations’ campaigns is not built yet.</p>
-      <p>
-        Until it is, the <Link to="/campaigns">campaign list</Link> shows every campaign that is not a draft, with filters by
-        country, subdivision, audience and period, and a CSV export of who does what, where and when.
+      <p className="lede">Campaigns of different organisations that reach the same people in the same place at the same time, grouped where they connect.</p>
+      {result ? (
+        <div className={result.ok ? 'notice notice--success' : 'error-summary'} role={result.ok ? 'status' : 'alert'}>
+          <p>{result.message}</p>
+        </div>
+      ) : null}
+      <Form method="get" className="filters" aria-label="Filter overlaps">
+        <div className="field">
+          <label className="field__label" htmlFor="f-country">Country</label>
+          <select id="f-country" name="country" defaultValue={filters.country ?? ''} className="select">
+            <option value="">Any</option>
+            {COUNTRY_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-level">Level</label>
+          <select id="f-level" name="level" defaultValue={filters.level ?? ''} className="select">
+            <option value="">Any</option>
+            <option value="high">High</option>
+            <option value="medium">Medium</option>
+            <option value="low">Low</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-review">Review</label>
+          <select id="f-review" name="review" defaultValue={filters.review ?? ''} className="select">
+            <option value="">Any</option>
+            {VERDICTS.map((v) => (
+              <option key={v.value} value={v.value}>{VERDICT_LABEL[v.value]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-from">From</label>
+          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ''} className="input" />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-to">To</label>
+          <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ''} className="input" />
+        </div>
+        <div className="field">
+          <button type="submit" className="button button--secondary">Apply filters</button> <Link to="/coordination">Clear</Link>
+        </div>
+      </Form>
+      <p role="status">
+        {pairCount === 0 ? 'No overlapping campaigns match.' : `${pairCount} overlapping pair${pairCount === 1 ? '' : 's'} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}.`}
       </p>
+      {clusters.map((cluster, n) => {
+        const campaignCount = new Set(cluster.flatMap((p) => [p.campaignA, p.campaignB])).size
+        return (
+          <section key={`${cluster[0]!.campaignA}-${cluster[0]!.campaignB}`} className="cluster" aria-labelledby={`cluster-${n}`}>
+            <h2 id={`cluster-${n}`}>
+              Cluster {n + 1}: {campaignCount} campaigns, {LEVELS[cluster[0]!.level]} overlap at most
+            </h2>
+            <ul className="overlaps">
+              {cluster.map((p) => (
+                <li key={`${p.campaignA}-${p.campaignB}`} className={`overlap overlap--${p.level}`}>
+                  <span className={`tag tag--level-${p.level}`}>{LEVELS[p.level]} · score {p.score.toFixed(2)}</span>{' '}
+                  <span className="tag">{VERDICT_LABEL[p.verdict]}</span>
+                  <h3 className="overlap__title">
+                    <Link to={`/campaigns/${p.a.id}`}>{p.a.title}</Link> <span className="muted">({p.a.organisation})</span>
+                    <br />
+                    <Link to={`/campaigns/${p.b.id}`}>{p.b.title}</Link> <span className="muted">({p.b.organisation})</span>
+                  </h3>
+                  <ul className="overlap__reasons">
+                    {p.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                  {p.history.length ? (
+                    <details className="details">
+                      <summary>Review history ({p.history.length})</summary>
+                      <ol>
+                        {p.history.map((h, k) => (
+                          <li key={k}>
+                            {h.at.slice(0, 16).replace('T', ' ')} · {h.by ?? 'A deleted user'}: {VERDICT_LABEL[h.verdict]}
+                            {h.note ? ` — “${h.note}”` : ''}
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  ) : null}
+                  <Form method="post" className="review-form">
+                    <input type="hidden" name="intent" value="review" />
+                    <input type="hidden" name="campaignA" value={p.campaignA} />
+                    <input type="hidden" name="campaignB" value={p.campaignB} />
+                    <div className="field">
+                      <label className="field__label" htmlFor={`verdict-${p.campaignA}-${p.campaignB}`}>Verdict</label>
+                      <select id={`verdict-${p.campaignA}-${p.campaignB}`} name="verdict" defaultValue={p.verdict} className="select">
+                        {VERDICTS.map((v) => (
+                          <option key={v.value} value={v.value}>{v.label}</option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label className="field__label" htmlFor={`note-${p.campaignA}-${p.campaignB}`}>Note</label>
+                      <textarea id={`note-${p.campaignA}-${p.campaignB}`} name="note" rows={2} className="input textarea" defaultValue="" />
+                    </div>
+                    <button type="submit" className="button button--secondary button--small">
+                      Save review<span className="visually-hidden"> of {p.a.title} and {p.b.title}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
     </>
   )
 }

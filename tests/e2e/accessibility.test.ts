@@ -34,6 +34,7 @@ describe('axe finds no violations', () => {
     ['orgadmin@lantern.example', 'members'],
     ['admin@lantern.example', '/admin'],
     ['admin@lantern.example', '/admin/users'],
+    ['coordinator@lantern.example', '/coordination'],
   ] as const) {
     it(`on ${path} for ${email}`, async () => {
       const page = await openPage(browser())

@@ -1,0 +1,111 @@
+import { aliasedTable, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm'
+import { campaigns, organisations, overlapPairs, overlapReviews, users } from '../../db/schema'
+import { clustersOf } from '../domain/clusters'
+import type { Actor } from '../domain/permissions'
+import type { PairFilters } from '../schemas/coordination'
+import { recordAudit } from './audit.server'
+import { db } from './db.server'
+import { notFound } from './http.server'
+import { assertCan } from './permissions.server'
+
+const ca = aliasedTable(campaigns, 'ca')
+const cb = aliasedTable(campaigns, 'cb')
+const oa = aliasedTable(organisations, 'oa')
+const ob = aliasedTable(organisations, 'ob')
+
+// The latest review of each pair decides its status.
+const latestReview = db
+  .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB, id: sql<number>`max(${overlapReviews.id})`.as('latest_id') })
+  .from(overlapReviews)
+  .groupBy(overlapReviews.campaignA, overlapReviews.campaignB)
+  .as('latest')
+
+export async function listPairClusters(actor: Actor, f: PairFilters) {
+  assertCan(actor, 'overlap.review', null)
+  const where = and(
+    f.country ? eq(ca.country, f.country) : undefined,
+    f.level ? eq(overlapPairs.level, f.level) : undefined,
+    f.from ? gte(overlapPairs.periodEnd, f.from) : undefined,
+    f.to ? lte(overlapPairs.periodStart, f.to) : undefined,
+    f.review === 'unreviewed' ? sql`${overlapReviews.verdict} is null or ${overlapReviews.verdict} = 'unreviewed'` : f.review ? eq(overlapReviews.verdict, f.review) : undefined,
+  )
+  const rows = db
+    .select({
+      campaignA: overlapPairs.campaignA,
+      campaignB: overlapPairs.campaignB,
+      score: overlapPairs.score,
+      level: overlapPairs.level,
+      reasons: overlapPairs.reasons,
+      periodStart: overlapPairs.periodStart,
+      periodEnd: overlapPairs.periodEnd,
+      a: { id: ca.id, title: ca.title, organisation: oa.name, status: ca.status },
+      b: { id: cb.id, title: cb.title, organisation: ob.name, status: cb.status },
+      verdict: overlapReviews.verdict,
+      note: overlapReviews.note,
+    })
+    .from(overlapPairs)
+    .innerJoin(ca, eq(ca.id, overlapPairs.campaignA))
+    .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
+    .innerJoin(oa, eq(oa.id, ca.organisationId))
+    .innerJoin(ob, eq(ob.id, cb.organisationId))
+    .leftJoin(latestReview, and(eq(latestReview.a, overlapPairs.campaignA), eq(latestReview.b, overlapPairs.campaignB)))
+    .leftJoin(overlapReviews, eq(overlapReviews.id, latestReview.id))
+    .where(where)
+    .orderBy(desc(overlapPairs.score))
+    .all()
+  const history = reviewHistory(rows.map((r) => [r.campaignA, r.campaignB] as [number, number]))
+  const pairs = rows.map((r) => ({ ...r, verdict: r.verdict ?? 'unreviewed', note: r.note ?? '', history: history.get(`${r.campaignA}:${r.campaignB}`) ?? [] }))
+  return clustersOf(pairs)
+}
+
+function reviewHistory(pairs: [number, number][]) {
+  const map = new Map<string, { verdict: string; note: string; by: string | null; role: string; at: string }[]>()
+  if (pairs.length === 0) return map
+  const ids = [...new Set(pairs.flat())]
+  const rows = db
+    .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB, verdict: overlapReviews.verdict, note: overlapReviews.note, by: users.name, role: overlapReviews.actorRole, at: overlapReviews.at })
+    .from(overlapReviews)
+    .leftJoin(users, eq(users.id, overlapReviews.actorUserId))
+    .where(and(inArray(overlapReviews.campaignA, ids), inArray(overlapReviews.campaignB, ids)))
+    .orderBy(asc(overlapReviews.at), asc(overlapReviews.id))
+    .all()
+  for (const r of rows) {
+    const key = `${r.a}:${r.b}`
+    map.set(key, [...(map.get(key) ?? []), { verdict: r.verdict, note: r.note, by: r.by, role: r.role, at: r.at.toISOString() }])
+  }
+  return map
+}
+
+/** A coordinator's verdict on a pair; every review is kept, concurrent ones included. */
+export async function reviewPair(actor: Actor, campaignA: number, campaignB: number, verdict: (typeof overlapReviews.$inferInsert)['verdict'], note: string) {
+  assertCan(actor, 'overlap.review', null)
+  const [a, b] = campaignA < campaignB ? [campaignA, campaignB] : [campaignB, campaignA]
+  const pair = db
+    .select({ orgA: ca.organisationId, orgB: cb.organisationId })
+    .from(overlapPairs)
+    .innerJoin(ca, eq(ca.id, overlapPairs.campaignA))
+    .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
+    .where(and(eq(overlapPairs.campaignA, a), eq(overlapPairs.campaignB, b)))
+    .get()
+  if (!pair) notFound('There is no such overlapping pair.')
+  db.transaction((tx) => {
+    const review = tx
+      .insert(overlapReviews)
+      .values({ campaignA: a, campaignB: b, verdict, note, actorUserId: actor.userId, actorRole: actor.membership?.role ?? 'platform_admin' })
+      .returning({ id: overlapReviews.id })
+      .get()
+    for (const organisationId of new Set([pair.orgA, pair.orgB])) {
+      recordAudit(tx, { actorUserId: actor.userId, organisationId, action: 'overlap.reviewed', entityType: 'overlap_review', entityId: review.id, after: { campaignA: a, campaignB: b, verdict, note } })
+    }
+  })
+}
+
+/** The reviews of the pairs one campaign is in, for its page. */
+export function reviewsOfCampaign(campaignId: number) {
+  const rows = db
+    .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB })
+    .from(overlapReviews)
+    .where(or(eq(overlapReviews.campaignA, campaignId), eq(overlapReviews.campaignB, campaignId)))
+    .all()
+  return reviewHistory(rows.map((r) => [r.a, r.b]))
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import * as coordination from '../../app/routes/coordination._index'
+import { get, invoke, post, sessionFor } from './helpers'
+
+type Pair = { campaignA: number; campaignB: number; level: string; verdict: string; a: { title: string }; b: { title: string }; history: { verdict: string; note: string; by: string }[] }
+const clusters = async (cookie: string, query = '') => ((await invoke(coordination.loader, get(`/coordination${query}`, cookie))).data as { clusters: Pair[][] }).clusters
+
+describe('the coordination workspace', () => {
+  it('groups the seed’s overlapping campaigns into clusters, highest first, filtered from the URL', async () => {
+    const cookie = await sessionFor('coordinator@lantern.example')
+    const all = await clusters(cookie)
+    expect(all.length).toBeGreaterThan(1)
+    const titles = all.flat().flatMap((p) => [p.a.title, p.b.title])
+    expect(titles).toEqual(expect.arrayContaining(['Check before you go: safe jobs abroad (Lviv)', 'Know your rights abroad — western oblasts']))
+    expect(all[0]![0]!.level).toBe('high')
+    const ukraine = await clusters(cookie, '?country=UA')
+    expect(ukraine.flat().length).toBeLessThan(all.flat().length)
+    const high = await clusters(cookie, '?level=high')
+    expect(high.flat().every((p) => p.level === 'high')).toBe(true)
+    // Nonsense filters are ignored, not an error.
+    expect((await invoke(coordination.loader, get('/coordination?level=huge&from=soon', cookie))).status).toBe(200)
+  })
+
+  it('keeps every review of a pair, concurrent ones included, and the latest decides the status', async () => {
+    const cookie = await sessionFor('coordinator@lantern.example')
+    const pair = (await clusters(cookie, '?level=high'))[0]![0]!
+    const body = (verdict: string, note: string) => ({ intent: 'review', campaignA: String(pair.campaignA), campaignB: String(pair.campaignB), verdict, note })
+    const [first, second] = await Promise.all([
+      invoke(coordination.action, post('/coordination', body('duplicate', 'Same radio spots, same oblast'), { cookie })),
+      invoke(coordination.action, post('/coordination', body('resolved', 'They agreed to split the oblasts'), { cookie: await sessionFor('admin@lantern.example') })),
+    ])
+    expect([first.status, second.status]).toEqual([200, 200])
+    const reviewed = (await clusters(cookie)).flat().find((p) => p.campaignA === pair.campaignA && p.campaignB === pair.campaignB)!
+    expect(reviewed.history.map((h) => h.verdict)).toEqual(['duplicate', 'resolved'])
+    expect(reviewed.verdict).toBe('resolved')
+    expect((await clusters(cookie, '?review=resolved')).flat().some((p) => p.campaignA === pair.campaignA)).toBe(true)
+  })
+
+  it('refuses members and donors, unknown pairs and bad verdicts', async () => {
+    for (const email of ['member@lantern.example', 'donor@lantern.example']) {
+      const cookie = await sessionFor(email)
+      expect((await invoke(coordination.loader, get('/coordination', cookie))).status).toBe(403)
+      expect((await invoke(coordination.action, post('/coordination', { intent: 'review', campaignA: '1', campaignB: '2', verdict: 'duplicate' }, { cookie }))).status).toBe(403)
+    }
+    const cookie = await sessionFor('coordinator@lantern.example')
+    expect((await invoke(coordination.action, post('/coordination', { intent: 'review', campaignA: '99998', campaignB: '99999', verdict: 'duplicate' }, { cookie }))).status).toBe(404)
+    expect((await invoke(coordination.action, post('/coordination', { intent: 'review', campaignA: '1', campaignB: '2', verdict: 'maybe' }, { cookie }))).status).toBe(400)
+  })
+})
