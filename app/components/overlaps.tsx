@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 
 type Entry =
   | {
@@ -6,13 +6,15 @@ type Entry =
       overlap: { level: 'high' | 'medium' | 'low'; score: number; reasons: string[] }
       campaign: { id: number; title: string; startDate: string; endDate: string }
       organisation: { id: number; name: string; contactEmail: string | null }
+      reviews: { verdict: string; note: string; by: string | null; at: string }[]
     }
   | { visible: false; overlap: { level: 'high' | 'medium' | 'low' } }
 
+const VERDICT_TEXT: Record<string, string> = { unreviewed: 'Not reviewed', complementary: 'Complementary', duplicate: 'Duplicate', resolved: 'Resolved' }
 const LEVEL_TEXT = { high: 'High overlap: likely duplication', medium: 'Medium overlap: coordinate', low: 'Low overlap' } as const
 
 /** Campaigns of other organisations that overlap this one, each with why. */
-export function Overlaps({ entries, planning }: { entries: Entry[]; planning: boolean }) {
+export function Overlaps({ entries, planning, canNote = false }: { entries: Entry[]; planning: boolean; canNote?: boolean }) {
   if (entries.length === 0) {
     return <p>No campaign of another organisation overlaps this one{planning ? ' so far' : ''}.</p>
   }
@@ -47,6 +49,34 @@ export function Overlaps({ entries, planning }: { entries: Entry[]; planning: bo
                   <li key={r}>{r}</li>
                 ))}
               </ul>
+              {e.reviews.length ? (
+                <div className="overlap__review">
+                  <p>
+                    <strong>Coordinator’s review: {VERDICT_TEXT[e.reviews[e.reviews.length - 1]!.verdict] ?? e.reviews[e.reviews.length - 1]!.verdict}</strong>
+                  </p>
+                  <ol>
+                    {e.reviews.map((r, k) => (
+                      <li key={k}>
+                        {r.at.slice(0, 10)} · {r.by ?? 'A deleted user'}: {VERDICT_TEXT[r.verdict] ?? r.verdict}
+                        {r.note ? ` — “${r.note}”` : ''}
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              ) : null}
+              {canNote ? (
+                <Form method="post" className="coordinate-form">
+                  <input type="hidden" name="intent" value="coordinate" />
+                  <input type="hidden" name="otherId" value={e.campaign.id} />
+                  <label className="field__label" htmlFor={`coordinate-${e.campaign.id}`}>
+                    Note for the coordinator (optional)
+                  </label>
+                  <input id={`coordinate-${e.campaign.id}`} name="note" className="input" maxLength={1000} />
+                  <button type="submit" className="button button--secondary button--small">
+                    We are coordinating with them<span className="visually-hidden">: {e.campaign.title}</span>
+                  </button>
+                </Form>
+              ) : null}
             </li>
           ) : (
             <li key={`hidden-${n}`} className={`overlap overlap--${e.overlap.level}`}>

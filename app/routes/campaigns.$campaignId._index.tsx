@@ -156,7 +156,7 @@ export default function CampaignPage() {
           <h2>Quality check</h2>
           <Findings findings={d.findings} editBase={d.canEdit ? `/campaigns/${d.id}/edit` : undefined} />
           <h2>Overlap with other organisations</h2>
-          <Overlaps entries={d.overlaps} planning={d.status === 'draft'} />
+          <Overlaps entries={d.overlaps} planning={d.status === 'draft'} canNote={d.canEdit} />
           <h2>Status history</h2>
           <ol className="history">
             {d.history.map((h, n) => (

@@ -7,6 +7,7 @@ import { qualityCheck } from '../domain/quality'
 import type { Outcome } from './auth.server'
 import { transitionSchema } from '../schemas/campaign'
 import { duplicateCampaign, getCampaignForEdit, transitionCampaign } from './campaigns.server'
+import { noteCoordination } from './overlaps.server'
 import { campaignParams, parseParams } from './params.server'
 import { readForm } from './request.server'
 import { requireSession } from './session.server'
@@ -38,7 +39,11 @@ export function sectionAction<S extends z.ZodType<Record<string, unknown>>>(
   }
 }
 
-const pageActionSchema = z.discriminatedUnion('intent', [transitionSchema, z.object({ intent: z.literal('duplicate') })])
+const pageActionSchema = z.discriminatedUnion('intent', [
+  transitionSchema,
+  z.object({ intent: z.literal('duplicate') }),
+  z.object({ intent: z.literal('coordinate'), otherId: z.coerce.number().int().positive(), note: z.string().trim().max(1000, 'The note must be 1,000 characters or fewer').default('') }),
+])
 
 /**
  * The action of the pages that change a campaign's status (task list,
@@ -49,6 +54,10 @@ export async function campaignPageAction({ request, params }: ActionFunctionArgs
   const { campaignId } = parseParams(params, campaignParams)
   const submission = parseWithZod(await readForm(request), { schema: pageActionSchema })
   if (submission.status !== 'success') return data({ ok: false as const, errors: ['Choose a status from the list.'] }, { status: 400 })
+  if (submission.value.intent === 'coordinate') {
+    await noteCoordination(actor, campaignId, submission.value.otherId, submission.value.note)
+    return { ok: true as const, errors: [] }
+  }
   if (submission.value.intent === 'duplicate') {
     const copy = await duplicateCampaign(actor, campaignId)
     return redirect(`/campaigns/${copy}/edit`)

@@ -109,3 +109,28 @@ export function reviewsOfCampaign(campaignId: number) {
     .all()
   return reviewHistory(rows.map((r) => [r.a, r.b]))
 }
+
+/**
+ * A planner records "we are coordinating with them" on an overlap of their own
+ * campaign. The coordinator's verdict stays as it was; the note joins the history.
+ */
+export async function recordCoordination(actor: Actor, campaignId: number, otherId: number, note: string, organisationOfCampaign: number, organisationOfOther: number) {
+  assertCan(actor, 'campaign.edit', organisationOfCampaign)
+  const [a, b] = campaignId < otherId ? [campaignId, otherId] : [otherId, campaignId]
+  const latest = db
+    .select({ verdict: overlapReviews.verdict })
+    .from(overlapReviews)
+    .where(and(eq(overlapReviews.campaignA, a), eq(overlapReviews.campaignB, b)))
+    .orderBy(desc(overlapReviews.id))
+    .get()
+  db.transaction((tx) => {
+    const review = tx
+      .insert(overlapReviews)
+      .values({ campaignA: a, campaignB: b, verdict: latest?.verdict ?? 'unreviewed', note: `We are coordinating with them. ${note}`.trim(), actorUserId: actor.userId, actorRole: 'planner' })
+      .returning({ id: overlapReviews.id })
+      .get()
+    for (const organisationId of new Set([organisationOfCampaign, organisationOfOther])) {
+      recordAudit(tx, { actorUserId: actor.userId, organisationId, action: 'overlap.coordinating', entityType: 'overlap_review', entityId: review.id, after: { campaignA: a, campaignB: b, note } })
+    }
+  })
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as coordination from '../../app/routes/coordination._index'
+import * as page from '../../app/routes/campaigns.$campaignId._index'
 import { get, invoke, post, sessionFor } from './helpers'
 
 type Pair = { campaignA: number; campaignB: number; level: string; verdict: string; a: { title: string }; b: { title: string }; history: { verdict: string; note: string; by: string }[] }
@@ -34,6 +35,16 @@ describe('the coordination workspace', () => {
     expect(reviewed.history.map((h) => h.verdict)).toEqual(['duplicate', 'resolved'])
     expect(reviewed.verdict).toBe('resolved')
     expect((await clusters(cookie, '?review=resolved')).flat().some((p) => p.campaignA === pair.campaignA)).toBe(true)
+
+    // The verdict and notes show on both campaigns' pages.
+    for (const [self, other] of [[pair.campaignA, pair.campaignB], [pair.campaignB, pair.campaignA]]) {
+      const view = await invoke(page.loader, get(`/campaigns/${self}`, cookie), { campaignId: String(self) })
+      const entry = (view.data as { overlaps: { campaign?: { id: number }; reviews?: { verdict: string; note: string }[] }[] }).overlaps.find((e) => e.campaign?.id === other)!
+      expect(entry.reviews!.map((r) => [r.verdict, r.note])).toEqual([
+        ['duplicate', 'Same radio spots, same oblast'],
+        ['resolved', 'They agreed to split the oblasts'],
+      ])
+    }
   })
 
   it('refuses members and donors, unknown pairs and bad verdicts', async () => {

@@ -120,4 +120,18 @@ describe('the live check while planning', () => {
     const outsider = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, await sessionFor('casa@lantern.example')), { campaignId: id })
     expect(outsider.status).toBe(404)
   })
+
+  it('a planner records “we are coordinating with them” on an overlap of their own campaign', async () => {
+    const { cookie, id } = await lvivDraft('member@lantern.example', 'Coordinated plan')
+    const entries = (await overlapsOnTaskList(cookie, id))!
+    const council = entries.find((e) => e.campaign?.title === 'Know your rights abroad — western oblasts') as Entry & { campaign: { id: number } }
+    const sendNote = (who: string, otherId: number) =>
+      send(task, `/campaigns/${id}/edit`, who, [['intent', 'coordinate'], ['otherId', String(otherId)], ['note', 'We split the radio slots']], { campaignId: id })
+    expect((await sendNote(cookie, council.campaign.id)).status).toBe(200)
+    const after = (await overlapsOnTaskList(cookie, id))!.find((e) => e.campaign?.title === 'Know your rights abroad — western oblasts') as Entry & { reviews: { note: string; role: string }[] }
+    expect(after.reviews.map((r) => [r.role, r.note])).toEqual([['planner', 'We are coordinating with them. We split the radio slots']])
+    // Not a campaign that overlaps, and not someone else's campaign.
+    expect((await sendNote(cookie, 99999)).status).toBe(404)
+    expect((await sendNote(await sessionFor('casa@lantern.example'), council.campaign.id)).status).toBe(404)
+  })
 })
