@@ -10,9 +10,11 @@ process.env.SESSION_SECRET = 'benchmark-secret-that-is-long-enough'
 
 const { runSessionBench } = await import('./session')
 const { runImportBench } = await import('./campaign-import')
+const { runOverlapBench } = await import('./overlap')
 try {
   await runSessionBench()
   await runImportBench()
+  await runOverlapBench()
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
