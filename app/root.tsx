@@ -17,6 +17,7 @@ import type { ReactNode } from 'react'
 import { useNonce } from './components/nonce'
 import { navigationFor } from './domain/navigation'
 import { ROLE_LABELS } from './domain/roles'
+import { unreadCount } from './services/notifications.server'
 import { getSession } from './services/session.server'
 import stylesUrl from './styles/app.css?url'
 
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         isPlatformAdmin: session.user.isPlatformAdmin,
         role: session.user.role,
         organisation: session.user.organisation,
+        unread: unreadCount(session.actor),
       }
     : null
   const headers = session?.refreshedCookie ? { 'Set-Cookie': session.refreshedCookie } : undefined
@@ -73,6 +75,11 @@ function Header() {
         <div className="header__account">
           {user ? (
             <>
+              {user.organisation ? (
+                <Link to="/notifications" className="header__notifications">
+                  Notifications{user.unread ? <span className="badge"> {user.unread}<span className="visually-hidden"> unread</span></span> : null}
+                </Link>
+              ) : null}
               <span className="header__who">
                 {user.name}
                 {user.role ? <span className="header__role"> · {ROLE_LABELS[user.role].label}</span> : null}

@@ -316,3 +316,21 @@ export const overlapReviews = sqliteTable(
   },
   (t) => [index('overlap_reviews_pair_idx').on(t.campaignA, t.campaignB, t.at)],
 )
+
+/** In-app notifications for an organisation (there is no email). */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
+    otherCampaignId: integer('other_campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['high_overlap'] }).notNull(),
+    createdAt: createdAt(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    readBy: integer('read_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('notifications_org_idx').on(t.organisationId, t.readAt)],
+)

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm'
-import { campaigns, campaignSubdivisions, organisations, overlapPairs } from '../../db/schema'
+import { campaigns, campaignSubdivisions, notifications, organisations, overlapPairs } from '../../db/schema'
 import { relatedSubdivisions } from '../domain/countries'
 import { overlapBetween, type OverlapCampaign } from '../domain/overlap'
 import { loadCampaign, loadCodes, type StoredCampaign } from './campaign-store.server'
@@ -123,6 +123,18 @@ export function refreshPairsFor(campaignId: number): { campaignA: number; campai
         .onConflictDoUpdate({ target: [overlapPairs.campaignA, overlapPairs.campaignB], set: values })
         .run()
       if (!known.has(key)) fresh.push({ campaignA: p.a, campaignB: p.b, level: p.level })
+    }
+    // A new high-level pair tells both organisations.
+    for (const pair of fresh.filter((f) => f.level === 'high')) {
+      const owners = tx
+        .select({ id: campaigns.id, organisationId: campaigns.organisationId })
+        .from(campaigns)
+        .where(inArray(campaigns.id, [pair.campaignA, pair.campaignB]))
+        .all()
+      for (const own of owners) {
+        const other = own.id === pair.campaignA ? pair.campaignB : pair.campaignA
+        tx.insert(notifications).values({ organisationId: own.organisationId, campaignId: own.id, otherCampaignId: other, kind: 'high_overlap' }).run()
+      }
     }
   })
   return fresh

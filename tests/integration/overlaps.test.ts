@@ -8,6 +8,8 @@ import * as budget from '../../app/routes/campaigns.$campaignId.edit.budget'
 import * as objectives from '../../app/routes/campaigns.$campaignId.edit.objectives'
 import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objectives_.$objectiveId.indicator'
 import * as live from '../../app/routes/campaigns.$campaignId.overlaps'
+import * as notifications from '../../app/routes/notifications'
+import * as root from '../../app/root'
 import { loadCampaign } from '../../app/services/campaign-store.server'
 import { get, invoke, post, sessionFor, SITE } from './helpers'
 
@@ -133,5 +135,29 @@ describe('the live check while planning', () => {
     // Not a campaign that overlaps, and not someone else's campaign.
     expect((await sendNote(cookie, 99999)).status).toBe(404)
     expect((await sendNote(await sessionFor('casa@lantern.example'), council.campaign.id)).status).toBe(404)
+  })
+
+  it('a new high overlap notifies both organisations, without naming a campaign they may not see', async () => {
+    const member = await sessionFor('member@lantern.example')
+    const unread = async (cookie: string) => ((await invoke(root.loader, get('/', cookie))).data as { user: { unread: number } }).user.unread
+    const before = await unread(member)
+    const casa = await lvivDraft('casa@lantern.example', 'Casa’s private Lviv work')
+    await register(casa.cookie, casa.id, 'private')
+    expect(await unread(member)).toBeGreaterThan(before)
+
+    type Item = { id: number; read: boolean; campaign: { title: string }; other: { title: string; organisation: string } | null }
+    const list = async (cookie: string) => ((await invoke(notifications.loader, get('/notifications', cookie))).data as { items: Item[] }).items
+    const mine = (await list(member)).filter((n) => !n.read && n.campaign.title === 'Check before you go: safe jobs abroad (Lviv)')
+    expect(mine.length).toBeGreaterThan(0)
+    // Safe Passage may not see Casa's private campaign: it is not named.
+    expect(mine.some((n) => n.other === null)).toBe(true)
+    expect(JSON.stringify(mine)).not.toContain('Casa’s private Lviv work')
+    // The coordination council may see private campaigns, so theirs names it.
+    const council = await list(await sessionFor('coordinator@lantern.example'))
+    expect(council.some((n) => n.other?.title === 'Casa’s private Lviv work')).toBe(true)
+
+    const read = await invoke(notifications.action, post('/notifications', { intent: 'read-all' }, { cookie: member }))
+    expect(read.status).toBe(200)
+    expect(await unread(member)).toBe(0)
   })
 })

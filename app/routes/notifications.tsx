@@ -1,0 +1,72 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { idField } from '../schemas/fields'
+import { listNotifications, markRead } from '../services/notifications.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Notifications – Lantern' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const items = await listNotifications(actor)
+  return { items: items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })) }
+}
+
+const schema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('read'), id: idField }), z.object({ intent: z.literal('read-all') })])
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const submission = parseWithZod(await readForm(request), { schema })
+  if (submission.status !== 'success') return data({ ok: false }, { status: 400 })
+  await markRead(actor, submission.value.intent === 'read' ? submission.value.id : undefined)
+  return { ok: true }
+}
+
+export default function Notifications() {
+  const { items } = useLoaderData<typeof loader>()
+  const unread = items.filter((n) => !n.read).length
+  return (
+    <>
+      <h1>Notifications</h1>
+      <p className="lede">{unread === 0 ? 'Nothing new.' : `${unread} unread.`} Lantern tells your organisation when a campaign of another organisation overlaps one of yours at a high level.</p>
+      {unread > 1 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="read-all" />
+          <button type="submit" className="button button--secondary">Mark all as read</button>
+        </Form>
+      ) : null}
+      <ul className="overlaps">
+        {items.map((n) => (
+          <li key={n.id} className={n.read ? 'overlap overlap--low' : 'overlap overlap--high'}>
+            <p className="muted">
+              {n.createdAt.slice(0, 10)} {n.read ? '· read' : <strong>· new</strong>}
+            </p>
+            <p>
+              High overlap with <Link to={`/campaigns/${n.campaign.id}`}>{n.campaign.title}</Link>:{' '}
+              {n.other ? (
+                <>
+                  <Link to={`/campaigns/${n.other.id}`}>{n.other.title}</Link> by {n.other.organisation}.
+                </>
+              ) : (
+                'one private campaign overlaps — ask the coordinator.'
+              )}
+            </p>
+            {n.read ? null : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="read" />
+                <input type="hidden" name="id" value={n.id} />
+                <button type="submit" className="button button--link">
+                  Mark as read<span className="visually-hidden">: {n.campaign.title}</span>
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

@@ -1,0 +1,61 @@
+import { aliasedTable, and, count, desc, eq, isNull } from 'drizzle-orm'
+import { campaigns, notifications, organisations } from '../../db/schema'
+import type { Actor } from '../domain/permissions'
+import { canViewCampaign } from '../domain/visibility'
+import { loadCampaign } from './campaign-store.server'
+import { db } from './db.server'
+
+const own = aliasedTable(campaigns, 'own')
+const other = aliasedTable(campaigns, 'other')
+const otherOrg = aliasedTable(organisations, 'other_org')
+
+/** Unread notifications of the actor's organisation, for the count in the shell. */
+export function unreadCount(actor: Actor): number {
+  if (!actor.membership) return 0
+  return db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.organisationId, actor.membership.organisationId), isNull(notifications.readAt)))
+    .get()!.n
+}
+
+export async function listNotifications(actor: Actor) {
+  if (!actor.membership) return []
+  const rows = db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      campaign: { id: own.id, title: own.title },
+      other: { id: other.id, title: other.title, organisation: otherOrg.name },
+    })
+    .from(notifications)
+    .innerJoin(own, eq(own.id, notifications.campaignId))
+    .innerJoin(other, eq(other.id, notifications.otherCampaignId))
+    .innerJoin(otherOrg, eq(otherOrg.id, other.organisationId))
+    .where(eq(notifications.organisationId, actor.membership.organisationId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(200)
+    .all()
+  // A campaign the organisation may not see is never named (DESIGN.md §3).
+  return rows.map((r) => {
+    const access = loadCampaign(r.other.id)?.access
+    return { ...r, other: access && canViewCampaign(actor, access) ? r.other : null }
+  })
+}
+
+/** Marks one (or, without an id, every) notification of the actor's organisation as read. */
+export async function markRead(actor: Actor, id?: number) {
+  if (!actor.membership) return
+  db.update(notifications)
+    .set({ readAt: new Date(), readBy: actor.userId })
+    .where(
+      and(
+        eq(notifications.organisationId, actor.membership.organisationId),
+        isNull(notifications.readAt),
+        id === undefined ? undefined : eq(notifications.id, id),
+      ),
+    )
+    .run()
+}
