@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { COUNTRY_OPTIONS } from '../components/options'
 import { parsePairFilters, reviewSchema } from '../schemas/coordination'
 import { listPairClusters, reviewPair } from '../services/coordination.server'
@@ -40,6 +40,7 @@ const LEVELS = { high: 'High', medium: 'Medium', low: 'Low' } as const
 export default function Coordination() {
   const { filters, clusters } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const [search] = useSearchParams()
   const pairCount = clusters.reduce((n, c) => n + c.length, 0)
   return (
     <>
@@ -90,6 +91,14 @@ export default function Coordination() {
           <button type="submit" className="button button--secondary">Apply filters</button> <Link to="/coordination">Clear</Link>
         </div>
       </Form>
+      <div className="actions">
+        <a href={`/coordination.csv?${search}`} download>
+          Download these pairs as CSV
+        </a>
+        <a href={`/campaigns.csv?${new URLSearchParams(filters.country ? { country: filters.country } : {})}`} download>
+          Download who does what, where and when{filters.country ? ` in ${filters.country}` : ''} (CSV)
+        </a>
+      </div>
       <p role="status">
         {pairCount === 0 ? 'No overlapping campaigns match.' : `${pairCount} overlapping pair${pairCount === 1 ? '' : 's'} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}.`}
       </p>

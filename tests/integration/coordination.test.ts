@@ -58,3 +58,20 @@ describe('the coordination workspace', () => {
     expect((await invoke(coordination.action, post('/coordination', { intent: 'review', campaignA: '1', campaignB: '2', verdict: 'maybe' }, { cookie }))).status).toBe(400)
   })
 })
+
+describe('overlap exports', () => {
+  it('exports the pairs the coordinator sees, filtered, with review status', async () => {
+    const { default: Papa } = await import('papaparse')
+    const csvRoute = await import('../../app/routes/coordination[.]csv')
+    const cookie = await sessionFor('coordinator@lantern.example')
+    const res = (await csvRoute.loader({ request: get('/coordination.csv?level=high', cookie), params: {}, context: { clientIp: '', cspNonce: '' } })) as Response
+    expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    const [header, ...rows] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    expect(header).toEqual(['cluster', 'campaign_a', 'code_a', 'organisation_a', 'campaign_b', 'code_b', 'organisation_b', 'score', 'level', 'period_start', 'period_end', 'review', 'note', 'reasons'])
+    const listed = (await clusters(cookie, '?level=high')).flat()
+    expect(rows).toHaveLength(listed.length)
+    expect(rows.every((r) => r[8] === 'high')).toBe(true)
+    const member = await sessionFor('member@lantern.example')
+    await expect(csvRoute.loader({ request: get('/coordination.csv', member), params: {}, context: { clientIp: '', cspNonce: '' } })).rejects.toMatchObject({ init: { status: 403 } })
+  })
+})

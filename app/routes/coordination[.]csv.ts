@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import Papa from 'papaparse'
+import { parsePairFilters } from '../schemas/coordination'
+import { listPairClusters } from '../services/coordination.server'
+import { requireSession } from '../services/session.server'
+
+// GET /coordination.csv?…filters… — the overlapping pairs of the workspace.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const clusters = await listPairClusters(actor, parsePairFilters(new URL(request.url).searchParams))
+  const rows = clusters.flatMap((pairs, n) =>
+    pairs.map((p) => ({
+      cluster: n + 1,
+      campaign_a: p.a.title,
+      code_a: p.a.id,
+      organisation_a: p.a.organisation,
+      campaign_b: p.b.title,
+      code_b: p.b.id,
+      organisation_b: p.b.organisation,
+      score: p.score.toFixed(2),
+      level: p.level,
+      period_start: p.periodStart,
+      period_end: p.periodEnd,
+      review: p.verdict,
+      note: p.note,
+      reasons: p.reasons.join(' '),
+    })),
+  )
+  const fields = ['cluster', 'campaign_a', 'code_a', 'organisation_a', 'campaign_b', 'code_b', 'organisation_b', 'score', 'level', 'period_start', 'period_end', 'review', 'note', 'reasons']
+  const csv = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f as keyof typeof r])) }, { newline: '\r\n' })
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="lantern-overlaps-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
