@@ -4,7 +4,9 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { COUNTRY_OPTIONS } from '../components/options'
 import { parsePairFilters, reviewSchema } from '../schemas/coordination'
-import { listPairClusters, reviewPair } from '../services/coordination.server'
+import { coverageOf, listPairClusters, reviewPair } from '../services/coordination.server'
+import { CoverageTables } from '../components/coverage-tables'
+import { countryName } from '../domain/countries'
 import { readForm } from '../services/request.server'
 import { requireSession } from '../services/session.server'
 
@@ -14,7 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const filters = parsePairFilters(new URL(request.url).searchParams)
   const clusters = await listPairClusters(actor, filters)
-  return { filters, clusters }
+  const coverage = filters.country ? await coverageOf(actor, filters.country, filters) : null
+  return { filters, clusters, coverage }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,7 +41,7 @@ const VERDICT_LABEL = Object.fromEntries(VERDICTS.map((v) => [v.value, v.label.s
 const LEVELS = { high: 'High', medium: 'Medium', low: 'Low' } as const
 
 export default function Coordination() {
-  const { filters, clusters } = useLoaderData<typeof loader>()
+  const { filters, clusters, coverage } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [search] = useSearchParams()
   const pairCount = clusters.reduce((n, c) => n + c.length, 0)
@@ -102,23 +105,25 @@ export default function Coordination() {
       <p role="status">
         {pairCount === 0 ? 'No overlapping campaigns match.' : `${pairCount} overlapping pair${pairCount === 1 ? '' : 's'} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}.`}
       </p>
+      {coverage ? <CoverageTables data={coverage} countryName={countryName(filters.country!)} /> : <p className="muted">Choose a country to see campaigns per subdivision and month, and who is reached where.</p>}
+      {clusters.length ? <h2>Overlapping campaigns</h2> : null}
       {clusters.map((cluster, n) => {
         const campaignCount = new Set(cluster.flatMap((p) => [p.campaignA, p.campaignB])).size
         return (
           <section key={`${cluster[0]!.campaignA}-${cluster[0]!.campaignB}`} className="cluster" aria-labelledby={`cluster-${n}`}>
-            <h2 id={`cluster-${n}`}>
+            <h3 id={`cluster-${n}`}>
               Cluster {n + 1}: {campaignCount} campaigns, {LEVELS[cluster[0]!.level]} overlap at most
-            </h2>
+            </h3>
             <ul className="overlaps">
               {cluster.map((p) => (
                 <li key={`${p.campaignA}-${p.campaignB}`} className={`overlap overlap--${p.level}`}>
                   <span className={`tag tag--level-${p.level}`}>{LEVELS[p.level]} · score {p.score.toFixed(2)}</span>{' '}
                   <span className="tag">{VERDICT_LABEL[p.verdict]}</span>
-                  <h3 className="overlap__title">
+                  <h4 className="overlap__title">
                     <Link to={`/campaigns/${p.a.id}`}>{p.a.title}</Link> <span className="muted">({p.a.organisation})</span>
                     <br />
                     <Link to={`/campaigns/${p.b.id}`}>{p.b.title}</Link> <span className="muted">({p.b.organisation})</span>
-                  </h3>
+                  </h4>
                   <ul className="overlap__reasons">
                     {p.reasons.map((r) => (
                       <li key={r}>{r}</li>

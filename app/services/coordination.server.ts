@@ -1,6 +1,10 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm'
 import { campaigns, organisations, overlapPairs, overlapReviews, users } from '../../db/schema'
 import { clustersOf } from '../domain/clusters'
+import { subdivisionAndAncestors, subdivisionsOf } from '../domain/countries'
+import { coverageTable, heatMap, monthsBetween } from '../domain/coverage'
+import { AUDIENCES } from '../domain/taxonomy'
+import { loadCodes } from './campaign-store.server'
 import type { Actor } from '../domain/permissions'
 import type { PairFilters } from '../schemas/coordination'
 import { recordAudit } from './audit.server'
@@ -133,4 +137,40 @@ export async function recordCoordination(actor: Actor, campaignId: number, other
       recordAudit(tx, { actorUserId: actor.userId, organisationId, action: 'overlap.coordinating', entityType: 'overlap_review', entityId: review.id, after: { campaignA: a, campaignB: b, note } })
     }
   })
+}
+
+/** The coverage table and heat map of one country, from campaigns that count for overlap. */
+export async function coverageOf(actor: Actor, country: string, f: Pick<PairFilters, 'from' | 'to'>) {
+  assertCan(actor, 'overlap.review', null)
+  const rows = db
+    .select({ id: campaigns.id, startDate: campaigns.startDate, endDate: campaigns.endDate })
+    .from(campaigns)
+    .where(
+      and(
+        eq(campaigns.country, country),
+        inArray(campaigns.status, ['planned', 'active', 'completed', 'evaluated']),
+        sql`${campaigns.startDate} is not null and ${campaigns.endDate} is not null`,
+        f.from ? gte(campaigns.endDate, f.from) : undefined,
+        f.to ? lte(campaigns.startDate, f.to) : undefined,
+      ),
+    )
+    .all()
+  const codes = loadCodes(rows.map((r) => r.id))
+  const list = rows.map((r) => {
+    const c = codes.get(r.id)!
+    // Provinces count for the region they lie in: the tables show first-level subdivisions.
+    const top = [...new Set(c.subdivisions.map((s) => subdivisionAndAncestors(s).at(-1)!))]
+    return { subdivisions: top, audiences: c.audiences.map((a) => a.code), startDate: r.startDate!, endDate: r.endDate! }
+  })
+  const subdivisions = subdivisionsOf(country).filter((s) => s.parent === country).map((s) => s.code)
+  const first = f.from ?? list.map((c) => c.startDate).sort()[0]
+  const last = f.to ?? list.map((c) => c.endDate).sort().at(-1)
+  const months = first && last ? monthsBetween(first, last).slice(-24) : []
+  return {
+    subdivisions,
+    months,
+    heat: heatMap(list, subdivisions, months),
+    coverage: coverageTable(list, subdivisions, AUDIENCES.codes.filter((a) => a !== 'other')),
+    campaigns: list.length,
+  }
 }

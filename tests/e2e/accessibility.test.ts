@@ -35,6 +35,7 @@ describe('axe finds no violations', () => {
     ['admin@lantern.example', '/admin'],
     ['admin@lantern.example', '/admin/users'],
     ['coordinator@lantern.example', '/coordination'],
+    ['coordinator@lantern.example', '/coordination?country=UA'],
     ['member@lantern.example', '/notifications'],
   ] as const) {
     it(`on ${path} for ${email}`, async () => {

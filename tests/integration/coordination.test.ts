@@ -75,3 +75,26 @@ describe('overlap exports', () => {
     await expect(csvRoute.loader({ request: get('/coordination.csv', member), params: {}, context: { clientIp: '', cspNonce: '' } })).rejects.toMatchObject({ init: { status: 403 } })
   })
 })
+
+describe('heat map and coverage', () => {
+  it('agree with the campaign list: a subdivision-month count equals the campaigns listed there and then', async () => {
+    const cookie = await sessionFor('coordinator@lantern.example')
+    const data = (await invoke(coordination.loader, get('/coordination?country=UA&from=2026-05-01&to=2026-05-31', cookie))).data as {
+      coverage: { subdivisions: string[]; months: string[]; heat: { subdivision: string; counts: number[] }[]; coverage: { audience: string; counts: number[] }[] }
+    }
+    const cov = data.coverage
+    expect(cov.months).toEqual(['2026-05'])
+    const lviv = cov.heat.find((r) => r.subdivision === 'UA-46')!.counts[0]!
+    // The same question asked of the list: UA-46 (or all of Ukraine), running in May 2026, not a draft or archived.
+    const { default: listRoute } = { default: await import('../../app/routes/campaigns._index') }
+    const listed = ((await invoke(listRoute.loader, get('/campaigns?country=UA&subdivision=UA-46&year=2026', cookie))).data as {
+      items: { status: string; startDate: string; endDate: string }[]
+    }).items.filter((c) => !['draft', 'archived'].includes(c.status) && c.startDate <= '2026-05-31' && c.endDate >= '2026-05-01')
+    expect(lviv).toBe(listed.length)
+    expect(lviv).toBeGreaterThan(0)
+    // Coverage: migrant workers are reached in Lviv oblast; children are a gap there.
+    const row = (a: string) => cov.coverage.find((r) => r.audience === a)!.counts[cov.subdivisions.indexOf('UA-46')]
+    expect(row('migrant_workers')).toBeGreaterThan(0)
+    expect(row('children')).toBe(0)
+  })
+})
