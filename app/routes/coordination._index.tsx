@@ -105,7 +105,7 @@ export default function Coordination() {
       <p role="status">
         {pairCount === 0 ? 'No overlapping campaigns match.' : `${pairCount} overlapping pair${pairCount === 1 ? '' : 's'} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}.`}
       </p>
-      {coverage ? <CoverageTables data={coverage} countryName={countryName(filters.country!)} /> : <p className="muted">Choose a country to see campaigns per subdivision and month, and who is reached where.</p>}
+      {coverage ? <CoverageTables data={coverage} country={filters.country!} countryName={countryName(filters.country!)} /> : <p className="muted">Choose a country to see campaigns per subdivision and month, and who is reached where.</p>}
       {clusters.length ? <h2>Overlapping campaigns</h2> : null}
       {clusters.map((cluster, n) => {
         const campaignCount = new Set(cluster.flatMap((p) => [p.campaignA, p.campaignB])).size

@@ -19,6 +19,8 @@ export const campaignFiltersSchema = z.object({
   status: optionalCode(STATUSES.codes),
   organisation: z.coerce.number().int().positive().optional().catch(undefined),
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+  /** YYYY-MM: campaigns running at any time in that month. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
   sort: z.enum(SORTS).default('start').catch('start'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 })
