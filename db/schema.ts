@@ -167,8 +167,8 @@ export const campaigns = sqliteTable(
   ],
 )
 
-const campaignRef = () =>
-  integer('campaign_id')
+const campaignRef = (column = 'campaign_id') =>
+  integer(column)
     .notNull()
     .references(() => campaigns.id, { onDelete: 'cascade' })
 
@@ -280,12 +280,8 @@ export const REVIEW_VERDICTS = ['unreviewed', 'complementary', 'duplicate', 'res
 export const overlapPairs = sqliteTable(
   'overlap_pairs',
   {
-    campaignA: integer('campaign_a')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    campaignB: integer('campaign_b')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignA: campaignRef('campaign_a'),
+    campaignB: campaignRef('campaign_b'),
     score: real('score').notNull(),
     level: text('level', { enum: ['high', 'medium', 'low'] }).notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
@@ -301,12 +297,8 @@ export const overlapReviews = sqliteTable(
   'overlap_reviews',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    campaignA: integer('campaign_a')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    campaignB: integer('campaign_b')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignA: campaignRef('campaign_a'),
+    campaignB: campaignRef('campaign_b'),
     verdict: text('verdict', { enum: REVIEW_VERDICTS }).notNull(),
     /** A planner's "we are coordinating with them" is a note with the verdict unchanged. */
     note: text('note').notNull().default(''),

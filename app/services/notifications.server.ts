@@ -2,7 +2,7 @@ import { aliasedTable, and, count, desc, eq, isNull } from 'drizzle-orm'
 import { campaigns, notifications, organisations } from '../../db/schema'
 import type { Actor } from '../domain/permissions'
 import { canViewCampaign } from '../domain/visibility'
-import { loadCampaign } from './campaign-store.server'
+import { loadCodes } from './campaign-store.server'
 import { db } from './db.server'
 
 const own = aliasedTable(campaigns, 'own')
@@ -29,6 +29,7 @@ export async function listNotifications(actor: Actor) {
       readAt: notifications.readAt,
       campaign: { id: own.id, title: own.title },
       other: { id: other.id, title: other.title, organisation: otherOrg.name },
+      access: { organisationId: other.organisationId, status: other.status, visibility: other.visibility, approvedAt: otherOrg.approvedAt },
     })
     .from(notifications)
     .innerJoin(own, eq(own.id, notifications.campaignId))
@@ -39,9 +40,16 @@ export async function listNotifications(actor: Actor) {
     .limit(200)
     .all()
   // A campaign the organisation may not see is never named (DESIGN.md §3).
-  return rows.map((r) => {
-    const access = loadCampaign(r.other.id)?.access
-    return { ...r, other: access && canViewCampaign(actor, access) ? r.other : null }
+  const codes = loadCodes(rows.map((r) => r.other.id))
+  return rows.map(({ access, ...r }) => {
+    const visible = canViewCampaign(actor, {
+      organisationId: access.organisationId,
+      organisationApproved: access.approvedAt !== null,
+      status: access.status,
+      visibility: access.visibility,
+      funderIds: codes.get(r.other.id)!.funderIds,
+    })
+    return { ...r, other: visible ? r.other : null }
   })
 }
 
