@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Campaign } from '../app/domain/campaign'
 import type { Status } from '../app/domain/taxonomy'
+import { syncOverlapIndex } from './overlap-index'
 
 // Writing a whole campaign — its row and child tables — inside a caller's
 // transaction. The seed, the CSV import and "duplicate as new draft" all
@@ -81,5 +82,6 @@ export function insertCampaignTree(
     )
   })
   statusPath.forEach((to, n) => s.history.run(id, n === 0 ? null : statusPath[n - 1]!, to, actorUserId))
+  syncOverlapIndex(sqlite, [id])
   return id
 }

@@ -282,6 +282,8 @@ export const overlapPairs = sqliteTable(
   {
     campaignA: campaignRef('campaign_a'),
     campaignB: campaignRef('campaign_b'),
+    /** Both campaigns' country (pairs never cross borders): the workspace pages by country and score. */
+    country: text('country').notNull().default(''),
     score: real('score').notNull(),
     level: text('level', { enum: ['high', 'medium', 'low'] }).notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
@@ -289,8 +291,57 @@ export const overlapPairs = sqliteTable(
     periodEnd: text('period_end').notNull(),
     firstSeenAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.campaignA, t.campaignB] }), index('overlap_pairs_b_idx').on(t.campaignB), index('overlap_pairs_level_idx').on(t.level, t.score)],
+  (t) => [primaryKey({ columns: [t.campaignA, t.campaignB] }), index('overlap_pairs_b_idx').on(t.campaignB), index('overlap_pairs_level_idx').on(t.level, t.score), index('overlap_pairs_country_idx').on(t.country, t.score)],
 )
+
+/**
+ * The overlap index: one row per region of each campaign that takes part in
+ * overlap (planned, active, completed, evaluated) — a subdivision code, or the
+ * country code for a whole-country campaign — holding the campaign's overlap
+ * profile (app/domain/overlap.ts): dates as day numbers, code sets as
+ * bitmasks (app/domain/code-sets.ts). The live check is then one range scan
+ * of the primary key that reads integers. The migration makes the table
+ * WITHOUT ROWID (drizzle cannot say so), so rows live in the key's b-tree.
+ * Derived data, kept in step with the campaign tables by db/overlap-index.ts.
+ */
+export const overlapIndex = sqliteTable(
+  'overlap_index',
+  {
+    region: text('region').notNull(),
+    startDay: integer('start_day').notNull(),
+    endDay: integer('end_day').notNull(),
+    campaignId: campaignRef(),
+    country: text('country').notNull(),
+    organisationId: integer('organisation_id').notNull(),
+    /** Comma-joined subdivision codes; empty for the whole country. */
+    subdivisions: text('subdivisions').notNull(),
+    audiences: integer('audiences').notNull(),
+    channels: integer('channels').notNull(),
+    forms: integer('forms').notNull(),
+    purposes: integer('purposes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.region, t.startDay, t.endDay, t.campaignId] }),
+    index('overlap_index_span_idx').on(t.country, sql`${t.endDay} - ${t.startDay}`),
+    index('overlap_index_campaign_idx').on(t.campaignId),
+  ],
+)
+
+/** Which taxonomy code order the index's bitmasks were built with (CODE_SET_FINGERPRINT). */
+export const overlapIndexState = sqliteTable('overlap_index_state', {
+  id: integer('id').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+})
+
+/** A coordinator's buffer: periods this many days apart still overlap, per country. */
+export const overlapSettings = sqliteTable('overlap_settings', {
+  country: text('country').primaryKey(),
+  bufferDays: integer('buffer_days').notNull().default(0),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})
 
 /** Every review of a pair, newest last: the history is the table. */
 export const overlapReviews = sqliteTable(

@@ -44,7 +44,7 @@ export function LiveOverlaps({ campaignId, formId, saved }: { campaignId: number
     <section aria-labelledby="live-overlaps-title" className="live-overlaps">
       <h2 id="live-overlaps-title">Overlap with other organisations</h2>
       <div aria-live="polite">
-        {result === undefined ? <p>Checking…</p> : result.entries ? <Overlaps entries={result.entries} planning /> : <p>{result.reason}</p>}
+        {result === undefined ? <p>Checking…</p> : result.overlaps ? <Overlaps summary={result.overlaps} planning /> : <p>{result.reason}</p>}
       </div>
     </section>
   )

@@ -13,9 +13,18 @@ type Entry =
 const VERDICT_TEXT: Record<string, string> = { unreviewed: 'Not reviewed', complementary: 'Complementary', duplicate: 'Duplicate', resolved: 'Resolved' }
 const LEVEL_TEXT = { high: 'High overlap: likely duplication', medium: 'Medium overlap: coordinate', low: 'Low overlap' } as const
 
-/** Campaigns of other organisations that overlap this one, each with why. */
-export function Overlaps({ entries, planning, canNote = false }: { entries: Entry[]; planning: boolean; canNote?: boolean }) {
-  if (entries.length === 0) {
+type Summary = { entries: Entry[]; total: number; levels: Record<'high' | 'medium' | 'low', number> }
+
+const byLevel = (levels: Summary['levels']) =>
+  (['high', 'medium', 'low'] as const)
+    .filter((l) => levels[l] > 0)
+    .map((l) => `${levels[l]} ${l}`)
+    .join(', ')
+
+/** Campaigns of other organisations that overlap this one, each with why; the closest first. */
+export function Overlaps({ summary, planning, canNote = false }: { summary: Summary; planning: boolean; canNote?: boolean }) {
+  const { entries, total, levels } = summary
+  if (total === 0) {
     return <p>No campaign of another organisation overlaps this one{planning ? ' so far' : ''}.</p>
   }
   const hidden = entries.filter((e) => !e.visible).length
@@ -23,8 +32,10 @@ export function Overlaps({ entries, planning, canNote = false }: { entries: Entr
     <>
       <p>
         <strong>
-          {entries.length} campaign{entries.length === 1 ? '' : 's'} by other organisations overlap{entries.length === 1 ? 's' : ''}.
+          {total} campaign{total === 1 ? '' : 's'} by other organisations overlap{total === 1 ? 's' : ''}
         </strong>{' '}
+        ({byLevel(levels)}).{' '}
+        {total > entries.length ? `The ${entries.length} closest are listed. ` : null}
         {planning ? 'Talk to them before you go ahead: together you can reach more people.' : null}
       </p>
       <ul className="overlaps">

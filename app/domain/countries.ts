@@ -28,8 +28,13 @@ export function countryName(code: string): string {
   return COUNTRY_BY_CODE.get(code)?.name ?? code
 }
 
-export function subdivisionsOf(country: string): Subdivision[] {
-  return SUBDIVISIONS.filter((s) => s.country === country)
+const byCountry = new Map<string, readonly Subdivision[]>()
+
+/** A country's subdivisions by name, remembered: the overlap check of a whole-country campaign asks every time. */
+export function subdivisionsOf(country: string): readonly Subdivision[] {
+  let list = byCountry.get(country)
+  if (!list) byCountry.set(country, (list = SUBDIVISIONS.filter((s) => s.country === country)))
+  return list
 }
 
 export function subdivision(code: string): Subdivision | undefined {
@@ -42,16 +47,37 @@ export function subdivisionLabel(code: string): string {
   return s ? `${s.name} (${s.code})` : code
 }
 
-/** The subdivision and the subdivisions it lies in (PH-CEB Cebu → PH-07 Central Visayas). */
-export function subdivisionAndAncestors(code: string): string[] {
-  const chain: string[] = []
-  for (let s = SUBDIVISION_BY_CODE.get(code); s && !chain.includes(s.code); s = SUBDIVISION_BY_CODE.get(s.parent)) chain.push(s.code)
-  return chain.length ? chain : [code]
+const chains = new Map<string, readonly string[]>()
+
+/** The subdivision and the subdivisions it lies in (PH-CEB Cebu → PH-07 Central Visayas). Remembered: overlap scoring asks often. */
+export function subdivisionAndAncestors(code: string): readonly string[] {
+  let chain = chains.get(code)
+  if (!chain) {
+    const found: string[] = []
+    for (let s = SUBDIVISION_BY_CODE.get(code); s && !found.includes(s.code); s = SUBDIVISION_BY_CODE.get(s.parent)) found.push(s.code)
+    chains.set(code, (chain = found.length ? found : [code]))
+  }
+  return chain
+}
+
+// What lies in each subdivision (PH-07 → PH-BOH, PH-CEB, …), built once on
+// first use: the live overlap check asks for it on every keystroke.
+let descendants: Map<string, string[]> | null = null
+function descendantsOf(code: string): string[] {
+  if (!descendants) {
+    descendants = new Map()
+    for (const s of SUBDIVISIONS) {
+      for (const ancestor of subdivisionAndAncestors(s.code).slice(1)) {
+        const list = descendants.get(ancestor) ?? []
+        list.push(s.code)
+        descendants.set(ancestor, list)
+      }
+    }
+  }
+  return descendants.get(code) ?? []
 }
 
 /** Codes that can overlap a campaign in `code`: itself, the regions it lies in, and what lies in it. */
 export function relatedSubdivisions(code: string): string[] {
-  const up = subdivisionAndAncestors(code)
-  const down = SUBDIVISIONS.filter((s) => s.code !== code && subdivisionAndAncestors(s.code).includes(code)).map((s) => s.code)
-  return [...new Set([...up, ...down])]
+  return [...new Set([...subdivisionAndAncestors(code), ...descendantsOf(code)])]
 }

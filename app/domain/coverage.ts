@@ -5,13 +5,35 @@
 
 export type CoverageCampaign = { subdivisions: readonly string[]; audiences: readonly string[]; startDate: string; endDate: string }
 
+/** Column numbers of the subdivisions a campaign reaches: all of them for a country-level campaign. */
+function placesOf(columns: ReadonlyMap<string, number>, all: readonly number[]) {
+  return (c: CoverageCampaign) => (c.subdivisions.length ? c.subdivisions.flatMap((s) => (columns.has(s) ? [columns.get(s)!] : [])) : all)
+}
+
 export function coverageTable(campaigns: readonly CoverageCampaign[], subdivisions: readonly string[], audiences: readonly string[]) {
-  const cells = new Map<string, number>()
+  const rows = new Map(audiences.map((a, i) => [a, i]))
+  const places = placesOf(new Map(subdivisions.map((s, i) => [s, i])), subdivisions.map((_, i) => i))
+  const counts = audiences.map(() => subdivisions.map(() => 0))
   for (const c of campaigns) {
-    const places = c.subdivisions.length ? c.subdivisions.filter((s) => subdivisions.includes(s)) : subdivisions
-    for (const a of c.audiences) for (const s of places) cells.set(`${a}|${s}`, (cells.get(`${a}|${s}`) ?? 0) + 1)
+    const columns = places(c)
+    for (const a of c.audiences) {
+      const line = counts[rows.get(a) ?? -1]
+      if (line) for (const i of columns) line[i]! += 1
+    }
   }
-  return audiences.map((audience) => ({ audience, counts: subdivisions.map((s) => cells.get(`${audience}|${s}`) ?? 0) }))
+  return audiences.map((audience, i) => ({ audience, counts: counts[i]! }))
+}
+
+/**
+ * The period the workspace shows when none is chosen: the twelve months
+ * before this one, this one and the eleven after — what is running, what just
+ * ran and what is being planned (the heat map's 24 columns).
+ */
+export function defaultPeriod(today: string): { from: string; to: string } {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1]
+  const first = new Date(Date.UTC(y, m - 12, 1))
+  const last = new Date(Date.UTC(y, m + 12, 0))
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) }
 }
 
 /** Months from `from` to `to` (YYYY-MM), inclusive. */
@@ -31,15 +53,20 @@ export function monthsBetween(from: string, to: string): string[] {
   return months
 }
 
-/** Campaigns running in each subdivision in each month (any day of the month counts). */
+const monthNumber = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1
+
+/** Campaigns running in each subdivision in each month (any day of the month counts); `months` are consecutive. */
 export function heatMap(campaigns: readonly CoverageCampaign[], subdivisions: readonly string[], months: readonly string[]) {
-  return subdivisions.map((subdivision) => ({
-    subdivision,
-    counts: months.map(
-      (month) =>
-        campaigns.filter(
-          (c) => (c.subdivisions.length === 0 || c.subdivisions.includes(subdivision)) && c.startDate.slice(0, 7) <= month && c.endDate.slice(0, 7) >= month,
-        ).length,
-    ),
-  }))
+  const places = placesOf(new Map(subdivisions.map((s, i) => [s, i])), subdivisions.map((_, i) => i))
+  const counts = subdivisions.map(() => months.map(() => 0))
+  if (months.length) {
+    const base = monthNumber(months[0]!)
+    for (const c of campaigns) {
+      const first = Math.max(0, monthNumber(c.startDate) - base)
+      const last = Math.min(months.length - 1, monthNumber(c.endDate) - base)
+      if (first > last) continue
+      for (const i of places(c)) for (let k = first; k <= last; k++) counts[i]![k]! += 1
+    }
+  }
+  return subdivisions.map((subdivision, i) => ({ subdivision, counts: counts[i]! }))
 }

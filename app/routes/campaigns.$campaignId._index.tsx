@@ -30,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     canDuplicate,
     transitions: canEdit ? allowedTransitions(stored.row.status) : [],
-    overlaps: stored.row.status === 'archived' ? [] : await overlapsOf(session?.actor ?? null, campaignId),
+    // An archived campaign overlaps nothing any more (DESIGN.md §5).
+    overlaps: stored.row.status === 'archived' ? null : await overlapsOf(session?.actor ?? null, campaignId),
   }
 }
 
@@ -156,7 +157,7 @@ export default function CampaignPage() {
           <h2>Quality check</h2>
           <Findings findings={d.findings} editBase={d.canEdit ? `/campaigns/${d.id}/edit` : undefined} />
           <h2>Overlap with other organisations</h2>
-          <Overlaps entries={d.overlaps} planning={d.status === 'draft'} canNote={d.canEdit} />
+          {d.overlaps ? <Overlaps summary={d.overlaps} planning={d.status === 'draft'} canNote={d.canEdit} /> : <p>Archived campaigns are left out of the overlap check.</p>}
           <h2>Status history</h2>
           <ol className="history">
             {d.history.map((h, n) => (

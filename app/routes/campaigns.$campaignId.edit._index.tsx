@@ -103,7 +103,7 @@ export default function EditCampaign() {
         <Findings findings={findings} editBase={`/campaigns/${id}/edit`} />
         <h2 id="overlap-title">Overlap with other organisations</h2>
         {overlaps ? (
-          <Overlaps entries={overlaps} planning={status === 'draft'} canNote />
+          <Overlaps summary={overlaps} planning={status === 'draft'} canNote />
         ) : (
           <p>Once the country, the dates and an audience are saved, Lantern shows here the campaigns of other organisations that overlap.</p>
         )}

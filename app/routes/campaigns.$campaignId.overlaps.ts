@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseLiveCheck } from '../schemas/live-check'
-import { getCampaignForEdit } from '../services/campaigns.server'
+import { assertEditable } from '../services/campaigns.server'
 import { overlapsOf } from '../services/overlaps.server'
 import { campaignParams, parseParams } from '../services/params.server'
 import { requireSession } from '../services/session.server'
@@ -10,10 +10,10 @@ import { requireSession } from '../services/session.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  await getCampaignForEdit(actor, campaignId)
+  assertEditable(actor, campaignId)
   const parsed = parseLiveCheck(new URL(request.url).searchParams)
   if (!parsed.success) {
-    return { entries: null, reason: 'Set the country, the dates and at least one audience to see overlapping campaigns.' }
+    return { overlaps: null, reason: 'Set the country, the dates and at least one audience to see overlapping campaigns.' }
   }
-  return { entries: await overlapsOf(actor, campaignId, { unsaved: parsed.data }), reason: null }
+  return { overlaps: await overlapsOf(actor, campaignId, { unsaved: parsed.data }), reason: null }
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { FilterSelect, Pagination } from '../components/filters'
 import { COUNTRY_OPTIONS, termChoices } from '../components/options'
 import { can } from '../domain/permissions'
 import { countryName, subdivisionsOf } from '../domain/countries'
@@ -24,35 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-function Select({ name, label, options, value }: { name: string; label: string; options: { value: string; label: string }[]; value?: string | number }) {
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)} className="select">
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
 const YEARS = Array.from({ length: 9 }, (_, i) => String(2022 + i)).map((y) => ({ value: y, label: y }))
 
 export default function Campaigns() {
   const d = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
   const f = d.filters
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(search)
-    next.set('page', String(page))
-    return `?${next}`
-  }
   return (
     <>
       <h1>Campaigns</h1>
@@ -76,14 +54,14 @@ export default function Campaigns() {
           </label>
           <input id="filter-q" name="q" type="search" defaultValue={f.q ?? ''} className="input" />
         </div>
-        <Select name="country" label="Country" options={COUNTRY_OPTIONS} value={f.country} />
-        {d.subdivisions.length ? <Select name="subdivision" label="Subdivision" options={d.subdivisions} value={f.subdivision} /> : null}
-        <Select name="audience" label="Audience" options={termChoices(AUDIENCES.terms)} value={f.audience} />
-        <Select name="channel" label="Channel" options={termChoices(CHANNELS.terms)} value={f.channel} />
-        <Select name="form" label="Form of exploitation" options={termChoices(EXPLOITATION_FORMS.terms)} value={f.form} />
-        <Select name="status" label="Status" options={termChoices(STATUSES.terms)} value={f.status} />
-        <Select name="organisation" label="Organisation" options={d.organisations.map((o) => ({ value: String(o.id), label: o.name }))} value={f.organisation} />
-        <Select name="year" label="Year" options={YEARS} value={f.year} />
+        <FilterSelect name="country" label="Country" options={COUNTRY_OPTIONS} value={f.country} />
+        {d.subdivisions.length ? <FilterSelect name="subdivision" label="Subdivision" options={d.subdivisions} value={f.subdivision} /> : null}
+        <FilterSelect name="audience" label="Audience" options={termChoices(AUDIENCES.terms)} value={f.audience} />
+        <FilterSelect name="channel" label="Channel" options={termChoices(CHANNELS.terms)} value={f.channel} />
+        <FilterSelect name="form" label="Form of exploitation" options={termChoices(EXPLOITATION_FORMS.terms)} value={f.form} />
+        <FilterSelect name="status" label="Status" options={termChoices(STATUSES.terms)} value={f.status} />
+        <FilterSelect name="organisation" label="Organisation" options={d.organisations.map((o) => ({ value: String(o.id), label: o.name }))} value={f.organisation} />
+        <FilterSelect name="year" label="Year" options={YEARS} value={f.year} />
         <div className="field">
           <label className="field__label" htmlFor="filter-sort">
             Sort by
@@ -137,15 +115,7 @@ export default function Campaigns() {
           </table>
         </div>
       ) : null}
-      {d.pageCount > 1 ? (
-        <nav aria-label="Pages" className="pagination">
-          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Previous page</Link> : null}
-          <span>
-            Page {d.page} of {d.pageCount}
-          </span>
-          {d.page < d.pageCount ? <Link to={pageLink(d.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={d.page} pageCount={d.pageCount} />
     </>
   )
 }

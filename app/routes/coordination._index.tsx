@@ -2,11 +2,13 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { COUNTRY_OPTIONS } from '../components/options'
-import { parsePairFilters, reviewSchema } from '../schemas/coordination'
-import { coverageOf, listPairClusters, reviewPair } from '../services/coordination.server'
 import { CoverageTables } from '../components/coverage-tables'
-import { countryName } from '../domain/countries'
+import { FilterSelect, Pagination } from '../components/filters'
+import { COUNTRY_OPTIONS, termChoices } from '../components/options'
+import { countryName, subdivisionsOf } from '../domain/countries'
+import { AUDIENCES } from '../domain/taxonomy'
+import { coordinationActionSchema, parsePairFilters } from '../schemas/coordination'
+import { coverageOf, listPairClusters, overlapSettingOf, PAIRS_PER_PAGE, reviewPair, setBufferDays } from '../services/coordination.server'
 import { readForm } from '../services/request.server'
 import { requireSession } from '../services/session.server'
 
@@ -15,19 +17,25 @@ export const meta: MetaFunction = () => [{ title: 'Coordination – Lantern' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const filters = parsePairFilters(new URL(request.url).searchParams)
-  const clusters = await listPairClusters(actor, filters)
+  const list = await listPairClusters(actor, filters)
   const coverage = filters.country ? await coverageOf(actor, filters.country, filters) : null
-  return { filters, clusters, coverage }
+  const setting = filters.country ? overlapSettingOf(filters.country) : null
+  const subdivisions = filters.country ? subdivisionsOf(filters.country).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` })) : []
+  return { filters, ...list, firstIndex: (list.page - 1) * PAIRS_PER_PAGE + 1, coverage, setting, subdivisions }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
-  const submission = parseWithZod(await readForm(request), { schema: reviewSchema })
+  const submission = parseWithZod(await readForm(request), { schema: coordinationActionSchema })
   if (submission.status !== 'success') {
     return data({ ok: false as const, message: Object.values(submission.error ?? {}).flat().join(' ') || 'Choose a verdict.' }, { status: 400 })
   }
-  const { campaignA, campaignB, verdict, note } = submission.value
-  await reviewPair(actor, campaignA, campaignB, verdict, note)
+  const input = submission.value
+  if (input.intent === 'buffer') {
+    await setBufferDays(actor, input.country, input.bufferDays)
+    return { ok: true as const, message: `Periods up to ${input.bufferDays} day${input.bufferDays === 1 ? '' : 's'} apart now count as overlapping in ${countryName(input.country)}; the pairs have been recomputed.` }
+  }
+  await reviewPair(actor, input.campaignA, input.campaignB, input.verdict, input.note)
   return { ok: true as const, message: 'The review has been saved.' }
 }
 
@@ -39,56 +47,35 @@ const VERDICTS = [
 ]
 const VERDICT_LABEL = Object.fromEntries(VERDICTS.map((v) => [v.value, v.label.split(':')[0]]))
 const LEVELS = { high: 'High', medium: 'Medium', low: 'Low' } as const
+const LEVEL_OPTIONS = Object.entries(LEVELS).map(([value, label]) => ({ value, label }))
 
 export default function Coordination() {
-  const { filters, clusters, coverage } = useLoaderData<typeof loader>()
+  const { filters, clusters, total, moreThanTotal, pages, firstIndex: first, coverage, setting, subdivisions } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [search] = useSearchParams()
   const pairCount = clusters.reduce((n, c) => n + c.length, 0)
   return (
     <>
       <h1>Coordination</h1>
-      <p className="lede">Campaigns of different organisations that reach the same people in the same place at the same time, grouped where they connect.</p>
+      <p className="lede">Campaigns of different organisations that reach the same people in the same place at the same time, grouped where they connect. Unless you choose dates, you see the 24 months around today.</p>
       {result ? (
         <div className={result.ok ? 'notice notice--success' : 'error-summary'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
         </div>
       ) : null}
       <Form method="get" className="filters" aria-label="Filter overlaps">
+        <FilterSelect name="country" label="Country" options={COUNTRY_OPTIONS} value={filters.country} />
+        {subdivisions.length ? <FilterSelect name="subdivision" label="Subdivision" options={subdivisions} value={filters.subdivision} /> : null}
+        <FilterSelect name="audience" label="Audience (both reach it)" options={termChoices(AUDIENCES.terms)} value={filters.audience} />
+        <FilterSelect name="level" label="Level" options={LEVEL_OPTIONS} value={filters.level} />
+        <FilterSelect name="review" label="Review" options={VERDICTS.map((v) => ({ value: v.value, label: VERDICT_LABEL[v.value]! }))} value={filters.review} />
         <div className="field">
-          <label className="field__label" htmlFor="f-country">Country</label>
-          <select id="f-country" name="country" defaultValue={filters.country ?? ''} className="select">
-            <option value="">Any</option>
-            {COUNTRY_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
-            ))}
-          </select>
+          <label className="field__label" htmlFor="filter-from">From</label>
+          <input id="filter-from" name="from" type="date" defaultValue={filters.from} className="input" />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor="f-level">Level</label>
-          <select id="f-level" name="level" defaultValue={filters.level ?? ''} className="select">
-            <option value="">Any</option>
-            <option value="high">High</option>
-            <option value="medium">Medium</option>
-            <option value="low">Low</option>
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="f-review">Review</label>
-          <select id="f-review" name="review" defaultValue={filters.review ?? ''} className="select">
-            <option value="">Any</option>
-            {VERDICTS.map((v) => (
-              <option key={v.value} value={v.value}>{VERDICT_LABEL[v.value]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="f-from">From</label>
-          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ''} className="input" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="f-to">To</label>
-          <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ''} className="input" />
+          <label className="field__label" htmlFor="filter-to">To</label>
+          <input id="filter-to" name="to" type="date" defaultValue={filters.to} className="input" />
         </div>
         <div className="field">
           <button type="submit" className="button button--secondary">Apply filters</button> <Link to="/coordination">Clear</Link>
@@ -103,8 +90,30 @@ export default function Coordination() {
         </a>
       </div>
       <p role="status">
-        {pairCount === 0 ? 'No overlapping campaigns match.' : `${pairCount} overlapping pair${pairCount === 1 ? '' : 's'} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}.`}
+        {total === 0
+          ? 'No overlapping campaigns match.'
+          : pages > 1
+            ? `${moreThanTotal ? 'More than ' : ''}${total.toLocaleString('en')} overlapping pairs; pairs ${first.toLocaleString('en')}–${(first + pairCount - 1).toLocaleString('en')}, highest score first, in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}.`
+            : `${total} overlapping pair${total === 1 ? '' : 's'} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}.`}
       </p>
+      {setting && filters.country ? (
+        <details className="details">
+          <summary>Overlap buffer for {countryName(filters.country)}: {setting.bufferDays} day{setting.bufferDays === 1 ? '' : 's'}</summary>
+          <Form method="post" className="buffer-form">
+            <input type="hidden" name="intent" value="buffer" />
+            <input type="hidden" name="country" value={filters.country} />
+            <div className="field">
+              <label className="field__label" htmlFor="buffer-days">Buffer in days</label>
+              <p className="field__hint" id="buffer-days-hint">
+                Campaigns whose periods are up to this many days apart also count as overlapping — audiences remember a campaign for a while after it ends.
+                {setting.by ? ` Last set by ${setting.by} on ${setting.updatedAt!.slice(0, 10)}.` : ''}
+              </p>
+              <input id="buffer-days" name="bufferDays" type="number" min={0} max={90} step={1} inputMode="numeric" defaultValue={setting.bufferDays} className="input input--narrow" aria-describedby="buffer-days-hint" />
+            </div>
+            <button type="submit" className="button button--secondary">Save and recompute</button>
+          </Form>
+        </details>
+      ) : null}
       {coverage ? <CoverageTables data={coverage} country={filters.country!} countryName={countryName(filters.country!)} /> : <p className="muted">Choose a country to see campaigns per subdivision and month, and who is reached where.</p>}
       {clusters.length ? <h2>Overlapping campaigns</h2> : null}
       {clusters.map((cluster, n) => {
@@ -168,6 +177,7 @@ export default function Coordination() {
           </section>
         )
       })}
+      <Pagination page={filters.page} pageCount={pages} />
     </>
   )
 }

@@ -7,7 +7,7 @@ import { requireSession } from '../services/session.server'
 // GET /coordination.csv?…filters… — the overlapping pairs of the workspace.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
-  const clusters = await listPairClusters(actor, parsePairFilters(new URL(request.url).searchParams))
+  const { clusters } = await listPairClusters(actor, parsePairFilters(new URL(request.url).searchParams), { everything: true })
   const rows = clusters.flatMap((pairs, n) =>
     pairs.map((p) => ({
       cluster: n + 1,

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { REVIEW_VERDICTS } from '../../db/schema'
+import { isCountryCode } from '../domain/countries'
+import { defaultPeriod } from '../domain/coverage'
+import { AUDIENCES } from '../domain/taxonomy'
 import { idField } from './fields'
 
 const optionalDate = z.iso.date().optional().catch(undefined)
@@ -8,13 +11,19 @@ export const pairFiltersSchema = z.object({
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   level: z.enum(['high', 'medium', 'low']).optional().catch(undefined),
   review: z.enum(REVIEW_VERDICTS).optional().catch(undefined),
+  subdivision: z.string().trim().toUpperCase().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/).optional().catch(undefined),
+  audience: z.enum(AUDIENCES.codes).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 })
 export type PairFilters = z.infer<typeof pairFiltersSchema>
 
-export function parsePairFilters(search: URLSearchParams): PairFilters {
-  return pairFiltersSchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v !== '')))
+/** The workspace's filters from its URL; without dates, the default period around `today` (defaultPeriod). */
+export function parsePairFilters(search: URLSearchParams, today = new Date().toISOString().slice(0, 10)): PairFilters & { from: string; to: string } {
+  const parsed = pairFiltersSchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v !== '')))
+  const period = defaultPeriod(today)
+  return { ...parsed, from: parsed.from ?? period.from, to: parsed.to ?? period.to }
 }
 
 export const reviewSchema = z.object({
@@ -24,3 +33,15 @@ export const reviewSchema = z.object({
   verdict: z.enum(REVIEW_VERDICTS, { error: 'Choose a verdict' }),
   note: z.string().trim().max(2000, 'The note must be 2,000 characters or fewer').default(''),
 })
+
+export const bufferSchema = z.object({
+  intent: z.literal('buffer'),
+  country: z.string({ error: 'Choose a country' }).trim().toUpperCase().refine(isCountryCode, 'Choose a country'),
+  bufferDays: z.coerce
+    .number({ error: 'Enter a whole number of days from 0 to 90' })
+    .int('Enter a whole number of days from 0 to 90')
+    .min(0, 'Enter a whole number of days from 0 to 90')
+    .max(90, 'Enter a whole number of days from 0 to 90'),
+})
+
+export const coordinationActionSchema = z.discriminatedUnion('intent', [reviewSchema, bufferSchema])

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray, sql } from 'drizzle-orm'
 import {
   campaignAudiences,
   campaignChannels,
@@ -64,6 +64,28 @@ export function loadCodes(ids: number[]): Map<number, CampaignCodes> {
   for (const r of db.select().from(campaignFunders).where(inArray(campaignFunders.campaignId, ids)).orderBy(asc(campaignFunders.organisationId)).all())
     at(r.campaignId).funderIds.push(r.organisationId)
   return result
+}
+
+// Who may see a campaign, in one prepared query: the overlap check asks on every change of the form.
+const accessQuery = db
+  .select({
+    organisationId: campaigns.organisationId,
+    approvedAt: organisations.approvedAt,
+    status: campaigns.status,
+    visibility: campaigns.visibility,
+    funders: sql<string | null>`(select group_concat(${campaignFunders.organisationId}) from ${campaignFunders} where ${campaignFunders.campaignId} = ${campaigns.id})`,
+  })
+  .from(campaigns)
+  .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+  .where(eq(campaigns.id, sql.placeholder('id')))
+  .prepare()
+
+/** What decides who may see a campaign, without loading the campaign. */
+export function loadAccess(id: number): CampaignAccess | null {
+  const row = accessQuery.get({ id })
+  if (!row) return null
+  const funderIds = row.funders ? row.funders.split(',').map(Number) : []
+  return { organisationId: row.organisationId, organisationApproved: row.approvedAt !== null, status: row.status, visibility: row.visibility, funderIds }
 }
 
 export function loadCampaign(id: number): StoredCampaign | null {

@@ -16,7 +16,7 @@ import {
 import { canTransition, missingForPlanned } from '../domain/campaign'
 import { can, type Actor } from '../domain/permissions'
 import { STATUSES, type Status } from '../domain/taxonomy'
-import { canViewCampaign } from '../domain/visibility'
+import { canViewCampaign, type CampaignAccess } from '../domain/visibility'
 import type {
   AudiencesInput,
   BasicsInput,
@@ -30,7 +30,7 @@ import { insertCampaignTree } from '../../db/campaign-writes'
 import { recordAudit } from './audit.server'
 import { refreshPairsFor } from './overlap-pairs.server'
 import type { Outcome } from './auth.server'
-import { loadCampaign, organisationNames, statusHistory, type StoredCampaign } from './campaign-store.server'
+import { loadAccess, loadCampaign, organisationNames, statusHistory, type StoredCampaign } from './campaign-store.server'
 import { db } from './db.server'
 import { forbidden, notFound } from './http.server'
 import { assertCan } from './permissions.server'
@@ -39,17 +39,29 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
 
 /** A campaign the viewer may read, or a 404 (never a 403: its existence is not told). */
 export async function getCampaign(viewer: Actor | null, id: number): Promise<StoredCampaign> {
-  const stored = loadCampaign(id)
-  if (!stored || !canViewCampaign(viewer, stored.access)) notFound('There is no such campaign, or you cannot see it.')
-  return stored
+  campaignAccess(viewer, id)
+  return loadCampaign(id) ?? notFound('There is no such campaign, or you cannot see it.')
 }
 
-/** A campaign the actor may edit. Archived campaigns are kept as they were. */
+/** Who may see a campaign the viewer may read, without loading it; a 404 otherwise. */
+export function campaignAccess(viewer: Actor | null, id: number): CampaignAccess {
+  const access = loadAccess(id)
+  if (!access || !canViewCampaign(viewer, access)) notFound('There is no such campaign, or you cannot see it.')
+  return access
+}
+
+/** Checks that the actor may edit a campaign. Archived campaigns are kept as they were. */
+export function assertEditable(actor: Actor, id: number): CampaignAccess {
+  const access = campaignAccess(actor, id)
+  assertCan(actor, 'campaign.edit', access.organisationId)
+  if (access.status === 'archived') forbidden('This campaign is archived and can no longer be changed.')
+  return access
+}
+
+/** A campaign the actor may edit. */
 export async function getCampaignForEdit(actor: Actor, id: number): Promise<StoredCampaign> {
-  const stored = await getCampaign(actor, id)
-  assertCan(actor, 'campaign.edit', stored.row.organisationId)
-  if (stored.row.status === 'archived') forbidden('This campaign is archived and can no longer be changed.')
-  return stored
+  assertEditable(actor, id)
+  return getCampaign(actor, id)
 }
 
 export async function createCampaign(actor: Actor, input: { title: string; pillar: BasicsInput['pillar'] }): Promise<number> {

@@ -1,15 +1,19 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm'
-import { campaigns, organisations, overlapPairs, overlapReviews, users } from '../../db/schema'
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm'
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core'
+import type { Statement } from 'better-sqlite3'
+import { campaignAudiences, campaigns, organisations, overlapIndex, overlapPairs, overlapReviews, overlapSettings, users } from '../../db/schema'
 import { clustersOf } from '../domain/clusters'
-import { subdivisionAndAncestors, subdivisionsOf } from '../domain/countries'
-import { coverageTable, heatMap, monthsBetween } from '../domain/coverage'
-import { AUDIENCES } from '../domain/taxonomy'
-import { loadCodes } from './campaign-store.server'
+import { relatedSubdivisions, subdivisionAndAncestors, subdivisionsOf } from '../domain/countries'
+import { codesOf, MASKED } from '../domain/code-sets'
+import { coverageTable, heatMap, monthsBetween, type CoverageCampaign } from '../domain/coverage'
+import { dayNumber, isoDay } from '../domain/overlap'
+import { AUDIENCES, type Audience } from '../domain/taxonomy'
 import type { Actor } from '../domain/permissions'
 import type { PairFilters } from '../schemas/coordination'
 import { recordAudit } from './audit.server'
 import { db } from './db.server'
 import { notFound } from './http.server'
+import { rebuildPairsOf } from './overlap-pairs.server'
 import { assertCan } from './permissions.server'
 
 const ca = aliasedTable(campaigns, 'ca')
@@ -24,42 +28,77 @@ const latestReview = db
   .groupBy(overlapReviews.campaignA, overlapReviews.campaignB)
   .as('latest')
 
-export async function listPairClusters(actor: Actor, f: PairFilters) {
+/** Pairs per page of the workspace; clusters are formed among a page's pairs. */
+export const PAIRS_PER_PAGE = 100
+const COUNT_LIMIT = 10_000
+
+/** Pairs where both campaigns cover a region related to `subdivision` (or the whole country). */
+function bothCover(subdivision: string) {
+  const regions = [subdivision.split('-')[0]!, ...relatedSubdivisions(subdivision)]
+  const covering = (id: typeof overlapPairs.campaignA) => inArray(id, db.select({ id: overlapIndex.campaignId }).from(overlapIndex).where(inArray(overlapIndex.region, regions)))
+  return and(covering(overlapPairs.campaignA), covering(overlapPairs.campaignB))
+}
+
+const bothReach = (audience: Audience) => {
+  const reaches = (id: typeof overlapPairs.campaignA) => inArray(id, db.select({ id: campaignAudiences.campaignId }).from(campaignAudiences).where(eq(campaignAudiences.audience, audience)))
+  return and(reaches(overlapPairs.campaignA), reaches(overlapPairs.campaignB))
+}
+
+/**
+ * One page of overlapping pairs, highest score first, grouped into clusters
+ * (campaigns connected through overlaps on that page). Paging by pairs keeps
+ * the page fast however many pairs a country has. `everything` is for the
+ * CSV export: all pairs that match, in one list of clusters.
+ */
+export async function listPairClusters(actor: Actor, f: PairFilters, { everything = false } = {}) {
   assertCan(actor, 'overlap.review', null)
   const where = and(
-    f.country ? eq(ca.country, f.country) : undefined,
+    f.country ? eq(overlapPairs.country, f.country) : undefined,
+    f.subdivision ? bothCover(f.subdivision) : undefined,
+    f.audience ? bothReach(f.audience) : undefined,
     f.level ? eq(overlapPairs.level, f.level) : undefined,
     f.from ? gte(overlapPairs.periodEnd, f.from) : undefined,
     f.to ? lte(overlapPairs.periodStart, f.to) : undefined,
     f.review === 'unreviewed' ? sql`${overlapReviews.verdict} is null or ${overlapReviews.verdict} = 'unreviewed'` : f.review ? eq(overlapReviews.verdict, f.review) : undefined,
   )
-  const rows = db
-    .select({
-      campaignA: overlapPairs.campaignA,
-      campaignB: overlapPairs.campaignB,
-      score: overlapPairs.score,
-      level: overlapPairs.level,
-      reasons: overlapPairs.reasons,
-      periodStart: overlapPairs.periodStart,
-      periodEnd: overlapPairs.periodEnd,
-      a: { id: ca.id, title: ca.title, organisation: oa.name, status: ca.status },
-      b: { id: cb.id, title: cb.title, organisation: ob.name, status: cb.status },
-      verdict: overlapReviews.verdict,
-      note: overlapReviews.note,
-    })
-    .from(overlapPairs)
-    .innerJoin(ca, eq(ca.id, overlapPairs.campaignA))
-    .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
-    .innerJoin(oa, eq(oa.id, ca.organisationId))
-    .innerJoin(ob, eq(ob.id, cb.organisationId))
-    .leftJoin(latestReview, and(eq(latestReview.a, overlapPairs.campaignA), eq(latestReview.b, overlapPairs.campaignB)))
-    .leftJoin(overlapReviews, eq(overlapReviews.id, latestReview.id))
-    .where(where)
-    .orderBy(desc(overlapPairs.score))
+  const withReview = <T extends SQLiteSelect>(query: T) =>
+    query
+      .leftJoin(latestReview, and(eq(latestReview.a, overlapPairs.campaignA), eq(latestReview.b, overlapPairs.campaignB)))
+      .leftJoin(overlapReviews, eq(overlapReviews.id, latestReview.id))
+      .where(where)
+  const rows = withReview(
+    db
+      .select({
+        campaignA: overlapPairs.campaignA,
+        campaignB: overlapPairs.campaignB,
+        score: overlapPairs.score,
+        level: overlapPairs.level,
+        reasons: overlapPairs.reasons,
+        periodStart: overlapPairs.periodStart,
+        periodEnd: overlapPairs.periodEnd,
+        a: { id: ca.id, title: ca.title, organisation: oa.name, status: ca.status },
+        b: { id: cb.id, title: cb.title, organisation: ob.name, status: cb.status },
+        verdict: overlapReviews.verdict,
+        note: overlapReviews.note,
+      })
+      .from(overlapPairs)
+      .innerJoin(ca, eq(ca.id, overlapPairs.campaignA))
+      .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
+      .innerJoin(oa, eq(oa.id, ca.organisationId))
+      .innerJoin(ob, eq(ob.id, cb.organisationId))
+      .$dynamic(),
+  )
+    .orderBy(desc(overlapPairs.score), asc(overlapPairs.campaignA), asc(overlapPairs.campaignB))
+    .limit(everything ? -1 : PAIRS_PER_PAGE)
+    .offset(everything ? 0 : (f.page - 1) * PAIRS_PER_PAGE)
     .all()
+  // Counting stops at COUNT_LIMIT: past that, "more than" says enough and costs nothing.
+  const matching = withReview(db.select({ one: sql`1` }).from(overlapPairs).$dynamic()).limit(COUNT_LIMIT + 1)
+  const counted = db.select({ n: count() }).from(matching.as('matching')).get()?.n ?? 0
+  const total = Math.min(counted, COUNT_LIMIT)
   const history = reviewHistory(rows.map((r) => [r.campaignA, r.campaignB] as [number, number]))
   const pairs = rows.map((r) => ({ ...r, verdict: r.verdict ?? 'unreviewed', note: r.note ?? '', history: history.get(`${r.campaignA}:${r.campaignB}`) ?? [] }))
-  return clustersOf(pairs)
+  return { clusters: clustersOf(pairs), total, moreThanTotal: counted > COUNT_LIMIT, page: f.page, pages: Math.max(1, Math.ceil(total / PAIRS_PER_PAGE)) }
 }
 
 function reviewHistory(pairs: [number, number][]) {
@@ -139,32 +178,38 @@ export async function recordCoordination(actor: Actor, campaignId: number, other
   })
 }
 
-/** The coverage table and heat map of one country, from campaigns that count for overlap. */
+type CoverageTuple = [id: number, subdivisions: string, audiences: number, startDay: number, endDay: number]
+let coverageQuery: Statement<{ regions: string; from: number; to: number }, CoverageTuple> | null = null
+
+/** The coverage table and heat map of one country, from the campaigns that count for overlap (the overlap index). */
 export async function coverageOf(actor: Actor, country: string, f: Pick<PairFilters, 'from' | 'to'>) {
   assertCan(actor, 'overlap.review', null)
-  const rows = db
-    .select({ id: campaigns.id, startDate: campaigns.startDate, endDate: campaigns.endDate })
-    .from(campaigns)
-    .where(
-      and(
-        eq(campaigns.country, country),
-        inArray(campaigns.status, ['planned', 'active', 'completed', 'evaluated']),
-        sql`${campaigns.startDate} is not null and ${campaigns.endDate} is not null`,
-        f.from ? gte(campaigns.endDate, f.from) : undefined,
-        f.to ? lte(campaigns.startDate, f.to) : undefined,
-      ),
-    )
-    .all()
-  const codes = loadCodes(rows.map((r) => r.id))
-  const list = rows.map((r) => {
-    const c = codes.get(r.id)!
-    // Provinces count for the region they lie in: the tables show first-level subdivisions.
-    const top = [...new Set(c.subdivisions.map((s) => subdivisionAndAncestors(s).at(-1)!))]
-    return { subdivisions: top, audiences: c.audiences.map((a) => a.code), startDate: r.startDate!, endDate: r.endDate! }
-  })
+  coverageQuery ??= db.$client.prepare<{ regions: string; from: number; to: number }, CoverageTuple>(`
+    select campaign_id, subdivisions, audiences, start_day, end_day from overlap_index
+    where region in (select value from json_each(@regions)) and end_day >= @from and start_day <= @to`).raw(true)
+  const regions = JSON.stringify([country, ...subdivisionsOf(country).map((s) => s.code)])
+  const tuples = coverageQuery.all({ regions, from: f.from ? dayNumber(f.from) : -1e9, to: f.to ? dayNumber(f.to) : 1e9 })
+  // Provinces count for the region they lie in: the tables show first-level subdivisions.
+  const topLevel = new Map<string, string[]>()
+  const topOf = (codes: string) => {
+    let top = topLevel.get(codes)
+    if (!top) topLevel.set(codes, (top = codes ? [...new Set(codes.split(',').map((code) => subdivisionAndAncestors(code).at(-1)!))] : []))
+    return top
+  }
+  const seen = new Set<number>()
+  const list: CoverageCampaign[] = []
+  // The index holds a campaign once per region: count it once.
+  for (const [id, codes, audiences, startDay, endDay] of tuples) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    list.push({ subdivisions: topOf(codes), audiences: codesOf(MASKED.audiences, audiences), startDate: isoDay(startDay), endDate: isoDay(endDay) })
+  }
   const subdivisions = subdivisionsOf(country).filter((s) => s.parent === country).map((s) => s.code)
-  const first = f.from ?? list.map((c) => c.startDate).sort()[0]
-  const last = f.to ?? list.map((c) => c.endDate).sort().at(-1)
+  let [first, last] = [f.from, f.to]
+  for (const c of list) {
+    if (!f.from && (!first || c.startDate < first)) first = c.startDate
+    if (!f.to && (!last || c.endDate > last)) last = c.endDate
+  }
   const months = first && last ? monthsBetween(first, last).slice(-24) : []
   return {
     subdivisions,
@@ -173,4 +218,30 @@ export async function coverageOf(actor: Actor, country: string, f: Pick<PairFilt
     coverage: coverageTable(list, subdivisions, AUDIENCES.codes.filter((a) => a !== 'other')),
     campaigns: list.length,
   }
+}
+
+/** The buffer a coordinator set for a country, and who set it. */
+export function overlapSettingOf(country: string) {
+  const row = db
+    .select({ bufferDays: overlapSettings.bufferDays, updatedAt: overlapSettings.updatedAt, by: users.name })
+    .from(overlapSettings)
+    .leftJoin(users, eq(users.id, overlapSettings.updatedBy))
+    .where(eq(overlapSettings.country, country))
+    .get()
+  return row ? { bufferDays: row.bufferDays, updatedAt: row.updatedAt.toISOString(), by: row.by } : { bufferDays: 0, updatedAt: null, by: null }
+}
+
+/**
+ * A coordinator widens (or narrows) the periods that count as overlapping in
+ * a country; every pair of that country is recomputed at once.
+ */
+export async function setBufferDays(actor: Actor, country: string, bufferDays: number) {
+  assertCan(actor, 'overlap.review', null)
+  const before = overlapSettingOf(country).bufferDays
+  db.transaction((tx) => {
+    const values = { bufferDays, updatedBy: actor.userId, updatedAt: new Date() }
+    tx.insert(overlapSettings).values({ country, ...values }).onConflictDoUpdate({ target: overlapSettings.country, set: values }).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: actor.membership?.organisationId ?? null, action: 'overlap.buffer-set', entityType: 'country', entityId: country, before: { bufferDays: before }, after: { bufferDays } })
+  })
+  rebuildPairsOf(country)
 }

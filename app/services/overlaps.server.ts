@@ -1,10 +1,13 @@
-import { overlapBetween, type Overlap, type OverlapCampaign } from '../domain/overlap'
+import type { Statement } from 'better-sqlite3'
+import { reasonsFor, scoreProfiles, toProfile, type Overlap, type OverlapCampaign, type OverlapLevel, type OverlapScore } from '../domain/overlap'
 import type { Actor } from '../domain/permissions'
+import type { Status, Visibility } from '../domain/taxonomy'
 import { canViewCampaign } from '../domain/visibility'
-import { getCampaign } from './campaigns.server'
+import { campaignAccess } from './campaigns.server'
 import { recordCoordination, reviewsOfCampaign } from './coordination.server'
+import { db } from './db.server'
 import { notFound } from './http.server'
-import { candidatesOf, toOverlapCampaign } from './overlap-pairs.server'
+import { bufferDaysFor, candidatesOf, savedOverlapCampaign } from './overlap-pairs.server'
 
 export type OverlapEntry =
   | {
@@ -17,45 +20,94 @@ export type OverlapEntry =
     }
   | { visible: false; overlap: Pick<Overlap, 'level'> }
 
+/** How many overlaps the campaign page and the live check describe in full; the rest are counted by level. */
+export const OVERLAPS_SHOWN = 20
+
+export type OverlapSummary = {
+  /** The closest overlaps, highest score first, at most OVERLAPS_SHOWN. */
+  entries: OverlapEntry[]
+  total: number
+  levels: Record<OverlapLevel, number>
+}
+
 /**
  * What overlaps a campaign, as the viewer may know it: campaigns the viewer
  * cannot see are reported only by their level, never by title or organisation.
+ * Every candidate is scored; only the closest are put into words and named.
  */
 export async function overlapsOf(
   viewer: Actor | null,
   campaignId: number,
-  { bufferDays = 0, unsaved = {} }: { bufferDays?: number; unsaved?: Partial<OverlapCampaign> } = {},
-): Promise<OverlapEntry[]> {
-  const stored = await getCampaign(viewer, campaignId)
+  { unsaved = {}, only }: { unsaved?: Partial<OverlapCampaign>; only?: number } = {},
+): Promise<OverlapSummary> {
+  const access = campaignAccess(viewer, campaignId)
   // The planner's live check uses what is on the form, not yet saved.
-  const target = { ...toOverlapCampaign(stored), ...unsaved }
+  const target = toProfile({ ...savedOverlapCampaign(campaignId)!, ...unsaved }, { draftsOf: access.organisationId })
+  const levels = { high: 0, medium: 0, low: 0 }
+  if (!target) return { entries: [], total: 0, levels }
+  const bufferDays = bufferDaysFor(target.country)
+  const found: { id: number; overlap: OverlapScore }[] = []
+  for (const other of candidatesOf(target, bufferDays)) {
+    if (only !== undefined && other.id !== only) continue
+    const overlap = scoreProfiles(target, other, bufferDays)
+    if (!overlap) continue
+    levels[overlap.level] += 1
+    found.push({ id: other.id, overlap })
+  }
+  const closest = found.sort((x, y) => y.overlap.score - x.overlap.score || x.id - y.id).slice(0, OVERLAPS_SHOWN)
+  // Titles, organisations and access only for what is shown.
+  const details = overlappingDetails(closest.map((f) => f.id))
   const reviews = reviewsOfCampaign(campaignId)
   const pairKey = (x: number, y: number) => (x < y ? `${x}:${y}` : `${y}:${x}`)
-  const entries: (OverlapEntry & { score: number })[] = []
-  for (const { row, organisation, other, funderIds } of candidatesOf(target, bufferDays)) {
-    const overlap = overlapBetween(target, other, { bufferDays, draftsOf: stored.row.organisationId })
-    if (!overlap) continue
-    const access = { organisationId: row.organisationId, organisationApproved: organisation.approvedAt !== null, status: row.status, visibility: row.visibility, funderIds }
-    entries.push(
-      canViewCampaign(viewer, access)
-        ? {
-            visible: true,
-            score: overlap.score,
-            overlap,
-            campaign: { id: row.id, title: row.title, startDate: row.startDate!, endDate: row.endDate!, status: row.status },
-            organisation: { id: organisation.id, name: organisation.name, contactName: organisation.contactName, contactEmail: organisation.contactEmail },
-            reviews: reviews.get(pairKey(campaignId, row.id)) ?? [],
-          }
-        : { visible: false, score: overlap.score, overlap: { level: overlap.level } },
-    )
-  }
-  return entries.sort((a, b) => b.score - a.score).map(({ score: _score, ...entry }) => entry as OverlapEntry)
+  const entries = closest.map(({ id, overlap }): OverlapEntry => {
+    const d = details.get(id)!
+    const access = { organisationId: d.organisationId, organisationApproved: d.approved === 1, status: d.status, visibility: d.visibility, funderIds: d.funderIds }
+    if (!canViewCampaign(viewer, access)) return { visible: false, overlap: { level: overlap.level } }
+    return {
+      visible: true,
+      overlap: { ...overlap, reasons: reasonsFor(overlap, target.country) },
+      campaign: { id: d.id, title: d.title, startDate: d.startDate, endDate: d.endDate, status: d.status },
+      organisation: { id: d.organisationId, name: d.organisationName, contactName: d.contactName, contactEmail: d.contactEmail },
+      reviews: reviews.get(pairKey(campaignId, d.id)) ?? [],
+    }
+  })
+  return { entries, total: found.length, levels }
+}
+
+// The campaigns to name, with their organisations and funders (for the
+// visibility rule): one prepared query for the whole list, driven by the
+// list of ids so each is a primary-key lookup.
+type Details = {
+  id: number
+  title: string
+  startDate: string
+  endDate: string
+  status: Status
+  visibility: Visibility
+  organisationId: number
+  organisationName: string
+  approved: number
+  contactName: string | null
+  contactEmail: string | null
+  funders: string | null
+}
+let detailsQuery: Statement<[string], Details> | null = null
+
+function overlappingDetails(ids: number[]) {
+  detailsQuery ??= db.$client.prepare(`
+    select c.id, c.title, c.start_date as startDate, c.end_date as endDate, c.status, c.visibility,
+      o.id as organisationId, o.name as organisationName, o.approved_at is not null as approved,
+      o.contact_name as contactName, o.contact_email as contactEmail,
+      (select group_concat(f.organisation_id) from campaign_funders f where f.campaign_id = c.id) as funders
+    from json_each(?) ids join campaigns c on c.id = ids.value join organisations o on o.id = c.organisation_id`)
+  const rows = ids.length ? detailsQuery.all(JSON.stringify(ids)) : []
+  return new Map(rows.map((r) => [r.id, { ...r, funderIds: r.funders ? r.funders.split(',').map(Number) : [] }]))
 }
 
 /** "We are coordinating with them" on a visible overlap of the planner's own campaign. */
 export async function noteCoordination(actor: Actor, campaignId: number, otherId: number, note: string) {
-  const stored = await getCampaign(actor, campaignId)
-  const entry = (await overlapsOf(actor, campaignId)).find((e) => e.visible && e.campaign.id === otherId)
+  const { organisationId } = campaignAccess(actor, campaignId)
+  const [entry] = (await overlapsOf(actor, campaignId, { only: otherId })).entries
   if (!entry || !entry.visible) notFound('That campaign does not overlap this one.')
-  await recordCoordination(actor, campaignId, otherId, note, stored.row.organisationId, entry.organisation.id)
+  await recordCoordination(actor, campaignId, otherId, note, organisationId, entry.organisation.id)
 }

@@ -22,13 +22,16 @@ export async function runOverlapBench() {
   const { insertCampaignTree } = await import('../../db/campaign-writes')
   const { subdivisionsOf } = await import('../../app/domain/countries')
   const { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES } = await import('../../app/domain/taxonomy')
-  const { candidatesOf } = await import('../../app/services/overlap-pairs.server')
-  const { overlapBetween } = await import('../../app/domain/overlap')
+  const { candidateParams, candidateSql, candidatesOf } = await import('../../app/services/overlap-pairs.server')
+  const { reasonsFor, scoreProfiles, toProfile } = await import('../../app/domain/overlap')
+  const { overlapsOf } = await import('../../app/services/overlaps.server')
   const rand = random(42)
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
   const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list)))]
+  // Run alone, this bench needs the demo organisations (the session bench seeds them too).
+  if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
   const orgs = db.$client.prepare('select id from organisations').pluck().all() as number[]
-  const regions = Object.fromEntries(COUNTRIES.map((c) => [c, subdivisionsOf(c).map((s) => s.code)]))
+  const regions_ = Object.fromEntries(COUNTRIES.map((c) => [c, subdivisionsOf(c).map((s) => s.code)]))
   const audiences = AUDIENCES.codes.filter((c) => c !== 'other')
 
   const generate = () => {
@@ -40,7 +43,7 @@ export async function runOverlapBench() {
       title: 'Generated campaign',
       pillar: 'prevention' as const,
       country,
-      subdivisions: rand() < 0.05 ? [] : some(regions[country]!, 3), // 1 in 20 covers the whole country
+      subdivisions: rand() < 0.05 ? [] : some(regions_[country]!, 3), // 1 in 20 covers the whole country
       startDate: start.toISOString().slice(0, 10),
       endDate: end.toISOString().slice(0, 10),
       audiences: some(audiences, 3).map((code) => ({ code, estimatedSize: null })),
@@ -57,27 +60,64 @@ export async function runOverlapBench() {
   db.$client.pragma('optimize')
   console.log(`\nGenerated ${N.toLocaleString('en')} campaigns in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-  // The same candidate query the app runs, as one hand-prepared statement.
-  const bare = db.$client.prepare(`
-    select c.id from campaigns c
-    where c.country = ? and c.organisation_id <> ? and c.status in ('planned','active','completed','evaluated')
-      and c.start_date <= ? and c.end_date >= ?
-      and (not exists (select 1 from campaign_subdivisions s where s.campaign_id = c.id)
-           or c.id in (select campaign_id from campaign_subdivisions where code in (select value from json_each(?))))`)
+  // Baseline: the bare indexed candidate search — the same statement the app
+  // runs, returning only the ids — prepared once.
+  const bare = db.$client.prepare(candidateSql('r.campaign_id'))
   const targets = Array.from({ length: 1000 }, () => ({ ...generate(), organisationId: pick(orgs) }))
   let i = 0
   const next = () => targets[i++ % targets.length]!
-  const { relatedSubdivisions } = await import('../../app/domain/countries')
-  const baseline = await measure(() => {
-    const t = next()
-    return bare.all(t.country, t.organisationId, t.endDate, t.startDate, JSON.stringify([...new Set(t.subdivisions.flatMap(relatedSubdivisions))]))
+  const asTarget = (t: (typeof targets)[number]) => ({
+    id: 0, organisationId: t.organisationId, status: 'draft' as const, country: t.country, subdivisions: t.subdivisions, startDate: t.startDate, endDate: t.endDate,
+    audiences: t.audiences.map((a) => a.code), channels: t.channels, exploitationForms: t.exploitationForms, purposes: t.purposes,
+  })
+  // A planner's own draft takes part in their own check.
+  const profile = (t: (typeof targets)[number]) => toProfile(asTarget(t), { draftsOf: t.organisationId })!
+  const baseline = await measure(() => bare.all(candidateParams(profile(next()))), 1000)
+  let candidates = 0
+  const query = await measure(() => {
+    candidates += candidatesOf(profile(next())).length
   }, 1000)
   let found = 0
-  const live = await measure(() => {
-    const t = next()
-    const target = { id: 0, organisationId: t.organisationId, status: 'draft' as const, country: t.country, subdivisions: t.subdivisions, startDate: t.startDate, endDate: t.endDate, audiences: t.audiences.map((a) => a.code), channels: t.channels, exploitationForms: t.exploitationForms, purposes: t.purposes }
-    for (const { other } of candidatesOf(target)) if (overlapBetween(target, other, { draftsOf: t.organisationId })) found++
+  const scoring = await measure(() => {
+    const target = profile(next())
+    const scored = candidatesOf(target).flatMap((other) => scoreProfiles(target, other) ?? [])
+    found += scored.length
+    for (const o of scored.sort((x, y) => y.score - x.score).slice(0, 20)) reasonsFor(o, target.country)
   }, 1000)
-  report('Live overlap check, 100,000 campaigns (1,000 random new campaigns)', [['baseline: bare indexed candidate query', baseline], ['live check: candidates + codes + scoring', live]], baseline)
-  console.log(`  overlaps found per check: ${(found / 1000).toFixed(1)} on average`)
+  // The service the live-check route calls, for a planner's draft with unsaved fields.
+  const planner = db.$client.prepare("select organisation_id from memberships where role = 'org_admin' limit 1").pluck().get() as number
+  const actor = { userId: 0, isPlatformAdmin: false, membership: { organisationId: planner, role: 'org_admin' as const, organisationApproved: true } }
+  const draftId = db.$client.transaction(() => insertCampaignTree(db.$client, planner, null, { title: 'Draft being planned', pillar: 'prevention' }))()
+  const live = await measure(async () => {
+    const { organisationId: _other, ...unsaved } = asTarget(next())
+    await overlapsOf(actor, draftId, { unsaved: { ...unsaved, id: draftId, status: 'draft' } })
+  }, 1000)
+  report('Live overlap check, 100,000 campaigns (1,000 random new campaigns)', [
+    ['baseline: bare indexed candidate search', baseline],
+    ['candidate query with what scoring needs', query],
+    ['candidates + scoring + closest 20 in words', scoring],
+    ['live check: the service the route calls', live],
+  ], baseline)
+  console.log(`  per check: ${(candidates / 1200).toFixed(0)} candidates, ${(found / 1200).toFixed(0)} overlaps on average`)
+
+  // The coordination workspace's first page for one country, with every pair of that country stored.
+  const { rebuildPairsOf } = await import('../../app/services/overlap-pairs.server')
+  const { listPairClusters, coverageOf } = await import('../../app/services/coordination.server')
+  const { parsePairFilters } = await import('../../app/schemas/coordination')
+  const built = Date.now()
+  rebuildPairsOf('MD')
+  const pairs = db.$client.prepare("select count(*) from overlap_pairs where country = 'MD'").pluck().get() as number
+  console.log(`\nStored ${pairs.toLocaleString('en')} overlapping pairs in MD in ${((Date.now() - built) / 1000).toFixed(1)} s`)
+  const coordinator = { userId: 0, isPlatformAdmin: true, membership: null }
+  const filters = parsePairFilters(new URLSearchParams({ country: 'MD' }))
+  const firstPage = await measure(async () => {
+    await listPairClusters(coordinator, filters)
+    await coverageOf(coordinator, 'MD', filters)
+  }, 50)
+  const pageBaseline = db.$client.prepare("select * from overlap_pairs where country = 'MD' order by score desc limit 100")
+  const bareFirst = await measure(() => pageBaseline.all(), 200)
+  report('Coordination workspace, first page for MD', [
+    ['baseline: first 100 pairs by score, one statement', bareFirst],
+    ['workspace loader: pairs, clusters, heat map, coverage', firstPage],
+  ], bareFirst)
 }

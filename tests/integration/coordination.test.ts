@@ -39,7 +39,7 @@ describe('the coordination workspace', () => {
     // The verdict and notes show on both campaigns' pages.
     for (const [self, other] of [[pair.campaignA, pair.campaignB], [pair.campaignB, pair.campaignA]]) {
       const view = await invoke(page.loader, get(`/campaigns/${self}`, cookie), { campaignId: String(self) })
-      const entry = (view.data as { overlaps: { campaign?: { id: number }; reviews?: { verdict: string; note: string }[] }[] }).overlaps.find((e) => e.campaign?.id === other)!
+      const entry = (view.data as { overlaps: { entries: { campaign?: { id: number }; reviews?: { verdict: string; note: string }[] }[] } }).overlaps.entries.find((e) => e.campaign?.id === other)!
       expect(entry.reviews!.map((r) => [r.verdict, r.note])).toEqual([
         ['duplicate', 'Same radio spots, same oblast'],
         ['resolved', 'They agreed to split the oblasts'],

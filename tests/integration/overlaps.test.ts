@@ -14,6 +14,7 @@ import { loadCampaign } from '../../app/services/campaign-store.server'
 import { get, invoke, post, sessionFor, SITE } from './helpers'
 
 type Entry = { visible: boolean; overlap: { level: string; reasons?: string[] }; campaign?: { title: string }; organisation?: { name: string } }
+type Summary = { entries: Entry[]; total: number; levels: Record<string, number> }
 
 function send(module: { action?: unknown }, path: string, cookie: string, pairs: [string, string][], params: Record<string, string>) {
   const request = new Request(SITE + path, {
@@ -46,7 +47,7 @@ async function register(cookie: string, id: string, visibility: string) {
 }
 
 async function overlapsOnTaskList(cookie: string, id: string) {
-  return ((await invoke(task.loader, get(`/campaigns/${id}/edit`, cookie), { campaignId: id })).data as { overlaps: Entry[] | null }).overlaps
+  return ((await invoke(task.loader, get(`/campaigns/${id}/edit`, cookie), { campaignId: id })).data as { overlaps: Summary | null }).overlaps?.entries ?? null
 }
 
 describe('the live check while planning', () => {
@@ -87,19 +88,19 @@ describe('the live check while planning', () => {
     await register(member.cookie, member.id, 'network')
     const coordinator = await sessionFor('coordinator@lantern.example')
     const view = await invoke(page.loader, get(`/campaigns/${member.id}`, coordinator), { campaignId: member.id })
-    const named = (view.data as { overlaps: Entry[] }).overlaps.find((e) => e.campaign?.title === 'Casa’s Lviv outreach')
+    const named = (view.data as { overlaps: Summary }).overlaps.entries.find((e) => e.campaign?.title === 'Casa’s Lviv outreach')
     expect(named?.organisation?.name).toBe('Casa Speranței')
   })
 
   it('an anonymous visitor of a published campaign is not told about network campaigns that overlap it', async () => {
     const published = await lvivDraft('orgadmin@lantern.example', 'Published Lviv plan')
     await register(published.cookie, published.id, 'published')
-    const entries = ((await invoke(page.loader, get(`/campaigns/${published.id}`), { campaignId: published.id })).data as { overlaps: Entry[] }).overlaps
+    const entries = ((await invoke(page.loader, get(`/campaigns/${published.id}`), { campaignId: published.id })).data as { overlaps: Summary }).overlaps.entries
     // The council's network campaign overlaps, but an anonymous visitor may not see it.
     expect(entries.length).toBeGreaterThan(0)
     expect(entries.some((e) => e.visible && e.campaign!.title === 'Know your rights abroad — western oblasts')).toBe(false)
     expect(entries.filter((e) => !e.visible).length).toBeGreaterThan(0)
-    const signedIn = ((await invoke(page.loader, get(`/campaigns/${published.id}`, await sessionFor('casa@lantern.example')), { campaignId: published.id })).data as { overlaps: Entry[] }).overlaps
+    const signedIn = ((await invoke(page.loader, get(`/campaigns/${published.id}`, await sessionFor('casa@lantern.example')), { campaignId: published.id })).data as { overlaps: Summary }).overlaps.entries
     expect(signedIn.some((e) => e.visible && e.campaign!.title === 'Know your rights abroad — western oblasts')).toBe(true)
   })
 
@@ -109,7 +110,7 @@ describe('the live check while planning', () => {
     const id = created.location!.split('/')[2]!
     const query = 'country=UA&subdivisions=UA-46&startDate=2026-05-01&endDate=2026-05-20&audiences=migrant_workers'
     const result = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, cookie), { campaignId: id })
-    const entries = (result.data as { entries: Entry[] }).entries
+    const entries = (result.data as { overlaps: Summary }).overlaps.entries
     expect(entries.some((e) => e.campaign?.title === 'Know your rights abroad — western oblasts')).toBe(true)
     // Nothing was saved by checking.
     expect(loadCampaign(Number(id))!.campaign.country).toBeNull()
@@ -117,7 +118,7 @@ describe('the live check while planning', () => {
     for (const nonsense of ['', 'country=ZZ&startDate=2026-01-01&endDate=2026-02-01&audiences=migrant_workers', 'country=UA&startDate=yesterday&endDate=2026-02-01&audiences=migrant_workers', `${query}&audiences=aliens`, 'country=UA&subdivisions=NP-P1&startDate=2026-05-01&endDate=2026-05-20&audiences=migrant_workers', 'country=UA&startDate=2026-06-01&endDate=2026-05-01&audiences=migrant_workers']) {
       const r = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${nonsense}`, cookie), { campaignId: id })
       expect(r.status, nonsense).toBe(200)
-      expect(r.data, nonsense).toEqual({ entries: null, reason: 'Set the country, the dates and at least one audience to see overlapping campaigns.' })
+      expect(r.data, nonsense).toEqual({ overlaps: null, reason: 'Set the country, the dates and at least one audience to see overlapping campaigns.' })
     }
     const outsider = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, await sessionFor('casa@lantern.example')), { campaignId: id })
     expect(outsider.status).toBe(404)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coverageTable, heatMap, monthsBetween } from '../../app/domain/coverage'
+import { coverageTable, defaultPeriod, heatMap, monthsBetween } from '../../app/domain/coverage'
 
 const campaigns = [
   { subdivisions: ['UA-46'], audiences: ['migrant_workers'], startDate: '2026-04-10', endDate: '2026-05-02' },
@@ -26,4 +26,13 @@ describe('coverage and heat map', () => {
   })
 
   it('months cross the year', () => expect(monthsBetween('2025-11-01', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']))
+})
+
+describe('the workspace’s default period', () => {
+  it('runs from twelve months back to eleven ahead, whole months, 24 in all', () => {
+    expect(defaultPeriod('2026-11-22')).toEqual({ from: '2025-11-01', to: '2027-10-31' })
+    expect(defaultPeriod('2026-01-31')).toEqual({ from: '2025-01-01', to: '2026-12-31' })
+    const { from, to } = defaultPeriod('2024-02-29')
+    expect(monthsBetween(from, to)).toHaveLength(24)
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { levelOf, monthSpan, overlapBetween, WEIGHTS, type OverlapCampaign } from '../../app/domain/overlap'
+import { levelOf, monthSpan, overlapBetween, reasonsFor, scoreOverlap, WEIGHTS, type OverlapCampaign } from '../../app/domain/overlap'
 
 let next = 1
 const campaign = (over: Partial<OverlapCampaign> = {}): OverlapCampaign => ({
@@ -130,5 +130,31 @@ describe('reasons in plain words', () => {
   it('name the month span across years', () => {
     expect(monthSpan('2025-12-01', '2026-01-31')).toBe('December 2025–January 2026')
     expect(monthSpan('2026-06-03', '2026-06-20')).toBe('June 2026')
+  })
+})
+
+describe('scoring without words', () => {
+  it('gives the same verdict and score as the full overlap; the words can follow for the closest', () => {
+    const a = campaign({ subdivisions: ['UA-46', 'UA-26'], audiences: ['migrant_workers', 'returnees'], channels: ['radio', 'social_media'] })
+    const pairs = [
+      other(),
+      other({ subdivisions: [] }),
+      other({ subdivisions: ['UA-26'], audiences: ['returnees'], startDate: '2026-05-31', endDate: '2026-07-01' }),
+      other({ subdivisions: ['UA-30'] }),
+      other({ startDate: '2026-06-10', endDate: '2026-06-20' }),
+    ]
+    for (const b of pairs) {
+      for (const bufferDays of [0, 10]) {
+        const full = overlapBetween(a, b, { bufferDays })
+        const scored = scoreOverlap(a, b, { bufferDays })
+        if (!full) {
+          expect(scored).toBeNull()
+          continue
+        }
+        const { reasons, ...rest } = full
+        expect(scored).toEqual(rest)
+        expect(reasonsFor(scored!, 'UA')).toEqual(reasons)
+      }
+    }
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { COUNTRIES, countryName, isCountryCode } from '../../app/domain/countries'
+import { COUNTRIES, countryName, isCountryCode, relatedSubdivisions, subdivisionsOf } from '../../app/domain/countries'
 import { changePasswordSchema, signUpSchema } from '../../app/schemas/auth'
+import { bufferSchema, parsePairFilters } from '../../app/schemas/coordination'
 import { organisationProfileSchema } from '../../app/schemas/organisation'
 import { safeRedirectPath } from '../../app/services/http.server'
 
@@ -65,6 +66,34 @@ describe('countries', () => {
     expect(isCountryCode('NP')).toBe(true)
     expect(isCountryCode('XX')).toBe(false)
     expect(countryName('PH')).toBe('Philippines')
+  })
+
+  it('relate a subdivision to the regions it lies in and to what lies in it', () => {
+    expect(relatedSubdivisions('PH-CEB')).toEqual(expect.arrayContaining(['PH-CEB', 'PH-07']))
+    expect(relatedSubdivisions('PH-07')).toEqual(expect.arrayContaining(['PH-07', 'PH-CEB', 'PH-BOH']))
+    expect(relatedSubdivisions('PH-07')).not.toContain('PH-ABR')
+    expect(relatedSubdivisions('UA-46')).toEqual(['UA-46'])
+    expect(subdivisionsOf('MD').every((s) => s.code.startsWith('MD-'))).toBe(true)
+  })
+})
+
+describe('coordination workspace filters', () => {
+  it('read the URL leniently: unknown codes and bad pages are dropped, not errors', () => {
+    const f = parsePairFilters(new URLSearchParams('country=ua&subdivision=ua-46&audience=migrant_workers&page=3&level=high'))
+    expect(f).toMatchObject({ country: 'UA', subdivision: 'UA-46', audience: 'migrant_workers', page: 3, level: 'high' })
+    const junk = parsePairFilters(new URLSearchParams('country=Ukraine&subdivision=<script>&audience=aliens&page=-2&level=huge&from=soon'), '2026-11-22')
+    // Without valid dates, the 24 months around today.
+    expect(junk).toEqual({ page: 1, from: '2025-11-01', to: '2027-10-31' })
+    expect(parsePairFilters(new URLSearchParams('from=2024-01-01'), '2026-11-22')).toMatchObject({ from: '2024-01-01', to: '2027-10-31' })
+  })
+
+  it('take a buffer of 0 to 90 whole days, with one message for anything else', () => {
+    expect(bufferSchema.parse({ intent: 'buffer', country: 'np', bufferDays: '21' })).toEqual({ intent: 'buffer', country: 'NP', bufferDays: 21 })
+    for (const bad of ['-1', '91', '1.5', 'soon']) {
+      const result = bufferSchema.safeParse({ intent: 'buffer', country: 'NP', bufferDays: bad })
+      expect(messages(result), bad).toEqual({ bufferDays: 'Enter a whole number of days from 0 to 90' })
+    }
+    expect(messages(bufferSchema.safeParse({ intent: 'buffer', country: 'XX', bufferDays: '3' }))).toEqual({ country: 'Choose a country' })
   })
 })
 

@@ -1,0 +1,43 @@
+import { Link, useSearchParams } from '@remix-run/react'
+
+// The pieces of a GET filter form and its paging, shared by the registry
+// and the coordination workspace: the URL is the state, so both work
+// without JavaScript and can be bookmarked.
+
+export function FilterSelect({ name, label, options, value }: { name: string; label: string; options: readonly { value: string; label: string }[]; value?: string | number }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)} className="select">
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** Previous / next links that keep every other parameter of the current URL. */
+export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  const [search] = useSearchParams()
+  if (pageCount <= 1) return null
+  const pageLink = (to: number) => {
+    const next = new URLSearchParams(search)
+    next.set('page', String(to))
+    return `?${next}`
+  }
+  return (
+    <nav aria-label="Pages" className="pagination">
+      {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? <Link to={pageLink(page + 1)}>Next page</Link> : null}
+    </nav>
+  )
+}
