@@ -66,7 +66,7 @@ export default function Coordination() {
       <Form method="get" className="filters" aria-label="Filter overlaps">
         <FilterSelect name="country" label="Country" options={COUNTRY_OPTIONS} value={filters.country} />
         {subdivisions.length ? <FilterSelect name="subdivision" label="Subdivision" options={subdivisions} value={filters.subdivision} /> : null}
-        <FilterSelect name="audience" label="Audience (both reach it)" options={termChoices(AUDIENCES.terms)} value={filters.audience} />
+        <FilterSelect name="audience" label="Shared audience" options={termChoices(AUDIENCES.terms)} value={filters.audience} />
         <FilterSelect name="level" label="Level" options={LEVEL_OPTIONS} value={filters.level} />
         <FilterSelect name="review" label="Review" options={VERDICTS.map((v) => ({ value: v.value, label: VERDICT_LABEL[v.value]! }))} value={filters.review} />
         <div className="field">
