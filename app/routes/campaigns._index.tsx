@@ -63,6 +63,18 @@ export default function Campaigns() {
         <FilterSelect name="organisation" label="Organisation" options={d.organisations.map((o) => ({ value: String(o.id), label: o.name }))} value={f.organisation} />
         <FilterSelect name="year" label="Year" options={YEARS} value={f.year} />
         <div className="field">
+          <label className="field__label" htmlFor="filter-from">
+            Running from
+          </label>
+          <input id="filter-from" name="from" type="date" defaultValue={f.from ?? ''} className="input" />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-to">
+            Running to
+          </label>
+          <input id="filter-to" name="to" type="date" defaultValue={f.to ?? ''} className="input" />
+        </div>
+        <div className="field">
           <label className="field__label" htmlFor="filter-sort">
             Sort by
           </label>

@@ -7,7 +7,7 @@ import { FilterSelect, Pagination } from '../components/filters'
 import { COUNTRY_OPTIONS, termChoices } from '../components/options'
 import { countryName, subdivisionsOf } from '../domain/countries'
 import { AUDIENCES } from '../domain/taxonomy'
-import { coordinationActionSchema, parsePairFilters } from '../schemas/coordination'
+import { coordinationActionSchema, parsePairFilters, registryFilters } from '../schemas/coordination'
 import { coverageOf, listPairClusters, overlapSettingOf, PAIRS_PER_PAGE, reviewPair, setBufferDays } from '../services/coordination.server'
 import { readForm } from '../services/request.server'
 import { requireSession } from '../services/session.server'
@@ -85,7 +85,7 @@ export default function Coordination() {
         <a href={`/coordination.csv?${search}`} download>
           Download these pairs as CSV
         </a>
-        <a href={`/campaigns.csv?${new URLSearchParams(filters.country ? { country: filters.country } : {})}`} download>
+        <a href={`/campaigns.csv?${registryFilters(filters)}`} download>
           Download who does what, where and when{filters.country ? ` in ${filters.country}` : ''} (CSV)
         </a>
       </div>

@@ -21,6 +21,10 @@ export const campaignFiltersSchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   /** YYYY-MM: campaigns running at any time in that month. */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  /** Campaigns running at any time from this day… */
+  from: z.iso.date().optional().catch(undefined),
+  /** …to this day (both inclusive). */
+  to: z.iso.date().optional().catch(undefined),
   sort: z.enum(SORTS).default('start').catch('start'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 })

@@ -61,6 +61,8 @@ function filterConditions(f: CampaignFilters): SQL[] {
     // Campaigns running at any time during the year.
     where.push(and(sql`${campaigns.startDate} <= ${`${f.year}-12-31`}`, sql`${campaigns.endDate} >= ${`${f.year}-01-01`}`)!)
   }
+  if (f.from) where.push(sql`${campaigns.endDate} >= ${f.from}`)
+  if (f.to) where.push(sql`${campaigns.startDate} <= ${f.to}`)
   if (f.month) where.push(and(sql`substr(${campaigns.startDate}, 1, 7) <= ${f.month}`, sql`substr(${campaigns.endDate}, 1, 7) >= ${f.month}`)!)
   return where
 }

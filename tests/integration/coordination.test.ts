@@ -76,6 +76,27 @@ describe('overlap exports', () => {
   })
 })
 
+describe('the who-what-where-when export from the workspace', () => {
+  it('carries the workspace’s filters, so it lists every campaign of the pairs shown', async () => {
+    const { default: Papa } = await import('papaparse')
+    const { parsePairFilters, registryFilters } = await import('../../app/schemas/coordination')
+    const csvRoute = await import('../../app/routes/campaigns[.]csv')
+    const cookie = await sessionFor('coordinator@lantern.example')
+    const query = '?country=UA&audience=migrant_workers&from=2026-01-01&to=2026-12-31'
+    const pairs = (await clusters(cookie, query)).flat()
+    expect(pairs.length).toBeGreaterThan(0)
+    const link = registryFilters(parsePairFilters(new URLSearchParams(query)))
+    expect(Object.fromEntries(link)).toEqual({ country: 'UA', audience: 'migrant_workers', from: '2026-01-01', to: '2026-12-31' })
+    const res = (await csvRoute.loader({ request: get(`/campaigns.csv?${link}`, cookie), params: {}, context: { clientIp: '', cspNonce: '' } })) as Response
+    const [header, , ...rows] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    const titles = new Set(rows.map((r) => r[header!.indexOf('title')]))
+    for (const p of pairs) {
+      expect(titles).toContain(p.a.title)
+      expect(titles).toContain(p.b.title)
+    }
+  })
+})
+
 describe('heat map and coverage', () => {
   it('agree with the campaign list: a subdivision-month count equals the campaigns listed there and then', async () => {
     const cookie = await sessionFor('coordinator@lantern.example')
