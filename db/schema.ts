@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/domain/roles'
+import type { QuestionOption } from '../app/domain/survey-answers'
 import {
   AUDIENCES,
   CHANNELS,
@@ -12,6 +13,11 @@ import {
   PURPOSES,
   STATUSES,
   VISIBILITIES,
+  QUESTION_TYPES,
+  SEXES,
+  WAVE_DESIGNS,
+  WAVE_GROUPS,
+  WAVE_KINDS,
 } from '../app/domain/taxonomy'
 
 // Timestamps are stored as milliseconds since the epoch so that rate-limit
@@ -377,3 +383,107 @@ export const notifications = sqliteTable(
   },
   (t) => [index('notifications_org_idx').on(t.organisationId, t.readAt)],
 )
+
+// Surveys (DESIGN.md §4, issue 5). A campaign's instrument is its list of
+// questions; answers are stored as canonical text ('1', '4', '7.5', an option
+// code, free text) and missing answers have no row.
+
+export const surveyQuestions = sqliteTable(
+  'survey_questions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: campaignRef(),
+    position: integer('position').notNull(),
+    /** Stable, snake_case: the CSV column and the analysis's name for the question. */
+    code: text('code').notNull(),
+    text: text('text').notNull(),
+    type: text('type', { enum: QUESTION_TYPES.codes }).notNull(),
+    /** binary: '1' or '0'; single choice: the correct option's code. */
+    desired: text('desired'),
+    /** Single-choice options, or the five Likert labels. */
+    options: text('options', { mode: 'json' }).$type<QuestionOption[]>().notNull().default(sql`'[]'`),
+    min: real('min'),
+    max: real('max'),
+    indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('survey_questions_code_unique').on(t.campaignId, t.code), index('survey_questions_order_idx').on(t.campaignId, t.position)],
+)
+
+export const surveyWaves = sqliteTable(
+  'survey_waves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: campaignRef(),
+    kind: text('kind', { enum: WAVE_KINDS.codes }).notNull(),
+    group: text('group', { enum: WAVE_GROUPS.codes }).notNull(),
+    design: text('design', { enum: WAVE_DESIGNS.codes }).notNull(),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    targetSize: integer('target_size'),
+    samplingNotes: text('sampling_notes').notNull().default(''),
+    /** A panel endline or follow-up and the baseline its respondents come from. */
+    baselineWaveId: integer('baseline_wave_id').references((): AnySQLiteColumn => surveyWaves.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_waves_unique').on(t.campaignId, t.kind, t.group)],
+)
+
+export const surveyResponses = sqliteTable(
+  'survey_responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    waveId: integer('wave_id')
+      .notNull()
+      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+    /** Pseudonymous, as given; never shown outside the owning organisation. */
+    respondentCode: text('respondent_code').notNull(),
+    sex: text('sex', { enum: SEXES.codes }),
+    ageBand: text('age_band'),
+    locality: text('locality'),
+    importId: integer('import_id').references(() => surveyImports.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_responses_code_unique').on(t.waveId, t.respondentCode)],
+)
+
+export const surveyAnswers = sqliteTable(
+  'survey_answers',
+  {
+    responseId: integer('response_id')
+      .notNull()
+      .references(() => surveyResponses.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => surveyQuestions.id, { onDelete: 'cascade' }),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId] }), index('survey_answers_question_idx').on(t.questionId)],
+)
+
+/** A file imported into a campaign's waves: its hash says when the same file comes again. */
+export const surveyImports = sqliteTable(
+  'survey_imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: campaignRef(),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    rows: integer('rows').notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: createdAt(),
+  },
+  (t) => [index('survey_imports_hash_idx').on(t.campaignId, t.sha256)],
+)
+
+/** An uploaded file between its upload and its import (the column mapping happens in between). */
+export const surveyUploads = sqliteTable('survey_uploads', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  campaignId: campaignRef(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  filename: text('filename').notNull(),
+  sha256: text('sha256').notNull(),
+  content: text('content').notNull(),
+  createdAt: createdAt(),
+})

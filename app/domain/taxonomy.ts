@@ -127,6 +127,43 @@ export const DIRECTIONS = list([
   { code: 'decrease', label: 'Decrease', description: 'Lower is better.' },
 ] as const)
 
+// Surveys (DESIGN.md §4): question types, waves, groups, designs.
+export const QUESTION_TYPES = list([
+  { code: 'binary', label: 'Yes or no', description: 'Answered 1 or 0; one of them is the desired answer.' },
+  { code: 'single_choice', label: 'Single choice', description: 'One of several options; one of them is correct.' },
+  { code: 'likert', label: 'Agreement, 1 to 5', description: 'From 1 (strongly disagree) to 5 (strongly agree).' },
+  { code: 'score', label: 'Numeric score', description: 'A number within a range, such as a knowledge score from 0 to 10.' },
+  { code: 'free_text', label: 'Free text', description: 'Stored as written, never analysed.' },
+] as const)
+
+export const WAVE_KINDS = list([
+  { code: 'baseline', label: 'Baseline', description: 'Before the campaign starts (“pre”).' },
+  { code: 'endline', label: 'Endline', description: 'After the campaign ends (“post”).' },
+  { code: 'follow_up', label: 'Follow-up', description: 'Some time later, to see whether the change lasted.' },
+] as const)
+
+export const WAVE_GROUPS = list([
+  { code: 'campaign', label: 'Campaign group', description: 'People the campaign set out to reach.' },
+  { code: 'comparison', label: 'Comparison group', description: 'Similar people the campaign did not reach.' },
+] as const)
+
+export const WAVE_DESIGNS = list([
+  { code: 'panel', label: 'Panel', description: 'The same respondents in each wave, matched by respondent code.' },
+  { code: 'cross_section', label: 'Cross-section', description: 'Different respondents in each wave.' },
+] as const)
+
+export const SEXES = list([
+  { code: 'female', label: 'Female', description: '' },
+  { code: 'male', label: 'Male', description: '' },
+  { code: 'other', label: 'Another answer', description: '' },
+] as const)
+
+export type QuestionType = (typeof QUESTION_TYPES.codes)[number]
+export type WaveKind = (typeof WAVE_KINDS.codes)[number]
+export type WaveGroup = (typeof WAVE_GROUPS.codes)[number]
+export type WaveDesign = (typeof WAVE_DESIGNS.codes)[number]
+export type Sex = (typeof SEXES.codes)[number]
+
 export type Pillar = (typeof PILLARS.codes)[number]
 export type Purpose = (typeof PURPOSES.codes)[number]
 export type Audience = (typeof AUDIENCES.codes)[number]

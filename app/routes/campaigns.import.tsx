@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
 import { importCampaignsCsv } from '../services/campaign-csv.server'
 import { assertCan } from '../services/permissions.server'
-import { readForm } from '../services/request.server'
 import { requireSession } from '../services/session.server'
+import { readCsvUpload } from '../services/upload.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import campaigns – Lantern' }]
 
@@ -23,20 +23,9 @@ const refuse = (message: string, status = 400) => data<Result>({ ok: false, prob
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
   assertCan(actor, 'campaign.edit', actor.membership?.organisationId ?? null)
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return refuse('The file is larger than 5 MB. Split it into smaller files.', 413)
-  }
-  const form = await readForm(request)
-  const file = form.get('file')
-  if (!(file instanceof File) || file.size === 0) return refuse('Choose a CSV file to import.')
-  if (file.size > MAX_UPLOAD_BYTES) return refuse('The file is larger than 5 MB. Split it into smaller files.', 413)
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer())
-  } catch {
-    return refuse('The file is not UTF-8 text. In your spreadsheet program, save it as “CSV UTF-8”.')
-  }
-  const outcome = await importCampaignsCsv(actor, text)
+  const { upload } = await readCsvUpload(request, MAX_UPLOAD_BYTES)
+  if (!upload.ok) return refuse(upload.message, upload.status)
+  const outcome = await importCampaignsCsv(actor, upload.text)
   return data<Result>(outcome, { status: outcome.ok ? 200 : 400 })
 }
 

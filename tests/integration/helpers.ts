@@ -83,3 +83,10 @@ export function membershipOf(email: string) {
     .where(eq(users.email, email))
     .get()
 }
+
+/** The actor a logged-in demo user is, for calling services directly. */
+export async function actorFor(email: string) {
+  const cookie = await sessionFor(email)
+  const { getSession } = await import('../../app/services/session.server')
+  return (await getSession(get('/', cookie)))!.actor
+}

@@ -1,0 +1,124 @@
+// Which column of an uploaded survey spreadsheet holds what: the automatic
+// guess (Lantern's own layout, KoboToolbox / ODK exports with group-prefixed
+// headers and their _uuid, _submission_time, _index columns), and the columns
+// that look like personal data, which must be dropped (DESIGN.md §7).
+
+export const FIELD_TARGETS = ['respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality'] as const
+export type FieldTarget = (typeof FIELD_TARGETS)[number]
+
+/** A column's destination: a field, `question:<code>`, or `drop`. */
+export type ColumnTarget = FieldTarget | `question:${string}` | 'drop'
+
+export const FIELD_LABELS: Record<FieldTarget | 'drop', string> = {
+  respondent_code: 'Respondent code',
+  wave: 'Wave (pre/post, baseline/endline)',
+  group: 'Group (campaign/comparison)',
+  sex: 'Sex',
+  age_band: 'Age band',
+  locality: 'Locality',
+  drop: 'Drop: do not import',
+}
+
+/** "group_knowledge/Knows-Hotline " → "knows_hotline": the last path segment, snake_case. */
+export function normaliseHeader(header: string): string {
+  const last = header.split('/').pop() ?? header
+  return last
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+}
+
+const SYNONYMS: Record<FieldTarget, readonly string[]> = {
+  respondent_code: ['respondent_code', 'respondent', 'respondent_id', 'respondent_no', 'code'],
+  wave: ['wave', 'round', 'survey_round', 'phase'],
+  group: ['group', 'arm', 'study_group'],
+  sex: ['sex', 'gender'],
+  age_band: ['age_band', 'age_group', 'ageband', 'age_range'],
+  locality: ['locality', 'village', 'town', 'community', 'district'],
+}
+
+// Form metadata from KoboToolbox and ODK exports: never answers.
+const META = new Set(['start', 'end', 'today', 'deviceid', 'subscriberid', 'simserial', 'phonenumber', 'username', 'instanceid', 'instancename', 'version', 'meta_instanceid'])
+const isMeta = (header: string) => header.trim().startsWith('_') || META.has(normaliseHeader(header)) || /^meta\//i.test(header.trim())
+
+/** The guess for each column; each field and question is taken at most once. */
+export function suggestMapping(headers: readonly string[], questionCodes: readonly string[]): ColumnTarget[] {
+  const taken = new Set<string>()
+  return headers.map((header): ColumnTarget => {
+    if (isMeta(header)) return 'drop'
+    const name = normaliseHeader(header)
+    const question = questionCodes.find((code) => code === name)
+    if (question && !taken.has(`question:${question}`)) {
+      taken.add(`question:${question}`)
+      return `question:${question}`
+    }
+    const field = FIELD_TARGETS.find((f) => SYNONYMS[f].includes(name))
+    if (field && !taken.has(field)) {
+      taken.add(field)
+      return field
+    }
+    return 'drop'
+  })
+}
+
+const HEADER_SIGNS: [RegExp, string][] = [
+  [/(^|_)(name|names|full_?name|first_?name|last_?name|surname|family_?name)($|_)/, 'a name'],
+  [/(phone|mobile|cell|tel|telephone|whatsapp|msisdn)/, 'a phone number'],
+  [/(e_?mail)/, 'an email address'],
+  [/(address|street|house_?number|postcode|zip)/, 'an address'],
+  [/(birth|dob|birthday)/, 'a birth date'],
+  [/(national_?id|passport|id_?card|id_?number|nid|ssn|tax_?id)/, 'an identity document number'],
+  [/(gps|geopoint|latitude|longitude|coordinates|(^|_)lat($|_)|(^|_)lon($|_)|(^|_)lng($|_))/, 'a GPS location'],
+]
+
+const CONTENT_SIGNS: [RegExp, string][] = [
+  [/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'email addresses'],
+  [/^\+?[\d\s().-]{7,}$/, 'phone numbers'],
+  [/^-?\d{1,2}\.\d{3,}[\s,;]+-?\d{1,3}\.\d{3,}/, 'GPS coordinates'],
+  [/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u, 'people’s names'],
+]
+
+/**
+ * Why a column looks like personal data, or null. The header decides first;
+ * otherwise most of its non-empty sample values must match one sign (a phone
+ * number needs at least seven digits).
+ */
+export function personalData(header: string, samples: readonly string[]): string | null {
+  const name = normaliseHeader(header)
+  if (isMeta(header)) return null
+  for (const [sign, what] of HEADER_SIGNS) if (sign.test(name)) return `its heading suggests ${what}`
+  const values = samples.map((s) => s.trim()).filter((s) => s !== '')
+  if (values.length === 0) return null
+  for (const [sign, what] of CONTENT_SIGNS) {
+    const matches = values.filter((v) => sign.test(v) && (what !== 'phone numbers' || v.replace(/\D/g, '').length >= 7))
+    if (matches.length >= Math.max(1, Math.ceil(values.length / 2))) return `its values look like ${what}`
+  }
+  return null
+}
+
+/** "pre", "Baseline", "before" → the wave kind a file's `wave` column means, or null. */
+export function readWaveKind(cell: string): 'baseline' | 'endline' | 'follow_up' | null {
+  const v = normaliseHeader(cell)
+  if (['pre', 'baseline', 'before', 'bl', 'pre_test', 'pretest'].includes(v)) return 'baseline'
+  if (['post', 'endline', 'after', 'el', 'post_test', 'posttest'].includes(v)) return 'endline'
+  if (['follow_up', 'followup', 'fu'].includes(v)) return 'follow_up'
+  return null
+}
+
+/** "campaign", "intervention", "control" → the group a file's `group` column means, or null. */
+export function readGroup(cell: string): 'campaign' | 'comparison' | null {
+  const v = normaliseHeader(cell)
+  if (['campaign', 'intervention', 'treatment', 'treated'].includes(v)) return 'campaign'
+  if (['comparison', 'control'].includes(v)) return 'comparison'
+  return null
+}
+
+/** "F", "woman", "Male" → the stored code, or null when it is not a recognised answer. */
+export function readSex(cell: string): 'female' | 'male' | 'other' | null {
+  const v = normaliseHeader(cell)
+  if (['f', 'female', 'woman', 'women', 'girl'].includes(v)) return 'female'
+  if (['m', 'male', 'man', 'men', 'boy'].includes(v)) return 'male'
+  if (['other', 'x', 'another', 'non_binary', 'nonbinary'].includes(v)) return 'other'
+  return null
+}

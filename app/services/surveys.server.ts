@@ -1,0 +1,257 @@
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { indicators, objectives, surveyAnswers, surveyImports, surveyQuestions, surveyResponses, surveyWaves } from '../../db/schema'
+import type { Actor } from '../domain/permissions'
+import type { Question } from '../domain/survey-answers'
+import { STARTER_QUESTIONS } from '../domain/survey-starters'
+import type { Outcome } from './auth.server'
+import type { QuestionInput, WaveInput } from '../schemas/survey'
+import { recordAudit } from './audit.server'
+import { assertEditable, campaignAccess } from './campaigns.server'
+import { db } from './db.server'
+import { notFound } from './http.server'
+import { assertCan } from './permissions.server'
+
+// A campaign's survey: its instrument (the questions) and its waves. Only
+// the owning organisation sees or changes them: answers and respondent codes
+// never leave it (DESIGN.md §7).
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
+
+/** The owning organisation's members may work on the survey; everyone else gets a 404 or 403. */
+export function assertSurveyAccess(actor: Actor, campaignId: number) {
+  const access = campaignAccess(actor, campaignId)
+  assertCan(actor, 'campaign.edit', access.organisationId)
+  return access
+}
+
+function audit(tx: Tx, actor: Actor, organisationId: number, campaignId: number, action: string, after: unknown, before: unknown = null) {
+  recordAudit(tx, { actorUserId: actor.userId, organisationId, action, entityType: 'campaign', entityId: campaignId, before, after })
+}
+
+export type StoredQuestion = Question & { id: number; position: number; indicatorId: number | null; answers: number }
+
+export function questionsOf(campaignId: number): StoredQuestion[] {
+  const answered = db
+    .select({ questionId: surveyAnswers.questionId, n: count() })
+    .from(surveyAnswers)
+    .innerJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
+    .where(eq(surveyQuestions.campaignId, campaignId))
+    .groupBy(surveyAnswers.questionId)
+    .all()
+  const counts = new Map(answered.map((a) => [a.questionId, a.n]))
+  return db
+    .select()
+    .from(surveyQuestions)
+    .where(eq(surveyQuestions.campaignId, campaignId))
+    .orderBy(asc(surveyQuestions.position), asc(surveyQuestions.id))
+    .all()
+    .map((q) => ({ ...q, answers: counts.get(q.id) ?? 0 }))
+}
+
+export function wavesOf(campaignId: number) {
+  return db
+    .select({
+      id: surveyWaves.id,
+      kind: surveyWaves.kind,
+      group: surveyWaves.group,
+      design: surveyWaves.design,
+      startDate: surveyWaves.startDate,
+      endDate: surveyWaves.endDate,
+      targetSize: surveyWaves.targetSize,
+      samplingNotes: surveyWaves.samplingNotes,
+      baselineWaveId: surveyWaves.baselineWaveId,
+      responses: sql<number>`(select count(*) from ${surveyResponses} where ${surveyResponses.waveId} = ${surveyWaves.id})`,
+    })
+    .from(surveyWaves)
+    .where(eq(surveyWaves.campaignId, campaignId))
+    .orderBy(sql`case ${surveyWaves.kind} when 'baseline' then 0 when 'endline' then 1 else 2 end`, asc(surveyWaves.group))
+    .all()
+}
+
+/** Everything the surveys page shows. */
+export async function surveyOf(actor: Actor, campaignId: number) {
+  const access = assertSurveyAccess(actor, campaignId)
+  const indicatorOptions = db
+    .select({ id: indicators.id, name: indicators.name, unit: indicators.unit })
+    .from(indicators)
+    .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
+    .where(eq(objectives.campaignId, campaignId))
+    .orderBy(asc(objectives.position), asc(indicators.position))
+    .all()
+  const imports = db.select().from(surveyImports).where(eq(surveyImports.campaignId, campaignId)).orderBy(asc(surveyImports.at)).all()
+  return {
+    canEdit: access.status !== 'archived',
+    questions: questionsOf(campaignId),
+    waves: wavesOf(campaignId),
+    indicators: indicatorOptions,
+    imports: imports.map((i) => ({ filename: i.filename, rows: i.rows, at: i.at.toISOString() })),
+  }
+}
+
+function questionOf(campaignId: number, questionId: number): StoredQuestion {
+  return questionsOf(campaignId).find((q) => q.id === questionId) ?? notFound('There is no such question in this campaign.')
+}
+
+function assertIndicator(campaignId: number, indicatorId: number | null) {
+  if (indicatorId === null) return
+  const found = db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
+    .where(and(eq(indicators.id, indicatorId), eq(objectives.campaignId, campaignId)))
+    .get()
+  if (!found) notFound('There is no such indicator in this campaign.')
+}
+
+const codeTaken = (campaignId: number, code: string, except?: number) =>
+  questionsOf(campaignId).some((q) => q.code === code && q.id !== except)
+
+export async function addQuestions(actor: Actor, campaignId: number, inputs: QuestionInput[]): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  assertCan(actor, 'campaign.edit', access.organisationId)
+  const taken = inputs.find((q, i) => codeTaken(campaignId, q.code) || inputs.findIndex((o) => o.code === q.code) !== i)
+  if (taken) return { ok: false, fieldErrors: { code: [`The code ${taken.code} is already used by another question`] } }
+  for (const q of inputs) assertIndicator(campaignId, q.indicatorId)
+  db.transaction((tx) => {
+    const last = tx.select({ n: sql<number>`coalesce(max(${surveyQuestions.position}), -1)` }).from(surveyQuestions).where(eq(surveyQuestions.campaignId, campaignId)).get()!.n
+    inputs.forEach((q, i) => tx.insert(surveyQuestions).values({ ...q, campaignId, position: last + 1 + i }).run())
+    audit(tx, actor, access.organisationId, campaignId, 'survey.questions-added', inputs.map((q) => q.code))
+  })
+  return { ok: true, value: null }
+}
+
+export function addStarterQuestions(actor: Actor, campaignId: number, codes: string[]) {
+  const chosen = STARTER_QUESTIONS.filter((s) => codes.includes(s.code) && !codeTaken(campaignId, s.code))
+  return addQuestions(actor, campaignId, chosen.map(({ topic: _topic, ...q }) => ({ ...q, options: [...q.options], indicatorId: null })))
+}
+
+/**
+ * What would change the meaning of answers already stored — the code, the
+ * type, the desired answer, the options' codes, a narrower range — is refused
+ * once a question has answers; wording and the indicator link may change.
+ */
+function reinterprets(before: StoredQuestion, after: QuestionInput): string | null {
+  if (before.answers === 0) return null
+  const n = `${before.answers} answer${before.answers === 1 ? '' : 's'}`
+  if (after.code !== before.code) return `The code cannot change: ${n} and their files use it.`
+  if (after.type !== before.type) return `The type cannot change: ${n} were given as ${before.type.replace('_', ' ')}.`
+  if (after.desired !== before.desired) return `The desired answer cannot change: ${n} were scored against it.`
+  const codes = (q: { options: readonly { code: string }[] }) => q.options.map((o) => o.code).join('|')
+  if (codes(after) !== codes(before)) return `The option codes cannot change: ${n} use them (labels may change).`
+  if ((after.min ?? -Infinity) > (before.min ?? -Infinity) || (after.max ?? Infinity) < (before.max ?? Infinity)) return `The range cannot narrow: ${n} were given within the old one.`
+  return null
+}
+
+export async function updateQuestion(actor: Actor, campaignId: number, questionId: number, input: QuestionInput): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const before = questionOf(campaignId, questionId)
+  if (codeTaken(campaignId, input.code, questionId)) return { ok: false, fieldErrors: { code: [`The code ${input.code} is already used by another question`] } }
+  const refused = reinterprets(before, input)
+  if (refused) return { ok: false, formErrors: [refused] }
+  assertIndicator(campaignId, input.indicatorId)
+  db.transaction((tx) => {
+    tx.update(surveyQuestions).set(input).where(eq(surveyQuestions.id, questionId)).run()
+    audit(tx, actor, access.organisationId, campaignId, 'survey.question-updated', input, { code: before.code, text: before.text, type: before.type })
+  })
+  return { ok: true, value: null }
+}
+
+export async function removeQuestion(actor: Actor, campaignId: number, questionId: number): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const q = questionOf(campaignId, questionId)
+  if (q.answers > 0) return { ok: false, formErrors: [`${q.code} has ${q.answers} answers; delete the responses first to remove it.`] }
+  db.transaction((tx) => {
+    tx.delete(surveyQuestions).where(eq(surveyQuestions.id, questionId)).run()
+    audit(tx, actor, access.organisationId, campaignId, 'survey.question-removed', null, { code: q.code })
+  })
+  return { ok: true, value: null }
+}
+
+/** Moves a question one place up or down. */
+export async function moveQuestion(actor: Actor, campaignId: number, questionId: number, direction: 'up' | 'down') {
+  assertEditable(actor, campaignId)
+  const list = questionsOf(campaignId)
+  const i = list.findIndex((q) => q.id === questionId)
+  if (i < 0) notFound('There is no such question in this campaign.')
+  const j = direction === 'up' ? i - 1 : i + 1
+  if (j < 0 || j >= list.length) return
+  ;[list[i], list[j]] = [list[j]!, list[i]!]
+  db.transaction((tx) => list.forEach((q, position) => tx.update(surveyQuestions).set({ position }).where(eq(surveyQuestions.id, q.id)).run()))
+}
+
+export async function addWave(actor: Actor, campaignId: number, input: WaveInput): Promise<Outcome<number>> {
+  const access = assertEditable(actor, campaignId)
+  const existing = wavesOf(campaignId)
+  if (existing.some((w) => w.kind === input.kind && w.group === input.group)) {
+    return { ok: false, fieldErrors: { kind: ['This campaign already has that wave for that group'] } }
+  }
+  // A panel endline or follow-up follows the respondents of the same group's baseline.
+  const baseline = input.kind !== 'baseline' && input.design === 'panel' ? existing.find((w) => w.kind === 'baseline' && w.group === input.group) : undefined
+  const id = db.transaction((tx) => {
+    const row = tx
+      .insert(surveyWaves)
+      .values({ ...input, campaignId, startDate: input.startDate ?? null, endDate: input.endDate ?? null, targetSize: input.targetSize ?? null, baselineWaveId: baseline?.id ?? null })
+      .returning({ id: surveyWaves.id })
+      .get()
+    audit(tx, actor, access.organisationId, campaignId, 'survey.wave-added', input)
+    return row.id
+  })
+  return { ok: true, value: id }
+}
+
+export async function removeWave(actor: Actor, campaignId: number, waveId: number): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound('There is no such wave in this campaign.')
+  if (wave.responses > 0) return { ok: false, formErrors: [`This wave holds ${wave.responses} responses; it cannot be removed.`] }
+  db.transaction((tx) => {
+    tx.delete(surveyWaves).where(eq(surveyWaves.id, waveId)).run()
+    audit(tx, actor, access.organisationId, campaignId, 'survey.wave-removed', null, { kind: wave.kind, group: wave.group })
+  })
+  return { ok: true, value: null }
+}
+
+/** Respondent codes already in these waves, for the import's duplicate check. */
+export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
+  const codes = new Map<number, Set<string>>(waveIds.map((id) => [id, new Set()]))
+  if (waveIds.length === 0) return codes
+  for (const r of db.select({ waveId: surveyResponses.waveId, code: surveyResponses.respondentCode }).from(surveyResponses).where(inArray(surveyResponses.waveId, waveIds)).all()) {
+    codes.get(r.waveId)!.add(r.code)
+  }
+  return codes
+}
+
+
+
+/**
+ * The responses of a campaign (or one wave) in the import layout, so the file
+ * imports again: respondent_code, wave, group, the disaggregation columns in
+ * use, then one column per question in instrument order.
+ */
+export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveId?: number): Promise<{ fields: string[]; rows: string[][] }> {
+  assertSurveyAccess(actor, campaignId)
+  const waves = wavesOf(campaignId).filter((w) => waveId === undefined || w.id === waveId)
+  if (waveId !== undefined && waves.length === 0) notFound('There is no such wave in this campaign.')
+  const questions = questionsOf(campaignId)
+  const byWave = new Map(waves.map((w) => [w.id, w]))
+  const responses = waves.length
+    ? db.select().from(surveyResponses).where(inArray(surveyResponses.waveId, [...byWave.keys()])).orderBy(asc(surveyResponses.waveId), asc(surveyResponses.id)).all()
+    : []
+  const answers = new Map<number, Map<number, string>>()
+  const ids = responses.map((r) => r.id)
+  for (let i = 0; i < ids.length; i += 10_000) {
+    for (const a of db.select().from(surveyAnswers).where(inArray(surveyAnswers.responseId, ids.slice(i, i + 10_000))).all()) {
+      let row = answers.get(a.responseId)
+      if (!row) answers.set(a.responseId, (row = new Map()))
+      row.set(a.questionId, a.value)
+    }
+  }
+  const extras = (['sex', 'ageBand', 'locality'] as const).filter((f) => responses.some((r) => r[f] !== null))
+  const header = { sex: 'sex', ageBand: 'age_band', locality: 'locality' } as const
+  return {
+    fields: ['respondent_code', 'wave', 'group', ...extras.map((f) => header[f]), ...questions.map((q) => q.code)],
+    rows: responses.map((r) => {
+      const w = byWave.get(r.waveId)!
+      return [r.respondentCode, w.kind, w.group, ...extras.map((f) => r[f] ?? ''), ...questions.map((q) => answers.get(r.id)?.get(q.id) ?? '')]
+    }),
+  }
+}
