@@ -33,6 +33,7 @@ export function SectionPage({
   labels,
   children,
   intro,
+  back,
 }: {
   title: string
   campaign: { id: number; title: string }
@@ -40,11 +41,14 @@ export function SectionPage({
   labels: Record<string, string>
   children: ReactNode
   intro?: ReactNode
+  /** Where the breadcrumb and Cancel lead: the task list unless another page of the campaign owns the form. */
+  back?: string
 }) {
+  const to = back ?? `/campaigns/${campaign.id}/edit`
   return (
     <div className="form form--wide">
       <p className="muted">
-        <Link to={`/campaigns/${campaign.id}/edit`}>{campaign.title}</Link>
+        <Link to={to}>{campaign.title}</Link>
       </p>
       <h1>{title}</h1>
       {intro}
@@ -53,7 +57,7 @@ export function SectionPage({
         {children}
         <div className="actions">
           <SubmitButton pendingText="Saving…">Save and return</SubmitButton>
-          <Link to={`/campaigns/${campaign.id}/edit`}>Cancel</Link>
+          <Link to={to}>Cancel</Link>
         </div>
       </Form>
     </div>

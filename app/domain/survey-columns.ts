@@ -6,10 +6,10 @@
 export const FIELD_TARGETS = ['respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality'] as const
 export type FieldTarget = (typeof FIELD_TARGETS)[number]
 
-/** A column's destination: a field, `question:<code>`, or `drop`. */
-export type ColumnTarget = FieldTarget | `question:${string}` | 'drop'
+/** A column's destination: a field, `question:<code>`, `drop`, or `choose` while undecided. */
+export type ColumnTarget = FieldTarget | `question:${string}` | 'drop' | 'choose'
 
-export const FIELD_LABELS: Record<FieldTarget | 'drop', string> = {
+export const FIELD_LABELS: Record<FieldTarget | 'drop' | 'choose', string> = {
   respondent_code: 'Respondent code',
   wave: 'Wave (pre/post, baseline/endline)',
   group: 'Group (campaign/comparison)',
@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<FieldTarget | 'drop', string> = {
   age_band: 'Age band',
   locality: 'Locality',
   drop: 'Drop: do not import',
+  choose: 'Choose…',
 }
 
 /** "group_knowledge/Knows-Hotline " → "knows_hotline": the last path segment, snake_case. */
@@ -42,11 +43,17 @@ const SYNONYMS: Record<FieldTarget, readonly string[]> = {
 const META = new Set(['start', 'end', 'today', 'deviceid', 'subscriberid', 'simserial', 'phonenumber', 'username', 'instanceid', 'instancename', 'version', 'meta_instanceid'])
 const isMeta = (header: string) => header.trim().startsWith('_') || META.has(normaliseHeader(header)) || /^meta\//i.test(header.trim())
 
-/** The guess for each column; each field and question is taken at most once. */
-export function suggestMapping(headers: readonly string[], questionCodes: readonly string[]): ColumnTarget[] {
+/**
+ * The guess for each column; each field and question is taken at most once.
+ * Form metadata is dropped; a column that looks like personal data, or that
+ * matches nothing, is left for the planner to decide (`choose`): nothing is
+ * dropped or kept without someone saying so.
+ */
+export function suggestMapping(headers: readonly string[], questionCodes: readonly string[], personal: readonly (string | null)[] = []): ColumnTarget[] {
   const taken = new Set<string>()
-  return headers.map((header): ColumnTarget => {
+  return headers.map((header, i): ColumnTarget => {
     if (isMeta(header)) return 'drop'
+    if (personal[i]) return 'choose'
     const name = normaliseHeader(header)
     const question = questionCodes.find((code) => code === name)
     if (question && !taken.has(`question:${question}`)) {
@@ -58,7 +65,7 @@ export function suggestMapping(headers: readonly string[], questionCodes: readon
       taken.add(field)
       return field
     }
-    return 'drop'
+    return 'choose'
   })
 }
 

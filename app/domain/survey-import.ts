@@ -48,6 +48,7 @@ export function mappingProblems(file: SurveyFile, o: ReadOptions): SurveyProblem
   const at = (column: string, message: string) => problems.push({ line: 1, column, message })
   o.mapping.forEach((target, i) => {
     const header = file.headers[i] ?? `column ${i + 1}`
+    if (target === 'choose') return at(header, `Choose what this column is: a question, a field, or “Drop”.`)
     if (target !== 'drop' && o.personal[i]) at(header, `This column looks like personal data (${o.personal[i]}). Map it to “Drop” to import the file.`)
     if (target !== 'drop' && o.mapping.indexOf(target) !== i) at(header, `Two columns are mapped to ${target.startsWith('question:') ? `question ${target.slice(9)}` : FIELD_LABELS[target as keyof typeof FIELD_LABELS]}; keep one.`)
     if (target.startsWith('question:') && !o.questions.some((q) => `question:${q.code}` === target)) at(header, `There is no question ${target.slice(9)} in this campaign’s instrument.`)
@@ -87,7 +88,7 @@ export function readSurveyRows(file: SurveyFile, o: ReadOptions): ReadResult {
       if (!group) problem('group', `“${cell(row, 'group')}” is not a group: use campaign or comparison`)
       wave = kind && group ? waveKey(kind, group) : null
     }
-    if (wave && !o.waves.has(wave)) problem(columnOf('wave') >= 0 ? 'wave' : 0, `This campaign has no ${waveName(wave)} wave: add it on the surveys page first`)
+    if (wave && !o.waves.has(wave)) problem(columnOf('wave') >= 0 ? 'wave' : 0, `There is no wave for the ${waveName(wave)}: add it on the survey page first`)
 
     if (wave && code) {
       const key = `${wave}|${code}`

@@ -67,6 +67,11 @@ export default function CampaignPage() {
             </Link>
           ) : null}
           {d.canDuplicate ? (
+            <Link className="button button--secondary" to={`/campaigns/${d.id}/surveys`}>
+              Survey: questions, waves and answers
+            </Link>
+          ) : null}
+          {d.canDuplicate ? (
             <Form method="post">
               <input type="hidden" name="intent" value="duplicate" />
               <button type="submit" className="button button--secondary">

@@ -69,8 +69,8 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   const file = await parseCsv(upload.content)
   const questions = questionsOf(campaignId)
   const waves = wavesOf(campaignId)
-  const mapping = choice.mapping?.length === file.headers.length ? choice.mapping : suggestMapping(file.headers, questions.map((q) => q.code))
   const personal = file.headers.map((h, i) => personalData(h, file.rows.slice(0, SAMPLE_ROWS).map((r) => r[i] ?? '')))
+  const mapping = choice.mapping?.length === file.headers.length ? choice.mapping : suggestMapping(file.headers, questions.map((q) => q.code), personal)
   const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
   const problems: SurveyProblem[] = [...file.parseProblems]
   if (file.headers.length === 0) problems.push({ line: 1, column: '', message: 'The file is empty.' })

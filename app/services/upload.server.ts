@@ -15,7 +15,7 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
   if (Number(request.headers.get('Content-Length') ?? 0) > maxBytes + 64 * 1024) return { form: null, upload: tooLarge }
   const form = await readForm(request)
   const file = form.get('file')
-  if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: 'Choose a CSV file to upload.', status: 400 } }
+  if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: 'Choose a CSV file to import.', status: 400 } }
   if (file.size > maxBytes) return { form, upload: tooLarge }
   const bytes = new Uint8Array(await file.arrayBuffer())
   if (bytes.includes(0)) return { form, upload: { ok: false, message: 'This is not a CSV text file. Export the sheet as “CSV UTF-8” and upload that.', status: 400 } }

@@ -7,7 +7,7 @@ import { LIKERT_LABELS } from '../../app/domain/survey-answers'
 import { createCampaign } from '../../app/services/campaigns.server'
 import { importPlan, runImport, storeUpload } from '../../app/services/survey-import.server'
 import { addQuestions, addWave, surveyResponsesCsv } from '../../app/services/surveys.server'
-import { actorFor } from './helpers'
+import { actorFor, invoke, sessionFor, SITE } from './helpers'
 
 const REFERENCE = join(__dirname, '../../../shared/reference/data')
 const files = readdirSync(REFERENCE).filter((f) => f.endsWith('.csv')).sort()
@@ -58,5 +58,115 @@ describe('importing the reference surveys', () => {
     expect(again).toMatchObject({ ok: true, created: 0, unchanged: true })
     expect(again.ok && again.message).toMatch(/already imported/)
     expect((await surveyResponsesCsv(actor, id)).rows).toHaveLength(16)
+  })
+})
+
+describe('a KoboToolbox export', () => {
+  const text = readFileSync(join(__dirname, '../fixtures/kobo-hotline-survey.csv'), 'utf8')
+
+  it('imports once its name and phone columns are dropped, and not before', async () => {
+    const { actor, id } = await surveyCampaign('member@lantern.example', 'cross_section', ['campaign'])
+    const upload = await storeUpload(actor, id, 'kobo.csv', text)
+    const first = await importPlan(actor, id, upload)
+    // Metadata dropped, group prefixes read, personal data left for a person to decide.
+    expect(first.mapping).toEqual(['drop', 'drop', 'respondent_code', 'choose', 'choose', 'question:knows_item', 'question:attitude_likert', 'question:knowledge_score', 'drop', 'drop', 'drop', 'drop'])
+    expect(first.personal[3]).toMatch(/name/)
+    expect(first.personal[4]).toMatch(/phone/)
+    expect(first.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['group_id/respondent_name', 'group_id/phone_number']))
+    expect(await runImport(actor, id, upload, {})).toMatchObject({ ok: false })
+
+    // Keeping the names, even as a locality, is refused with the reason.
+    const keepNames = [...first.mapping] as typeof first.mapping
+    keepNames[3] = 'locality'
+    keepNames[4] = 'drop'
+    const refused = await importPlan(actor, id, upload, { mapping: keepNames, targetWave: 'baseline:campaign' })
+    expect(refused.problems).toEqual([{ line: 1, column: 'group_id/respondent_name', message: expect.stringMatching(/looks like personal data .*Map it to “Drop”/) }])
+
+    const dropped = keepNames.map((t, i) => (i === 3 ? 'drop' : t)) as typeof first.mapping
+    const plan = await importPlan(actor, id, upload, { mapping: dropped, targetWave: 'baseline:campaign' })
+    expect(plan.problems).toEqual([])
+    // Spellings recoded: yes/true → 1, “Agree” → 4, “4,5” → 4.5, an empty score stays unanswered.
+    expect(plan.preview.map((r) => r.answers)).toEqual([
+      { knows_item: '1', attitude_likert: '4', knowledge_score: '7' },
+      { knows_item: '0', attitude_likert: '1', knowledge_score: '3' },
+      { knows_item: '1', attitude_likert: '3', knowledge_score: '5' },
+      { knows_item: '1', attitude_likert: '5', knowledge_score: '9' },
+      { knows_item: '0', attitude_likert: '2', knowledge_score: '4.5' },
+      { knows_item: '1', attitude_likert: '4' },
+    ])
+    expect(await runImport(actor, id, upload, { mapping: dropped, targetWave: 'baseline:campaign' })).toMatchObject({ ok: true, created: 6 })
+    const exported = await surveyResponsesCsv(actor, id)
+    expect(JSON.stringify(exported)).not.toMatch(/Kovalenko|\+380/)
+  })
+})
+
+describe('bad survey files', () => {
+  const HEADER = 'respondent_code,wave,group,knows_item,attitude_likert,knowledge_score'
+  const plan = async (text: string, choice = {}) => {
+    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    return { actor, id, plan: await importPlan(actor, id, await storeUpload(actor, id, 'bad.csv', text), choice) }
+  }
+
+  it('names the row and column of a value out of range, not an option, or a duplicate respondent', async () => {
+    const { plan: p } = await plan(
+      [HEADER, 'R1,pre,campaign,1,3,5', 'R2,pre,campaign,2,3,5', 'R3,pre,campaign,1,6,5', 'R4,pre,campaign,1,3,11', 'R1,pre,campaign,0,2,4', 'R5,later,campaign,1,1,1', 'R6,post,control,1,1,1', 'R7,post,comparison,1,1,1'].join('\n'),
+    )
+    expect(p.problems).toEqual([
+      { line: 3, column: 'knows_item', message: '“2” is not a yes/no answer: use 1 or 0, yes or no, true or false' },
+      { line: 4, column: 'attitude_likert', message: '“6” is not on the 1–5 scale: use 1 to 5 or “Strongly disagree” … “Strongly agree”' },
+      { line: 5, column: 'knowledge_score', message: '11 is outside the range 0 to 10' },
+      { line: 6, column: 'respondent_code', message: 'Respondent R1 appears twice in the baseline of the campaign group (lines 2 and 6)' },
+      { line: 7, column: 'wave', message: '“later” is not a wave: use pre or post, baseline or endline, or follow-up' },
+      // “control” means the comparison group, which this campaign has not surveyed.
+      { line: 8, column: 'wave', message: 'There is no wave for the endline of the comparison group: add it on the survey page first' },
+      { line: 9, column: 'wave', message: 'There is no wave for the endline of the comparison group: add it on the survey page first' },
+    ])
+  })
+
+  it('finds the one bad row among 10,000 and stores nothing', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `R${i},${i % 2 ? 'post' : 'pre'},campaign,${i % 2},${1 + (i % 5)},${i % 11}`)
+    rows[7_321] = 'R7321,post,campaign,1,3,ten'
+    const { actor, id, plan: p } = await plan([HEADER, ...rows].join('\r\n'))
+    expect(p.problems).toEqual([{ line: 7_323, column: 'knowledge_score', message: '“ten” is not a number' }])
+    expect(await runImport(actor, id, p.upload.id, {})).toMatchObject({ ok: false })
+    expect((await surveyResponsesCsv(actor, id)).rows).toEqual([])
+  })
+
+  it('refuses a respondent already in the wave, an unknown question, an empty and a header-only file', async () => {
+    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    await runImport(actor, id, await storeUpload(actor, id, 'one.csv', `${HEADER}\nR1,pre,campaign,1,3,5`), {})
+    const again = await importPlan(actor, id, await storeUpload(actor, id, 'two.csv', `${HEADER}\nR1,pre,campaign,0,3,5`))
+    expect(again.problems).toEqual([{ line: 2, column: 'respondent_code', message: 'Respondent R1 is already in the baseline of the campaign group' }])
+    const unknown = await importPlan(actor, id, await storeUpload(actor, id, 'three.csv', `${HEADER}\nR9,pre,campaign,1,3,5`), {
+      mapping: ['respondent_code', 'wave', 'group', 'question:knows_item', 'question:attitude_likert', 'question:trust_police'],
+    })
+    expect(unknown.problems).toEqual([{ line: 1, column: 'knowledge_score', message: 'There is no question trust_police in this campaign’s instrument.' }])
+    expect((await importPlan(actor, id, await storeUpload(actor, id, 'empty.csv', ''))).problems).toEqual([{ line: 1, column: '', message: 'The file is empty.' }])
+    expect((await importPlan(actor, id, await storeUpload(actor, id, 'header.csv', `${HEADER}\n`))).problems).toEqual([
+      { line: 2, column: '', message: 'The file has a header but no rows of answers' },
+    ])
+  })
+
+  it('refuses binary, Latin-1 and oversized uploads with a message, and keeps other organisations out', async () => {
+    const importRoute = await import('../../app/routes/campaigns.$campaignId.surveys.import')
+    const { id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    const cookie = await sessionFor('member@lantern.example')
+    const send = (body: Uint8Array<ArrayBuffer> | string, who = cookie) => {
+      const form = new FormData()
+      form.set('file', new File([body], 'answers.csv', { type: 'text/csv' }))
+      return invoke(importRoute.action, new Request(`${SITE}/campaigns/${id}/surveys/import`, { method: 'POST', headers: { Origin: SITE, Cookie: who }, body: form }), { campaignId: String(id) })
+    }
+    const message = (r: { data: unknown }) => (r.data as { message: string }).message
+    expect(message(await send(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])))).toMatch(/not a CSV text file/)
+    expect(message(await send(new Uint8Array([0x72, 0x65, 0x73, 0x70, 0x0a, 0x4b, 0x79, 0x69, 0x76, 0x20, 0xe9, 0x74, 0xe9])))).toMatch(/not UTF-8/)
+    const big = await send('x'.repeat(20 * 1024 * 1024 + 10))
+    expect(big.status).toBe(413)
+    expect(message(big)).toMatch(/larger than 20 MB/)
+    const ok = await send(`${HEADER}\nR1,pre,campaign,1,3,5`)
+    expect(ok.location).toMatch(new RegExp(`/campaigns/${id}/surveys/import\\?upload=\\d+`))
+    // Another organisation's member, a donor and a coordinator cannot upload into this campaign.
+    for (const email of ['casa@lantern.example', 'donor@lantern.example', 'coordinator@lantern.example']) {
+      expect([403, 404], email).toContain((await send(`${HEADER}\nR1,pre,campaign,1,3,5`, await sessionFor(email))).status)
+    }
   })
 })

@@ -1,0 +1,261 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { FIELD_LABELS, FIELD_TARGETS } from '../domain/survey-columns'
+import { parseImportChoice } from '../schemas/survey-import'
+import { getCampaign } from '../services/campaigns.server'
+import { campaignParams, parseParams } from '../services/params.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+import { importPlan, runImport, storeUpload } from '../services/survey-import.server'
+import { readCsvUpload } from '../services/upload.server'
+
+export const meta: MetaFunction = () => [{ title: 'Import survey answers – Lantern' }]
+
+const MAX_SURVEY_UPLOAD = 20 * 1024 * 1024
+const PROBLEMS_SHOWN = 200
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const { campaign } = await getCampaign(actor, campaignId)
+  const search = new URL(request.url).searchParams
+  const choice = parseImportChoice(search)
+  if (!choice.upload) return { campaign: { id: campaignId, title: campaign.title }, plan: null, search: '' }
+  const { responses: _r, waveIds: _w, ...plan } = await importPlan(actor, campaignId, choice.upload, choice)
+  return { campaign: { id: campaignId, title: campaign.title }, plan: { ...plan, problems: plan.problems.slice(0, PROBLEMS_SHOWN), problemCount: plan.problems.length }, search: search.toString() }
+}
+
+type Result = { ok: true; message: string } | { ok: false; message: string }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
+    const { upload } = await readCsvUpload(request, MAX_SURVEY_UPLOAD)
+    if (!upload.ok) return data<Result>({ ok: false, message: upload.message }, { status: upload.status })
+    const id = await storeUpload(actor, campaignId, upload.filename, upload.text)
+    return redirect(`/campaigns/${campaignId}/surveys/import?upload=${id}`)
+  }
+  const choice = parseImportChoice(await readForm(request))
+  if (!choice.upload) return data<Result>({ ok: false, message: 'Upload the file again.' }, { status: 400 })
+  const outcome = await runImport(actor, campaignId, choice.upload, choice)
+  if (!outcome.ok) return data<Result>({ ok: false, message: `Nothing was imported: the file has ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, listed below.` }, { status: 400 })
+  return { ok: true, message: outcome.message }
+}
+
+export default function ImportSurvey() {
+  const { campaign, plan, search } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  const base = `/campaigns/${campaign.id}/surveys`
+  return (
+    <div className="form form--wide">
+      <p className="muted">
+        <Link to={base}>{campaign.title}: survey</Link>
+      </p>
+      <h1>Import survey answers</h1>
+      {result ? (
+        <div className={result.ok ? 'notice notice--success' : 'error-summary'} role={result.ok ? 'status' : 'alert'}>
+          <p>{result.message}</p>
+          {result.ok ? (
+            <p>
+              <Link to={base}>Back to the survey</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {!plan ? (
+        <>
+          <p className="lede">
+            Upload a CSV file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file
+            that holds several waves — a <code>wave</code> column (pre/post or baseline/endline) and a <code>group</code> column (campaign/comparison).
+            KoboToolbox and ODK exports work as they are.
+          </p>
+          <p>Nothing is imported until you have checked how the columns are read. Files up to 20 MB; UTF-8, comma or semicolon separated.</p>
+          <Form method="post" encType="multipart/form-data">
+            <div className="field">
+              <label className="field__label" htmlFor="survey-file">
+                CSV file
+              </label>
+              <input id="survey-file" name="file" type="file" accept=".csv,text/csv" className="input" required />
+            </div>
+            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+              {busy ? 'Uploading…' : 'Upload and check'}
+            </button>
+          </Form>
+        </>
+      ) : result?.ok ? null : (
+        <MappingStep plan={plan} base={base} search={search} busy={busy} />
+      )}
+    </div>
+  )
+}
+
+type Plan = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['plan']>
+
+function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; search: string; busy: boolean }) {
+  const targets = [
+    { value: 'choose', label: FIELD_LABELS.choose },
+    ...FIELD_TARGETS.map((t) => ({ value: t, label: FIELD_LABELS[t] })),
+    ...plan.questions.map((q) => ({ value: `question:${q.code}`, label: `Question ${q.code}` })),
+    { value: 'drop', label: FIELD_LABELS.drop },
+  ]
+  const hidden = (
+    <>
+      <input type="hidden" name="upload" value={plan.upload.id} />
+      {plan.targetWave ? <input type="hidden" name="wave" value={plan.targetWave} /> : null}
+    </>
+  )
+  return (
+    <>
+      <p className="lede">
+        {plan.upload.filename}: {plan.rowCount.toLocaleString('en')} rows. Check what each column is; columns that look like personal data must be dropped.
+      </p>
+      {plan.earlier ? (
+        <div className="notice" role="status">
+          <p>
+            This file was already imported on {plan.earlier.at.slice(0, 10)} ({plan.earlier.rows} rows). Importing it again changes nothing.
+          </p>
+        </div>
+      ) : null}
+      <Form method="get" aria-label="Column mapping">
+        <input type="hidden" name="upload" value={plan.upload.id} />
+        <div className="table-scroll" role="region" aria-label="Columns of the file" tabIndex={0}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">First values</th>
+                <th scope="col">Import as</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.headers.map((h, i) => (
+                <tr key={i}>
+                  <th scope="row">{h || `(column ${i + 1})`}</th>
+                  <td>{plan.samples.map((r) => r[i] ?? '').filter(Boolean).slice(0, 3).join(' · ') || '—'}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`c${i}`}>
+                      Import {h || `column ${i + 1}`} as
+                    </label>
+                    <select id={`c${i}`} name={`c${i}`} defaultValue={plan.mapping[i]} className="select" aria-describedby={plan.personal[i] ? `c${i}-personal` : undefined}>
+                      {targets.map((t) => (
+                        <option key={t.value} value={t.value}>
+                          {t.label}
+                        </option>
+                      ))}
+                    </select>
+                    {plan.personal[i] ? (
+                      <p className="field__error" id={`c${i}-personal`}>
+                        Personal data? {plan.personal[i]}. Drop it: Lantern stores no names, phone numbers or addresses of respondents.
+                      </p>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {!plan.mapping.includes('wave') ? (
+          <div className="field">
+            <label className="field__label" htmlFor="target-wave">
+              The file has no wave column: its rows belong to
+            </label>
+            <select id="target-wave" name="wave" defaultValue={plan.targetWave ?? ''} className="select">
+              <option value="">Choose a wave</option>
+              {plan.waves.map((w) => (
+                <option key={w.key} value={w.key}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="button button--secondary">
+          Check again with these choices
+        </button>
+      </Form>
+
+      {plan.problemCount ? (
+        <section aria-labelledby="problems-title">
+          <h2 id="problems-title">
+            {plan.problemCount.toLocaleString('en')} problem{plan.problemCount === 1 ? '' : 's'} to fix
+          </h2>
+          <p>
+            Nothing will be imported until every row is right. Fix the file and upload it again, or change how a column is read.{' '}
+            <a href={`${base}/import.csv?${search}`} download>
+              Download the problems (CSV)
+            </a>
+          </p>
+          <div className="table-scroll" role="region" aria-label="Problems" tabIndex={0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.problems.map((p, n) => (
+                  <tr key={n}>
+                    <td>{p.line}</td>
+                    <td>{p.column || '—'}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {plan.problemCount > plan.problems.length ? <p>The first {plan.problems.length} are shown; the CSV has them all.</p> : null}
+        </section>
+      ) : (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">As it will be stored</h2>
+          <p>
+            {plan.perWave.map((w) => `${w.n.toLocaleString('en')} in the ${w.name}`).join('; ')}. The first {plan.preview.length} rows:
+          </p>
+          <div className="table-scroll" role="region" aria-label="Preview" tabIndex={0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Respondent</th>
+                  <th scope="col">Wave</th>
+                  {plan.questions.map((q) => (
+                    <th scope="col" key={q.code}>
+                      {q.code}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {plan.preview.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.respondentCode}</td>
+                    <td>{r.wave.replace(':', ', ')}</td>
+                    {plan.questions.map((q) => (
+                      <td key={q.code}>{r.answers[q.code] ?? '—'}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Form method="post">
+            {hidden}
+            {plan.mapping.map((t, i) => (
+              <input key={i} type="hidden" name={`c${i}`} value={t} />
+            ))}
+            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+              {busy ? 'Importing… large files take a minute' : `Import ${plan.rowCount.toLocaleString('en')} rows`}
+            </button>
+          </Form>
+        </section>
+      )}
+    </>
+  )
+}

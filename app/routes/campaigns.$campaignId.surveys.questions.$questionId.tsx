@@ -1,0 +1,50 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { QUESTION_LABELS, QuestionFields, questionDefaults } from '../components/question-fields'
+import { questionSchema } from '../schemas/survey'
+import { getCampaign } from '../services/campaigns.server'
+import { notFound } from '../services/http.server'
+import { parseParams, questionParams } from '../services/params.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+import { surveyOf, updateQuestion } from '../services/surveys.server'
+
+export const meta: MetaFunction = () => [{ title: 'Change a survey question – Lantern' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId, questionId } = parseParams(params, questionParams)
+  const survey = await surveyOf(actor, campaignId)
+  const question = survey.questions.find((q) => q.id === questionId) ?? notFound('There is no such question in this campaign.')
+  const { campaign } = await getCampaign(actor, campaignId)
+  return { campaign: { id: campaignId, title: campaign.title }, indicators: survey.indicators, defaults: questionDefaults(question), answers: question.answers }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId, questionId } = parseParams(params, questionParams)
+  const submission = parseWithZod(await readForm(request), { schema: questionSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = await updateQuestion(actor, campaignId, questionId, submission.value)
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
+  return redirect(`/campaigns/${campaignId}/surveys`)
+}
+
+export default function ChangeQuestion() {
+  const { campaign, indicators, defaults, answers } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('question', questionSchema, defaults)
+  const intro = answers ? (
+    <p className="lede">
+      This question has {answers} answer{answers === 1 ? '' : 's'}. Its wording, labels and indicator may change; its code, type, options and desired answer may not,
+      since the stored answers depend on them.
+    </p>
+  ) : null
+  return (
+    <SectionPage title="Change a survey question" campaign={campaign} form={form} labels={QUESTION_LABELS} intro={intro} back={`/campaigns/${campaign.id}/surveys`}>
+      <QuestionFields fields={fields} indicators={indicators} />
+    </SectionPage>
+  )
+}

@@ -1,0 +1,42 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { SectionPage, useSectionForm } from '../components/campaign-section'
+import { QUESTION_LABELS, QuestionFields, questionDefaults } from '../components/question-fields'
+import { questionSchema } from '../schemas/survey'
+import { getCampaign } from '../services/campaigns.server'
+import { campaignParams, parseParams } from '../services/params.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+import { addQuestions, surveyOf } from '../services/surveys.server'
+
+export const meta: MetaFunction = () => [{ title: 'Add a survey question – Lantern' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const survey = await surveyOf(actor, campaignId)
+  const { campaign } = await getCampaign(actor, campaignId)
+  return { campaign: { id: campaignId, title: campaign.title }, indicators: survey.indicators }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const submission = parseWithZod(await readForm(request), { schema: questionSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = await addQuestions(actor, campaignId, [submission.value])
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
+  return redirect(`/campaigns/${campaignId}/surveys`)
+}
+
+export default function AddQuestion() {
+  const { campaign, indicators } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('question', questionSchema, questionDefaults())
+  return (
+    <SectionPage title="Add a survey question" campaign={campaign} form={form} labels={QUESTION_LABELS} back={`/campaigns/${campaign.id}/surveys`}>
+      <QuestionFields fields={fields} indicators={indicators} />
+    </SectionPage>
+  )
+}
