@@ -153,9 +153,9 @@ export const WAVE_DESIGNS = list([
 ] as const)
 
 export const SEXES = list([
-  { code: 'female', label: 'Female', description: '' },
-  { code: 'male', label: 'Male', description: '' },
-  { code: 'other', label: 'Another answer', description: '' },
+  { code: 'female', label: 'Female', description: 'As the respondent answered.' },
+  { code: 'male', label: 'Male', description: 'As the respondent answered.' },
+  { code: 'other', label: 'Another answer', description: 'Neither female nor male, as the respondent answered.' },
 ] as const)
 
 export type QuestionType = (typeof QUESTION_TYPES.codes)[number]

@@ -9,6 +9,7 @@ import { idField } from '../schemas/fields'
 import { waveSchema } from '../schemas/survey'
 import { getCampaign } from '../services/campaigns.server'
 import { campaignParams, parseParams } from '../services/params.server'
+import { importedMessage } from '../services/survey-import.server'
 import { readForm } from '../services/request.server'
 import { requireSession } from '../services/session.server'
 import { addStarterQuestions, addWave, moveQuestion, removeQuestion, removeWave, surveyOf } from '../services/surveys.server'
@@ -21,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await surveyOf(actor, campaignId)
   const { campaign } = await getCampaign(actor, campaignId)
   const used = new Set(survey.questions.map((q) => q.code))
-  return { campaign: { id: campaignId, title: campaign.title }, ...survey, starters: STARTER_QUESTIONS.filter((s) => !used.has(s.code)) }
+  const imported = survey.imports.find((i) => String(i.id) === new URL(request.url).searchParams.get('imported'))
+  return {
+    campaign: { id: campaignId, title: campaign.title },
+    ...survey,
+    starters: STARTER_QUESTIONS.filter((s) => !used.has(s.code)),
+    imported: imported ? importedMessage(imported.rows, imported.filename) : null,
+  }
 }
 
 const schemas = {
@@ -105,6 +112,10 @@ export default function Survey() {
       {result ? (
         <div className={result.ok ? 'notice notice--success' : 'error-summary'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
+        </div>
+      ) : d.imported ? (
+        <div className="notice notice--success" role="status">
+          <p>{d.imported}</p>
         </div>
       ) : null}
 

@@ -41,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!choice.upload) return data<Result>({ ok: false, message: 'Upload the file again.' }, { status: 400 })
   const outcome = await runImport(actor, campaignId, choice.upload, choice)
   if (!outcome.ok) return data<Result>({ ok: false, message: `Nothing was imported: the file has ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, listed below.` }, { status: 400 })
+  // The upload is gone once imported: the survey page says what happened.
+  if (outcome.importId !== null) return redirect(`/campaigns/${campaignId}/surveys?imported=${outcome.importId}`)
   return { ok: true, message: outcome.message }
 }
 
@@ -149,7 +151,7 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
                     </select>
                     {plan.personal[i] ? (
                       <p className="field__error" id={`c${i}-personal`}>
-                        Personal data? {plan.personal[i]}. Drop it: Lantern stores no names, phone numbers or addresses of respondents.
+                        Personal data? {plan.personal[i]!.charAt(0).toUpperCase() + plan.personal[i]!.slice(1)}. Drop it: Lantern stores no names, phone numbers or addresses of respondents.
                       </p>
                     ) : null}
                   </td>

@@ -4,7 +4,7 @@ import { data, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../components/campaign-section'
 import { QUESTION_LABELS, QuestionFields, questionDefaults } from '../components/question-fields'
-import { questionSchema } from '../schemas/survey'
+import { questionInput, questionSchema } from '../schemas/survey'
 import { getCampaign } from '../services/campaigns.server'
 import { notFound } from '../services/http.server'
 import { parseParams, questionParams } from '../services/params.server'
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId, questionId } = parseParams(params, questionParams)
   const submission = parseWithZod(await readForm(request), { schema: questionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const outcome = await updateQuestion(actor, campaignId, questionId, submission.value)
+  const outcome = await updateQuestion(actor, campaignId, questionId, questionInput(submission.value))
   if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
   return redirect(`/campaigns/${campaignId}/surveys`)
 }

@@ -4,7 +4,7 @@ import { data, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../components/campaign-section'
 import { QUESTION_LABELS, QuestionFields, questionDefaults } from '../components/question-fields'
-import { questionSchema } from '../schemas/survey'
+import { questionInput, questionSchema } from '../schemas/survey'
 import { getCampaign } from '../services/campaigns.server'
 import { campaignParams, parseParams } from '../services/params.server'
 import { readForm } from '../services/request.server'
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId } = parseParams(params, campaignParams)
   const submission = parseWithZod(await readForm(request), { schema: questionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const outcome = await addQuestions(actor, campaignId, [submission.value])
+  const outcome = await addQuestions(actor, campaignId, [questionInput(submission.value)])
   if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
   return redirect(`/campaigns/${campaignId}/surveys`)
 }

@@ -6,10 +6,7 @@ import { idField } from './fields'
 // The surveys page's forms: a question of the instrument, a wave.
 
 const optionalNumber = (label: string) =>
-  z.preprocess(
-    (v) => (v === '' || v === undefined ? null : v),
-    z.coerce.number({ error: `${label} must be a number` }).finite(`${label} must be a number`).nullable(),
-  )
+  z.coerce.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a number`).optional()
 
 /** "code = label" per line; a line with no "=" uses its words as both. */
 function readOptions(text: string) {
@@ -32,13 +29,13 @@ export const questionSchema = z
     text: z.string({ error: 'Enter the question' }).trim().min(3, 'Enter the question as respondents hear it').max(500, 'The question must be 500 characters or fewer'),
     type: z.enum(QUESTION_TYPES.codes, { error: 'Choose the type of answer' }),
     desired: z.string().trim().max(40).optional(),
-    options: z.string().max(4000, 'The options must be 4,000 characters or fewer').default(''),
+    options: z.string().max(4000, 'The options must be 4,000 characters or fewer').optional(),
     min: optionalNumber('The lowest score'),
     max: optionalNumber('The highest score'),
-    indicatorId: z.preprocess((v) => (v === '' ? undefined : v), idField.optional()),
+    indicatorId: idField.optional(),
   })
-  .transform((q, ctx) => {
-    const options = q.type === 'single_choice' ? readOptions(q.options) : q.type === 'likert' ? [...LIKERT_LABELS] : []
+  .superRefine((q, ctx) => {
+    const options = readOptions(q.options ?? '')
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
     if (q.type === 'binary' && q.desired !== '1' && q.desired !== '0') issue('desired', 'Choose the desired answer: yes (1) or no (0)')
     if (q.type === 'single_choice') {
@@ -48,23 +45,27 @@ export const questionSchema = z
       else if (!options.some((o) => o.code === q.desired)) issue('desired', 'Write the code of the correct option')
     }
     if (q.type === 'score') {
-      if (q.min === null) issue('min', 'Enter the lowest possible score')
-      if (q.max === null) issue('max', 'Enter the highest possible score')
-      if (q.min !== null && q.max !== null && q.min >= q.max) issue('max', 'The highest score must be above the lowest')
-    }
-    const scored = q.type === 'binary' || q.type === 'single_choice'
-    return {
-      code: q.code,
-      text: q.text,
-      type: q.type,
-      desired: scored ? (q.desired ?? null) : null,
-      options,
-      min: q.type === 'score' ? q.min : null,
-      max: q.type === 'score' ? q.max : null,
-      indicatorId: q.indicatorId ?? null,
+      if (q.min === undefined) issue('min', 'Enter the lowest possible score')
+      if (q.max === undefined) issue('max', 'Enter the highest possible score')
+      if (q.min !== undefined && q.max !== undefined && q.min >= q.max) issue('max', 'The highest score must be above the lowest')
     }
   })
-export type QuestionInput = z.output<typeof questionSchema>
+
+/** A valid form as the question to store: options read, fields that do not apply to the type cleared. */
+export function questionInput(q: z.output<typeof questionSchema>) {
+  const scored = q.type === 'binary' || q.type === 'single_choice'
+  return {
+    code: q.code,
+    text: q.text,
+    type: q.type,
+    desired: scored ? (q.desired ?? null) : null,
+    options: q.type === 'single_choice' ? readOptions(q.options ?? '') : q.type === 'likert' ? [...LIKERT_LABELS] : [],
+    min: q.type === 'score' ? (q.min ?? null) : null,
+    max: q.type === 'score' ? (q.max ?? null) : null,
+    indicatorId: q.indicatorId ?? null,
+  }
+}
+export type QuestionInput = ReturnType<typeof questionInput>
 
 export const waveSchema = z
   .object({

@@ -60,6 +60,8 @@ function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
   return upload ?? notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
 }
 
+export const importedMessage = (rows: number, filename: string) => `${rows.toLocaleString('en')} responses were imported from ${filename}.`
+
 export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null }
 
 /** Everything the mapping page shows for an upload and a mapping (the suggested one when none is given). */
@@ -111,19 +113,20 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   }
 }
 
-export type ImportOutcome = { ok: true; created: number; unchanged: boolean; message: string } | { ok: false; problems: SurveyProblem[] }
+export type ImportOutcome = { ok: true; created: number; unchanged: boolean; importId: number | null; message: string } | { ok: false; problems: SurveyProblem[] }
 
 /** Imports the whole file or nothing; the same file again changes nothing and says so. */
 export async function runImport(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice): Promise<ImportOutcome> {
   const access = assertEditable(actor, campaignId)
   const plan = await importPlan(actor, campaignId, uploadId, choice)
   if (plan.earlier) {
-    return { ok: true, created: 0, unchanged: true, message: `This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.` }
+    return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.` }
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
   const questionIds = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
-  const created = writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
-  return { ok: true, created, unchanged: false, message: `${created.toLocaleString('en')} responses were imported from ${plan.upload.filename}.` }
+  const importId = writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
+  const created = plan.responses.length
+  return { ok: true, created, unchanged: false, importId, message: importedMessage(created, plan.upload.filename) }
 }
 
 function writeResponses(
@@ -148,6 +151,6 @@ function writeResponses(
     }
     sqlite.prepare('delete from survey_uploads where id = ?').run(upload.id)
     recordAudit(db, { actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: responses.length } })
-    return responses.length
+    return Number(importId)
   })()
 }

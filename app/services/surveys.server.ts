@@ -84,7 +84,7 @@ export async function surveyOf(actor: Actor, campaignId: number) {
     questions: questionsOf(campaignId),
     waves: wavesOf(campaignId),
     indicators: indicatorOptions,
-    imports: imports.map((i) => ({ filename: i.filename, rows: i.rows, at: i.at.toISOString() })),
+    imports: imports.map((i) => ({ id: i.id, filename: i.filename, rows: i.rows, at: i.at.toISOString() })),
   }
 }
 

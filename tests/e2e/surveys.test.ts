@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Papa from 'papaparse'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { readWaveKind } from '../../app/domain/survey-columns'
+import { logIn, openPage, sharedBrowser } from './browser'
+
+const browser = sharedBrowser()
+const REFERENCE = join(__dirname, '../../../shared/reference/data/d08_xsec_did.csv')
+const KOBO = join(__dirname, '../fixtures/kobo-hotline-survey.csv')
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+async function addQuestion(page: Page, code: string, text: string, type: string, extra: (page: Page) => Promise<void>) {
+  await page.getByRole('link', { name: 'Add a question' }).click()
+  await page.getByLabel('Code').fill(code)
+  await page.getByLabel('Question', { exact: true }).fill(text)
+  await page.getByRole('radio', { name: type }).check()
+  await extra(page)
+  await page.getByRole('button', { name: 'Save and return' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Survey' }).waitFor()
+  await page.getByText(`${code} —`).waitFor()
+}
+
+async function addWave(page: Page, kind: string, group: string) {
+  await page.locator('details:has(summary:text("Add a wave"))').evaluate((d) => ((d as HTMLDetailsElement).open = true))
+  await page.getByLabel('Wave', { exact: true }).selectOption(kind)
+  await page.getByLabel('Group', { exact: true }).selectOption(group)
+  await page.getByLabel('Design', { exact: true }).selectOption('cross_section')
+  await page.getByRole('button', { name: 'Add the wave' }).click()
+  await page.getByRole('status').filter({ hasText: 'The wave was added.' }).waitFor()
+}
+
+const content = (text: string) => {
+  const [header, ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim()).data
+  return { header, rows: rows.map((r) => JSON.stringify(r.map((v, i) => (header![i] === 'wave' ? readWaveKind(v) : v)))).sort() }
+}
+
+describe('a planner’s survey in the browser', () => {
+  it('builds an instrument and waves, imports a reference file, and downloads it back with the same content', async () => {
+    const page = await openPage(browser(), { acceptDownloads: true })
+    await logIn(page, 'member@lantern.example')
+    await page.goto('/campaigns/new')
+    await page.getByLabel('Campaign title').fill('Hotline awareness survey, Lviv')
+    await page.getByRole('button', { name: 'Create draft' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Hotline awareness survey, Lviv' }).waitFor()
+    const id = new URL(page.url()).pathname.split('/')[2]
+    await page.goto(`/campaigns/${id}/surveys`)
+    await page.waitForLoadState('networkidle')
+    expect(await axe(page)).toEqual([])
+
+    await addQuestion(page, 'knows_item', 'Do you know the hotline number?', 'Yes or no', (p) => p.getByLabel('Desired or correct answer').fill('1'))
+    await addQuestion(page, 'attitude_likert', 'I would call the hotline if I needed help.', 'Agreement, 1 to 5', async () => {})
+    await addQuestion(page, 'knowledge_score', 'Knowledge score out of ten', 'Numeric score', async (p) => {
+      await p.getByLabel('Lowest score').fill('0')
+      await p.getByLabel('Highest score').fill('10')
+    })
+    for (const group of ['campaign', 'comparison']) for (const kind of ['baseline', 'endline']) await addWave(page, kind, group)
+
+    await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
+    await page.getByLabel('CSV file').setInputFiles(REFERENCE)
+    await page.getByRole('button', { name: 'Upload and check' }).click()
+    await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(await axe(page)).toEqual([])
+    await page.getByRole('button', { name: 'Import 385 rows' }).click()
+    await page.getByRole('status').filter({ hasText: '385 responses were imported' }).waitFor()
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download all answers/ }).click()])
+    const exported = readFileSync((await download.path())!, 'utf8')
+    expect(content(exported)).toEqual(content(readFileSync(REFERENCE, 'utf8')))
+  })
+
+  it('imports a KoboToolbox export only once its name and phone columns are dropped', async () => {
+    const page = await openPage(browser())
+    await logIn(page, 'member@lantern.example')
+    await page.goto('/campaigns?q=Hotline+awareness+survey')
+    await page.getByRole('link', { name: 'Hotline awareness survey, Lviv' }).first().click()
+    await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
+    await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
+    await page.getByLabel('CSV file').setInputFiles(KOBO)
+    await page.getByRole('button', { name: 'Upload and check' }).click()
+    await page.getByRole('heading', { name: /problems to fix/ }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByText(/Its heading suggests a name/).count()).toBe(1)
+    expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0)
+
+    await page.getByLabel('Import group_id/respondent_name as').selectOption('drop')
+    await page.getByLabel('Import group_id/phone_number as').selectOption('drop')
+    await page.getByLabel('The file has no wave column: its rows belong to').selectOption('endline:comparison')
+    await page.getByRole('button', { name: 'Check again with these choices' }).click()
+    await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
+    await page.getByRole('button', { name: 'Import 6 rows' }).click()
+    await page.getByRole('status').filter({ hasText: '6 responses were imported' }).waitFor()
+  })
+})
