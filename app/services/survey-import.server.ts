@@ -20,12 +20,20 @@ import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './surveys
 const SAMPLE_ROWS = 50
 const PREVIEW_ROWS = 10
 
-/** Reads CSV text as a stream of rows with papaparse (comma, semicolon or tab; quoted fields may hold newlines). */
+function* chunksOf(text: string, size = 64 * 1024) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size)
+}
+
+/**
+ * Reads CSV text as a stream of rows with papaparse (comma, semicolon or tab;
+ * quoted fields may hold newlines). Fed in 64 KB chunks, so other requests
+ * are served between them while a large file is read.
+ */
 export async function parseCsv(text: string): Promise<SurveyFile & { parseProblems: SurveyProblem[] }> {
   const rows: string[][] = []
   const parseProblems: SurveyProblem[] = []
   await new Promise<void>((done, fail) => {
-    Papa.parse<string[]>(Readable.from([text]), {
+    Papa.parse<string[]>(Readable.from(chunksOf(text)), {
       header: false,
       skipEmptyLines: 'greedy',
       delimitersToGuess: [',', ';', '\t'],

@@ -11,8 +11,9 @@ process.env.SESSION_SECRET = 'benchmark-secret-that-is-long-enough'
 const { runSessionBench } = await import('./session')
 const { runImportBench } = await import('./campaign-import')
 const { runOverlapBench } = await import('./overlap')
+const { runSurveyImportBench } = await import('./survey-import')
 // `npm run bench -- overlap` runs one; no argument runs them all.
-const benches = { session: runSessionBench, import: runImportBench, overlap: runOverlapBench }
+const benches = { session: runSessionBench, import: runImportBench, overlap: runOverlapBench, survey: runSurveyImportBench }
 const chosen = process.argv.slice(2).filter((name): name is keyof typeof benches => name in benches)
 try {
   for (const name of chosen.length ? chosen : (Object.keys(benches) as (keyof typeof benches)[])) await benches[name]()
