@@ -59,9 +59,13 @@ export function mappingProblems(file: SurveyFile, o: ReadOptions): SurveyProblem
   return problems
 }
 
-export function readSurveyRows(file: SurveyFile, o: ReadOptions): ReadResult {
-  const problems = mappingProblems(file, o)
-  if (problems.length) return { ok: false, problems }
+/**
+ * A reader of the rows of one file, one row at a time, so a caller can read a
+ * large file in slices and let other work run between them. `read` takes the
+ * row's index (0 = the first row after the header); `result` ends the file.
+ */
+export function surveyRowReader(file: Pick<SurveyFile, 'headers'>, o: ReadOptions) {
+  const problems: SurveyProblem[] = mappingProblems({ headers: file.headers, rows: [] }, o)
   const columnOf = (target: ColumnTarget) => o.mapping.indexOf(target)
   const questionColumns = o.questions.flatMap((q) => (columnOf(`question:${q.code}`) >= 0 ? [{ q, column: columnOf(`question:${q.code}`) }] : []))
   const answers = z.object(Object.fromEntries(questionColumns.map(({ q }) => [q.code, answerField(q)])))
@@ -70,7 +74,12 @@ export function readSurveyRows(file: SurveyFile, o: ReadOptions): ReadResult {
   const seen = new Map<string, number>()
   const responses: ImportedResponse[] = []
 
-  file.rows.forEach((row, index) => {
+  let count = 0
+  // A wrong mapping makes every row wrong the same way: report the mapping only.
+  const mappingWrong = problems.length > 0
+  const read = (row: readonly string[], index: number) => {
+    if (mappingWrong) return
+    count++
     const line = index + 2
     const problem = (target: ColumnTarget | number, message: string) =>
       problems.push({ line, column: typeof target === 'number' ? header(target) : header(columnOf(target)), message })
@@ -113,7 +122,16 @@ export function readSurveyRows(file: SurveyFile, o: ReadOptions): ReadResult {
       const given = Object.entries(parsed.data).filter((e): e is [string, string] => e[1] !== null)
       responses.push({ line, wave, respondentCode: code, sex, ageBand, locality, answers: Object.fromEntries(given) })
     }
-  })
-  if (file.rows.length === 0) problems.push({ line: 2, column: '', message: 'The file has a header but no rows of answers' })
-  return problems.length ? { ok: false, problems } : { ok: true, responses }
+  }
+  const result = (): ReadResult => {
+    if (count === 0 && !mappingWrong) problems.push({ line: 2, column: '', message: 'The file has a header but no rows of answers' })
+    return problems.length ? { ok: false, problems } : { ok: true, responses }
+  }
+  return { read, result }
+}
+
+export function readSurveyRows(file: SurveyFile, o: ReadOptions): ReadResult {
+  const reader = surveyRowReader(file, o)
+  file.rows.forEach((row, index) => reader.read(row, index))
+  return reader.result()
 }

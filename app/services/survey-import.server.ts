@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto'
+import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
+import { Worker } from 'node:worker_threads'
 import { and, desc, eq, lt } from 'drizzle-orm'
 import Papa from 'papaparse'
 import { surveyImports, surveyUploads } from '../../db/schema'
 import type { Actor } from '../domain/permissions'
 import { personalData, suggestMapping, type ColumnTarget } from '../domain/survey-columns'
-import { readSurveyRows, waveKey, waveName, type ImportedResponse, type SurveyFile, type SurveyProblem, type WaveKey } from '../domain/survey-import'
-import { recordAudit } from './audit.server'
+import { surveyRowReader, waveKey, waveName, type ImportedResponse, type SurveyFile, type SurveyProblem, type WaveKey } from '../domain/survey-import'
 import { assertEditable } from './campaigns.server'
 import { db } from './db.server'
+import { getEnv } from './env.server'
 import { notFound } from './http.server'
 import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './surveys.server'
 
@@ -18,10 +20,23 @@ import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './surveys
 // writes all rows in one transaction or none.
 
 const SAMPLE_ROWS = 50
+// Resolved from the working directory, which is the repository in development, tests and production.
+const WRITER = resolve(process.cwd(), 'db/survey-writer.worker.mjs')
 const PREVIEW_ROWS = 10
 
-function* chunksOf(text: string, size = 64 * 1024) {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size)
+/** Lets other requests run: a large file is read and checked in slices, not in one go. */
+const yieldToOthers = () => new Promise<void>((done) => setImmediate(done))
+
+/** The text as a stream of 64 KB chunks, each pushed on a later turn of the event loop. */
+function chunkStream(text: string, size = 64 * 1024) {
+  let at = 0
+  return new Readable({
+    read() {
+      setImmediate(() => {
+        this.push(at < text.length ? text.slice(at, (at += size)) : null)
+      })
+    },
+  })
 }
 
 /**
@@ -33,7 +48,7 @@ export async function parseCsv(text: string): Promise<SurveyFile & { parseProble
   const rows: string[][] = []
   const parseProblems: SurveyProblem[] = []
   await new Promise<void>((done, fail) => {
-    Papa.parse<string[]>(Readable.from(chunksOf(text)), {
+    Papa.parse<string[]>(chunkStream(text), {
       header: false,
       skipEmptyLines: 'greedy',
       delimitersToGuess: [',', ';', '\t'],
@@ -84,9 +99,15 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
   const problems: SurveyProblem[] = [...file.parseProblems]
   if (file.headers.length === 0) problems.push({ line: 1, column: '', message: 'The file is empty.' })
-  const read = problems.length
-    ? null
-    : readSurveyRows(file, { mapping, questions, personal, targetWave: choice.targetWave ?? null, waves: new Set(waveIds.keys()) })
+  let read: ReturnType<ReturnType<typeof surveyRowReader>['result']> | null = null
+  if (!problems.length) {
+    const reader = surveyRowReader(file, { mapping, questions, personal, targetWave: choice.targetWave ?? null, waves: new Set(waveIds.keys()) })
+    for (let i = 0; i < file.rows.length; i++) {
+      reader.read(file.rows[i]!, i)
+      if (i % 2000 === 1999) await yieldToOthers()
+    }
+    read = reader.result()
+  }
   if (read && !read.ok) problems.push(...read.problems)
   const responses = read?.ok ? read.responses : []
   const earlier = db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, upload.sha256))).orderBy(desc(surveyImports.at)).get()
@@ -132,11 +153,15 @@ export async function runImport(actor: Actor, campaignId: number, uploadId: numb
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
   const questionIds = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
-  const importId = writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
+  const importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
   const created = plan.responses.length
   return { ok: true, created, unchanged: false, importId, message: importedMessage(created, plan.upload.filename) }
 }
 
+/**
+ * Stores the rows in a worker thread with its own connection (WAL lets pages
+ * keep reading meanwhile); see db/survey-writer.worker.mjs.
+ */
 function writeResponses(
   campaignId: number,
   upload: { id: number; filename: string; sha256: string },
@@ -145,20 +170,20 @@ function writeResponses(
   questionIds: Map<string, number>,
   actor: Actor,
   organisationId: number,
-) {
-  // One transaction, prepared statements: a 100,000-row file is half a million inserts (DESIGN.md §8).
-  const sqlite = db.$client
-  const addImport = sqlite.prepare('insert into survey_imports (campaign_id, sha256, filename, rows, actor_user_id) values (?, ?, ?, ?, ?)')
-  const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band, locality, import_id) values (?, ?, ?, ?, ?, ?)')
-  const addAnswer = sqlite.prepare('insert into survey_answers (response_id, question_id, value) values (?, ?, ?)')
-  return sqlite.transaction(() => {
-    const importId = addImport.run(campaignId, upload.sha256, upload.filename, responses.length, actor.userId).lastInsertRowid
-    for (const r of responses) {
-      const id = addResponse.run(waveIds.get(r.wave), r.respondentCode, r.sex, r.ageBand, r.locality, importId).lastInsertRowid
-      for (const [code, value] of Object.entries(r.answers)) addAnswer.run(id, questionIds.get(code), value)
-    }
-    sqlite.prepare('delete from survey_uploads where id = ?').run(upload.id)
-    recordAudit(db, { actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: responses.length } })
-    return Number(importId)
-  })()
+): Promise<number> {
+  const rows = responses.map((r) => [
+    waveIds.get(r.wave)!,
+    r.respondentCode,
+    r.sex,
+    r.ageBand,
+    r.locality,
+    Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value]),
+  ])
+  const job = { campaignId, uploadId: upload.id, sha256: upload.sha256, filename: upload.filename, rows, actorUserId: actor.userId, organisationId }
+  const worker = new Worker(WRITER, { workerData: { path: getEnv().DATABASE_PATH } })
+  return new Promise<number>((done, fail) => {
+    worker.once('message', (m: { ok: true; importId: number } | { ok: false; error: string }) => (m.ok ? done(m.importId) : fail(new Error(m.error))))
+    worker.once('error', fail)
+    worker.postMessage(job)
+  }).finally(() => void worker.terminate())
 }
