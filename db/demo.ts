@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm'
 import { hashPassword } from '../app/services/password.server'
 import type { MembershipRole, OrganisationType } from '../app/domain/roles'
 import type { Db } from './connection'
+import { seedDemoSurveys } from './demo-surveys'
 import * as schema from './schema'
 import { DEMO_CAMPAIGNS, type DemoCampaign } from './demo-campaigns'
 import type { Status } from '../app/domain/taxonomy'
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db): Promise<void> {
       }
     }
     for (const campaign of DEMO_CAMPAIGNS) insertDemoCampaign(db.$client, campaign, orgIds, userIds)
+    seedDemoSurveys(db.$client)
   })
 }
 

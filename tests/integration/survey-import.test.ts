@@ -170,3 +170,47 @@ describe('bad survey files', () => {
     }
   })
 })
+
+describe('the demo surveys and the instrument once answers exist', () => {
+  const campaignNamed = async (title: string) => {
+    const { db } = await import('../../app/services/db.server')
+    return db.$client.prepare('select id from campaigns where title = ?').pluck().get(title) as number
+  }
+
+  it('give every completed or evaluated demo campaign a baseline and an endline with answers, panel and cross-section alike', async () => {
+    const { db } = await import('../../app/services/db.server')
+    const rows = db.$client
+      .prepare(`select c.title, w.kind, w."group", w.design, count(r.id) as n from campaigns c join survey_waves w on w.campaign_id = c.id
+        left join survey_responses r on r.wave_id = w.id where c.status in ('completed', 'evaluated') group by w.id`)
+      .all() as { title: string; kind: string; group: string; design: string; n: number }[]
+    const finished = db.$client.prepare("select count(*) from campaigns where status in ('completed', 'evaluated')").pluck().get() as number
+    expect(new Set(rows.map((r) => r.title)).size).toBe(finished)
+    expect(rows.every((r) => r.n >= 40)).toBe(true)
+    expect(rows.some((r) => r.design === 'panel')).toBe(true)
+    expect(rows.some((r) => r.design === 'cross_section' && r.group === 'comparison')).toBe(true)
+  })
+
+  it('refuses changes that would reinterpret stored answers, and allows new wording', async () => {
+    const actor = await actorFor('orgadmin@lantern.example')
+    const id = await campaignNamed('School talks on online recruitment (2025)')
+    const { questionsOf, removeQuestion, updateQuestion } = await import('../../app/services/surveys.server')
+    const q = questionsOf(id).find((x) => x.code === 'knows_hotline')!
+    expect(q.answers).toBeGreaterThan(0)
+    const base = { code: q.code, text: q.text, type: q.type, desired: q.desired, options: [...q.options], min: q.min, max: q.max, indicatorId: q.indicatorId }
+    expect(await updateQuestion(actor, id, q.id, { ...base, type: 'likert' })).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/type cannot change/)] })
+    expect(await updateQuestion(actor, id, q.id, { ...base, desired: '0' })).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/desired answer cannot change/)] })
+    expect(await updateQuestion(actor, id, q.id, { ...base, code: 'knows_number' })).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/code cannot change/)] })
+    expect(await removeQuestion(actor, id, q.id)).toMatchObject({ ok: false })
+    expect(await updateQuestion(actor, id, q.id, { ...base, text: 'Do you know a number you can call for help?' })).toEqual({ ok: true, value: null })
+    expect(questionsOf(id).find((x) => x.id === q.id)!.text).toBe('Do you know a number you can call for help?')
+  })
+
+  it('keeps the answers to the owning organisation', async () => {
+    const id = await campaignNamed('School talks on online recruitment (2025)')
+    // A published campaign: anyone may read the campaign, nobody outside may read its answers.
+    for (const email of ['casa@lantern.example', 'donor@lantern.example', 'coordinator@lantern.example']) {
+      await expect(surveyResponsesCsv(await actorFor(email), id), email).rejects.toMatchObject({ init: { status: 403 } })
+    }
+    expect((await surveyResponsesCsv(await actorFor('member@lantern.example'), id)).rows.length).toBe(480)
+  })
+})
