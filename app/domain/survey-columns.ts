@@ -81,8 +81,8 @@ const HEADER_SIGNS: [RegExp, string][] = [
 
 const CONTENT_SIGNS: [RegExp, string][] = [
   [/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'email addresses'],
-  [/^\+?[\d\s().-]{7,}$/, 'phone numbers'],
   [/^-?\d{1,2}\.\d{3,}[\s,;]+-?\d{1,3}\.\d{3,}/, 'GPS coordinates'],
+  [/^\+?[\d\s().-]{7,}$/, 'phone numbers'],
   [/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u, 'people’s names'],
 ]
 

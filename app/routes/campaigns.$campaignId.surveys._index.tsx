@@ -230,7 +230,12 @@ export default function Survey() {
                   <td>{WAVE_DESIGNS.label(w.design)}</td>
                   <td>{w.startDate ? `${w.startDate} to ${w.endDate ?? '…'}` : '—'}</td>
                   <td>{w.targetSize ?? '—'}</td>
-                  <td>{w.responses}</td>
+                  <td>
+                    <Link to={`${base}/waves/${w.id}`}>
+                      {w.responses}
+                      <span className="visually-hidden"> responses in the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}: see or type in</span>
+                    </Link>
+                  </td>
                   <td>
                     <span className="inline-form">
                       {w.responses ? (

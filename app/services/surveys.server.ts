@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { indicators, objectives, surveyAnswers, surveyImports, surveyQuestions, surveyResponses, surveyWaves } from '../../db/schema'
 import type { Actor } from '../domain/permissions'
 import type { Question } from '../domain/survey-answers'
+import type { ResponseInput } from '../domain/survey-response'
 import { STARTER_QUESTIONS } from '../domain/survey-starters'
 import type { Outcome } from './auth.server'
 import type { QuestionInput, WaveInput } from '../schemas/survey'
@@ -254,4 +255,93 @@ export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveI
       return [r.respondentCode, w.kind, w.group, ...extras.map((f) => r[f] ?? ''), ...questions.map((q) => answers.get(r.id)?.get(q.id) ?? '')]
     }),
   }
+}
+
+export const RESPONSES_PER_PAGE = 50
+
+/** A wave's responses, newest first, a page at a time. */
+export async function responsesOf(actor: Actor, campaignId: number, waveId: number, page = 1) {
+  assertSurveyAccess(actor, campaignId)
+  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound('There is no such wave in this campaign.')
+  const items = db
+    .select({ id: surveyResponses.id, respondentCode: surveyResponses.respondentCode, importId: surveyResponses.importId, createdAt: surveyResponses.createdAt })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.waveId, waveId))
+    .orderBy(sql`${surveyResponses.id} desc`)
+    .limit(RESPONSES_PER_PAGE)
+    .offset((page - 1) * RESPONSES_PER_PAGE)
+    .all()
+  return { wave, items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })), pageCount: Math.max(1, Math.ceil(wave.responses / RESPONSES_PER_PAGE)) }
+}
+
+/** One response with its answers, for the data-entry form. */
+export async function responseOf(actor: Actor, campaignId: number, responseId: number) {
+  assertSurveyAccess(actor, campaignId)
+  const row = db
+    .select({ response: surveyResponses, campaignId: surveyWaves.campaignId })
+    .from(surveyResponses)
+    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyResponses.waveId))
+    .where(eq(surveyResponses.id, responseId))
+    .get()
+  if (!row || row.campaignId !== campaignId) notFound('There is no such response in this campaign.')
+  const questions = questionsOf(campaignId)
+  const byId = new Map(questions.map((q) => [q.id, q.code]))
+  const answers = Object.fromEntries(
+    db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).all().map((a) => [byId.get(a.questionId)!, a.value]),
+  )
+  const r = row.response
+  return { id: r.id, waveId: r.waveId, respondentCode: r.respondentCode, sex: r.sex, ageBand: r.ageBand, locality: r.locality, answers }
+}
+
+const codeInWave = (waveId: number, code: string, except?: number) =>
+  db
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.waveId, waveId), eq(surveyResponses.respondentCode, code)))
+    .all()
+    .some((r) => r.id !== except)
+
+function writeAnswers(tx: Tx, campaignId: number, responseId: number, answers: Record<string, string>) {
+  const ids = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
+  tx.delete(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).run()
+  const rows = Object.entries(answers).map(([code, value]) => ({ responseId, questionId: ids.get(code)!, value }))
+  if (rows.length) tx.insert(surveyAnswers).values(rows).run()
+}
+
+/** A response typed in from a paper questionnaire. */
+export async function addResponse(actor: Actor, campaignId: number, waveId: number, input: ResponseInput): Promise<Outcome<number>> {
+  const access = assertEditable(actor, campaignId)
+  if (!wavesOf(campaignId).some((w) => w.id === waveId)) notFound('There is no such wave in this campaign.')
+  if (codeInWave(waveId, input.respondentCode)) return { ok: false, fieldErrors: { respondentCode: [`Respondent ${input.respondentCode} is already in this wave`] } }
+  const id = db.transaction((tx) => {
+    const { answers, ...fields } = input
+    const row = tx.insert(surveyResponses).values({ ...fields, waveId }).returning({ id: surveyResponses.id }).get()
+    writeAnswers(tx, campaignId, row.id, answers)
+    audit(tx, actor, access.organisationId, campaignId, 'survey.response-added', { waveId, ...input })
+    return row.id
+  })
+  return { ok: true, value: id }
+}
+
+export async function updateResponse(actor: Actor, campaignId: number, responseId: number, input: ResponseInput): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const before = await responseOf(actor, campaignId, responseId)
+  if (codeInWave(before.waveId, input.respondentCode, responseId)) return { ok: false, fieldErrors: { respondentCode: [`Respondent ${input.respondentCode} is already in this wave`] } }
+  db.transaction((tx) => {
+    const { answers, ...fields } = input
+    tx.update(surveyResponses).set(fields).where(eq(surveyResponses.id, responseId)).run()
+    writeAnswers(tx, campaignId, responseId, answers)
+    audit(tx, actor, access.organisationId, campaignId, 'survey.response-changed', input, before)
+  })
+  return { ok: true, value: null }
+}
+
+export async function deleteResponse(actor: Actor, campaignId: number, responseId: number) {
+  const access = assertEditable(actor, campaignId)
+  const before = await responseOf(actor, campaignId, responseId)
+  db.transaction((tx) => {
+    tx.delete(surveyResponses).where(eq(surveyResponses.id, responseId)).run()
+    audit(tx, actor, access.organisationId, campaignId, 'survey.response-deleted', null, before)
+  })
+  return before.waveId
 }

@@ -46,7 +46,7 @@ describe('every action refuses a cross-site POST with 403 and changes nothing', 
     const name = file.replace('../../app/routes/', '')
     it(name, async () => {
       const { token } = await createInvite((await getSession(get('/', await sessionFor('orgadmin@lantern.example'))))!.actor, SAFE_PASSAGE, 'member')
-      const params = { organisationId: String(SAFE_PASSAGE), token, '*': 'anything', campaignId: '1', objectiveId: '1', indicatorId: '1', questionId: '1' }
+      const params = { organisationId: String(SAFE_PASSAGE), token, '*': 'anything', campaignId: '1', objectiveId: '1', indicatorId: '1', questionId: '1', responseId: '1', waveId: '1' }
       const path = `/${name.replace(/\.tsx?$/, '').replace('$organisationId', String(SAFE_PASSAGE)).replace('$token', token).replace(/\./g, '/')}`
       // An admin of both kinds, so that permission is never what refuses the request.
       const cookie = await sessionFor(name.startsWith('admin') ? 'admin@lantern.example' : 'orgadmin@lantern.example')

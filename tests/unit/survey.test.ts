@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { LIKERT_LABELS, readAnswer, type Question } from '../../app/domain/survey-answers'
+import { normaliseHeader, personalData, readGroup, readWaveKind, suggestMapping } from '../../app/domain/survey-columns'
+import { readResponseForm } from '../../app/domain/survey-response'
+import { STARTER_QUESTIONS } from '../../app/domain/survey-starters'
+
+const q = (over: Partial<Question>): Question => ({ code: 'x', text: 'x', type: 'binary', desired: '1', options: [], min: null, max: null, ...over })
+const value = (question: Question, cell: string) => {
+  const r = readAnswer(question, cell)
+  return r.ok ? r.value : `error: ${r.message}`
+}
+
+describe('reading an answer', () => {
+  it('recodes the common spellings of yes and no', () => {
+    for (const yes of ['1', 'yes', 'Y', 'TRUE', ' Yes ']) expect(value(q({}), yes)).toBe('1')
+    for (const no of ['0', 'no', 'N', 'false']) expect(value(q({}), no)).toBe('0')
+    expect(value(q({}), '')).toBeNull()
+    expect(value(q({}), 'maybe')).toMatch(/^error: “maybe” is not a yes\/no answer/)
+  })
+
+  it('reads agreement as 1 to 5, from numbers or the words of the scale', () => {
+    const likert = q({ type: 'likert', options: [...LIKERT_LABELS] })
+    expect(['Strongly disagree', 'disagree', 'Neutral', 'agree', 'STRONGLY AGREE', '3'].map((c) => value(likert, c))).toEqual(['1', '2', '3', '4', '5', '3'])
+    expect(value(likert, '6')).toMatch(/not on the 1–5 scale/)
+  })
+
+  it('reads an option by code or label, a score within its range, free text as written', () => {
+    const choice = q({ type: 'single_choice', desired: 'hotline', options: [{ code: 'hotline', label: 'Call the hotline' }, { code: 'police', label: 'Call the police' }] })
+    expect(value(choice, 'call the hotline')).toBe('hotline')
+    expect(value(choice, 'police')).toBe('police')
+    expect(value(choice, 'priest')).toMatch(/not one of the options: hotline, police/)
+    const score = q({ type: 'score', min: 0, max: 10 })
+    expect([value(score, '7'), value(score, '7.5'), value(score, '7,5'), value(score, '10')]).toEqual(['7', '7.5', '7.5', '10'])
+    expect(value(score, '11')).toBe('error: 11 is outside the range 0 to 10')
+    expect(value(score, 'seven')).toBe('error: “seven” is not a number')
+    expect(value(q({ type: 'free_text' }), '  A long answer  ')).toBe('A long answer')
+  })
+})
+
+describe('reading the columns of a survey file', () => {
+  it('matches Lantern’s layout, KoboToolbox group prefixes and field synonyms, and drops form metadata', () => {
+    expect(normaliseHeader('group_k/Knows-Hotline ')).toBe('knows_hotline')
+    const headers = ['_uuid', 'start', 'group_a/Respondent ID', 'Round', 'Arm', 'Gender', 'age_group', 'Village', 'group_k/knows_hotline', 'favourite_colour', '_submission_time', '_index']
+    expect(suggestMapping(headers, ['knows_hotline'])).toEqual(['drop', 'drop', 'respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality', 'question:knows_hotline', 'choose', 'drop', 'drop'])
+  })
+
+  it('flags personal data by heading or by content, not scores or respondent codes', () => {
+    expect(personalData('Full name', ['Ana'])).toMatch(/name/)
+    expect(personalData('contact', ['ana@example.org', 'bo@example.net'])).toMatch(/email/)
+    expect(personalData('contact', ['+380 67 123 4567', '067 765 43 21'])).toMatch(/phone/)
+    expect(personalData('where', ['50.4501 30.5234', '49.8397, 24.0297'])).toMatch(/GPS/)
+    expect(personalData('who', ['Olena Kovalenko', 'Taras Melnyk'])).toMatch(/names/)
+    expect(personalData('dob', ['2001-04-12'])).toMatch(/birth/)
+    expect(personalData('knowledge_score', ['7', '10', '3'])).toBeNull()
+    expect(personalData('respondent_code', ['BL-C-001', 'BL-C-002'])).toBeNull()
+    expect(personalData('_submission_time', ['2026-03-01T10:11:00'])).toBeNull()
+  })
+
+  it('reads waves and groups as files spell them', () => {
+    expect(['pre', 'Baseline', 'post', 'ENDLINE', 'follow-up', 'later'].map(readWaveKind)).toEqual(['baseline', 'baseline', 'endline', 'endline', 'follow_up', null])
+    expect(['campaign', 'Intervention', 'control', 'comparison', 'other'].map(readGroup)).toEqual(['campaign', 'campaign', 'comparison', 'comparison', null])
+  })
+})
+
+describe('a typed-in response', () => {
+  const questions = STARTER_QUESTIONS.filter((s) => ['knows_hotline', 'would_report', 'knowledge_score'].includes(s.code))
+  it('is read like a file’s row, each problem named by its field', () => {
+    expect(readResponseForm(questions, { respondentCode: ' P-7 ', sex: 'F', q_knows_hotline: '1', q_would_report: '4', q_knowledge_score: '' })).toEqual({
+      ok: true,
+      value: { respondentCode: 'P-7', sex: 'female', ageBand: null, locality: null, answers: { knows_hotline: '1', would_report: '4' } },
+    })
+    expect(readResponseForm(questions, { respondentCode: '', sex: 'robot', q_knowledge_score: '12' })).toEqual({
+      ok: false,
+      errors: { respondentCode: 'Enter the respondent code written on the questionnaire', sex: 'Choose female, male or another answer, or leave it empty', q_knowledge_score: '12 is outside the range 0 to 10' },
+    })
+  })
+})
