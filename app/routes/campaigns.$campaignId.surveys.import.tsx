@@ -86,12 +86,26 @@ export default function ImportSurvey() {
             <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
               {busy ? 'Uploading…' : 'Upload and check'}
             </button>
+            <Working busy={busy} text="Uploading and reading the file…" />
           </Form>
         </>
       ) : result?.ok ? null : (
         <MappingStep plan={plan} base={base} search={search} busy={busy} />
       )}
     </div>
+  )
+}
+
+/** While a form is being sent (with JavaScript): an indeterminate progress bar and the same words for screen readers. */
+function Working({ busy, text }: { busy: boolean; text: string }) {
+  return (
+    <p role="status" className="working">
+      {busy ? (
+        <>
+          <progress aria-label={text} /> {text}
+        </>
+      ) : null}
+    </p>
   )
 }
 
@@ -253,8 +267,9 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
               <input key={i} type="hidden" name={`c${i}`} value={t} />
             ))}
             <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-              {busy ? 'Importing… large files take a minute' : `Import ${plan.rowCount.toLocaleString('en')} rows`}
+              {busy ? 'Importing…' : `Import ${plan.rowCount.toLocaleString('en')} rows`}
             </button>
+            <Working busy={busy} text={`Checking and storing ${plan.rowCount.toLocaleString('en')} rows; a large file takes a minute.`} />
           </Form>
         </section>
       )}
