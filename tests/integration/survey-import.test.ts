@@ -214,3 +214,28 @@ describe('the demo surveys and the instrument once answers exist', () => {
     expect((await surveyResponsesCsv(await actorFor('member@lantern.example'), id)).rows.length).toBe(480)
   })
 })
+
+describe('files as spreadsheets write them', () => {
+  it('reads a byte-order mark, semicolons and quoted answers that span lines', async () => {
+    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    await addQuestions(actor, id, [{ code: 'comment', text: 'Anything else?', type: 'free_text', desired: null, options: [], min: null, max: null, indicatorId: null }])
+    const text = '\uFEFFrespondent_code;wave;knows_item;comment\r\nR1;pre;1;"Two lines;\r\nwith a ""quote"""\r\nR2;pre;0;\r\n'
+    const plan = await importPlan(actor, id, await storeUpload(actor, id, 'excel.csv', text))
+    expect(plan.headers).toEqual(['respondent_code', 'wave', 'knows_item', 'comment'])
+    expect(plan.problems).toEqual([])
+    expect(plan.preview.map((r) => r.answers)).toEqual([{ knows_item: '1', comment: 'Two lines;\r\nwith a "quote"' }, { knows_item: '0' }])
+  })
+
+  it('downloads every problem of a file as CSV, by line and column', async () => {
+    const problemsRoute = await import('../../app/routes/campaigns.$campaignId.surveys.import[.]csv')
+    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    const rows = Array.from({ length: 300 }, (_, i) => `R${i},pre,campaign,maybe,3,5`)
+    const upload = await storeUpload(actor, id, 'many.csv', ['respondent_code,wave,group,knows_item,attitude_likert,knowledge_score', ...rows].join('\n'))
+    const cookie = await sessionFor('member@lantern.example')
+    const res = (await problemsRoute.loader({ request: new Request(`${SITE}/campaigns/${id}/surveys/import.csv?upload=${upload}`, { headers: { Cookie: cookie } }), params: { campaignId: String(id) }, context: { clientIp: '', cspNonce: '' } })) as Response
+    const [header, ...problems] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    expect(header).toEqual(['line', 'column', 'problem'])
+    expect(problems).toHaveLength(300)
+    expect(problems[299]).toEqual(['301', 'knows_item', '“maybe” is not a yes/no answer: use 1 or 0, yes or no, true or false'])
+  })
+})
