@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readWaveKind } from '../../app/domain/survey-columns'
+import { REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { logIn, openPage, sharedBrowser } from './browser'
 
 const browser = sharedBrowser()
@@ -41,8 +42,8 @@ const content = (text: string) => {
   return { header, rows: rows.map((r) => JSON.stringify(r.map((v, i) => (header![i] === 'wave' ? readWaveKind(v) : v)))).sort() }
 }
 
-const DATA = join(__dirname, '../../../shared/reference/data')
-const FILES = readdirSync(DATA).filter((f) => f.endsWith('.csv')).sort()
+const DATA = REFERENCE_DATA
+const FILES = REFERENCE_FILES
 
 describe('a planner’s survey in the browser', () => {
   it.each(FILES)('builds an instrument and waves, imports %s, and downloads it back with the same content', async (file) => {

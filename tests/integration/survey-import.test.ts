@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
@@ -7,10 +7,11 @@ import { LIKERT_LABELS } from '../../app/domain/survey-answers'
 import { createCampaign } from '../../app/services/campaigns.server'
 import { importPlan, runImport, storeUpload } from '../../app/services/survey-import.server'
 import { addQuestions, addWave, surveyResponsesCsv } from '../../app/services/surveys.server'
+import { driftFromShared, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { actorFor, invoke, sessionFor, SITE } from './helpers'
 
-const REFERENCE = join(__dirname, '../../../shared/reference/data')
-const files = readdirSync(REFERENCE).filter((f) => f.endsWith('.csv')).sort()
+const REFERENCE = REFERENCE_DATA
+const files = REFERENCE_FILES
 
 /** A campaign with the reference files' three questions and the waves a file needs. */
 async function surveyCampaign(email: string, design: 'panel' | 'cross_section', groups: ('campaign' | 'comparison')[]) {
@@ -33,6 +34,11 @@ const contentOf = (rows: string[][], header: string[]) =>
     .sort()
 
 describe('importing the reference surveys', () => {
+  it('uses a copy of the six reference files identical to ../shared/reference/data', () => {
+    expect(files).toHaveLength(6)
+    expect(driftFromShared()).toEqual([])
+  })
+
   it.each(files)('%s imports without hand-editing and exports back with the same content', async (file) => {
     const text = readFileSync(join(REFERENCE, file), 'utf8')
     const [header, ...rows] = Papa.parse<string[]>(text.trim()).data as string[][]
