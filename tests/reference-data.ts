@@ -8,10 +8,17 @@ const SHARED = join(__dirname, '../../shared/reference/data')
 
 export const REFERENCE_FILES = readdirSync(REFERENCE_DATA).filter((f) => f.endsWith('.csv')).sort()
 
+/** R's values for the reference files (../shared/reference/expected.json, copied). */
+export const EXPECTED = join(__dirname, 'fixtures/reference/expected.json')
+
 /** Files of the copy that differ from ../shared (none when ../shared is absent). */
 export function driftFromShared(): string[] {
   if (!existsSync(SHARED)) return []
   const shared = readdirSync(SHARED).filter((f) => f.endsWith('.csv')).sort()
   const names = [...new Set([...shared, ...REFERENCE_FILES])]
-  return names.filter((f) => !existsSync(join(SHARED, f)) || !existsSync(join(REFERENCE_DATA, f)) || readFileSync(join(SHARED, f), 'utf8') !== readFileSync(join(REFERENCE_DATA, f), 'utf8'))
+  const differs = (a: string, b: string) => !existsSync(a) || !existsSync(b) || readFileSync(a, 'utf8') !== readFileSync(b, 'utf8')
+  return [
+    ...names.filter((f) => differs(join(SHARED, f), join(REFERENCE_DATA, f))),
+    ...(differs(join(SHARED, '../expected.json'), EXPECTED) ? ['expected.json'] : []),
+  ]
 }
