@@ -207,8 +207,8 @@ export default function Survey() {
       <h2>Waves</h2>
       {d.waves.length === 0 ? <p>No waves yet. A baseline and an endline of the campaign group are the least an evaluation needs.</p> : null}
       {d.waves.length ? (
-        <div className="table-scroll" role="region" aria-label="Waves" tabIndex={0}>
-          <table className="table">
+        <div className="table-wrap" role="region" aria-label="Waves" tabIndex={0}>
+          <table>
             <thead>
               <tr>
                 <th scope="col">Wave</th>

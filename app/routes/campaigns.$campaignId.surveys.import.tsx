@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ProblemsTable } from '../components/problems-table'
 import { FIELD_LABELS, FIELD_TARGETS } from '../domain/survey-columns'
 import { parseImportChoice } from '../schemas/survey-import'
 import { getCampaign } from '../services/campaigns.server'
@@ -138,8 +139,8 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
       ) : null}
       <Form method="get" aria-label="Column mapping">
         <input type="hidden" name="upload" value={plan.upload.id} />
-        <div className="table-scroll" role="region" aria-label="Columns of the file" tabIndex={0}>
-          <table className="table">
+        <div className="table-wrap" role="region" aria-label="Columns of the file" tabIndex={0}>
+          <table>
             <thead>
               <tr>
                 <th scope="col">Column</th>
@@ -205,26 +206,7 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
               Download the problems (CSV)
             </a>
           </p>
-          <div className="table-scroll" role="region" aria-label="Problems" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.problems.map((p, n) => (
-                  <tr key={n}>
-                    <td>{p.line}</td>
-                    <td>{p.column || '—'}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProblemsTable problems={plan.problems} />
           {plan.problemCount > plan.problems.length ? <p>The first {plan.problems.length} are shown; the CSV has them all.</p> : null}
         </section>
       ) : (
@@ -233,8 +215,8 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
           <p>
             {plan.perWave.map((w) => `${w.n.toLocaleString('en')} in the ${w.name}`).join('; ')}. The first {plan.preview.length} rows:
           </p>
-          <div className="table-scroll" role="region" aria-label="Preview" tabIndex={0}>
-            <table className="table">
+          <div className="table-wrap" role="region" aria-label="Preview" tabIndex={0}>
+            <table>
               <thead>
                 <tr>
                   <th scope="col">Line</th>

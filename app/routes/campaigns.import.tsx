@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { ProblemsTable } from '../components/problems-table'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
 import { importCampaignsCsv } from '../services/campaign-csv.server'
 import { assertCan } from '../services/permissions.server'
@@ -54,27 +55,7 @@ export default function ImportCampaigns() {
           {result.problems.length === 1 && result.problems[0]!.line === 0 ? (
             <p>{result.problems[0]!.message}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Problems by line and column</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Problem</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.problems.map((p, n) => (
-                    <tr key={n}>
-                      <td>{p.line || '—'}</td>
-                      <td>{p.column || '—'}</td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ProblemsTable problems={result.problems} />
           )}
         </div>
       ) : null}
