@@ -97,9 +97,3 @@ export function answerField(q: Question) {
       return result.value
     })
 }
-
-/** Whether an answer is the desired one — binary and single choice only — for "% who answer correctly". */
-export function isCorrect(q: Question, value: string): boolean | null {
-  if (q.type === 'binary' || q.type === 'single_choice') return q.desired === null ? null : value === q.desired
-  return null
-}

@@ -129,9 +129,3 @@ export function surveyRowReader(file: Pick<SurveyFile, 'headers'>, o: ReadOption
   }
   return { read, result }
 }
-
-export function readSurveyRows(file: SurveyFile, o: ReadOptions): ReadResult {
-  const reader = surveyRowReader(file, o)
-  file.rows.forEach((row, index) => reader.read(row, index))
-  return reader.result()
-}
