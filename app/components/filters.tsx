@@ -22,6 +22,17 @@ export function FilterSelect({ name, label, options, value }: { name: string; la
   )
 }
 
+export function FilterDate({ name, label, value }: { name: string; label: string; value?: string }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <input id={`filter-${name}`} name={name} type="date" defaultValue={value ?? ''} className="input" />
+    </div>
+  )
+}
+
 /** Previous / next links that keep every other parameter of the current URL. */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   const [search] = useSearchParams()

@@ -136,33 +136,9 @@ export default function Survey() {
                   <Link to={`${base}/questions/${q.id}`}>
                     Change<span className="visually-hidden"> {q.code}</span>
                   </Link>
-                  {n > 0 ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="move" />
-                      <input type="hidden" name="questionId" value={q.id} />
-                      <button type="submit" name="direction" value="up" className="button button--link">
-                        Move up<span className="visually-hidden"> {q.code}</span>
-                      </button>
-                    </Form>
-                  ) : null}
-                  {n < d.questions.length - 1 ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="move" />
-                      <input type="hidden" name="questionId" value={q.id} />
-                      <button type="submit" name="direction" value="down" className="button button--link">
-                        Move down<span className="visually-hidden"> {q.code}</span>
-                      </button>
-                    </Form>
-                  ) : null}
-                  {q.answers === 0 ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove-question" />
-                      <input type="hidden" name="questionId" value={q.id} />
-                      <button type="submit" className="button button--link">
-                        Remove<span className="visually-hidden"> {q.code}</span>
-                      </button>
-                    </Form>
-                  ) : null}
+                  {n > 0 ? <QuestionButton intent="move" questionId={q.id} direction="up" label="Move up" code={q.code} /> : null}
+                  {n < d.questions.length - 1 ? <QuestionButton intent="move" questionId={q.id} direction="down" label="Move down" code={q.code} /> : null}
+                  {q.answers === 0 ? <QuestionButton intent="remove-question" questionId={q.id} label="Remove" code={q.code} /> : null}
                 </span>
               ) : null}
             </li>
@@ -315,6 +291,20 @@ export default function Survey() {
         </ul>
       ) : null}
     </div>
+  )
+}
+
+/** One action on a question, as a small form: works without JavaScript. */
+function QuestionButton({ intent, questionId, direction, label, code }: { intent: string; questionId: number; direction?: 'up' | 'down'; label: string; code: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="questionId" value={questionId} />
+      <button type="submit" name={direction ? 'direction' : undefined} value={direction} className="button button--link">
+        {label}
+        <span className="visually-hidden"> {code}</span>
+      </button>
+    </Form>
   )
 }
 

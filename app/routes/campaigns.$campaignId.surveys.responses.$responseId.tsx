@@ -40,8 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!read.ok) return data({ values: form, errors: read.errors }, { status: 400 })
   const outcome = await updateResponse(actor, campaignId, responseId, read.value)
   if (!outcome.ok) return data({ values: form, errors: Object.fromEntries(Object.entries(outcome.fieldErrors ?? {}).map(([k, v]) => [k, v.join(' ')])) }, { status: 400 })
-  const { waveId } = await responseOf(actor, campaignId, responseId)
-  return redirect(`/campaigns/${campaignId}/surveys/waves/${waveId}`)
+  return redirect(`/campaigns/${campaignId}/surveys/waves/${outcome.value}`)
 }
 
 export default function ChangeResponse() {

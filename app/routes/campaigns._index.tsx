@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { FilterSelect, Pagination } from '../components/filters'
+import { FilterDate, FilterSelect, Pagination } from '../components/filters'
 import { COUNTRY_OPTIONS, termChoices } from '../components/options'
 import { can } from '../domain/permissions'
 import { countryName, subdivisionsOf } from '../domain/countries'
@@ -62,18 +62,8 @@ export default function Campaigns() {
         <FilterSelect name="status" label="Status" options={termChoices(STATUSES.terms)} value={f.status} />
         <FilterSelect name="organisation" label="Organisation" options={d.organisations.map((o) => ({ value: String(o.id), label: o.name }))} value={f.organisation} />
         <FilterSelect name="year" label="Year" options={YEARS} value={f.year} />
-        <div className="field">
-          <label className="field__label" htmlFor="filter-from">
-            Running from
-          </label>
-          <input id="filter-from" name="from" type="date" defaultValue={f.from ?? ''} className="input" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-to">
-            Running to
-          </label>
-          <input id="filter-to" name="to" type="date" defaultValue={f.to ?? ''} className="input" />
-        </div>
+        <FilterDate name="from" label="Running from" value={f.from} />
+        <FilterDate name="to" label="Running to" value={f.to} />
         <div className="field">
           <label className="field__label" htmlFor="filter-sort">
             Sort by

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CoverageTables } from '../components/coverage-tables'
-import { FilterSelect, Pagination } from '../components/filters'
+import { FilterDate, FilterSelect, Pagination } from '../components/filters'
 import { COUNTRY_OPTIONS, termChoices } from '../components/options'
 import { countryName, subdivisionsOf } from '../domain/countries'
 import { AUDIENCES } from '../domain/taxonomy'
@@ -69,14 +69,8 @@ export default function Coordination() {
         <FilterSelect name="audience" label="Shared audience" options={termChoices(AUDIENCES.terms)} value={filters.audience} />
         <FilterSelect name="level" label="Level" options={LEVEL_OPTIONS} value={filters.level} />
         <FilterSelect name="review" label="Review" options={VERDICTS.map((v) => ({ value: v.value, label: VERDICT_LABEL[v.value]! }))} value={filters.review} />
-        <div className="field">
-          <label className="field__label" htmlFor="filter-from">From</label>
-          <input id="filter-from" name="from" type="date" defaultValue={filters.from} className="input" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-to">To</label>
-          <input id="filter-to" name="to" type="date" defaultValue={filters.to} className="input" />
-        </div>
+        <FilterDate name="from" label="From" value={filters.from} />
+        <FilterDate name="to" label="To" value={filters.to} />
         <div className="field">
           <button type="submit" className="button button--secondary">Apply filters</button> <Link to="/coordination">Clear</Link>
         </div>

