@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
-import { Readable } from 'node:stream'
 import { Worker } from 'node:worker_threads'
 import { and, desc, eq, lt } from 'drizzle-orm'
-import Papa from 'papaparse'
 import { surveyImports, surveyUploads } from '../../db/schema'
 import type { Actor } from '../domain/permissions'
 import { personalData, suggestMapping, type ColumnTarget } from '../domain/survey-columns'
-import { surveyRowReader, waveKey, waveName, type ImportedResponse, type SurveyFile, type SurveyProblem, type WaveKey } from '../domain/survey-import'
+import { surveyRowReader, waveKey, waveName, type ImportedResponse, type SurveyProblem, type WaveKey } from '../domain/survey-import'
 import { assertEditable } from './campaigns.server'
+import { parseCsv } from './csv-text.server'
 import { db } from './db.server'
 import { getEnv } from './env.server'
 import { notFound } from './http.server'
@@ -26,43 +25,6 @@ const PREVIEW_ROWS = 10
 
 /** Lets other requests run: a large file is read and checked in slices, not in one go. */
 const yieldToOthers = () => new Promise<void>((done) => setImmediate(done))
-
-/** The text as a stream of 64 KB chunks, each pushed on a later turn of the event loop. */
-function chunkStream(text: string, size = 64 * 1024) {
-  let at = 0
-  return new Readable({
-    read() {
-      setImmediate(() => {
-        this.push(at < text.length ? text.slice(at, (at += size)) : null)
-      })
-    },
-  })
-}
-
-/**
- * Reads CSV text as a stream of rows with papaparse (comma, semicolon or tab;
- * quoted fields may hold newlines). Fed in 64 KB chunks, so other requests
- * are served between them while a large file is read.
- */
-export async function parseCsv(text: string): Promise<SurveyFile & { parseProblems: SurveyProblem[] }> {
-  const rows: string[][] = []
-  const parseProblems: SurveyProblem[] = []
-  await new Promise<void>((done, fail) => {
-    Papa.parse<string[]>(chunkStream(text), {
-      header: false,
-      skipEmptyLines: 'greedy',
-      delimitersToGuess: [',', ';', '\t'],
-      step: (result) => {
-        rows.push(result.data)
-        for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') parseProblems.push({ line: rows.length, column: '', message: e.message })
-      },
-      complete: () => done(),
-      error: fail,
-    })
-  })
-  const [headers = [], ...data] = rows
-  return { headers: headers.map((h) => h.trim()), rows: data, parseProblems }
-}
 
 export async function storeUpload(actor: Actor, campaignId: number, filename: string, text: string): Promise<number> {
   assertEditable(actor, campaignId)

@@ -1,3 +1,4 @@
+import { decodeCsvBytes } from './csv-text.server'
 import { readForm } from './request.server'
 
 // Reading an uploaded CSV file from a multipart form: a size limit with a
@@ -18,11 +19,6 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
   if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: 'Choose a CSV file to import.', status: 400 } }
   if (file.size > maxBytes) return { form, upload: tooLarge }
   const bytes = new Uint8Array(await file.arrayBuffer())
-  if (bytes.includes(0)) return { form, upload: { ok: false, message: 'This is not a CSV text file. Export the sheet as “CSV UTF-8” and upload that.', status: 400 } }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
-    return { form, upload: { ok: true, text, filename: file.name || 'upload.csv' } }
-  } catch {
-    return { form, upload: { ok: false, message: 'The file is not UTF-8 text (perhaps Latin-1 or Windows-1252). In your spreadsheet program, save it as “CSV UTF-8” and upload it again.', status: 400 } }
-  }
+  const decoded = decodeCsvBytes(bytes)
+  return { form, upload: decoded.ok ? { ok: true, text: decoded.text, filename: file.name || 'upload.csv' } : { ok: false, message: decoded.message, status: 400 } }
 }

@@ -33,7 +33,11 @@ async function addWave(page: Page, kind: string, group: string, design: string) 
   await page.getByLabel('Wave', { exact: true }).selectOption(kind)
   await page.getByLabel('Group', { exact: true }).selectOption(group)
   await page.getByLabel('Design', { exact: true }).selectOption(design)
+  const rows = page.getByRole('region', { name: 'Waves' }).getByRole('row')
+  const before = await rows.count()
   await page.getByRole('button', { name: 'Add the wave' }).click()
+  // The status of the previous wave may still show; the new row is what says this one is stored.
+  await rows.nth(before === 0 ? 1 : before).waitFor()
   await page.getByRole('status').filter({ hasText: 'The wave was added.' }).waitFor()
 }
 

@@ -1,35 +1,17 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { independentEffect, pairedEffect, pairedT, welchT } from '../../app/domain/statistics/means'
-import { EXPECTED } from '../reference-data'
+import { independentEffect, meanInterval, pairedEffect, pairedT, welchT } from '../../app/domain/statistics/means'
+import { close, independent, of, paired, type RRecord } from './r-reference'
 
 // Lantern's means against R 4.2.2, on the input vectors R was given
 // (expected.json → inputs; panels matched and ordered by respondent code).
 
-type Record = { input_key: string; method: string; statistic?: number; df?: number; p_value?: number; estimate?: number | number[]; conf_low?: number; conf_high?: number; extra?: { [k: string]: number } }
-const reference = JSON.parse(readFileSync(EXPECTED, 'utf8')) as { results: Record[]; inputs: { [key: string]: { pre: (number | null)[]; post: (number | null)[] } } }
-const of = (method: string) => reference.results.filter((r) => r.method === method)
-
-const close = (actual: number | undefined, expected: number | undefined, tolerance: number) => {
-  expect(actual).toBeDefined()
-  expect(Math.abs(actual! - expected!) / Math.max(1e-300, Math.abs(expected!)), `${actual} vs R ${expected}`).toBeLessThanOrEqual(tolerance)
-}
-/** Paired: drop pairs with a missing answer at either wave. Independent: drop missing answers. */
-const paired = (key: string) => {
-  const { pre, post } = reference.inputs[key]!
-  const keep = pre.map((x, i) => x !== null && post[i] !== null)
-  return { pre: pre.filter((_, i) => keep[i]) as number[], post: post.filter((_, i) => keep[i]) as number[] }
-}
-const independent = (key: string) => {
-  const { pre, post } = reference.inputs[key]!
-  return { pre: pre.filter((x) => x !== null) as number[], post: post.filter((x) => x !== null) as number[] }
-}
+type Record = RRecord
 
 describe('means against R', () => {
   const sameTest = (t: ReturnType<typeof pairedT>, r: Record) => {
-    close(t!.statistic, r.statistic, 1e-9)
+    close(t!.statistic, r.statistic as number, 1e-9)
     close(t!.df, r.df, 1e-9)
-    close(t!.pValue, r.p_value, 1e-7)
+    close(t!.pValue, r.p_value as number, 1e-7)
     close(t!.low, r.conf_low, 1e-7)
     close(t!.high, r.conf_high, 1e-7)
   }
@@ -60,6 +42,15 @@ describe('means against R', () => {
     close(e.g, r.extra!.hedges_g_exact, 1e-9)
   })
 
+  // A paired t interval is the one-sample t interval of the changes: R's paired intervals check meanInterval.
+  it.each(of('paired_t').map((r) => [r.input_key, r] as const))('a mean’s t interval, on the changes of %s', (key, r) => {
+    const { pre, post } = paired(key)
+    const i = meanInterval(post.map((x, k) => x - pre[k]!))!
+    close(i.estimate, r.estimate as number, 1e-9)
+    close(i.low, r.conf_low, 1e-7)
+    close(i.high, r.conf_high, 1e-7)
+  })
+
   it('says "not computable" (null) with too few answers or none that differ', () => {
     expect(pairedT([3], [4])).toBeNull()
     expect(pairedT([3, 3, 3], [4, 4, 4])).toBeNull()
@@ -67,5 +58,6 @@ describe('means against R', () => {
     expect(welchT([2, 2], [2, 2])).toBeNull()
     expect(pairedEffect([1, 2, 3], [2, 3, 4])).toBeNull()
     expect(independentEffect([2, 2], [2, 2])).toBeNull()
+    expect(meanInterval([4])).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln'
 import tCdf from '@stdlib/stats-base-dists-t-cdf'
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
+import { mean, variance } from './descriptive'
 
 // Means before and after a campaign (DESIGN.md §6): the paired t-test for a
 // panel, Welch's t-test for cross-sections, Cohen's d and Hedges' g. Every
@@ -8,13 +9,6 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 // (fewer than two values, or no variation): "not computable".
 
 export type TTest = { estimate: number; statistic: number; df: number; pValue: number; low: number; high: number }
-
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
-/** The sample variance (n − 1), as R's var. */
-const variance = (xs: readonly number[]) => {
-  const m = mean(xs)
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1)
-}
 
 function tTest(estimate: number, se: number, df: number, confLevel: number): TTest | null {
   if (!(se > 0) || !(df > 0)) return null
@@ -59,4 +53,12 @@ export function independentEffect(pre: readonly number[], post: readonly number[
   if (!(pooled > 0)) return null
   const d = (mean(post) - mean(pre)) / pooled
   return { d, g: d * hedgesJ(df) }
+}
+
+/** One wave's mean with its t interval, as t.test(x)$conf.int; null below two answers. */
+export function meanInterval(xs: readonly number[], confLevel = 0.95): { estimate: number; sd: number; low: number; high: number } | null {
+  if (xs.length < 2) return null
+  const sd = Math.sqrt(variance(xs))
+  const half = tQuantile(1 - (1 - confLevel) / 2, xs.length - 1) * (sd / Math.sqrt(xs.length))
+  return { estimate: mean(xs), sd, low: mean(xs) - half, high: mean(xs) + half }
 }

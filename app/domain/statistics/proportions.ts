@@ -1,5 +1,6 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf'
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf'
+import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf'
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile'
 
 // Proportions before and after a campaign (DESIGN.md §6): Wilson intervals,
@@ -105,4 +106,30 @@ export function newcombeHybrid(k: IndependentCounts, confLevel = 0.95): Interval
     low: estimate - Math.sqrt((post.estimate - post.low) ** 2 + (pre.high - pre.estimate) ** 2),
     high: estimate + Math.sqrt((post.high - post.estimate) ** 2 + (pre.estimate - pre.low) ** 2),
   }
+}
+
+/** The smallest expected count of the 2×2 table: under 5, the chi-square is not to be trusted. */
+export function smallestExpected({ xPost, nPost, xPre, nPre }: IndependentCounts): number {
+  const total = nPost + nPre
+  const correct = xPost + xPre
+  return Math.min(...[nPost, nPre].flatMap((row) => [(row * correct) / total, (row * (total - correct)) / total]))
+}
+
+/**
+ * fisher.test(matrix(c(x_post, x_pre, n_post − x_post, n_pre − x_pre), 2)):
+ * the two-sided p-value sums the tables, with the same margins, that are no
+ * more likely than the one observed (R's relative tolerance 1e-7).
+ */
+export function fisherExact({ xPost, nPost, xPre, nPre }: IndependentCounts): { pValue: number } | null {
+  if (nPost === 0 || nPre === 0) return null
+  const [total, correct] = [nPost + nPre, xPost + xPre]
+  const lo = Math.max(0, nPost - (total - correct))
+  const hi = Math.min(nPost, correct)
+  const observed = hypergeometricPmf(xPost, total, correct, nPost)
+  let pValue = 0
+  for (let x = lo; x <= hi; x++) {
+    const d = hypergeometricPmf(x, total, correct, nPost)
+    if (d <= observed * (1 + 1e-7)) pValue += d
+  }
+  return { pValue: Math.min(1, pValue) }
 }
