@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3'
+import { dayNumber, isoDay } from '../app/domain/overlap'
 import { STARTER_QUESTIONS } from '../app/domain/survey-starters'
+
+const shiftDays = (date: string, days: number) => isoDay(dayNumber(date) + days)
 
 // Survey data for the demo campaigns that reached completed or evaluated:
 // an instrument, baseline and endline waves and a few hundred responses each,
@@ -133,12 +136,17 @@ export function seedDemoSurveys(sqlite: Database.Database) {
     const { start_date: start, end_date: end } = dates.get(id) as { start_date: string; end_date: string }
     const groups = [{ group: 'campaign', ...plan }, ...(plan.comparison ? [{ group: 'comparison', ...plan.comparison }] : [])]
     for (const g of groups) {
-      const baseline = Number(addWave.run(id, 'baseline', g.group, plan.design, start, start, g.n, 'Random sample of the target group.', null).lastInsertRowid)
-      const endline = Number(addWave.run(id, 'endline', g.group, plan.design, end, end, g.n, 'Random sample of the target group.', plan.design === 'panel' ? baseline : null).lastInsertRowid)
+      // Fieldwork: the three weeks before the campaign starts, and the three weeks after it ends.
+      const baseline = Number(addWave.run(id, 'baseline', g.group, plan.design, shiftDays(start, -21), shiftDays(start, -1), g.n, 'Random sample of the target group.', null).lastInsertRowid)
+      const endline = Number(
+        addWave.run(id, 'endline', g.group, plan.design, shiftDays(end, 1), shiftDays(end, 21), g.n, 'Random sample of the target group.', plan.design === 'panel' ? baseline : null).lastInsertRowid,
+      )
       // Each respondent has a latent knowledge; in a panel the same person answers twice.
       const people = Array.from({ length: g.n }, () => ({ ability: normal(rand), sex: rand() < 0.52 ? 'female' : 'male', age: ['18-24', '25-34', '35-49', '50+'][Math.floor(rand() * 4)]! }))
       for (const [wave, when] of [[baseline, 'pre'], [endline, 'post']] as const) {
         people.forEach((person, i) => {
+          // A panel loses a few people between the waves, as real ones do.
+          if (plan.design === 'panel' && when === 'post' && rand() < 0.06) return
           const ability = plan.design === 'panel' ? person.ability : normal(rand)
           const who = plan.design === 'panel' ? person : { sex: rand() < 0.52 ? 'female' : 'male', age: person.age }
           const code = `${plan.prefix}-${g.group === 'comparison' ? 'C' : 'T'}${plan.design === 'panel' ? '' : when === 'pre' ? 'B' : 'E'}-${String(i + 1).padStart(3, '0')}`

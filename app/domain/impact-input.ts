@@ -1,4 +1,4 @@
-import type { AnalysedType, Design, SurveyData, SurveyRespondent } from './impact'
+import type { AnalysedType, Design, Dimension, SurveyData, SurveyRespondent } from './impact'
 import { readAnswer, type Question } from './survey-answers'
 import { normaliseHeader, personalData, suggestMapping } from './survey-columns'
 import { surveyRowReader, waveName, type SurveyFile, type SurveyProblem, type WaveKey } from './survey-import'
@@ -24,7 +24,14 @@ export function analysisValue(q: Pick<Question, 'type' | 'desired'>, stored: str
   return Number.isFinite(n) ? n : null
 }
 
-export type StoredResponse = { wave: WaveKey; respondentCode: string; answers: Readonly<Record<string, string>> }
+export type StoredResponse = {
+  wave: WaveKey
+  respondentCode: string
+  answers: Readonly<Record<string, string>>
+  sex?: string | null
+  ageBand?: string | null
+  locality?: string | null
+}
 
 /** Baseline and endline responses of the analysed questions; follow-up waves are not part of a pre/post comparison. */
 export function surveyData(questions: readonly Question[], responses: readonly StoredResponse[], design?: Design): SurveyData {
@@ -38,7 +45,8 @@ export function surveyData(questions: readonly Question[], responses: readonly S
     if (wave !== 'baseline' && wave !== 'endline') continue
     const answers: Record<string, number | null> = {}
     for (const { q } of analysed) answers[q.code] = r.answers[q.code] === undefined ? null : analysisValue(q, r.answers[q.code]!)
-    respondents.push({ code: r.respondentCode, wave, group, answers })
+    const attributes: Partial<Record<Dimension, string | null>> = { sex: r.sex ?? null, age_band: r.ageBand ?? null, locality: r.locality ?? null }
+    respondents.push({ code: r.respondentCode, wave, group, answers, attributes })
   }
   return { design: design ?? inferDesign(respondents), questions: analysed.map(({ q, type }) => ({ code: q.code, type })), responses: respondents }
 }

@@ -1,4 +1,5 @@
 import type { ImpactRecord } from './impact'
+import { NOT_RECORDED, type Breakdown } from './impact-breakdown'
 
 // The columns of an analysis as the command line prints it and the results
 // CSV downloads it (issue 6, item 3), in that order; full precision, nulls as
@@ -47,4 +48,22 @@ export function impactRow(r: ImpactRecord): ImpactRow {
     row[name] = typeof v === 'number' && !Number.isFinite(v) ? null : v
   }
   return row as ImpactRow
+}
+
+export type ResultsCsvRow = ImpactRow & { breakdown: string; breakdown_value: string }
+
+/** The whole results, then each breakdown cell; a withheld cell keeps its label and nothing else. */
+export function resultsCsvRows(records: readonly ImpactRecord[], breakdowns: readonly Breakdown[], threshold: number): ResultsCsvRow[] {
+  const rows: ResultsCsvRow[] = records.map((r) => ({ ...impactRow(r), breakdown: '', breakdown_value: '' }))
+  for (const b of breakdowns) {
+    for (const cell of b.cells) {
+      const value = cell.value === NOT_RECORDED ? 'not recorded' : cell.value
+      if (cell.record) rows.push({ ...impactRow(cell.record), breakdown: b.dimension, breakdown_value: value })
+      else {
+        const empty = Object.fromEntries(IMPACT_COLUMNS.map((c) => [c, null])) as unknown as ImpactRow
+        rows.push({ ...empty, question: b.question, group: 'campaign', notes: `withheld: fewer than ${threshold} respondents, or a cell that would reveal one`, breakdown: b.dimension, breakdown_value: value })
+      }
+    }
+  }
+  return rows
 }

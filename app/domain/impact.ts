@@ -27,8 +27,17 @@ export type Group = 'campaign' | 'comparison'
 export const DID_GROUP = 'campaign_vs_comparison'
 
 export type SurveyQuestion = { code: string; type: AnalysedType }
+/** Who a respondent is, for breakdowns (DESIGN.md §7: never a name, phone or address). */
+export const DIMENSIONS = ['sex', 'age_band', 'locality'] as const
+export type Dimension = (typeof DIMENSIONS)[number]
 /** One respondent at one wave; a binary answer is 1 when it is the desired (correct) one. */
-export type SurveyRespondent = { code: string; wave: 'baseline' | 'endline'; group: Group; answers: Readonly<Record<string, number | null | undefined>> }
+export type SurveyRespondent = {
+  code: string
+  wave: 'baseline' | 'endline'
+  group: Group
+  answers: Readonly<Record<string, number | null | undefined>>
+  attributes?: Readonly<Partial<Record<Dimension, string | null>>>
+}
 export type SurveyData = { design: Design; questions: readonly SurveyQuestion[]; responses: readonly SurveyRespondent[] }
 
 export type ImpactRecord = {

@@ -122,6 +122,9 @@ export default function CampaignPage() {
             </>
           ) : null}
           <h2>Objectives and indicators</h2>
+          <p>
+            <Link to={`/campaigns/${d.id}/results`}>Survey results: what changed, by how much, how certain</Link>
+          </p>
           {c.objectives.length === 0 ? <p>No objectives yet.</p> : null}
           {c.objectives.map((o, n) => (
             <div key={n} className="table-wrap">

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { WavesTable } from '../components/waves-table'
 import { STARTER_QUESTIONS } from '../domain/survey-starters'
 import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../domain/taxonomy'
 import { idField } from '../schemas/fields'
@@ -183,58 +184,33 @@ export default function Survey() {
       <h2>Waves</h2>
       {d.waves.length === 0 ? <p>No waves yet. A baseline and an endline of the campaign group are the least an evaluation needs.</p> : null}
       {d.waves.length ? (
-        <div className="table-wrap" role="region" aria-label="Waves" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Wave</th>
-                <th scope="col">Group</th>
-                <th scope="col">Design</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Target size</th>
-                <th scope="col">Responses</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.waves.map((w) => (
-                <tr key={w.id}>
-                  <td>{WAVE_KINDS.label(w.kind)}</td>
-                  <td>{WAVE_GROUPS.label(w.group)}</td>
-                  <td>{WAVE_DESIGNS.label(w.design)}</td>
-                  <td>{w.startDate ? `${w.startDate} to ${w.endDate ?? '…'}` : '—'}</td>
-                  <td>{w.targetSize ?? '—'}</td>
-                  <td>
-                    <Link to={`${base}/waves/${w.id}`}>
-                      {w.responses}
-                      <span className="visually-hidden"> responses in the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}: see or type in</span>
-                    </Link>
-                  </td>
-                  <td>
-                    <span className="inline-form">
-                      {w.responses ? (
-                        <a href={`/campaigns/${d.campaign.id}/surveys.csv?wave=${w.id}`} download>
-                          Download<span className="visually-hidden"> the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}</span>
-                        </a>
-                      ) : null}
-                      {d.canEdit && w.responses === 0 ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remove-wave" />
-                          <input type="hidden" name="waveId" value={w.id} />
-                          <button type="submit" className="button button--link">
-                            Remove<span className="visually-hidden"> the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <WavesTable
+          waves={d.waves}
+          responses={(w) => (
+            <Link to={`${base}/waves/${w.id}`}>
+              {w.responses}
+              <span className="visually-hidden"> responses in the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}: see or type in</span>
+            </Link>
+          )}
+          actions={(w) => (
+            <span className="inline-form">
+              {w.responses ? (
+                <a href={`/campaigns/${d.campaign.id}/surveys.csv?wave=${w.id}`} download>
+                  Download<span className="visually-hidden"> the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}</span>
+                </a>
+              ) : null}
+              {d.canEdit && w.responses === 0 ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove-wave" />
+                  <input type="hidden" name="waveId" value={w.id} />
+                  <button type="submit" className="button button--link">
+                    Remove<span className="visually-hidden"> the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}</span>
+                  </button>
+                </Form>
+              ) : null}
+            </span>
+          )}
+        />
       ) : null}
       {d.canEdit ? (
         <details className="details">

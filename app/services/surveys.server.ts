@@ -61,7 +61,8 @@ export function wavesOf(campaignId: number) {
       targetSize: surveyWaves.targetSize,
       samplingNotes: surveyWaves.samplingNotes,
       baselineWaveId: surveyWaves.baselineWaveId,
-      responses: sql<number>`(select count(*) from ${surveyResponses} where ${surveyResponses.waveId} = ${surveyWaves.id})`,
+      // Spelled out: drizzle leaves a column of the outer table unqualified here, which SQLite reads as the inner table's.
+      responses: sql<number>`(select count(*) from "survey_responses" r where r."wave_id" = "survey_waves"."id")`,
     })
     .from(surveyWaves)
     .where(eq(surveyWaves.campaignId, campaignId))
@@ -220,7 +221,22 @@ export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
   return codes
 }
 
-
+/** The responses of these waves, in wave and entry order, with their answers (response id → question id → stored value). */
+export function responsesWithAnswers(waveIds: number[]) {
+  const responses = waveIds.length
+    ? db.select().from(surveyResponses).where(inArray(surveyResponses.waveId, waveIds)).orderBy(asc(surveyResponses.waveId), asc(surveyResponses.id)).all()
+    : []
+  const answers = new Map<number, Map<number, string>>()
+  const ids = responses.map((r) => r.id)
+  for (let i = 0; i < ids.length; i += 10_000) {
+    for (const a of db.select().from(surveyAnswers).where(inArray(surveyAnswers.responseId, ids.slice(i, i + 10_000))).all()) {
+      let row = answers.get(a.responseId)
+      if (!row) answers.set(a.responseId, (row = new Map()))
+      row.set(a.questionId, a.value)
+    }
+  }
+  return { responses, answers }
+}
 
 /**
  * The responses of a campaign (or one wave) in the import layout, so the file
@@ -233,18 +249,7 @@ export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveI
   if (waveId !== undefined && waves.length === 0) notFound('There is no such wave in this campaign.')
   const questions = questionsOf(campaignId)
   const byWave = new Map(waves.map((w) => [w.id, w]))
-  const responses = waves.length
-    ? db.select().from(surveyResponses).where(inArray(surveyResponses.waveId, [...byWave.keys()])).orderBy(asc(surveyResponses.waveId), asc(surveyResponses.id)).all()
-    : []
-  const answers = new Map<number, Map<number, string>>()
-  const ids = responses.map((r) => r.id)
-  for (let i = 0; i < ids.length; i += 10_000) {
-    for (const a of db.select().from(surveyAnswers).where(inArray(surveyAnswers.responseId, ids.slice(i, i + 10_000))).all()) {
-      let row = answers.get(a.responseId)
-      if (!row) answers.set(a.responseId, (row = new Map()))
-      row.set(a.questionId, a.value)
-    }
-  }
+  const { responses, answers } = responsesWithAnswers([...byWave.keys()])
   const extras = (['sex', 'ageBand', 'locality'] as const).filter((f) => responses.some((r) => r[f] !== null))
   const header = { sex: 'sex', ageBand: 'age_band', locality: 'locality' } as const
   return {

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { ResultCard } from '../components/result-card'
+import { WavesTable } from '../components/waves-table'
+import { campaignResults } from '../services/impact.server'
+import { campaignParams, parseParams } from '../services/params.server'
+import { getSession } from '../services/session.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.campaign.title ?? 'campaign'} – Lantern` }]
+
+// GET /campaigns/:id/results — what changed between baseline and endline, for anyone who may see the campaign.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const r = await campaignResults(session?.actor ?? null, campaignId)
+  return {
+    campaign: r.campaign,
+    own: r.own,
+    design: r.design,
+    threshold: r.threshold,
+    questions: r.questions.flatMap((q) => (q.type === 'free_text' ? [] : [{ code: q.code, text: q.text, type: q.type, min: q.min, max: q.max }])),
+    waves: r.waves.map((w) => ({ id: w.id, kind: w.kind, group: w.group, design: w.design, startDate: w.startDate, endDate: w.endDate, responses: w.responses, targetSize: w.targetSize })),
+    records: r.records,
+    breakdowns: r.breakdowns,
+  }
+}
+
+export default function CampaignResultsPage() {
+  const d = useLoaderData<typeof loader>()
+  const answered = d.records.some((r) => r.nPre > 0 || r.nPost > 0)
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/campaigns/${d.campaign.id}`}>{d.campaign.title}</Link> · {d.campaign.organisation}
+      </p>
+      <h1>Results</h1>
+      <p className="lede">
+        What changed between the baseline and the endline survey, question by question, with 95% confidence intervals. Each figure names the test behind it
+        and how many people it rests on.
+      </p>
+      {d.waves.length ? (
+        <WavesTable waves={d.waves} caption="Survey waves" />
+      ) : null}
+      {!answered ? (
+        <p className="notice">No survey answers yet. Results appear here once the baseline and endline answers are in.</p>
+      ) : (
+        <>
+          <p>
+            <a href={`/campaigns/${d.campaign.id}/results.csv`} download>
+              Download these results as CSV
+            </a>
+            {d.own ? null : ` (breakdowns with fewer than ${d.threshold} respondents are withheld, as on this page)`}
+          </p>
+          {d.questions.map((q) => (
+            <ResultCard
+              key={q.code}
+              question={q}
+              records={d.records.filter((r) => r.question === q.code)}
+              breakdowns={d.breakdowns.filter((b) => b.question === q.code)}
+              threshold={d.threshold}
+            />
+          ))}
+        </>
+      )}
+    </>
+  )
+}

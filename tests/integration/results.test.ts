@@ -1,0 +1,102 @@
+import Papa from 'papaparse'
+import { describe, expect, it } from 'vitest'
+import type { ImpactRecord } from '../../app/domain/impact'
+import type { Breakdown } from '../../app/domain/impact-breakdown'
+import { analyseSurvey } from '../../app/domain/impact'
+import { readAnalysisFile } from '../../app/domain/impact-input'
+import { IMPACT_COLUMNS } from '../../app/domain/impact-table'
+import * as resultsCsv from '../../app/routes/campaigns.$campaignId.results[.]csv'
+import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
+import * as surveysCsv from '../../app/routes/campaigns.$campaignId.surveys[.]csv'
+import * as surveyPage from '../../app/routes/campaigns.$campaignId.surveys._index'
+import { db } from '../../app/services/db.server'
+import { get, invoke, sessionFor } from './helpers'
+
+// A campaign's results page and CSV, on the demo database: the same figures
+// as the command line's analysis of the exported answers, visible to whoever
+// may see the campaign, with small cells withheld outside the organisation.
+
+const idOf = (title: string) => String(db.$client.prepare('select id from campaigns where title = ?').pluck().get(title))
+const SCHOOL = 'School talks on online recruitment (2025)'
+type Page = { records: ImpactRecord[]; breakdowns: Breakdown[]; own: boolean; waves: { kind: string; responses: number }[] }
+
+async function resultsFor(campaignId: string, cookie?: string) {
+  return invoke(resultsPage.loader, get(`/campaigns/${campaignId}/results`, cookie), { campaignId })
+}
+
+async function csvText(response: Promise<unknown>) {
+  const r = (await response) as Response
+  return (await r.text()).replace(/^\uFEFF/, '')
+}
+
+describe('the results page', () => {
+  it('shows the analysis of the stored answers — the same as the command line’s analysis of the exported file', async () => {
+    const id = idOf(SCHOOL)
+    const owner = await sessionFor('member@lantern.example')
+    const page = (await resultsFor(id, owner)).data as Page
+    const exported = await csvText(surveysCsv.loader({ request: get(`/campaigns/${id}/surveys.csv`, owner), params: { campaignId: id }, context: {} } as never))
+    const { data } = Papa.parse<string[]>(exported.trim())
+    const reading = readAnalysisFile({ headers: data[0]!, rows: data.slice(1) }, { design: 'panel' })
+    expect(reading.ok).toBe(true)
+    // The exported file carries no instrument: the command line infers the types the instrument states.
+    expect(analyseSurvey(reading.ok ? reading.data : (null as never))).toEqual(page.records)
+    const hotline = page.records.find((r) => r.question === 'knows_hotline' && r.group === 'campaign')!
+    expect(hotline).toMatchObject({ design: 'panel', method: 'mcnemar_cc', changeCiMethod: 'paired_diff_newcombe_ci', effectSizeName: 'cohens_h' })
+    expect(hotline.change!).toBeGreaterThan(0.1)
+    expect(hotline.pValue!).toBeLessThan(0.01)
+  })
+
+  it('counts each wave’s responses', async () => {
+    const id = idOf(SCHOOL)
+    const stored = db.$client.prepare("select count(*) from survey_responses r join survey_waves w on w.id = r.wave_id where w.campaign_id = ? and w.kind = 'endline'").pluck().get(id) as number
+    const page = (await resultsFor(id, await sessionFor('donor@lantern.example'))).data as Page
+    expect(page.waves.find((w) => w.kind === 'endline')!.responses).toBe(stored)
+    const survey = (await invoke(surveyPage.loader, get(`/campaigns/${id}/surveys`, await sessionFor('member@lantern.example')), { campaignId: id })).data as Page
+    expect(survey.waves.map((w) => w.responses)).toEqual(page.waves.map((w) => w.responses))
+    expect(stored).toBeGreaterThan(200)
+  })
+
+  it('is open to whoever may see the campaign: the public for a published one, nobody outside for a draft', async () => {
+    const published = idOf(SCHOOL)
+    expect((await resultsFor(published)).status).toBe(200)
+    expect((await resultsFor(published, await sessionFor('casa@lantern.example'))).status).toBe(200)
+    const draft = String(db.$client.prepare("select id from campaigns where status = 'draft' and organisation_id = (select organisation_id from campaigns where title = ?)").pluck().get(SCHOOL))
+    expect(draft).toMatch(/^\d+$/)
+    expect((await resultsFor(draft, await sessionFor('donor@lantern.example'))).status).toBe(404)
+    expect((await resultsFor(draft)).status).toBe(404)
+    expect((await resultsFor('999999')).status).toBe(404)
+    expect((await resultsFor('not-a-number')).status).toBe(404)
+  })
+
+  it('never shows a respondent code, and withholds small breakdown cells from outsiders (also in the CSV)', async () => {
+    const id = idOf(SCHOOL)
+    // Three respondents of one small village, at both waves.
+    db.$client
+      .prepare("update survey_responses set locality = 'Zatoka' where respondent_code in ('SCH-T-001', 'SCH-T-002', 'SCH-T-003') and wave_id in (select id from survey_waves where campaign_id = ?)")
+      .run(id)
+    const owner = (await resultsFor(id, await sessionFor('member@lantern.example'))).data as Page
+    const outsider = (await resultsFor(id, await sessionFor('donor@lantern.example'))).data as Page
+    expect(JSON.stringify(outsider)).not.toMatch(/SCH-T-/)
+    const locality = (p: Page) => p.breakdowns.find((b) => b.dimension === 'locality' && b.question === 'knows_hotline')!
+    expect(owner.own).toBe(true)
+    expect(locality(owner).cells.map((c) => [c.value, c.n, c.suppressed])).toEqual([
+      ['Zatoka', 3, false],
+      ['', expect.any(Number), false],
+    ])
+    // Zatoka is under 10; "not recorded" goes too, or the total would give Zatoka away.
+    expect(locality(outsider).cells.map((c) => [c.value, c.n, c.suppressed, c.record])).toEqual([
+      ['Zatoka', null, true, null],
+      ['', null, true, null],
+    ])
+    expect(outsider.breakdowns.find((b) => b.dimension === 'sex')!.cells.every((c) => !c.suppressed && c.n! >= 10)).toBe(true)
+
+    const csv = await csvText(resultsCsv.loader({ request: get(`/campaigns/${id}/results.csv`, await sessionFor('donor@lantern.example')), params: { campaignId: id }, context: {} } as never))
+    const { data, meta } = Papa.parse<Record<string, string>>(csv.trim(), { header: true })
+    expect(meta.fields).toEqual([...IMPACT_COLUMNS, 'breakdown', 'breakdown_value'])
+    const zatoka = data.filter((r) => r.breakdown_value === 'Zatoka')
+    expect(zatoka.length).toBe(4)
+    expect(zatoka.every((r) => r.n_pre === '' && r.pre === '' && /withheld/.test(r.notes!))).toBe(true)
+    expect(data.filter((r) => r.breakdown === '').map((r) => r.question)).toEqual(['knows_hotline', 'knows_signs', 'would_report', 'knowledge_score'])
+    expect(csv).not.toMatch(/SCH-T-|NaN/)
+  })
+})
