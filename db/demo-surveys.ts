@@ -160,5 +160,23 @@ export function seedDemoSurveys(sqlite: Database.Database) {
         })
       }
     }
+    seedReach(sqlite, id, start, end)
   }
+}
+
+/** An output indicator no survey measures — people reached — with the counts an organisation enters as it goes. */
+function seedReach(sqlite: Database.Database, campaignId: number, start: string, end: string) {
+  const objective = sqlite.prepare('select id from objectives where campaign_id = ? order by position limit 1').pluck().get(campaignId) as number | undefined
+  if (!objective) return
+  const audience = (sqlite.prepare('select coalesce(sum(estimated_size), 0) from campaign_audiences where campaign_id = ?').pluck().get(campaignId) as number) || 2000
+  const target = Math.round(audience * 0.3)
+  const indicator = sqlite
+    .prepare(
+      `insert into indicators (objective_id, position, name, level, unit, direction, baseline, baseline_at_survey, target, means_of_verification)
+       values (?, (select coalesce(max(position), -1) + 1 from indicators where objective_id = ?), 'People reached', 'output', 'count', 'increase', 0, 0, ?, 'Attendance sheets and distribution lists')`,
+    )
+    .run(objective, objective, target).lastInsertRowid
+  const addActual = sqlite.prepare('insert into indicator_actuals (indicator_id, on_date, value, note) values (?, ?, ?, ?)')
+  addActual.run(indicator, shiftDays(start, 30), Math.round(target * 0.45), 'First month: attendance sheets')
+  addActual.run(indicator, end, Math.round(target * 0.5), 'Rest of the campaign: attendance sheets')
 }

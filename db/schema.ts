@@ -257,6 +257,27 @@ export const indicators = sqliteTable(
   (t) => [index('indicators_objective_idx').on(t.objectiveId, t.position)],
 )
 
+/**
+ * Actual values of an indicator that no survey question measures (reach,
+ * hotline calls), entered by date: counts add up, percentages and scores
+ * take the latest.
+ */
+export const indicatorActuals = sqliteTable(
+  'indicator_actuals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    onDate: text('on_date').notNull(),
+    value: real('value').notNull(),
+    note: text('note').notNull().default(''),
+    actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('indicator_actuals_idx').on(t.indicatorId, t.onDate)],
+)
+
 export const campaignStatusHistory = sqliteTable(
   'campaign_status_history',
   {

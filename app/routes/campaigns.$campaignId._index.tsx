@@ -4,6 +4,8 @@ import { Findings } from '../components/findings'
 import { Overlaps } from '../components/overlaps'
 import { allowedTransitions } from '../domain/campaign'
 import { countryName, subdivisionLabel } from '../domain/countries'
+import { formatIndicatorValue } from '../domain/indicator-format'
+import { formatP, methodLabel } from '../domain/impact-words'
 import { languageName } from '../domain/languages'
 import { qualityCheck } from '../domain/quality'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
@@ -18,12 +20,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  const { stored, funders, history, canEdit, canDuplicate } = await getCampaignPage(session?.actor ?? null, campaignId)
+  const { stored, indicators, funders, history, canEdit, canDuplicate } = await getCampaignPage(session?.actor ?? null, campaignId)
   return {
     id: stored.row.id,
     status: stored.row.status,
     organisation: stored.organisation,
     campaign: stored.campaign,
+    objectives: stored.objectives,
+    indicators,
     funders,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     findings: qualityCheck(stored.campaign),
@@ -125,9 +129,9 @@ export default function CampaignPage() {
           <p>
             <Link to={`/campaigns/${d.id}/results`}>Survey results: what changed, by how much, how certain</Link>
           </p>
-          {c.objectives.length === 0 ? <p>No objectives yet.</p> : null}
-          {c.objectives.map((o, n) => (
-            <div key={n} className="table-wrap">
+          {d.objectives.length === 0 ? <p>No objectives yet.</p> : null}
+          {d.objectives.map((o, n) => (
+            <div key={n} className="table-wrap" role="region" aria-label={`Objective ${n + 1}`} tabIndex={0}>
               <table>
                 <caption>
                   Objective {n + 1}: {o.statement}
@@ -135,26 +139,16 @@ export default function CampaignPage() {
                 <thead>
                   <tr>
                     <th scope="col">Indicator</th>
-                    <th scope="col">Level</th>
                     <th scope="col">Baseline</th>
                     <th scope="col">Target</th>
-                    <th scope="col">Verification</th>
+                    <th scope="col">Actual</th>
+                    <th scope="col">Progress</th>
+                    <th scope="col">Change beyond chance?</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {o.indicators.map((i, k) => (
-                    <tr key={k}>
-                      <th scope="row">
-                        {i.name}
-                        <span className="task-list__summary">
-                          {INDICATOR_UNITS.label(i.unit)}, {DIRECTIONS.label(i.direction).toLowerCase()} is better
-                        </span>
-                      </th>
-                      <td>{INDICATOR_LEVELS.label(i.level)}</td>
-                      <td>{i.baseline ?? (i.baselineAtSurvey ? 'To be measured' : '—')}</td>
-                      <td>{i.target ?? '—'}</td>
-                      <td>{i.meansOfVerification || '—'}</td>
-                    </tr>
+                  {o.indicators.map((i) => (
+                    <IndicatorRow key={i.id} indicator={i} result={d.indicators.find((x) => x.id === i.id)} campaignId={d.id} canEdit={d.canEdit} />
                   ))}
                 </tbody>
               </table>
@@ -204,5 +198,45 @@ export default function CampaignPage() {
         </aside>
       </div>
     </>
+  )
+}
+
+type IndicatorView = ReturnType<typeof useLoaderData<typeof loader>>['objectives'][number]['indicators'][number]
+type ResultView = ReturnType<typeof useLoaderData<typeof loader>>['indicators'][number]
+
+/** One indicator: the plan, where it stands, and whether a survey-measured change is more than chance. */
+function IndicatorRow({ indicator: i, result, campaignId, canEdit }: { indicator: IndicatorView; result: ResultView | undefined; campaignId: number; canEdit: boolean }) {
+  const r = result?.result
+  const value = (v: number | null | undefined) => formatIndicatorValue(i.unit, v ?? null)
+  return (
+    <tr>
+      <th scope="row">
+        {i.name}
+        <span className="task-list__summary">
+          {INDICATOR_LEVELS.label(i.level)} · {INDICATOR_UNITS.label(i.unit).toLowerCase()}, {DIRECTIONS.label(i.direction).toLowerCase()} is better
+          {result?.question ? ` · measured by survey question ${result.question.code}` : ''}
+          {i.meansOfVerification ? ` · ${i.meansOfVerification}` : ''}
+        </span>
+        {canEdit && !result?.question ? (
+          <Link to={`/campaigns/${campaignId}/indicators/${i.id}`}>
+            Enter actuals<span className="visually-hidden"> for {i.name}</span>
+          </Link>
+        ) : null}
+      </th>
+      <td>
+        {r?.baseline !== null && r?.baseline !== undefined ? value(r.baseline) : i.baselineAtSurvey ? 'To be measured' : '—'}
+        {r?.baselineFrom === 'survey' ? <span className="task-list__summary">baseline survey</span> : null}
+      </td>
+      <td>{value(i.target)}</td>
+      <td>
+        {value(r?.actual)}
+        {r?.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? 'endline survey' : `entered, to ${r.actualDate}`}</span> : null}
+      </td>
+      <td>
+        {r?.progress !== null && r?.progress !== undefined ? `${Math.round(r.progress)}% of the way` : '—'}
+        {r?.met === true ? <span className="tag tag--ok">Target met</span> : null}
+      </td>
+      <td>{r?.significant === null || r?.significant === undefined ? '—' : `${r.significant ? 'Yes' : 'No'}, ${formatP(r.pValue!)} (${methodLabel(r.method)})`}</td>
+    </tr>
   )
 }

@@ -33,6 +33,7 @@ import type { Outcome } from './auth.server'
 import { loadAccess, loadCampaign, organisationNames, statusHistory, type StoredCampaign } from './campaign-store.server'
 import { db } from './db.server'
 import { forbidden, notFound } from './http.server'
+import { indicatorsWithResults, outcomeGaps } from './indicator-results.server'
 import { assertCan } from './permissions.server'
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
@@ -264,6 +265,10 @@ export async function transitionCampaign(actor: Actor, id: number, to: Status): 
     const missing = missingForPlanned(stored.campaign)
     if (missing.length) return { ok: false, formErrors: missing.map((m) => `Add ${m} before registering the campaign as planned.`) }
   }
+  if (to === 'evaluated') {
+    const gaps = outcomeGaps(stored)
+    if (gaps.length) return { ok: false, formErrors: gaps.map((name) => `“${name}” has no actual yet: enter one, or import the endline survey of its question, before marking the campaign as evaluated.`) }
+  }
   db.transaction((tx) => {
     touch(tx, id, { status: to })
     tx.insert(campaignStatusHistory).values({ campaignId: id, fromStatus: from, toStatus: to, actorUserId: actor.userId }).run()
@@ -278,6 +283,7 @@ export async function getCampaignPage(viewer: Actor | null, id: number) {
   const stored = await getCampaign(viewer, id)
   return {
     stored,
+    indicators: indicatorsWithResults(stored),
     funders: organisationNames(stored.campaign.funderIds),
     history: statusHistory(id),
     canEdit: viewer !== null && stored.row.status !== 'archived' && can(viewer, 'campaign.edit', stored.row.organisationId),

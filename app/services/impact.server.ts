@@ -28,9 +28,8 @@ function designOf(waves: ReturnType<typeof wavesOf>): Design {
   return wave?.design ?? 'cross_section'
 }
 
-export async function campaignResults(viewer: Actor | null, campaignId: number): Promise<CampaignResults> {
-  const stored = await getCampaign(viewer, campaignId)
-  const own = viewer?.membership?.organisationId === stored.row.organisationId
+/** A campaign's stored answers, analysed; no access check (callers have made theirs). */
+export function analysisOf(campaignId: number) {
   const questions = questionsOf(campaignId)
   const waves = wavesOf(campaignId)
   const byWave = new Map(waves.map((w) => [w.id, w]))
@@ -44,7 +43,14 @@ export async function campaignResults(viewer: Actor | null, campaignId: number):
   })
   const design = designOf(waves)
   const data = surveyData(questions, given, design)
+  return { questions, waves, design, data, records: analyseSurvey(data) }
+}
+
+export async function campaignResults(viewer: Actor | null, campaignId: number): Promise<CampaignResults> {
+  const stored = await getCampaign(viewer, campaignId)
+  const own = viewer?.membership?.organisationId === stored.row.organisationId
+  const { questions, waves, design, data, records } = analysisOf(campaignId)
   const threshold = getEnv().SMALL_CELL_THRESHOLD
   const campaign = { id: campaignId, title: stored.campaign.title, status: stored.row.status, organisation: stored.organisation.name }
-  return { campaign, own, design, questions, waves, records: analyseSurvey(data), breakdowns: breakdowns(data, own ? null : threshold), threshold }
+  return { campaign, own, design, questions, waves, records, breakdowns: breakdowns(data, own ? null : threshold), threshold }
 }

@@ -9,6 +9,7 @@ import type { QuestionInput, WaveInput } from '../schemas/survey'
 import { recordAudit } from './audit.server'
 import { assertEditable, campaignAccess } from './campaigns.server'
 import { db } from './db.server'
+import { evaluateWhenComplete } from './indicator-results.server'
 import { notFound } from './http.server'
 import { assertCan } from './permissions.server'
 
@@ -324,6 +325,7 @@ export async function addResponse(actor: Actor, campaignId: number, waveId: numb
     audit(tx, actor, access.organisationId, campaignId, 'survey.response-added', { waveId, ...input })
     return row.id
   })
+  await evaluateWhenComplete(actor, campaignId)
   return { ok: true, value: id }
 }
 

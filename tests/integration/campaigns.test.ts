@@ -7,6 +7,7 @@ import { loadCampaign } from '../../app/services/campaign-store.server'
 import { getSession } from '../../app/services/session.server'
 import * as newCampaign from '../../app/routes/campaigns.new'
 import * as list from '../../app/routes/campaigns._index'
+import * as actuals from '../../app/routes/campaigns.$campaignId.indicators.$indicatorId'
 import * as page from '../../app/routes/campaigns.$campaignId._index'
 import * as task from '../../app/routes/campaigns.$campaignId.edit._index'
 import * as audiences from '../../app/routes/campaigns.$campaignId.edit.audiences'
@@ -123,7 +124,14 @@ describe('lifecycle', () => {
     const p = { campaignId: String(id) }
     const move = (to: string) => invoke(page.action, post(`/campaigns/${id}`, { intent: 'transition', to }, { cookie }), p)
     expect((await move('active')).status).toBe(400) // draft cannot jump to active
-    for (const to of ['planned', 'active', 'completed', 'evaluated', 'archived']) expect((await move(to)).status, to).toBe(302)
+    for (const to of ['planned', 'active', 'completed']) expect((await move(to)).status, to).toBe(302)
+    // Evaluated needs an actual for every outcome indicator; entering the last one moves the campaign there.
+    expect((await move('evaluated')).status).toBe(400)
+    const [indicator] = loadCampaign(id)!.objectives.flatMap((o) => o.indicators.filter((i) => i.level === 'outcome'))
+    const actual = { campaignId: String(id), indicatorId: String(indicator!.id) }
+    await invoke(actuals.action, post(`/campaigns/${id}/indicators/${indicator!.id}`, { onDate: '2026-06-30', value: '55' }, { cookie }), actual)
+    expect(loadCampaign(id)!.row.status).toBe('evaluated')
+    expect((await move('archived')).status).toBe(302)
     const history = db.select().from(campaignStatusHistory).where(eq(campaignStatusHistory.campaignId, id)).all()
     expect(history.map((h) => h.toStatus)).toEqual(['draft', 'planned', 'active', 'completed', 'evaluated', 'archived'])
     expect(history.every((h) => h.actorUserId !== null)).toBe(true)

@@ -1,0 +1,118 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { useSectionForm } from '../components/campaign-section'
+import { ErrorSummary, InputField, SubmitButton, TextAreaField } from '../components/forms'
+import { formatIndicatorValue } from '../domain/indicator-format'
+import { INDICATOR_UNITS } from '../domain/taxonomy'
+import { idField } from '../schemas/fields'
+import { actualSchema } from '../schemas/indicator-actual'
+import { assertEditable, getCampaign } from '../services/campaigns.server'
+import { notFound } from '../services/http.server'
+import { addActual, indicatorsWithResults, removeActual } from '../services/indicator-results.server'
+import { indicatorParams, parseParams } from '../services/params.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Actuals of an indicator – Lantern' }]
+
+// /campaigns/:id/indicators/:indicatorId — the actual values of an indicator no survey question measures, by date.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId, indicatorId } = parseParams(params, indicatorParams)
+  assertEditable(actor, campaignId)
+  const stored = await getCampaign(actor, campaignId)
+  const indicator = indicatorsWithResults(stored).find((i) => i.id === indicatorId) ?? notFound('There is no such indicator in this campaign.')
+  return { campaign: { id: campaignId, title: stored.campaign.title, status: stored.row.status }, indicator }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId, indicatorId } = parseParams(params, indicatorParams)
+  const form = await readForm(request)
+  if (form.get('intent') === 'remove') {
+    const actual = z.object({ actualId: idField }).safeParse({ actualId: form.get('actualId') })
+    if (!actual.success) return data({ status: 'error' as const, error: { '': ['Choose a value to remove.'] } }, { status: 400 })
+    await removeActual(actor, campaignId, indicatorId, actual.data.actualId)
+    return redirect(`/campaigns/${campaignId}/indicators/${indicatorId}`)
+  }
+  const submission = parseWithZod(form, { schema: actualSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  await addActual(actor, campaignId, indicatorId, submission.value)
+  return redirect(`/campaigns/${campaignId}/indicators/${indicatorId}`)
+}
+
+const LABELS = { onDate: 'Date', value: 'Value', note: 'Note (optional)' }
+
+export default function IndicatorActuals() {
+  const { campaign, indicator: i } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('actual', actualSchema, { onDate: '', value: '', note: '' })
+  const sums = i.unit === 'count'
+  return (
+    <div className="form form--wide">
+      <p className="muted">
+        <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
+      </p>
+      <h1>{i.name}</h1>
+      <p className="lede">
+        {sums
+          ? 'Enter what was counted in each period (people reached, calls received); Lantern adds them up.'
+          : 'Enter the value measured on each date; Lantern takes the latest as the actual.'}{' '}
+        Target: {formatIndicatorValue(i.unit, i.target)}. Actual so far: {formatIndicatorValue(i.unit, i.result.actual)}.
+      </p>
+      {i.level === 'outcome' && campaign.status === 'completed' ? (
+        <p className="notice">When every outcome indicator has an actual, the campaign moves to “evaluated”.</p>
+      ) : null}
+      {i.actuals.length ? (
+        <div className="table-wrap" role="region" aria-label="Values entered" tabIndex={0}>
+          <table>
+            <caption>Values entered</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Value</th>
+                <th scope="col">Note</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {i.actuals.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.onDate}</td>
+                  <td>{formatIndicatorValue(i.unit, a.value)}</td>
+                  <td>{a.note || '—'}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="actualId" value={a.id} />
+                      <button type="submit" className="button button--link">
+                        Remove<span className="visually-hidden"> the value of {a.onDate}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No values entered yet.</p>
+      )}
+      <h2>Enter a value</h2>
+      <ErrorSummary form={form} labels={LABELS} />
+      <Form method="post" {...getFormProps(form)}>
+        <InputField meta={fields.onDate} label={LABELS.onDate} type="date" hint="The day the count or measurement is for, like 2026-04-30." />
+        <InputField meta={fields.value} label={LABELS.value} type="number" inputMode="decimal" hint={`In ${INDICATOR_UNITS.label(i.unit).toLowerCase()}.`} />
+        <TextAreaField meta={fields.note} label={LABELS.note} rows={2} hint="Where the figure comes from: a hotline log, a distribution list." />
+        <div className="actions">
+          <SubmitButton pendingText="Saving…">Save the value</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  )
+}
