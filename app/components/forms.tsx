@@ -5,7 +5,7 @@ import {
   type FieldMetadata,
   type FormMetadata,
 } from '@conform-to/react'
-import { useNavigation } from '@remix-run/react'
+import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 
 // Form building blocks in the GOV.UK pattern: a label, an optional hint, the
@@ -272,5 +272,37 @@ export function InputField({
         aria-describedby={describedBy(meta, hint)}
       />
     </FieldFrame>
+  )
+}
+
+/**
+ * A one-button form for an action on one row (approve, remove): the intent
+ * and the row's id as hidden fields, the button's visible word, and what it
+ * acts on for screen readers.
+ */
+export function RowAction({
+  intent,
+  fields,
+  children,
+  about,
+  className = 'button button--link',
+}: {
+  intent: string
+  fields: Record<string, string | number>
+  children: ReactNode
+  about: string
+  className?: string
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {children}
+        <span className="visually-hidden"> {about}</span>
+      </button>
+    </Form>
   )
 }

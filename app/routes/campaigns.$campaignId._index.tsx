@@ -7,6 +7,7 @@ import { countryName, subdivisionLabel } from '../domain/countries'
 import { formatIndicatorValue } from '../domain/indicator-format'
 import { formatP, methodLabel } from '../domain/impact-words'
 import { languageName } from '../domain/languages'
+import { sizeToDetect } from '../schemas/sample-size'
 import { qualityCheck } from '../domain/quality'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
 import { campaignPageAction } from '../services/campaign-form.server'
@@ -208,6 +209,11 @@ type ResultView = ReturnType<typeof useLoaderData<typeof loader>>['indicators'][
 function IndicatorRow({ indicator: i, result, campaignId, canEdit }: { indicator: IndicatorView; result: ResultView | undefined; campaignId: number; canEdit: boolean }) {
   const r = result?.result
   const value = (v: number | null | undefined) => formatIndicatorValue(i.unit, v ?? null)
+  // The campaign plan's sample size: from the baseline (planned or measured) to the target, with the planner's defaults.
+  const from = r?.baseline ?? i.baseline
+  const plan = i.level === 'outcome' && i.unit === 'percent' && from !== null && i.target !== null && i.target !== from ? sizeToDetect(from, i.target) : null
+  const planned = plan?.size ?? null
+  const plannerQuery = plan?.query ?? ''
   return (
     <tr>
       <th scope="row">
@@ -227,7 +233,15 @@ function IndicatorRow({ indicator: i, result, campaignId, canEdit }: { indicator
         {r?.baseline !== null && r?.baseline !== undefined ? value(r.baseline) : i.baselineAtSurvey ? 'To be measured' : '—'}
         {r?.baselineFrom === 'survey' ? <span className="task-list__summary">baseline survey</span> : null}
       </td>
-      <td>{value(i.target)}</td>
+      <td>
+        {value(i.target)}
+        {planned ? (
+          <span className="task-list__summary">
+            {canEdit ? <Link to={`/campaigns/${campaignId}/surveys?${plannerQuery}#planner`}>{planned.toSurvey.toLocaleString('en')} respondents per wave</Link> : `${planned.toSurvey.toLocaleString('en')} respondents per wave`} to
+            detect it
+          </span>
+        ) : null}
+      </td>
       <td>
         {value(r?.actual)}
         {r?.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? 'endline survey' : `entered, to ${r.actualDate}`}</span> : null}

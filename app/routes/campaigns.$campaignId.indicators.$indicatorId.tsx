@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { useSectionForm } from '../components/campaign-section'
-import { ErrorSummary, InputField, SubmitButton, TextAreaField } from '../components/forms'
+import { ErrorSummary, InputField, RowAction, SubmitButton, TextAreaField } from '../components/forms'
 import { formatIndicatorValue } from '../domain/indicator-format'
 import { INDICATOR_UNITS } from '../domain/taxonomy'
 import { idField } from '../schemas/fields'
@@ -87,13 +87,9 @@ export default function IndicatorActuals() {
                   <td>{formatIndicatorValue(i.unit, a.value)}</td>
                   <td>{a.note || '—'}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="actualId" value={a.id} />
-                      <button type="submit" className="button button--link">
-                        Remove<span className="visually-hidden"> the value of {a.onDate}</span>
-                      </button>
-                    </Form>
+                    <RowAction intent="remove" fields={{ actualId: a.id }} about={`the value of ${a.onDate}`}>
+                      Remove
+                    </RowAction>
                   </td>
                 </tr>
               ))}

@@ -3,10 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { RowAction } from '../components/forms'
+import { SampleSizePlanner } from '../components/sample-size-planner'
 import { WavesTable } from '../components/waves-table'
 import { STARTER_QUESTIONS } from '../domain/survey-starters'
 import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../domain/taxonomy'
 import { idField } from '../schemas/fields'
+import { plannerDefaults, readPlanner } from '../schemas/sample-size'
 import { waveSchema } from '../schemas/survey'
 import { getCampaign } from '../services/campaigns.server'
 import { campaignParams, parseParams } from '../services/params.server'
@@ -27,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign: { id: campaignId, title: campaign.title },
     ...survey,
+    planner: readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign)).values,
     starters: STARTER_QUESTIONS.filter((s) => !used.has(s.code)),
     imported: imported ? importedMessage(imported.rows, imported.filename) : null,
   }
@@ -200,13 +204,9 @@ export default function Survey() {
                 </a>
               ) : null}
               {d.canEdit && w.responses === 0 ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove-wave" />
-                  <input type="hidden" name="waveId" value={w.id} />
-                  <button type="submit" className="button button--link">
-                    Remove<span className="visually-hidden"> the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}</span>
-                  </button>
-                </Form>
+                <RowAction intent="remove-wave" fields={{ waveId: w.id }} about={`the ${WAVE_KINDS.label(w.kind)} of the ${WAVE_GROUPS.label(w.group)}`}>
+                  Remove
+                </RowAction>
               ) : null}
             </span>
           )}
@@ -242,6 +242,8 @@ export default function Survey() {
           </Form>
         </details>
       ) : null}
+
+      <SampleSizePlanner initial={d.planner} waves={d.waves} action={base} />
 
       <h2>Answers</h2>
       <div className="actions">

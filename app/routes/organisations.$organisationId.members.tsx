@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { SubmitButton } from '../components/forms'
+import { RowAction, SubmitButton } from '../components/forms'
 import { ORG_ROLE_OPTIONS } from '../components/options'
 import { INVITE_TTL_DAYS } from '../domain/policy'
 import { ROLE_LABELS } from '../domain/roles'
@@ -140,13 +140,9 @@ export default function Members() {
                     ) : null}
                   </td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove-member" />
-                      <input type="hidden" name="membershipId" value={m.membershipId} />
-                      <button type="submit" className="button button--link">
-                        Remove<span className="visually-hidden"> {m.name}</span>
-                      </button>
-                    </Form>
+                    <RowAction intent="remove-member" fields={{ membershipId: m.membershipId }} about={m.name}>
+                      Remove
+                    </RowAction>
                   </td>
                 </tr>
               )
