@@ -66,6 +66,14 @@ describe('on a 320 px wide phone', () => {
       await page.goto(path)
       expect(await overflow(), path).toBeLessThanOrEqual(320)
     }
+    // A campaign with its indicator table, then its results with charts and tables.
+    await page.goto('/campaigns?q=School+talks')
+    await page.getByRole('link', { name: 'School talks on online recruitment (2025)' }).first().click()
+    await page.getByRole('link', { name: /Survey results/ }).waitFor()
+    expect(await overflow(), 'campaign page').toBeLessThanOrEqual(320)
+    await page.getByRole('link', { name: /Survey results/ }).click()
+    await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor()
+    expect(await overflow(), 'results page').toBeLessThanOrEqual(320)
     await page.context().close()
   })
 })
