@@ -27,7 +27,7 @@ function statements(sqlite: Database.Database) {
     funder: p('insert into campaign_funders (campaign_id, organisation_id) values (?, ?)'),
     objective: p('insert into objectives (campaign_id, position, statement) values (?, ?, ?)'),
     indicator: p(`insert into indicators (objective_id, position, name, level, unit, direction, baseline, baseline_at_survey, target,
-      means_of_verification) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      means_of_verification, standard_indicator_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     history: p('insert into campaign_status_history (campaign_id, from_status, to_status, actor_user_id) values (?, ?, ?, ?)'),
   }
 }
@@ -78,7 +78,7 @@ export function insertCampaignTree(
   c.objectives?.forEach((o, position) => {
     const objectiveId = Number(s.objective.run(id, position, o.statement).lastInsertRowid)
     o.indicators.forEach((i, n) =>
-      s.indicator.run(objectiveId, n, i.name, i.level, i.unit, i.direction, i.baseline, i.baselineAtSurvey ? 1 : 0, i.target, i.meansOfVerification),
+      s.indicator.run(objectiveId, n, i.name, i.level, i.unit, i.direction, i.baseline, i.baselineAtSurvey ? 1 : 0, i.target, i.meansOfVerification, i.standardIndicatorId ?? null),
     )
   })
   statusPath.forEach((to, n) => s.history.run(id, n === 0 ? null : statusPath[n - 1]!, to, actorUserId))

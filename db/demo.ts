@@ -3,6 +3,7 @@ import { hashPassword } from '../app/services/password.server'
 import type { MembershipRole, OrganisationType } from '../app/domain/roles'
 import type { Db } from './connection'
 import { seedDemoSurveys } from './demo-surveys'
+import { seedStandardIndicators } from './demo-standards'
 import * as schema from './schema'
 import { DEMO_CAMPAIGNS, type DemoCampaign } from './demo-campaigns'
 import type { Status } from '../app/domain/taxonomy'
@@ -113,6 +114,7 @@ export async function seedDemo(db: Db): Promise<void> {
     }
     for (const campaign of DEMO_CAMPAIGNS) insertDemoCampaign(db.$client, campaign, orgIds, userIds)
     seedDemoSurveys(db.$client)
+    seedStandardIndicators(db.$client)
   })
 }
 

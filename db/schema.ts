@@ -237,6 +237,24 @@ export const objectives = sqliteTable(
   (t) => [index('objectives_campaign_idx').on(t.campaignId, t.position)],
 )
 
+/**
+ * The shared library of indicator definitions a coordinator maintains;
+ * campaign indicators that adopt one roll up across organisations.
+ */
+export const standardIndicators = sqliteTable('standard_indicators', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Stable, snake_case: the URL and the exports' name for it. */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  unit: text('unit', { enum: INDICATOR_UNITS.codes }).notNull(),
+  direction: text('direction', { enum: DIRECTIONS.codes }).notNull(),
+  guidance: text('guidance').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})
+
 export const indicators = sqliteTable(
   'indicators',
   {
@@ -253,8 +271,9 @@ export const indicators = sqliteTable(
     baselineAtSurvey: integer('baseline_at_survey', { mode: 'boolean' }).notNull().default(false),
     target: real('target'),
     meansOfVerification: text('means_of_verification').notNull().default(''),
+    standardIndicatorId: integer('standard_indicator_id').references(() => standardIndicators.id, { onDelete: 'set null' }),
   },
-  (t) => [index('indicators_objective_idx').on(t.objectiveId, t.position)],
+  (t) => [index('indicators_objective_idx').on(t.objectiveId, t.position), index('indicators_standard_idx').on(t.standardIndicatorId)],
 )
 
 /**

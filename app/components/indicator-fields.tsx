@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
-import { ChoiceGroup, InputField, TextAreaField, TextField } from './forms'
+import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from './forms'
 import { termChoices } from './options'
 import { DIRECTIONS, INDICATOR_LEVELS, INDICATOR_UNITS } from '../domain/taxonomy'
 
@@ -12,15 +12,27 @@ export const INDICATOR_LABELS = {
   baselineAtSurvey: 'Baseline plan',
   target: 'Target',
   meansOfVerification: 'Means of verification',
+  standardIndicatorId: 'Standard indicator (optional)',
 }
 
 type Fields = Record<keyof typeof INDICATOR_LABELS, FieldMetadata<string | undefined>>
 
+export type StandardOption = { id: number; name: string; unit: string; direction: string }
+
 /** The fields of one indicator, for adding and for changing it. */
-export function IndicatorFields({ fields }: { fields: Fields }) {
+export function IndicatorFields({ fields, standards }: { fields: Fields; standards: readonly StandardOption[] }) {
   const L = INDICATOR_LABELS
   return (
     <>
+      {standards.length ? (
+        <SelectField
+          meta={fields.standardIndicatorId}
+          label={L.standardIndicatorId}
+          placeholder="None"
+          options={standards.map((s) => ({ value: String(s.id), label: `${s.name} (${INDICATOR_UNITS.label(s.unit as never).toLowerCase()})` }))}
+          hint="Adopt one of the coordinators’ shared indicators, measured the same way, and your results add up with other organisations’. Choose the same unit and direction below."
+        />
+      ) : null}
       <TextField meta={fields.name} label={L.name} hint="For example “% of prospective migrants who know the hotline number”." />
       <ChoiceGroup meta={fields.level} legend={L.level} type="radio" choices={termChoices(INDICATOR_LEVELS.terms, true)} />
       <ChoiceGroup meta={fields.unit} legend={L.unit} type="radio" choices={termChoices(INDICATOR_UNITS.terms, true)} />
@@ -47,6 +59,7 @@ export function indicatorDefaults(i?: {
   baselineAtSurvey: boolean
   target: number | null
   meansOfVerification: string
+  standardIndicatorId?: number | null
 }) {
   return {
     name: i?.name ?? '',
@@ -57,5 +70,6 @@ export function indicatorDefaults(i?: {
     baselineAtSurvey: i?.baselineAtSurvey ? 'on' : '',
     target: i?.target === null || i?.target === undefined ? '' : String(i.target),
     meansOfVerification: i?.meansOfVerification ?? '',
+    standardIndicatorId: i?.standardIndicatorId ? String(i.standardIndicatorId) : '',
   }
 }

@@ -15,6 +15,8 @@ export type Indicator = {
   baselineAtSurvey: boolean
   target: number | null
   meansOfVerification: string
+  /** The standard indicator it adopts, whose results roll up across organisations. */
+  standardIndicatorId?: number | null
 }
 
 export type Objective = { statement: string; indicators: Indicator[] }

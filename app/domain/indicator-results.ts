@@ -24,6 +24,9 @@ export type IndicatorResult = {
   pValue: number | null
   significant: boolean | null
   method: string | null
+  /** Survey-measured: the respondents behind the baseline and the actual (matched pairs for a panel). */
+  nBaseline: number | null
+  nActual: number | null
 }
 
 /** A survey estimate in the indicator's unit: proportions as percentages. */
@@ -66,6 +69,8 @@ export function indicatorResult(plan: IndicatorPlan, survey: ImpactRecord | null
     pValue,
     significant: pValue === null ? null : pValue < 0.05,
     method,
+    nBaseline: baselineFrom === 'survey' && survey ? (survey.nPairs ?? survey.nPre) : null,
+    nActual: actualFrom === 'survey' && survey ? (survey.nPairs ?? survey.nPost) : null,
   }
 }
 

@@ -21,6 +21,7 @@ export const ACTIONS = [
   'overlap.review', // review overlapping pairs in the coordination workspace
   'registry.export', // export who-does-what-where
   'dashboard.view', // outcome dashboards
+  'standards.manage', // the shared library of standard indicators
   'platform.approve-organisation',
   'platform.grant-role',
 ] as const
@@ -47,6 +48,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'overlap.review': never,
     'registry.export': never,
     'dashboard.view': ownOnly,
+    'standards.manage': never,
     'platform.approve-organisation': never,
     'platform.grant-role': never,
   },
@@ -60,6 +62,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'overlap.review': never,
     'registry.export': never,
     'dashboard.view': ownOnly,
+    'standards.manage': never,
     'platform.approve-organisation': never,
     'platform.grant-role': never,
   },
@@ -73,6 +76,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'overlap.review': both,
     'registry.export': both,
     'dashboard.view': both,
+    'standards.manage': both,
     'platform.approve-organisation': never,
     'platform.grant-role': never,
   },
@@ -87,6 +91,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'registry.export': never,
     // Which campaigns a donor funds is decided by the dashboard service.
     'dashboard.view': both,
+    'standards.manage': never,
     'platform.approve-organisation': never,
     'platform.grant-role': never,
   },
@@ -100,6 +105,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'overlap.review': both,
     'registry.export': never,
     'dashboard.view': never,
+    'standards.manage': both,
     'platform.approve-organisation': both,
     'platform.grant-role': both,
   },

@@ -11,6 +11,7 @@ import { notFound } from '../services/http.server'
 import { objectiveParams, parseParams } from '../services/params.server'
 import { readForm } from '../services/request.server'
 import { requireSession } from '../services/session.server'
+import { standardIndicatorOptions } from '../services/standard-indicators.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add an indicator – Lantern' }]
 
@@ -19,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const objective = stored.objectives.find((o) => o.id === objectiveId)
   if (!objective) notFound('There is no such objective in this campaign.')
-  return { campaign: { id: stored.row.id, title: stored.campaign.title }, statement: objective.statement }
+  return { campaign: { id: stored.row.id, title: stored.campaign.title }, statement: objective.statement, standards: standardIndicatorOptions() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -27,16 +28,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId, objectiveId } = parseParams(params, objectiveParams)
   const submission = parseWithZod(await readForm(request), { schema: indicatorSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  await addIndicator(actor, campaignId, objectiveId, submission.value)
+  const outcome = await addIndicator(actor, campaignId, objectiveId, submission.value)
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
   return redirect(`/campaigns/${campaignId}/edit/objectives`)
 }
 
 export default function AddIndicator() {
-  const { campaign, statement } = useLoaderData<typeof loader>()
+  const { campaign, statement, standards } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('indicator', indicatorSchema, indicatorDefaults())
   return (
     <SectionPage title="Add an indicator" campaign={campaign} form={form} labels={INDICATOR_LABELS} intro={<p className="lede">For the objective “{statement}”.</p>}>
-      <IndicatorFields fields={fields} />
+      <IndicatorFields fields={fields} standards={standards} />
     </SectionPage>
   )
 }

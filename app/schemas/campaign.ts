@@ -149,6 +149,7 @@ export const indicatorSchema = z
     baselineAtSurvey: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
     target: value('target'),
     meansOfVerification: text('Means of verification', 1000),
+    standardIndicatorId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().positive().optional()),
   })
   .superRefine((v, ctx) => {
     for (const key of ['baseline', 'target'] as const) {

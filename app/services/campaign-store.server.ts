@@ -121,6 +121,7 @@ export function loadCampaign(id: number): StoredCampaign | null {
         baselineAtSurvey: i.baselineAtSurvey,
         target: i.target,
         meansOfVerification: i.meansOfVerification,
+        standardIndicatorId: i.standardIndicatorId,
       })),
   }))
   const campaign: Campaign = {

@@ -15,7 +15,7 @@ import {
 } from '../../db/schema'
 import { canTransition, missingForPlanned } from '../domain/campaign'
 import { can, type Actor } from '../domain/permissions'
-import { STATUSES, type Status } from '../domain/taxonomy'
+import { DIRECTIONS, INDICATOR_UNITS, STATUSES, type Status } from '../domain/taxonomy'
 import { canViewCampaign, type CampaignAccess } from '../domain/visibility'
 import type {
   AudiencesInput,
@@ -34,6 +34,7 @@ import { loadAccess, loadCampaign, organisationNames, statusHistory, type Stored
 import { db } from './db.server'
 import { forbidden, notFound } from './http.server'
 import { indicatorsWithResults, outcomeGaps } from './indicator-results.server'
+import { standardIndicatorById } from './standard-indicators.server'
 import { assertCan } from './permissions.server'
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
@@ -217,16 +218,30 @@ function indicatorValues(input: IndicatorInput) {
     baselineAtSurvey: input.baselineAtSurvey,
     target: input.target ?? null,
     meansOfVerification: input.meansOfVerification,
+    standardIndicatorId: input.standardIndicatorId ?? null,
   }
 }
 
-export async function addIndicator(actor: Actor, id: number, objectiveId: number, input: IndicatorInput) {
+/** An adopted standard indicator must be measured the same way, or its roll-up would add unlike things. */
+function standardMismatch(input: IndicatorInput): Outcome<null> | null {
+  if (!input.standardIndicatorId) return null
+  const standard = standardIndicatorById(input.standardIndicatorId)
+  if (!standard) return { ok: false, fieldErrors: { standardIndicatorId: ['Choose a standard indicator from the list'] } }
+  if (standard.unit === input.unit && standard.direction === input.direction) return null
+  const how = `${INDICATOR_UNITS.label(standard.unit).toLowerCase()}, ${DIRECTIONS.label(standard.direction).toLowerCase()} is better`
+  return { ok: false, fieldErrors: { standardIndicatorId: [`“${standard.name}” is measured as ${how}: choose the same unit and direction, or no standard indicator`] } }
+}
+
+export async function addIndicator(actor: Actor, id: number, objectiveId: number, input: IndicatorInput): Promise<Outcome<null>> {
+  const mismatch = standardMismatch(input)
+  if (mismatch) return mismatch
   await editSection(actor, id, 'campaign.indicator-added', (tx, stored) => {
     const objective = objectiveOf(stored, objectiveId)
     tx.insert(indicators).values({ objectiveId, position: objective.indicators.length, ...indicatorValues(input) }).run()
     touch(tx, id)
     return null
   }, { objectiveId, ...indicatorValues(input) })
+  return { ok: true, value: null }
 }
 
 function indicatorOf(stored: StoredCampaign, indicatorId: number) {
@@ -235,13 +250,16 @@ function indicatorOf(stored: StoredCampaign, indicatorId: number) {
   return indicator
 }
 
-export async function updateIndicator(actor: Actor, id: number, indicatorId: number, input: IndicatorInput) {
+export async function updateIndicator(actor: Actor, id: number, indicatorId: number, input: IndicatorInput): Promise<Outcome<null>> {
+  const mismatch = standardMismatch(input)
+  if (mismatch) return mismatch
   await editSection(actor, id, 'campaign.indicator-updated', (tx, stored) => {
     const before = indicatorOf(stored, indicatorId)
     tx.update(indicators).set(indicatorValues(input)).where(eq(indicators.id, indicatorId)).run()
     touch(tx, id)
     return before
   }, indicatorValues(input))
+  return { ok: true, value: null }
 }
 
 export async function removeIndicator(actor: Actor, id: number, indicatorId: number) {

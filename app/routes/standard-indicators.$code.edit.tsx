@@ -1,0 +1,42 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { StandardIndicatorForm } from '../components/standard-indicator-form'
+import { standardIndicatorSchema } from '../schemas/standard-indicator'
+import { parseParams, standardIndicatorParams } from '../services/params.server'
+import { assertCan } from '../services/permissions.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+import { standardIndicatorByCode, updateStandardIndicator } from '../services/standard-indicators.server'
+
+export const meta: MetaFunction = () => [{ title: 'Change a standard indicator – Lantern' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  assertCan(actor, 'standards.manage', null)
+  const { code } = parseParams(params, standardIndicatorParams)
+  const s = standardIndicatorByCode(code)
+  return { defaults: { code: s.code, name: s.name, unit: s.unit, direction: s.direction, guidance: s.guidance } }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  assertCan(actor, 'standards.manage', null)
+  const { code } = parseParams(params, standardIndicatorParams)
+  const submission = parseWithZod(await readForm(request), { schema: standardIndicatorSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = updateStandardIndicator(actor, code, submission.value)
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
+  return redirect(`/standard-indicators/${outcome.value}`)
+}
+
+export default function ChangeStandardIndicator() {
+  const { defaults } = useLoaderData<typeof loader>()
+  return (
+    <div className="form">
+      <h1>Change a standard indicator</h1>
+      <StandardIndicatorForm defaults={defaults} submit="Save the indicator" />
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { StandardIndicatorForm } from '../components/standard-indicator-form'
+import { standardIndicatorSchema } from '../schemas/standard-indicator'
+import { assertCan } from '../services/permissions.server'
+import { readForm } from '../services/request.server'
+import { requireSession } from '../services/session.server'
+import { createStandardIndicator } from '../services/standard-indicators.server'
+
+export const meta: MetaFunction = () => [{ title: 'Add a standard indicator – Lantern' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  assertCan(actor, 'standards.manage', null)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  assertCan(actor, 'standards.manage', null)
+  const submission = parseWithZod(await readForm(request), { schema: standardIndicatorSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = createStandardIndicator(actor, submission.value)
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
+  return redirect(`/standard-indicators/${outcome.value}`)
+}
+
+export default function NewStandardIndicator() {
+  return (
+    <div className="form">
+      <h1>Add a standard indicator</h1>
+      <StandardIndicatorForm defaults={{ code: '', name: '', unit: 'percent', direction: 'increase', guidance: '' }} submit="Add the indicator" />
+    </div>
+  )
+}

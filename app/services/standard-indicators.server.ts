@@ -1,0 +1,95 @@
+import { asc, count, eq } from 'drizzle-orm'
+import { indicators, objectives, standardIndicators } from '../../db/schema'
+import type { Actor } from '../domain/permissions'
+import { rollUp } from '../domain/rollup'
+import { canViewCampaign } from '../domain/visibility'
+import type { StandardIndicatorInput } from '../schemas/standard-indicator'
+import { recordAudit } from './audit.server'
+import type { Outcome } from './auth.server'
+import { loadAccess, loadCampaign } from './campaign-store.server'
+import { db } from './db.server'
+import { notFound } from './http.server'
+import { indicatorsWithResults } from './indicator-results.server'
+import { assertCan } from './permissions.server'
+
+// The shared library of standard indicators: coordinators (and platform
+// admins) maintain it; everyone signed in reads it and adopts from it.
+
+export const standardIndicatorById = (id: number) => db.select().from(standardIndicators).where(eq(standardIndicators.id, id)).get() ?? null
+
+export function standardIndicatorByCode(code: string) {
+  return db.select().from(standardIndicators).where(eq(standardIndicators.code, code)).get() ?? notFound('There is no standard indicator with that code.')
+}
+
+/** The library, with how many campaign indicators adopt each. */
+export function standardIndicatorList() {
+  const used = new Map(
+    db
+      .select({ id: indicators.standardIndicatorId, n: count() })
+      .from(indicators)
+      .groupBy(indicators.standardIndicatorId)
+      .all()
+      .map((r) => [r.id, r.n]),
+  )
+  return db
+    .select()
+    .from(standardIndicators)
+    .orderBy(asc(standardIndicators.name))
+    .all()
+    .map((s) => ({ ...s, adopted: used.get(s.id) ?? 0 }))
+}
+
+/** What an indicator form offers to adopt. */
+export const standardIndicatorOptions = () =>
+  db.select({ id: standardIndicators.id, name: standardIndicators.name, unit: standardIndicators.unit, direction: standardIndicators.direction }).from(standardIndicators).orderBy(asc(standardIndicators.name)).all()
+
+const codeTaken = (code: string, except?: number) => {
+  const found = db.select({ id: standardIndicators.id }).from(standardIndicators).where(eq(standardIndicators.code, code)).get()
+  return found !== undefined && found.id !== except
+}
+
+export function createStandardIndicator(actor: Actor, input: StandardIndicatorInput): Outcome<string> {
+  assertCan(actor, 'standards.manage', null)
+  if (codeTaken(input.code)) return { ok: false, fieldErrors: { code: [`The code ${input.code} is taken; choose another`] } }
+  db.transaction((tx) => {
+    const id = tx.insert(standardIndicators).values(input).returning({ id: standardIndicators.id }).get().id
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: null, action: 'standard-indicator.created', entityType: 'standard_indicator', entityId: id, before: null, after: input })
+  })
+  return { ok: true, value: input.code }
+}
+
+/** The unit and direction stay while campaigns adopt it: their results would stop adding up. */
+export function updateStandardIndicator(actor: Actor, code: string, input: StandardIndicatorInput): Outcome<string> {
+  assertCan(actor, 'standards.manage', null)
+  const before = standardIndicatorByCode(code)
+  if (codeTaken(input.code, before.id)) return { ok: false, fieldErrors: { code: [`The code ${input.code} is taken; choose another`] } }
+  const adopted = db.select({ n: count() }).from(indicators).where(eq(indicators.standardIndicatorId, before.id)).get()!.n
+  if (adopted && (input.unit !== before.unit || input.direction !== before.direction)) {
+    return { ok: false, formErrors: [`${adopted} campaign indicator${adopted === 1 ? '' : 's'} adopt this standard: its unit and direction cannot change. Create a new standard indicator instead.`] }
+  }
+  db.transaction((tx) => {
+    tx.update(standardIndicators).set({ ...input, updatedAt: new Date() }).where(eq(standardIndicators.id, before.id)).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: null, action: 'standard-indicator.updated', entityType: 'standard_indicator', entityId: before.id, before, after: input })
+  })
+  return { ok: true, value: input.code }
+}
+
+/** A standard indicator with every campaign the viewer may see that adopts it, and their roll-up. */
+export function standardIndicatorPage(viewer: Actor, code: string) {
+  const standard = standardIndicatorByCode(code)
+  const adopting = db
+    .select({ indicatorId: indicators.id, campaignId: objectives.campaignId })
+    .from(indicators)
+    .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
+    .where(eq(indicators.standardIndicatorId, standard.id))
+    .all()
+  const rows = adopting.flatMap(({ indicatorId, campaignId }) => {
+    const access = loadAccess(campaignId)
+    // Drafts are plans, not results; the rest as far as the viewer may see them.
+    if (!access || access.status === 'draft' || !canViewCampaign(viewer, access)) return []
+    const stored = loadCampaign(campaignId)!
+    const result = indicatorsWithResults(stored).find((i) => i.id === indicatorId)!
+    return [{ campaignId, title: stored.campaign.title, status: stored.row.status, organisationId: stored.row.organisationId, organisation: stored.organisation.name, target: result.target, ...result.result }]
+  })
+  return { standard, rows, rollup: rollUp(standard.unit, rows) }
+}
