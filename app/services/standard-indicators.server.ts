@@ -91,5 +91,7 @@ export function standardIndicatorPage(viewer: Actor, code: string) {
     const result = indicatorsWithResults(stored).find((i) => i.id === indicatorId)!
     return [{ campaignId, title: stored.campaign.title, status: stored.row.status, organisationId: stored.row.organisationId, organisation: stored.organisation.name, target: result.target, ...result.result }]
   })
+  // Results first, highest actual first; then the campaigns still waiting for theirs.
+  rows.sort((a, b) => (a.actual === null ? 1 : 0) - (b.actual === null ? 1 : 0) || (b.actual ?? 0) - (a.actual ?? 0) || a.title.localeCompare(b.title))
   return { standard, rows, rollup: rollUp(standard.unit, rows) }
 }
