@@ -527,3 +527,49 @@ export const surveyUploads = sqliteTable('survey_uploads', {
   content: text('content').notNull(),
   createdAt: createdAt(),
 })
+
+/**
+ * Where each campaign indicator stands, kept up to date whenever survey
+ * answers, actuals or indicators change, so dashboards read results instead
+ * of recomputing them from every response (issue 7). Derived data: rebuilt
+ * for any campaign that lacks its row in campaign_summaries.
+ */
+export const indicatorSummaries = sqliteTable(
+  'indicator_summaries',
+  {
+    indicatorId: integer('indicator_id')
+      .primaryKey()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    campaignId: campaignRef(),
+    standardIndicatorId: integer('standard_indicator_id'),
+    name: text('name').notNull(),
+    level: text('level', { enum: INDICATOR_LEVELS.codes }).notNull(),
+    unit: text('unit', { enum: INDICATOR_UNITS.codes }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS.codes }).notNull(),
+    baseline: real('baseline'),
+    target: real('target'),
+    actual: real('actual'),
+    actualFrom: text('actual_from', { enum: ['survey', 'entered'] }),
+    nBaseline: integer('n_baseline'),
+    nActual: integer('n_actual'),
+    change: real('change'),
+    changeLow: real('change_low'),
+    changeHigh: real('change_high'),
+    pValue: real('p_value'),
+    method: text('method'),
+    met: integer('met', { mode: 'boolean' }),
+  },
+  (t) => [index('indicator_summaries_campaign_idx').on(t.campaignId), index('indicator_summaries_standard_idx').on(t.standardIndicatorId)],
+)
+
+/** A campaign's totals for dashboards; its presence says the campaign's summaries are built. */
+export const campaignSummaries = sqliteTable('campaign_summaries', {
+  campaignId: integer('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  respondents: integer('respondents').notNull(),
+  reached: real('reached'),
+  refreshedAt: integer('refreshed_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})

@@ -27,6 +27,10 @@ export type IndicatorResult = {
   /** Survey-measured: the respondents behind the baseline and the actual (matched pairs for a panel). */
   nBaseline: number | null
   nActual: number | null
+  /** Survey-measured: the change post − pre in the indicator's unit (percentage points for a percentage), with its 95% CI. */
+  change: number | null
+  changeLow: number | null
+  changeHigh: number | null
 }
 
 /** A survey estimate in the indicator's unit: proportions as percentages. */
@@ -71,6 +75,9 @@ export function indicatorResult(plan: IndicatorPlan, survey: ImpactRecord | null
     method,
     nBaseline: baselineFrom === 'survey' && survey ? (survey.nPairs ?? survey.nPre) : null,
     nActual: actualFrom === 'survey' && survey ? (survey.nPairs ?? survey.nPost) : null,
+    change: actualFrom === 'survey' && survey ? inUnit(plan.unit, survey, survey.change) : null,
+    changeLow: actualFrom === 'survey' && survey ? inUnit(plan.unit, survey, survey.changeLow) : null,
+    changeHigh: actualFrom === 'survey' && survey ? inUnit(plan.unit, survey, survey.changeHigh) : null,
   }
 }
 

@@ -22,9 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
+  // The form is read first: a post from another site is refused before anything else is said.
+  const form = await readForm(request)
   assertCan(actor, 'standards.manage', null)
   const { code } = parseParams(params, standardIndicatorParams)
-  const submission = parseWithZod(await readForm(request), { schema: standardIndicatorSchema })
+  const submission = parseWithZod(form, { schema: standardIndicatorSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const outcome = updateStandardIndicator(actor, code, submission.value)
   if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })

@@ -18,8 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
+  // The form is read first: a post from another site is refused before anything else is said.
+  const form = await readForm(request)
   assertCan(actor, 'standards.manage', null)
-  const submission = parseWithZod(await readForm(request), { schema: standardIndicatorSchema })
+  const submission = parseWithZod(form, { schema: standardIndicatorSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const outcome = createStandardIndicator(actor, submission.value)
   if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })

@@ -35,6 +35,7 @@ import { db } from './db.server'
 import { forbidden, notFound } from './http.server'
 import { indicatorsWithResults, outcomeGaps } from './indicator-results.server'
 import { standardIndicatorById } from './standard-indicators.server'
+import { refreshSummaries } from './summaries.server'
 import { assertCan } from './permissions.server'
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
@@ -107,6 +108,7 @@ async function editSection(actor: Actor, id: number, action: string, write: (tx:
     audit(tx, actor, stored.row.organisationId, id, action, before, after)
   })
   refreshPairsFor(id)
+  refreshSummaries(id)
 }
 
 export function updateBasics(actor: Actor, id: number, input: BasicsInput) {

@@ -10,6 +10,7 @@ import { assertEditable, getCampaign, transitionCampaign } from './campaigns.ser
 import { db } from './db.server'
 import { notFound } from './http.server'
 import { analysisOf } from './impact.server'
+import { refreshSummaries, resultsChanged } from './summaries.server'
 
 // Indicators with their results: survey-measured ones from the campaign's
 // analysis, the others from the actuals entered by date. A completed
@@ -76,7 +77,7 @@ export async function addActual(actor: Actor, campaignId: number, indicatorId: n
     const id = tx.insert(indicatorActuals).values({ indicatorId, ...input, actorUserId: actor.userId }).returning({ id: indicatorActuals.id }).get().id
     recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'indicator.actual-added', entityType: 'campaign', entityId: campaignId, before: null, after: { id, indicator: indicator.name, ...input } })
   })
-  await evaluateWhenComplete(actor, campaignId)
+  await resultsChanged(actor, campaignId)
   return { ok: true, value: null }
 }
 
@@ -88,6 +89,7 @@ export async function removeActual(actor: Actor, campaignId: number, indicatorId
     tx.delete(indicatorActuals).where(eq(indicatorActuals.id, actualId)).run()
     recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'indicator.actual-removed', entityType: 'campaign', entityId: campaignId, before: actual, after: null })
   })
+  refreshSummaries(campaignId)
 }
 
 /** A completed campaign whose outcome indicators all have actuals moves on to evaluated, by the hand of whoever completed the set. */

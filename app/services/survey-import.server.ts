@@ -8,7 +8,7 @@ import { personalData, suggestMapping, type ColumnTarget } from '../domain/surve
 import { surveyRowReader, waveKey, waveName, type ImportedResponse, type SurveyProblem, type WaveKey } from '../domain/survey-import'
 import { assertEditable } from './campaigns.server'
 import { parseCsv } from './csv-text.server'
-import { evaluateWhenComplete } from './indicator-results.server'
+import { resultsChanged } from './summaries.server'
 import { db } from './db.server'
 import { getEnv } from './env.server'
 import { notFound } from './http.server'
@@ -118,7 +118,7 @@ export async function runImport(actor: Actor, campaignId: number, uploadId: numb
   const questionIds = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
   const importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
   const created = plan.responses.length
-  await evaluateWhenComplete(actor, campaignId)
+  await resultsChanged(actor, campaignId)
   return { ok: true, created, unchanged: false, importId, message: importedMessage(created, plan.upload.filename) }
 }
 

@@ -9,7 +9,7 @@ import type { QuestionInput, WaveInput } from '../schemas/survey'
 import { recordAudit } from './audit.server'
 import { assertEditable, campaignAccess } from './campaigns.server'
 import { db } from './db.server'
-import { evaluateWhenComplete } from './indicator-results.server'
+import { resultsChanged } from './summaries.server'
 import { notFound } from './http.server'
 import { assertCan } from './permissions.server'
 
@@ -155,6 +155,8 @@ export async function updateQuestion(actor: Actor, campaignId: number, questionI
     tx.update(surveyQuestions).set(input).where(eq(surveyQuestions.id, questionId)).run()
     audit(tx, actor, access.organisationId, campaignId, 'survey.question-updated', input, { code: before.code, text: before.text, type: before.type })
   })
+  // Linking the question to an indicator changes where that indicator's actual comes from.
+  await resultsChanged(actor, campaignId)
   return { ok: true, value: null }
 }
 
@@ -325,7 +327,7 @@ export async function addResponse(actor: Actor, campaignId: number, waveId: numb
     audit(tx, actor, access.organisationId, campaignId, 'survey.response-added', { waveId, ...input })
     return row.id
   })
-  await evaluateWhenComplete(actor, campaignId)
+  await resultsChanged(actor, campaignId)
   return { ok: true, value: id }
 }
 
@@ -340,6 +342,7 @@ export async function updateResponse(actor: Actor, campaignId: number, responseI
     writeAnswers(tx, campaignId, responseId, answers)
     audit(tx, actor, access.organisationId, campaignId, 'survey.response-changed', input, before)
   })
+  await resultsChanged(actor, campaignId)
   return { ok: true, value: before.waveId }
 }
 
@@ -350,5 +353,6 @@ export async function deleteResponse(actor: Actor, campaignId: number, responseI
     tx.delete(surveyResponses).where(eq(surveyResponses.id, responseId)).run()
     audit(tx, actor, access.organisationId, campaignId, 'survey.response-deleted', null, before)
   })
+  await resultsChanged(actor, campaignId)
   return before.waveId
 }

@@ -1,0 +1,77 @@
+import { eq, sql } from 'drizzle-orm'
+import { campaignSummaries, indicatorSummaries, standardIndicators, surveyResponses, surveyWaves } from '../../db/schema'
+import { loadCampaign } from './campaign-store.server'
+import { db } from './db.server'
+import type { Actor } from '../domain/permissions'
+import { evaluateWhenComplete, indicatorsWithResults } from './indicator-results.server'
+
+// The summaries dashboards read (issue 7, item 6): each campaign indicator's
+// baseline, actual, change and test, and each campaign's respondents and
+// people reached, recomputed for one campaign whenever its survey answers,
+// actuals or indicators change. Derived data: a campaign without its row in
+// campaign_summaries is (re)built on the next read.
+
+/** The standard indicator whose actuals count as people reached. */
+export const REACH_STANDARD = 'people_reached'
+
+export function refreshSummaries(campaignId: number) {
+  const stored = loadCampaign(campaignId)
+  if (!stored) return
+  const results = indicatorsWithResults(stored)
+  const reachId = db.select({ id: standardIndicators.id }).from(standardIndicators).where(eq(standardIndicators.code, REACH_STANDARD)).get()?.id
+  const byId = new Map(stored.objectives.flatMap((o) => o.indicators).map((i) => [i.id, i]))
+  const respondents = db
+    .select({ n: sql<number>`count(*)` })
+    .from(surveyResponses)
+    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyResponses.waveId))
+    .where(eq(surveyWaves.campaignId, campaignId))
+    .get()!.n
+  const reach = results.filter((i) => reachId !== undefined && byId.get(i.id)?.standardIndicatorId === reachId && i.result.actual !== null)
+  db.transaction((tx) => {
+    tx.delete(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).run()
+    for (const i of results) {
+      const r = i.result
+      tx.insert(indicatorSummaries)
+        .values({
+          indicatorId: i.id,
+          campaignId,
+          standardIndicatorId: byId.get(i.id)?.standardIndicatorId ?? null,
+          name: i.name,
+          level: i.level,
+          unit: i.unit,
+          direction: i.direction,
+          baseline: r.baseline,
+          target: i.target,
+          actual: r.actual,
+          actualFrom: r.actualFrom,
+          nBaseline: r.nBaseline,
+          nActual: r.nActual,
+          change: r.change,
+          changeLow: r.changeLow,
+          changeHigh: r.changeHigh,
+          pValue: r.pValue,
+          method: r.method,
+          met: r.met,
+        })
+        .run()
+    }
+    const reached = reach.length ? reach.reduce((s, i) => s + i.result.actual!, 0) : null
+    tx.insert(campaignSummaries)
+      .values({ campaignId, respondents, reached })
+      .onConflictDoUpdate({ target: campaignSummaries.campaignId, set: { respondents, reached, refreshedAt: new Date() } })
+      .run()
+  })
+}
+
+/** Builds the summaries of campaigns that have none yet (new databases, campaigns created since). */
+export function ensureSummaries(campaignIds?: readonly number[]) {
+  const missing = db.all<{ id: number }>(sql`select c.id from campaigns c left join campaign_summaries s on s.campaign_id = c.id where s.campaign_id is null`).map((r) => r.id)
+  const wanted = campaignIds ? new Set(campaignIds) : null
+  for (const id of missing) if (!wanted || wanted.has(id)) refreshSummaries(id)
+}
+
+/** After survey answers, actuals or indicators change: the summaries follow, and a completed campaign may become evaluated. */
+export async function resultsChanged(actor: Actor, campaignId: number) {
+  refreshSummaries(campaignId)
+  await evaluateWhenComplete(actor, campaignId)
+}
