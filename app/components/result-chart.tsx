@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
+import { useChart } from './use-chart'
 
 export type ResultBar = { label: string; pre: number | null; preLow: number | null; preHigh: number | null; post: number | null; postLow: number | null; postHigh: number | null }
 
@@ -19,19 +20,13 @@ const COLOURS = ['#1d3557', '#b35c1e']
  */
 export function ResultChart({ description, bars, percent, min, max }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    let chart: { destroy: () => void } | undefined
-    let cancelled = false
-    void (async () => {
-      const [{ Chart, CategoryScale, LinearScale, Legend, Tooltip }, { BarWithErrorBarsController, BarWithErrorBar }] = await Promise.all([
-        import('chart.js'),
-        import('chartjs-chart-error-bars'),
-      ])
-      if (cancelled || !canvas.current) return
+  useChart(
+    canvas,
+    ({ Chart, CategoryScale, LinearScale, Legend, Tooltip }, { BarWithErrorBarsController, BarWithErrorBar }, element) => {
       Chart.register(BarWithErrorBarsController, BarWithErrorBar, CategoryScale, LinearScale, Legend, Tooltip)
       const scale = (v: number | null) => (v === null ? null : percent ? v * 100 : v)
       const point = (y: number | null, low: number | null, high: number | null) => ({ y: scale(y), yMin: scale(low ?? y), yMax: scale(high ?? y) })
-      chart = new Chart(canvas.current, {
+      return new Chart(element, {
         type: BarWithErrorBarsController.id,
         data: {
           labels: ['Baseline', 'Endline'],
@@ -69,12 +64,9 @@ export function ResultChart({ description, bars, percent, min, max }: Props) {
           },
         },
       })
-    })()
-    return () => {
-      cancelled = true
-      chart?.destroy()
-    }
-  }, [bars, percent, min, max])
+    },
+    [bars, percent, min, max],
+  )
   return (
     <div className="chart chart--result">
       <canvas ref={canvas} role="img" aria-label={description} />

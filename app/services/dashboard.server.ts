@@ -1,0 +1,138 @@
+import { asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { campaignChannels, campaignFunders, indicatorSummaries, organisations, standardIndicators } from '../../db/schema'
+import { campaignsByCountryYear, forest, headline, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from '../domain/dashboard'
+import type { Actor } from '../domain/permissions'
+import { parseDashboardFilters, type DashboardFilters } from '../schemas/dashboard'
+import { db } from './db.server'
+import { assertCan } from './permissions.server'
+import { ensureSummaries } from './summaries.server'
+
+// The donor dashboard (issue 7): the campaigns in the viewer's view — donors
+// those they fund and every published one, coordinators every one past
+// draft, organisations their own and the published — filtered by the URL,
+// read from the summaries, never from the responses.
+
+/** Which campaigns the viewer's dashboard covers, before filters. */
+function scopeOf(actor: Actor): SQL {
+  const base = sql`c.status <> 'draft' and o.approved_at is not null`
+  const org = actor.membership?.organisationId ?? -1
+  if (actor.membership?.role === 'coordinator') return base
+  if (actor.membership?.role === 'donor') {
+    return sql`${base} and (c.visibility = 'published' or exists (select 1 from campaign_funders f where f.campaign_id = c.id and f.organisation_id = ${org}))`
+  }
+  return sql`${base} and (c.visibility = 'published' or c.organisation_id = ${org})`
+}
+
+function filterSql(f: DashboardFilters): SQL[] {
+  const where: SQL[] = []
+  if (f.funder !== undefined) where.push(sql`exists (select 1 from campaign_funders f where f.campaign_id = c.id and f.organisation_id = ${f.funder})`)
+  if (f.organisation !== undefined) where.push(sql`c.organisation_id = ${f.organisation}`)
+  if (f.country !== undefined) where.push(sql`c.country = ${f.country}`)
+  if (f.year !== undefined) where.push(sql`c.start_date <= ${`${f.year}-12-31`} and c.end_date >= ${`${f.year}-01-01`}`)
+  if (f.pillar !== undefined) where.push(sql`c.pillar = ${f.pillar}`)
+  if (f.audience !== undefined) where.push(sql`exists (select 1 from campaign_audiences a where a.campaign_id = c.id and a.audience = ${f.audience})`)
+  if (f.status !== undefined) where.push(sql`c.status = ${f.status}`)
+  return where
+}
+
+type CampaignRow = Omit<DashCampaign, 'channels'>
+
+function campaignsInView(actor: Actor, f: DashboardFilters): DashCampaign[] {
+  const where = sql.join([scopeOf(actor), ...filterSql(f)], sql` and `)
+  const rows = db.all<CampaignRow>(sql`
+    select c.id, c.title, c.organisation_id as organisationId, o.name as organisation, c.country, c.start_date as startDate,
+      c.budget, c.currency,
+      coalesce((select sum(estimated_size) from campaign_audiences a where a.campaign_id = c.id), 0) as targeted,
+      coalesce(s.respondents, 0) as respondents, s.reached
+    from campaigns c
+    join organisations o on o.id = c.organisation_id
+    left join campaign_summaries s on s.campaign_id = c.id
+    where ${where}
+    order by c.start_date desc, c.id`)
+  const ids = rows.map((r) => r.id)
+  const channels = new Map<number, string[]>()
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const ch of db.select().from(campaignChannels).where(inArray(campaignChannels.campaignId, ids.slice(i, i + 5000))).all()) {
+      channels.set(ch.campaignId, [...(channels.get(ch.campaignId) ?? []), ch.channel])
+    }
+  }
+  return rows.map((r) => ({ ...r, channels: channels.get(r.id) ?? [] }))
+}
+
+function indicatorsOf(campaignIds: readonly number[]): DashIndicator[] {
+  const out: DashIndicator[] = []
+  for (let i = 0; i < campaignIds.length; i += 5000) {
+    out.push(
+      ...db
+        .select({
+          campaignId: indicatorSummaries.campaignId,
+          indicatorId: indicatorSummaries.indicatorId,
+          name: indicatorSummaries.name,
+          level: indicatorSummaries.level,
+          unit: indicatorSummaries.unit,
+          standardIndicatorId: indicatorSummaries.standardIndicatorId,
+          baseline: indicatorSummaries.baseline,
+          target: indicatorSummaries.target,
+          actual: indicatorSummaries.actual,
+          nActual: indicatorSummaries.nActual,
+          nBaseline: indicatorSummaries.nBaseline,
+          change: indicatorSummaries.change,
+          changeLow: indicatorSummaries.changeLow,
+          changeHigh: indicatorSummaries.changeHigh,
+          pValue: indicatorSummaries.pValue,
+          met: indicatorSummaries.met,
+        })
+        .from(indicatorSummaries)
+        .where(inArray(indicatorSummaries.campaignId, campaignIds.slice(i, i + 5000) as number[]))
+        .all(),
+    )
+  }
+  return out
+}
+
+/** What the filter menus offer: funders, organisations and standard indicators. */
+function choices() {
+  const funders = db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(campaignFunders)
+    .innerJoin(organisations, eq(organisations.id, campaignFunders.organisationId))
+    .orderBy(asc(organisations.name))
+    .all()
+  const owners = db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(isNotNull(organisations.approvedAt)).orderBy(asc(organisations.name)).all()
+  const standards = db.select({ id: standardIndicators.id, code: standardIndicators.code, name: standardIndicators.name, unit: standardIndicators.unit }).from(standardIndicators).orderBy(asc(standardIndicators.name)).all()
+  const countries = db.all<{ country: string }>(sql`select distinct country from campaigns where country is not null and status <> 'draft' order by country`).map((r) => r.country)
+  const years = db.all<{ year: string }>(sql`select distinct substr(start_date, 1, 4) as year from campaigns where start_date is not null and status <> 'draft' order by year desc`).map((r) => r.year)
+  return { funders, organisations: owners, standards, countries, years }
+}
+
+/** The standard indicator the forest plot shows: the one asked for, else the percentage standard with the most results. */
+function chosenStandard(standards: ReturnType<typeof choices>['standards'], indicators: readonly DashIndicator[], code?: string) {
+  if (code) return standards.find((s) => s.code === code) ?? null
+  const withResults = (id: number) => indicators.filter((i) => i.standardIndicatorId === id && i.change !== null).length
+  return [...standards].filter((s) => s.unit === 'percent').sort((a, b) => withResults(b.id) - withResults(a.id))[0] ?? null
+}
+
+export function dashboardOf(actor: Actor, search: URLSearchParams) {
+  assertCan(actor, 'dashboard.view', actor.membership?.organisationId ?? null)
+  const { filters, problems } = parseDashboardFilters(search)
+  const menus = choices()
+  if (filters.standard && !menus.standards.some((s) => s.code === filters.standard)) problems.push(`“${filters.standard}” is not a standard indicator Lantern knows`)
+  ensureSummaries()
+  const campaigns = problems.length ? [] : campaignsInView(actor, filters)
+  const indicators = indicatorsOf(campaigns.map((c) => c.id))
+  const standard = chosenStandard(menus.standards, indicators, filters.standard)
+  return {
+    filters,
+    problems,
+    menus,
+    headline: headline(campaigns, indicators),
+    targetActual: targetVersusActual(campaigns, indicators),
+    standard,
+    forest: standard ? forest(campaigns, indicators, standard.id, standard.unit) : null,
+    reach: reachByChannel(campaigns),
+    countries: campaignsByCountryYear(campaigns),
+    campaigns: campaigns.map((c) => ({ id: c.id, title: c.title, organisation: c.organisation })),
+  }
+}
+
+export type Dashboard = ReturnType<typeof dashboardOf>
