@@ -569,6 +569,9 @@ export const campaignSummaries = sqliteTable('campaign_summaries', {
     .references(() => campaigns.id, { onDelete: 'cascade' }),
   respondents: integer('respondents').notNull(),
   reached: real('reached'),
+  /** The target audiences' estimated sizes added up, and the channels (comma-separated codes): what dashboards would otherwise join for every row. */
+  targeted: integer('targeted').notNull().default(0),
+  channels: text('channels').notNull().default(''),
   refreshedAt: integer('refreshed_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`),

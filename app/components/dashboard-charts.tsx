@@ -89,6 +89,9 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
           scales: {
             y: { type: 'category', labels, offset: true, ticks: { autoSkip: false, font: { size: 11 } } },
             x: {
+              // No change (0) is always on the axis: it is what each interval is read against.
+              suggestedMin: Math.min(0, ...rows.map((r) => r.low)),
+              suggestedMax: Math.max(0, ...rows.map((r) => r.high)),
               title: { display: true, text: unit === 'percent' ? 'Change, percentage points' : 'Change' },
               grid: { color: (ctx) => (ctx.tick?.value === 0 ? '#0b0c0c' : '#e5e5e5'), lineWidth: (ctx) => (ctx.tick?.value === 0 ? 2 : 1) },
             },

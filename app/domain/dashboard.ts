@@ -57,13 +57,13 @@ export function headline(campaigns: readonly DashCampaign[], indicators: readonl
   }
 }
 
-/** Each outcome indicator with a target and an actual, campaign by campaign. */
+/** Each outcome indicator with a target and an actual, furthest above its target first. */
 export function targetVersusActual(campaigns: readonly DashCampaign[], indicators: readonly DashIndicator[]) {
   const byId = new Map(campaigns.map((c) => [c.id, c]))
   return indicators
     .filter((i) => i.level === 'outcome' && i.actual !== null && i.target !== null && byId.has(i.campaignId))
     .map((i) => ({ campaignId: i.campaignId, title: byId.get(i.campaignId)!.title, organisation: byId.get(i.campaignId)!.organisation, indicator: i.name, unit: i.unit, target: i.target!, actual: i.actual!, met: i.met === true }))
-    .sort((a, b) => a.title.localeCompare(b.title))
+    .sort((a, b) => b.actual - b.target - (a.actual - a.target))
 }
 
 export type ForestRow = { campaignId: number; title: string; organisation: string; change: number; low: number; high: number; n: number | null; pValue: number | null }

@@ -14,9 +14,27 @@ import { requireSession } from '../services/session.server'
 export const meta: MetaFunction = () => [{ title: 'Dashboards – Lantern' }]
 
 // GET /dashboards?funder=…&country=…&year=…&pillar=…&audience=…&organisation=…&status=…&standard=…
+/** A chart or table beyond this many campaigns is not read any more: the page shows this many, the CSV has all. */
+const SHOWN = 60
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
-  return dashboardOf(actor, new URL(request.url).searchParams)
+  const d = dashboardOf(actor, new URL(request.url).searchParams)
+  return {
+    ...d,
+    targetActual: d.targetActual.slice(0, SHOWN),
+    targetActualTotal: d.targetActual.length,
+    forest: d.forest && { ...d.forest, rows: d.forest.rows.slice(0, SHOWN), total: d.forest.rows.length },
+    campaigns: undefined,
+  }
+}
+
+function Shown({ shown, total }: { shown: number; total: number }) {
+  return total > shown ? (
+    <p className="muted">
+      Showing {shown} of {total.toLocaleString('en')}: filter the dashboard, or download the CSV for all of them.
+    </p>
+  ) : null
 }
 
 const n = (v: number | null) => (v === null ? '—' : Math.round(v).toLocaleString('en'))
@@ -91,6 +109,7 @@ export default function Dashboards() {
 
       <section aria-labelledby="target-actual">
         <h2 id="target-actual">Targets and actuals</h2>
+        <Shown shown={d.targetActual.length} total={d.targetActualTotal} />
         {percentTargets.length ? <TargetActualChart rows={percentTargets} /> : null}
         <DataTable
           caption="Outcome indicators with a target and an actual"
@@ -126,6 +145,7 @@ export default function Dashboards() {
               ) : null}{' '}
               <Link to={`/standard-indicators/${d.standard!.code}`}>About this indicator</Link>
             </p>
+            <Shown shown={d.forest.rows.length} total={d.forest.total} />
             <ForestPlot rows={d.forest.rows} unit={d.standard!.unit} />
             <DataTable
               caption="Change with its 95% confidence interval, largest first"

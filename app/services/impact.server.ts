@@ -30,7 +30,7 @@ function designOf(waves: ReturnType<typeof wavesOf>): Design {
 
 /** A campaign's stored answers, analysed; no access check (callers have made theirs). */
 export function analysisOf(campaignId: number) {
-  const questions = questionsOf(campaignId)
+  const questions = questionsOf(campaignId, false)
   const waves = wavesOf(campaignId)
   const byWave = new Map(waves.map((w) => [w.id, w]))
   const codeOf = new Map(questions.map((q) => [q.id, q.code]))

@@ -55,10 +55,15 @@ export function refreshSummaries(campaignId: number) {
         })
         .run()
     }
-    const reached = reach.length ? reach.reduce((s, i) => s + i.result.actual!, 0) : null
+    const totals = {
+      respondents,
+      reached: reach.length ? reach.reduce((s, i) => s + i.result.actual!, 0) : null,
+      targeted: stored.campaign.audiences.reduce((s, a) => s + (a.estimatedSize ?? 0), 0),
+      channels: stored.campaign.channels.join(','),
+    }
     tx.insert(campaignSummaries)
-      .values({ campaignId, respondents, reached })
-      .onConflictDoUpdate({ target: campaignSummaries.campaignId, set: { respondents, reached, refreshedAt: new Date() } })
+      .values({ campaignId, ...totals })
+      .onConflictDoUpdate({ target: campaignSummaries.campaignId, set: { ...totals, refreshedAt: new Date() } })
       .run()
   })
 }

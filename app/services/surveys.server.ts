@@ -19,6 +19,12 @@ import { assertCan } from './permissions.server'
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
 
+/** A statement prepared on first use (the connection opens lazily). */
+function lazyStatement(text: string) {
+  let statement: ReturnType<typeof db.$client.prepare> | undefined
+  return () => (statement ??= db.$client.prepare(text))
+}
+
 /** The owning organisation's members may work on the survey; everyone else gets a 404 or 403. */
 export function assertSurveyAccess(actor: Actor, campaignId: number) {
   const access = campaignAccess(actor, campaignId)
@@ -32,14 +38,17 @@ function audit(tx: Tx, actor: Actor, organisationId: number, campaignId: number,
 
 export type StoredQuestion = Question & { id: number; position: number; indicatorId: number | null; answers: number }
 
-export function questionsOf(campaignId: number): StoredQuestion[] {
-  const answered = db
-    .select({ questionId: surveyAnswers.questionId, n: count() })
-    .from(surveyAnswers)
-    .innerJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
-    .where(eq(surveyQuestions.campaignId, campaignId))
-    .groupBy(surveyAnswers.questionId)
-    .all()
+/** The instrument in order; with how many answers each question has unless `counted` is false (the analysis does not need them). */
+export function questionsOf(campaignId: number, counted = true): StoredQuestion[] {
+  const answered = counted
+    ? db
+        .select({ questionId: surveyAnswers.questionId, n: count() })
+        .from(surveyAnswers)
+        .innerJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
+        .where(eq(surveyQuestions.campaignId, campaignId))
+        .groupBy(surveyAnswers.questionId)
+        .all()
+    : []
   const counts = new Map(answered.map((a) => [a.questionId, a.n]))
   return db
     .select()
@@ -224,19 +233,28 @@ export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
   return codes
 }
 
+// Prepared once: the analysis reads every response of a campaign whenever its results change.
+const responsesQuery = lazyStatement(
+  `select id, wave_id as waveId, respondent_code as respondentCode, sex, age_band as ageBand, locality, import_id as importId
+   from survey_responses where wave_id in (select value from json_each(?)) order by wave_id, id`,
+)
+const answersQuery = lazyStatement(
+  `select a.response_id as responseId, a.question_id as questionId, a.value from survey_answers a
+   join survey_responses r on r.id = a.response_id where r.wave_id in (select value from json_each(?))`,
+)
+
+export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; importId: number | null }
+
 /** The responses of these waves, in wave and entry order, with their answers (response id → question id → stored value). */
 export function responsesWithAnswers(waveIds: number[]) {
-  const responses = waveIds.length
-    ? db.select().from(surveyResponses).where(inArray(surveyResponses.waveId, waveIds)).orderBy(asc(surveyResponses.waveId), asc(surveyResponses.id)).all()
-    : []
+  if (waveIds.length === 0) return { responses: [] as StoredResponseRow[], answers: new Map<number, Map<number, string>>() }
+  const ids = JSON.stringify(waveIds)
+  const responses = responsesQuery().all(ids) as StoredResponseRow[]
   const answers = new Map<number, Map<number, string>>()
-  const ids = responses.map((r) => r.id)
-  for (let i = 0; i < ids.length; i += 10_000) {
-    for (const a of db.select().from(surveyAnswers).where(inArray(surveyAnswers.responseId, ids.slice(i, i + 10_000))).all()) {
-      let row = answers.get(a.responseId)
-      if (!row) answers.set(a.responseId, (row = new Map()))
-      row.set(a.questionId, a.value)
-    }
+  for (const a of answersQuery().all(ids) as { responseId: number; questionId: number; value: string }[]) {
+    let row = answers.get(a.responseId)
+    if (!row) answers.set(a.responseId, (row = new Map()))
+    row.set(a.questionId, a.value)
   }
   return { responses, answers }
 }

@@ -12,7 +12,6 @@ import { get, invoke, post, sessionFor } from './helpers'
 type Dash = {
   problems: string[]
   headline: { campaigns: number; organisations: number; reached: number | null; respondents: number }
-  campaigns: { id: number; title: string }[]
   forest: { rows: { campaignId: number; change: number }[]; rollup: { organisations: number } } | null
 }
 const load = async (email: string, query = '') => (await invoke(dashboard.loader, get(`/dashboards${query}`, await sessionFor(email)))).data as Dash

@@ -68,7 +68,7 @@ describe('the dashboard’s figures', () => {
     })
   })
 
-  it('lists outcome indicators with a target and an actual', () => {
+  it('lists outcome indicators with a target and an actual, furthest above the target first', () => {
     expect(targetVersusActual(campaigns, indicators).map((r) => [r.title, r.target, r.actual, r.met])).toEqual([
       ['A', 60, 62, true],
       ['B', 60, 48, false],
