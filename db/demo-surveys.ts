@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { dayNumber, isoDay } from '../app/domain/overlap'
 import { STARTER_QUESTIONS } from '../app/domain/survey-starters'
+import { random } from './random'
 
 const shiftDays = (date: string, days: number) => isoDay(dayNumber(date) + days)
 
@@ -91,16 +92,6 @@ const PLANS: Record<string, Plan> = {
     n: 300,
     binary: [{ code: 'contract_before_travel', pre: 0.48, post: 0.55 }, { code: 'fee_is_warning', pre: 0.5, post: 0.58 }],
   },
-}
-
-/** mulberry32: a small deterministic generator. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** A standard normal draw (Box–Muller). */

@@ -4,19 +4,11 @@
 // for every campaign and for one country, and refreshing one campaign's
 // summaries after its answers change.
 import { measure, report, type Timing } from './measure'
+import { random } from '../../db/random'
 
 const CAMPAIGNS = 2_000
 const PER_WAVE = 500 // two waves: 1,000 responses a campaign, 2,000,000 in all
 const COUNTRIES = ['UA', 'MD', 'NP', 'PH', 'KE']
-
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export async function runDashboardBench() {
   const { db } = await import('../../app/services/db.server')

@@ -3,19 +3,10 @@
 // one prepared statement. Measured: the live check for a new campaign —
 // candidate query, codes and scoring — over 1,000 random campaigns.
 import { measure, report } from './measure'
+import { random } from '../../db/random'
 
 const COUNTRIES = ['UA', 'MD', 'NP', 'PH', 'KE']
 const N = 100_000
-
-/** A small deterministic generator, so every run measures the same data. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export async function runOverlapBench() {
   const { db } = await import('../../app/services/db.server')

@@ -1,21 +1,14 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { logIn, openPage, sharedBrowser } from './browser'
+import { axeViolations, logIn, openPage, sharedBrowser } from './browser'
 
 const browser = sharedBrowser()
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
 
 describe('axe finds no violations', () => {
   for (const path of ['/login', '/signup', '/']) {
     it(`on ${path}, logged out`, async () => {
       const page = await openPage(browser())
       await page.goto(path)
-      expect(await violations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.context().close()
     })
   }
@@ -25,7 +18,7 @@ describe('axe finds no violations', () => {
     await page.goto('/signup')
     await page.getByRole('button', { name: 'Create account' }).click()
     await page.getByText('There is a problem').waitFor()
-    expect(await violations(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.context().close()
   })
 
@@ -47,7 +40,7 @@ describe('axe finds no violations', () => {
       } else {
         await page.goto(path)
       }
-      expect(await violations(page)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await page.context().close()
     })
   }

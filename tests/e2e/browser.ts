@@ -53,3 +53,24 @@ export async function logOut(page: Page) {
   await page.getByRole('banner').getByRole('link', { name: 'Log in' }).waitFor()
   expect(new URL(page.url()).pathname).toBe('/')
 }
+
+/** axe's violations of WCAG 2.1 A/AA and best practice on the page, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright')
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+/** How many pixels of the page's n-th canvas are painted: a chart that drew has thousands. */
+export function paintedPixels(page: Page, index: number): Promise<number> {
+  return page
+    .locator('canvas')
+    .nth(index)
+    .evaluate((c) => {
+      const canvas = c as HTMLCanvasElement
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+      let painted = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++
+      return painted
+    })
+}

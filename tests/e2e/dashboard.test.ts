@@ -1,26 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { logIn, openPage, sharedBrowser } from './browser'
+import { axeViolations, logIn, openPage, paintedPixels, sharedBrowser } from './browser'
 
 const browser = sharedBrowser()
 const SHOTS = join(__dirname, '../../test-results')
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
-
-const painted = (page: Page, index: number) =>
-  page.locator('canvas').nth(index).evaluate((c) => {
-    const canvas = c as HTMLCanvasElement
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-    let n = 0
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++
-    return n
-  })
 
 describe('a donor’s outcome dashboard', () => {
   it('shows the portfolio with target lines, the forest plot and the roll-up across organisations; a campaign opens its results', async () => {
@@ -34,10 +18,10 @@ describe('a donor’s outcome dashboard', () => {
     await page.waitForLoadState('networkidle')
     const canvases = await page.locator('canvas').count()
     expect(canvases).toBe(4)
-    for (let i = 0; i < canvases; i++) await expect.poll(() => painted(page, i)).toBeGreaterThan(1500)
+    for (let i = 0; i < canvases; i++) await expect.poll(() => paintedPixels(page, i)).toBeGreaterThan(1500)
     const rollup = (await page.locator('#forest').locator('xpath=..').locator('p').first().textContent())!
     expect(rollup).toMatch(/Across \d+ campaigns of [3-9] organisations/)
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     mkdirSync(SHOTS, { recursive: true })
     await page.screenshot({ path: join(SHOTS, 'dashboard-donor.png'), fullPage: true })
 

@@ -1,28 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { logIn, openPage, sharedBrowser } from './browser'
+import { axeViolations, logIn, openPage, paintedPixels, sharedBrowser } from './browser'
 
 const browser = sharedBrowser()
 const SHOTS = join(__dirname, '../../test-results')
 const SCHOOL = 'School talks on online recruitment (2025)'
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
-
-/** How many of a canvas's pixels are painted: a chart that drew has thousands. */
-const paintedPixels = (page: Page, index: number) =>
-  page.locator('canvas').nth(index).evaluate((c) => {
-    const canvas = c as HTMLCanvasElement
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-    let painted = 0
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++
-    return painted
-  })
 
 describe('a donor reads what a campaign changed', () => {
   it('opens an evaluated campaign, sees its indicators met or not, and reads the results: sentences, bars with intervals, the same numbers in the table', async () => {
@@ -52,7 +35,7 @@ describe('a donor reads what a campaign changed', () => {
     }
     // The charts drew: bars and error bars in every canvas.
     for (let i = 0; i < 4; i++) await expect.poll(() => paintedPixels(page, i)).toBeGreaterThan(2000)
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     mkdirSync(SHOTS, { recursive: true })
     await page.screenshot({ path: join(SHOTS, 'results-donor.png'), fullPage: true })
 
@@ -90,7 +73,7 @@ describe('entering an actual', () => {
     await page.getByRole('link', { name: 'Enter actuals for People reached' }).click()
     await page.getByRole('heading', { level: 1, name: 'People reached' }).waitFor()
     await page.waitForLoadState('networkidle')
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     // Nothing filled in: each field says what it needs, and nothing is stored.
     await page.getByRole('button', { name: 'Save the value' }).click()
     await page.getByRole('alert').getByText(/Enter the date the value is for/).waitFor()
@@ -120,7 +103,7 @@ describe('the sample-size planner', () => {
     expect(await status.textContent()).toMatch(/Baseline, campaign group: target 240 is enough/)
     await page.getByLabel('Power (%)').fill('30')
     await page.getByText('Power must be at least 50').waitFor()
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.context().close()
   })
 

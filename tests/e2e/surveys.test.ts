@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,15 +6,10 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readWaveKind } from '../../app/domain/survey-columns'
 import { REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
-import { logIn, openPage, sharedBrowser } from './browser'
+import { axeViolations, logIn, openPage, sharedBrowser } from './browser'
 
 const browser = sharedBrowser()
 const KOBO = join(__dirname, '../fixtures/kobo-hotline-survey.csv')
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
 
 async function addQuestion(page: Page, code: string, text: string, type: string, extra: (page: Page) => Promise<void>) {
   await page.getByRole('link', { name: 'Add a question' }).click()
@@ -64,7 +58,7 @@ describe('a planner’s survey in the browser', () => {
     const id = new URL(page.url()).pathname.split('/')[2]
     await page.goto(`/campaigns/${id}/surveys`)
     await page.waitForLoadState('networkidle')
-    if (file === FILES[0]) expect(await axe(page)).toEqual([])
+    if (file === FILES[0]) expect(await axeViolations(page)).toEqual([])
 
     await addQuestion(page, 'knows_item', 'Do you know the hotline number?', 'Yes or no', (p) => p.getByLabel('Desired or correct answer').fill('1'))
     await addQuestion(page, 'attitude_likert', 'I would call the hotline if I needed help.', 'Agreement, 1 to 5', async () => {})
@@ -79,7 +73,7 @@ describe('a planner’s survey in the browser', () => {
     await page.getByRole('button', { name: 'Upload and check' }).click()
     await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
     await page.waitForLoadState('networkidle')
-    if (file === FILES[0]) expect(await axe(page)).toEqual([])
+    if (file === FILES[0]) expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: `Import ${rows.length} rows` }).click()
     await page.getByRole('status').filter({ hasText: `${rows.length} responses were imported` }).waitFor()
 
@@ -114,7 +108,7 @@ describe('a planner’s survey in the browser', () => {
     await page.getByRole('link', { name: /responses in the Endline of the Comparison group/ }).click()
     await page.getByRole('link', { name: 'Type in a response' }).click()
     await page.waitForLoadState('networkidle')
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.getByLabel('Respondent code').fill('PAPER-01')
     await page.getByRole('group', { name: /knows_item/ }).getByLabel('Yes').check()
     await page.getByLabel(/knowledge_score/).fill('12')
