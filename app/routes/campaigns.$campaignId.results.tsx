@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { PrintHeader } from '../components/print-header'
 import { ResultCard } from '../components/result-card'
 import { WavesTable } from '../components/waves-table'
 import { campaignResults } from '../services/impact.server'
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions: r.questions.flatMap((q) => (q.type === 'free_text' ? [] : [{ code: q.code, text: q.text, type: q.type, min: q.min, max: q.max }])),
     waves: r.waves.map((w) => ({ id: w.id, kind: w.kind, group: w.group, design: w.design, startDate: w.startDate, endDate: w.endDate, responses: w.responses, targetSize: w.targetSize })),
     records: r.records,
+    today: new Date().toISOString().slice(0, 10),
     breakdowns: r.breakdowns,
   }
 }
@@ -33,6 +35,7 @@ export default function CampaignResultsPage() {
       <p className="muted">
         <Link to={`/campaigns/${d.campaign.id}`}>{d.campaign.title}</Link> · {d.campaign.organisation}
       </p>
+      <PrintHeader title={`Results: ${d.campaign.title}`} date={d.today} details={[d.campaign.organisation]} />
       <h1>Results</h1>
       <p className="lede">
         What changed between the baseline and the endline survey, question by question, with 95% confidence intervals. Each figure names the test behind it
@@ -45,7 +48,7 @@ export default function CampaignResultsPage() {
         <p className="notice">No survey answers yet. Results appear here once the baseline and endline answers are in.</p>
       ) : (
         <>
-          <p>
+          <p className="no-print">
             <a href={`/campaigns/${d.campaign.id}/results.csv`} download>
               Download these results as CSV
             </a>

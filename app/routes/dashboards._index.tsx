@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarsChart, CountryYearChart, ForestPlot, TargetActualChart } from '../components/dashboard-charts'
 import { FilterSelect } from '../components/filters'
+import { PrintHeader } from '../components/print-header'
 import { termChoices } from '../components/options'
 import { countryName } from '../domain/countries'
 import { formatIndicatorValue } from '../domain/indicator-format'
@@ -26,7 +27,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     targetActualTotal: d.targetActual.length,
     forest: d.forest && { ...d.forest, rows: d.forest.rows.slice(0, SHOWN), total: d.forest.rows.length },
     campaigns: undefined,
+    today: new Date().toISOString().slice(0, 10),
   }
+}
+
+/** The filters in words, for the printed header. */
+function printedFilters(d: { filters: Record<string, unknown>; menus: { funders: { id: number; name: string }[]; organisations: { id: number; name: string }[] }; standard: { name: string } | null }): string[] {
+  const f = d.filters as { funder?: number; organisation?: number; country?: string; year?: number; pillar?: string; audience?: string; status?: string }
+  const out = [
+    f.funder !== undefined ? `funder: ${d.menus.funders.find((x) => x.id === f.funder)?.name ?? f.funder}` : null,
+    f.organisation !== undefined ? `organisation: ${d.menus.organisations.find((x) => x.id === f.organisation)?.name ?? f.organisation}` : null,
+    f.country ? `country: ${countryName(f.country)}` : null,
+    f.year ? `year: ${f.year}` : null,
+    f.pillar ? `pillar: ${PILLARS.label(f.pillar as never)}` : null,
+    f.audience ? `audience: ${AUDIENCES.label(f.audience as never)}` : null,
+    f.status ? `status: ${STATUSES.label(f.status as never)}` : null,
+    d.standard ? `forest plot: ${d.standard.name}` : null,
+  ].filter((x): x is string => x !== null)
+  return out.length ? out : ['all campaigns in view']
 }
 
 function Shown({ shown, total }: { shown: number; total: number }) {
@@ -47,6 +65,7 @@ export default function Dashboards() {
   const percentTargets = d.targetActual.filter((r) => r.unit === 'percent')
   return (
     <>
+      <PrintHeader title="Outcome dashboard" date={d.today} details={printedFilters(d)} />
       <h1>Outcome dashboard</h1>
       <p className="lede">
         What the campaigns in your view changed, against their targets, and how certain that is. Click a campaign for its results; results of the{' '}
@@ -102,7 +121,7 @@ export default function Dashboards() {
           <span className="headline__figure">{h.outcomesWithResult ? `${Math.round((h.outcomesMet / h.outcomesWithResult) * 100)}%` : '—'}</span> of {h.outcomesWithResult} outcome
           indicators with a result met their target
         </li>
-        <li>
+        <li className="headline__wide">
           <span className="headline__figure headline__figure--small">{h.spend.length ? h.spend.map((s) => `${n(s.amount)} ${s.currency}`).join(' + ') : '—'}</span> spend (budgets, by currency)
         </li>
       </ul>
@@ -234,7 +253,7 @@ function DataTable({ caption, head, rows, csv }: { caption: string; head: string
           </tbody>
         </table>
       </div>
-      <p>
+      <p className="no-print">
         <a href={csv} download>
           Download as CSV
         </a>
