@@ -51,6 +51,10 @@ export default function CampaignResultsPage() {
           <p className="no-print">
             <a href={`/campaigns/${d.campaign.id}/results.csv`} download>
               Download these results as CSV
+            </a>{' '}
+            ·{' '}
+            <a href={`/campaigns/${d.campaign.id}/iati.xml`} download>
+              the campaign’s results as IATI XML
             </a>
             {d.own ? null : ` (breakdowns with fewer than ${d.threshold} respondents are withheld, as on this page)`}
           </p>

@@ -100,6 +100,11 @@ export default function Dashboards() {
         </p>
       ) : null}
 
+      <p className="no-print">
+        <a href={`/dashboards/iati.xml${query ? `?${query}` : ''}`} download>
+          Download these campaigns’ results as IATI 2.03 XML
+        </a>
+      </p>
       <h2 className="visually-hidden">Headline figures</h2>
       <ul className="headline">
         <li>

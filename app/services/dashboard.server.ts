@@ -105,4 +105,13 @@ export function dashboardOf(actor: Actor, search: URLSearchParams) {
   }
 }
 
+/** The ids of the campaigns the dashboard shows for these filters (none when a filter is unknown), for exports of the same set. */
+export function campaignIdsInView(actor: Actor, search: URLSearchParams): number[] {
+  assertCan(actor, 'dashboard.view', actor.membership?.organisationId ?? null)
+  const { filters, problems } = parseDashboardFilters(search)
+  if (problems.length) return []
+  ensureSummaries()
+  return campaignsInView(actor, filters).campaigns.map((c) => c.id)
+}
+
 export type Dashboard = ReturnType<typeof dashboardOf>

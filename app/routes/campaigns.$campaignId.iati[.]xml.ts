@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { campaignIatiXml } from '../services/iati.server'
+import { campaignParams, parseParams } from '../services/params.server'
+import { getSession } from '../services/session.server'
+
+// GET /campaigns/:id/iati.xml — the campaign as an IATI 2.03 activity with its results.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  return new Response(campaignIatiXml(session?.actor ?? null, campaignId), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': `attachment; filename="lantern-campaign-${campaignId}-iati.xml"`, 'Cache-Control': 'private, no-store' },
+  })
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { campaignIdsInView } from '../services/dashboard.server'
+import { campaignsIatiXml } from '../services/iati.server'
+import { requireSession } from '../services/session.server'
+
+// GET /dashboards/iati.xml?…the dashboard's filters — every campaign in view as IATI 2.03 activities.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const ids = campaignIdsInView(actor, new URL(request.url).searchParams)
+  return new Response(campaignsIatiXml(actor, ids), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': 'attachment; filename="lantern-campaigns-iati.xml"', 'Cache-Control': 'private, no-store' },
+  })
+}

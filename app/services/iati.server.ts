@@ -1,0 +1,83 @@
+import { inArray } from 'drizzle-orm'
+import { organisations } from '../../db/schema'
+import { breakdowns } from '../domain/impact-breakdown'
+import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from '../domain/iati'
+import type { Actor } from '../domain/permissions'
+import { loadAccess, loadCampaign } from './campaign-store.server'
+import { canViewCampaign } from '../domain/visibility'
+import { db } from './db.server'
+import { getEnv } from './env.server'
+import { notFound } from './http.server'
+import { analysisOf } from './impact.server'
+import { indicatorsWithResults } from './indicator-results.server'
+
+// The IATI export of campaigns the viewer may see (drafts are plans, never
+// exported), with the same small-cell suppression as the results page.
+
+const DIMENSIONS = ['sex', 'age_band'] as const
+
+function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
+  if (ids.length === 0) return new Map()
+  return new Map(db.select({ id: organisations.id, name: organisations.name, type: organisations.type }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o]))
+}
+
+function activityOf(viewer: Actor | null, campaignId: number): IatiActivity | null {
+  const access = loadAccess(campaignId)
+  if (!access || access.status === 'draft' || !canViewCampaign(viewer, access)) return null
+  const stored = loadCampaign(campaignId)!
+  const own = viewer?.membership?.organisationId === stored.row.organisationId
+  const orgs = organisationsById([stored.row.organisationId, ...stored.campaign.funderIds])
+  const results = new Map(indicatorsWithResults(stored).map((i) => [i.id, i]))
+  const surveyed = [...results.values()].some((i) => i.question)
+  const cells = surveyed ? breakdowns(analysisOf(campaignId).data, own ? null : getEnv().SMALL_CELL_THRESHOLD) : []
+  return {
+    id: campaignId,
+    title: stored.campaign.title,
+    summary: stored.campaign.summary,
+    status: stored.row.status as IatiActivity['status'],
+    organisation: orgs.get(stored.row.organisationId)!,
+    funders: stored.campaign.funderIds.flatMap((id) => (orgs.has(id) ? [orgs.get(id)!] : [])),
+    country: stored.campaign.country,
+    startDate: stored.campaign.startDate,
+    endDate: stored.campaign.endDate,
+    currency: stored.campaign.currency,
+    updatedAt: stored.row.updatedAt.toISOString(),
+    objectives: stored.objectives.map((o) => ({
+      statement: o.statement,
+      indicators: o.indicators.map((i) => {
+        const r = results.get(i.id)!
+        const scale = i.unit === 'percent' ? 100 : 1
+        const dimensions = r.question
+          ? cells
+              .filter((b) => b.question === r.question!.code && (DIMENSIONS as readonly string[]).includes(b.dimension))
+              .flatMap((b) => b.cells.flatMap((c) => (c.record && c.value && c.record.post !== null ? [{ name: b.dimension, value: c.value, actual: c.record.post * scale }] : [])))
+          : []
+        return {
+          name: i.name,
+          level: i.level,
+          unit: i.unit,
+          direction: i.direction,
+          meansOfVerification: i.meansOfVerification,
+          baseline: r.result.baseline === null ? null : { value: r.result.baseline, date: null },
+          target: i.target,
+          actual: r.result.actual,
+          dimensions,
+        }
+      }),
+    })),
+  }
+}
+
+/** One campaign as an IATI activities file; a 404 where the viewer may not see it, or it is a draft. */
+export function campaignIatiXml(viewer: Actor | null, campaignId: number): string {
+  const activity = activityOf(viewer, campaignId) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
+  return iatiActivitiesXml([activity], new Date())
+}
+
+/** Several campaigns (a dashboard's filtered set) as one IATI activities file. */
+export function campaignsIatiXml(viewer: Actor, campaignIds: readonly number[]): string {
+  return iatiActivitiesXml(
+    campaignIds.flatMap((id) => activityOf(viewer, id) ?? []),
+    new Date(),
+  )
+}

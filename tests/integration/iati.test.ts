@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { create } from 'xmlbuilder2'
+import { validateXML } from 'xmllint-wasm'
+import { describe, expect, it } from 'vitest'
+import * as campaignXml from '../../app/routes/campaigns.$campaignId.iati[.]xml'
+import * as dashboardXml from '../../app/routes/dashboards.iati[.]xml'
+import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
+import { db } from '../../app/services/db.server'
+import { get, invoke, sessionFor } from './helpers'
+
+// The IATI export (issue 7, item 5): well-formed, valid against the 2.03
+// schema's result elements (xmllint, tests/fixtures), and carrying what the
+// results page says: baseline, target, actual, disaggregated actuals.
+
+const XSD = readFileSync(join(__dirname, '../fixtures/iati-activities-2.03-results.xsd'), 'utf8')
+const SCHOOL = 'School talks on online recruitment (2025)'
+const idOf = (title: string) => String(db.$client.prepare('select id from campaigns where title = ?').pluck().get(title))
+
+async function xmlOf(response: unknown) {
+  const r = response as Response
+  expect(r.status).toBe(200)
+  expect(r.headers.get('Content-Type')).toMatch(/application\/xml/)
+  return r.text()
+}
+
+async function valid(xml: string) {
+  const result = await validateXML({ xml: [{ fileName: 'export.xml', contents: xml }], schema: [XSD] })
+  return result.errors.map((e) => e.rawMessage)
+}
+
+type Node = { [k: string]: unknown }
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+
+describe('the IATI export', () => {
+  it('of a demo campaign is well-formed, valid, and carries its baseline, target and actuals', async () => {
+    const id = idOf(SCHOOL)
+    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, await sessionFor('donor@lantern.example')), params: { campaignId: id }, context: {} } as never))
+    expect(await valid(xml)).toEqual([])
+    const doc = create(xml).end({ format: 'object' }) as Node
+    const activity = (doc['iati-activities'] as Node)['iati-activity'] as Node
+    expect(activity['iati-identifier']).toMatch(new RegExp(`-CAMPAIGN-${id}$`))
+    expect(activity['activity-status']).toEqual({ '@code': '4' })
+    const indicators = asArray((activity.result as Node).indicator as Node | Node[])
+    const hotline = indicators.find((i) => ((i.title as Node).narrative as string).includes('hotline'))!
+    expect([hotline['@measure'], hotline['@ascending']]).toEqual(['2', '1'])
+
+    // The same figures as the results page.
+    const page = (await invoke(resultsPage.loader, get(`/campaigns/${id}/results`, await sessionFor('donor@lantern.example')), { campaignId: id })).data as {
+      records: { question: string; group: string; pre: number; post: number }[]
+    }
+    const record = page.records.find((r) => r.question === 'knows_hotline' && r.group === 'campaign')!
+    expect(Number((hotline.baseline as Node)['@value'])).toBeCloseTo(record.pre * 100, 3)
+    const period = hotline.period as Node
+    expect((period.target as Node)['@value']).toBe('60')
+    const actuals = asArray(period.actual as Node | Node[])
+    expect(Number(actuals[0]!['@value'])).toBeCloseTo(record.post * 100, 3)
+    const bySex = actuals.filter((a) => (a.dimension as Node | undefined)?.['@name'] === 'sex')
+    expect(bySex.map((a) => (a.dimension as Node)['@value']).sort()).toEqual(['female', 'male'])
+    const reach = indicators.find((i) => (i.title as Node).narrative === 'People reached')!
+    expect(reach['@measure']).toBe('1')
+    const entered = db.$client
+      .prepare("select sum(value) from indicator_actuals a join indicators i on i.id = a.indicator_id join objectives o on o.id = i.objective_id where o.campaign_id = ? and i.name = 'People reached'")
+      .pluck()
+      .get(id)
+    expect(Number(((reach.period as Node).actual as Node)['@value'])).toBe(entered)
+  })
+
+  it('refuses what the viewer may not see, and drafts', async () => {
+    const draft = String(db.$client.prepare("select id from campaigns where status = 'draft'").pluck().get())
+    const hidden = await invoke(campaignXml.loader, get(`/campaigns/${draft}/iati.xml`, await sessionFor('donor@lantern.example')), { campaignId: draft })
+    expect(hidden.status).toBe(404)
+    const privateOne = String(db.$client.prepare("select id from campaigns where visibility = 'network' and status <> 'draft'").pluck().get())
+    expect((await invoke(campaignXml.loader, get(`/campaigns/${privateOne}/iati.xml`), { campaignId: privateOne })).status).toBe(404)
+  })
+
+  it('of a dashboard’s filtered set holds exactly its campaigns, and is valid', async () => {
+    const cookie = await sessionFor('donor@lantern.example')
+    const northlight = db.$client.prepare("select id from organisations where name = 'Northlight Foundation'").pluck().get() as number
+    const xml = await xmlOf(await dashboardXml.loader({ request: get(`/dashboards/iati.xml?funder=${northlight}`, cookie), params: {}, context: {} } as never))
+    expect(await valid(xml)).toEqual([])
+    const funded = db.$client.prepare("select count(*) from campaign_funders f join campaigns c on c.id = f.campaign_id where f.organisation_id = ? and c.status <> 'draft'").pluck().get(northlight)
+    expect((xml.match(/<iati-activity /g) ?? []).length).toBe(funded)
+    const empty = await xmlOf(await dashboardXml.loader({ request: get('/dashboards/iati.xml?country=ZZ', cookie), params: {}, context: {} } as never))
+    expect(await valid(empty)).toEqual([])
+    expect(empty).not.toMatch(/<iati-activity /)
+  })
+
+  it('is rejected by the schema when it breaks the order IATI requires (the check can fail)', async () => {
+    const id = idOf(SCHOOL)
+    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, await sessionFor('donor@lantern.example')), params: { campaignId: id }, context: {} } as never))
+    const swapped = xml.replace(/(<target [^>]*\/>)(\s*)(<actual [^>]*\/>)/, '$3$2$1')
+    expect(swapped).not.toBe(xml)
+    expect((await valid(swapped)).join()).toMatch(/target/)
+  })
+})
