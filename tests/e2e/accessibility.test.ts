@@ -30,6 +30,9 @@ describe('axe finds no violations', () => {
     ['coordinator@lantern.example', '/coordination'],
     ['coordinator@lantern.example', '/coordination?country=UA'],
     ['member@lantern.example', '/notifications'],
+    ['donor@lantern.example', '/standard-indicators'],
+    ['donor@lantern.example', '/standard-indicators/knows_hotline_pct'],
+    ['coordinator@lantern.example', '/standard-indicators/new'],
   ] as const) {
     it(`on ${path} for ${email}`, async () => {
       const page = await openPage(browser())

@@ -38,6 +38,11 @@ describe('a donor reads what a campaign changed', () => {
     expect(await axeViolations(page)).toEqual([])
     mkdirSync(SHOTS, { recursive: true })
     await page.screenshot({ path: join(SHOTS, 'results-donor.png'), fullPage: true })
+    // On paper: the header says what and when; navigation and downloads are gone.
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.print-header').textContent()).toMatch(/Results: School talks on online recruitment \(2025\) · Safe Passage Ukraine · printed \d{4}-\d{2}-\d{2}/)
+    expect(await page.getByRole('link', { name: 'Download these results as CSV' }).isVisible()).toBe(false)
+    await page.emulateMedia({ media: 'screen' })
 
     // The breakdown by sex is there for a donor; no cell under ten respondents is shown.
     await cards.first().locator('summary', { hasText: 'Breakdown' }).click()
