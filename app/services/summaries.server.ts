@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
-import { campaignSummaries, indicatorSummaries, standardIndicators, surveyResponses, surveyWaves } from '../../db/schema'
+import { campaignSummaries, indicatorSummaries, standardIndicators } from '../../db/schema'
 import { loadCampaign } from './campaign-store.server'
+import { wavesOf } from './surveys.server'
 import { db } from './db.server'
 import type { Actor } from '../domain/permissions'
 import { evaluateWhenComplete, indicatorsWithResults } from './indicator-results.server'
@@ -20,12 +21,7 @@ export function refreshSummaries(campaignId: number) {
   const results = indicatorsWithResults(stored)
   const reachId = db.select({ id: standardIndicators.id }).from(standardIndicators).where(eq(standardIndicators.code, REACH_STANDARD)).get()?.id
   const byId = new Map(stored.objectives.flatMap((o) => o.indicators).map((i) => [i.id, i]))
-  const respondents = db
-    .select({ n: sql<number>`count(*)` })
-    .from(surveyResponses)
-    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyResponses.waveId))
-    .where(eq(surveyWaves.campaignId, campaignId))
-    .get()!.n
+  const respondents = wavesOf(campaignId).reduce((s, w) => s + w.responses, 0)
   const reach = results.filter((i) => reachId !== undefined && byId.get(i.id)?.standardIndicatorId === reachId && i.result.actual !== null)
   db.transaction((tx) => {
     tx.delete(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).run()
