@@ -3,11 +3,13 @@ import type { Breakdown } from '../../app/domain/impact-breakdown'
 import * as campaignPage from '../../app/routes/campaigns.$campaignId._index'
 import * as resultsCsv from '../../app/routes/campaigns.$campaignId.results[.]csv'
 import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
+import * as dashboardsCsv from '../../app/routes/dashboards[.]csv'
 import * as dashboards from '../../app/routes/dashboards._index'
+import * as iati from '../../app/routes/campaigns.$campaignId.iati[.]xml'
 import * as standard from '../../app/routes/standard-indicators.$code._index'
 import * as surveysCsv from '../../app/routes/campaigns.$campaignId.surveys[.]csv'
 import { db } from '../../app/services/db.server'
-import { get, invoke } from './helpers'
+import { get, invoke, sessionFor } from './helpers'
 
 // What an anonymous visitor may read (issue 7, item 3): published campaigns
 // and their results at stable URLs, with small cells withheld so that no
@@ -65,5 +67,21 @@ describe('an anonymous visitor', () => {
     }
     const first = (await invoke(resultsPage.loader, get(`/campaigns/${published[0]}/results`), { campaignId: String(published[0]) })).data as { breakdowns: Breakdown[] }
     expect(first.breakdowns.some((b) => b.dimension === 'locality' && b.cells.every((c) => c.suppressed))).toBe(true)
+  })
+})
+
+describe('a donor guessing URLs', () => {
+  it('gets 404 for a private campaign it does not fund — page, results, CSV and IATI — and does not find it on the dashboard', async () => {
+    const id = db.$client.prepare("select id from campaigns where visibility = 'private' and status <> 'draft'").pluck().get() as number
+    db.$client.prepare('delete from campaign_funders where campaign_id = ?').run(id)
+    const cookie = await sessionFor('donor@lantern.example')
+    const params = { campaignId: String(id) }
+    expect((await invoke(campaignPage.loader, get(`/campaigns/${id}`, cookie), params)).status).toBe(404)
+    expect((await invoke(resultsPage.loader, get(`/campaigns/${id}/results`, cookie), params)).status).toBe(404)
+    expect((await invoke(resultsCsv.loader, get(`/campaigns/${id}/results.csv`, cookie), params)).status).toBe(404)
+    expect((await invoke(iati.loader, get(`/campaigns/${id}/iati.xml`, cookie), params)).status).toBe(404)
+    const title = db.$client.prepare('select title from campaigns where id = ?').pluck().get(id) as string
+    const csv = (await dashboardsCsv.loader({ request: get('/dashboards.csv?chart=target-actual', cookie), params: {}, context: {} } as never)) as Response
+    expect(await csv.text()).not.toContain(title)
   })
 })
