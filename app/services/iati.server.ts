@@ -1,5 +1,5 @@
-import { inArray } from 'drizzle-orm'
-import { organisations } from '../../db/schema'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { indicatorSummaries, organisations, surveyQuestions } from '../../db/schema'
 import { breakdowns } from '../domain/impact-breakdown'
 import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from '../domain/iati'
 import type { Actor } from '../domain/permissions'
@@ -9,7 +9,7 @@ import { db } from './db.server'
 import { getEnv } from './env.server'
 import { notFound } from './http.server'
 import { analysisOf } from './impact.server'
-import { indicatorsWithResults } from './indicator-results.server'
+import { ensureSummaries } from './summaries.server'
 
 // The IATI export of campaigns the viewer may see (drafts are plans, never
 // exported), with the same small-cell suppression as the results page.
@@ -21,15 +21,28 @@ function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
   return new Map(db.select({ id: organisations.id, name: organisations.name, type: organisations.type }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o]))
 }
 
-function activityOf(viewer: Actor | null, campaignId: number): IatiActivity | null {
+/**
+ * One campaign as an activity. Baselines and actuals come from the summaries
+ * the dashboard reads; the disaggregated actuals need the answers, so they are
+ * read for a single campaign's export only, not for a whole filtered set.
+ */
+function activityOf(viewer: Actor | null, campaignId: number, disaggregate: boolean): IatiActivity | null {
   const access = loadAccess(campaignId)
   if (!access || access.status === 'draft' || !canViewCampaign(viewer, access)) return null
   const stored = loadCampaign(campaignId)!
   const own = viewer?.membership?.organisationId === stored.row.organisationId
   const orgs = organisationsById([stored.row.organisationId, ...stored.campaign.funderIds])
-  const results = new Map(indicatorsWithResults(stored).map((i) => [i.id, i]))
-  const surveyed = [...results.values()].some((i) => i.question)
-  const cells = surveyed ? breakdowns(analysisOf(campaignId).data, own ? null : getEnv().SMALL_CELL_THRESHOLD) : []
+  ensureSummaries([campaignId])
+  const summaries = new Map(db.select().from(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).all().map((s) => [s.indicatorId, s]))
+  const linked = new Map(
+    db
+      .select({ indicatorId: surveyQuestions.indicatorId, code: surveyQuestions.code })
+      .from(surveyQuestions)
+      .where(and(eq(surveyQuestions.campaignId, campaignId), isNotNull(surveyQuestions.indicatorId)))
+      .all()
+      .map((q) => [q.indicatorId!, q.code]),
+  )
+  const cells = disaggregate && linked.size ? breakdowns(analysisOf(campaignId).data, own ? null : getEnv().SMALL_CELL_THRESHOLD) : []
   return {
     id: campaignId,
     title: stored.campaign.title,
@@ -45,22 +58,21 @@ function activityOf(viewer: Actor | null, campaignId: number): IatiActivity | nu
     objectives: stored.objectives.map((o) => ({
       statement: o.statement,
       indicators: o.indicators.map((i) => {
-        const r = results.get(i.id)!
+        const s = summaries.get(i.id)
+        const question = linked.get(i.id)
         const scale = i.unit === 'percent' ? 100 : 1
-        const dimensions = r.question
-          ? cells
-              .filter((b) => b.question === r.question!.code && (DIMENSIONS as readonly string[]).includes(b.dimension))
-              .flatMap((b) => b.cells.flatMap((c) => (c.record && c.value && c.record.post !== null ? [{ name: b.dimension, value: c.value, actual: c.record.post * scale }] : [])))
-          : []
+        const dimensions = cells
+          .filter((b) => question && b.question === question && (DIMENSIONS as readonly string[]).includes(b.dimension))
+          .flatMap((b) => b.cells.flatMap((c) => (c.record && c.value && c.record.post !== null ? [{ name: b.dimension, value: c.value, actual: c.record.post * scale }] : [])))
         return {
           name: i.name,
           level: i.level,
           unit: i.unit,
           direction: i.direction,
           meansOfVerification: i.meansOfVerification,
-          baseline: r.result.baseline === null ? null : { value: r.result.baseline, date: null },
+          baseline: s?.baseline === null || s?.baseline === undefined ? null : { value: s.baseline, date: null },
           target: i.target,
-          actual: r.result.actual,
+          actual: s?.actual ?? null,
           dimensions,
         }
       }),
@@ -70,14 +82,14 @@ function activityOf(viewer: Actor | null, campaignId: number): IatiActivity | nu
 
 /** One campaign as an IATI activities file; a 404 where the viewer may not see it, or it is a draft. */
 export function campaignIatiXml(viewer: Actor | null, campaignId: number): string {
-  const activity = activityOf(viewer, campaignId) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
+  const activity = activityOf(viewer, campaignId, true) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
   return iatiActivitiesXml([activity], new Date())
 }
 
-/** Several campaigns (a dashboard's filtered set) as one IATI activities file. */
+/** Several campaigns (a dashboard's filtered set) as one IATI activities file, without the per-cell actuals. */
 export function campaignsIatiXml(viewer: Actor, campaignIds: readonly number[]): string {
   return iatiActivitiesXml(
-    campaignIds.flatMap((id) => activityOf(viewer, id) ?? []),
+    campaignIds.flatMap((id) => activityOf(viewer, id, false) ?? []),
     new Date(),
   )
 }

@@ -81,6 +81,9 @@ describe('the IATI export', () => {
     expect(await valid(xml)).toEqual([])
     const funded = db.$client.prepare("select count(*) from campaign_funders f join campaigns c on c.id = f.campaign_id where f.organisation_id = ? and c.status <> 'draft'").pluck().get(northlight)
     expect((xml.match(/<iati-activity /g) ?? []).length).toBe(funded)
+    // A whole set carries each indicator's actual; the per-cell actuals come with a single campaign's export.
+    expect(xml).toMatch(/<actual value=/)
+    expect(xml).not.toMatch(/<dimension /)
     const empty = await xmlOf(await dashboardXml.loader({ request: get('/dashboards/iati.xml?country=ZZ', cookie), params: {}, context: {} } as never))
     expect(await valid(empty)).toEqual([])
     expect(empty).not.toMatch(/<iati-activity /)
