@@ -1,4 +1,4 @@
-import type { AnalysedType, ImpactRecord } from './impact'
+import { ALPHA, type AnalysedType, type ImpactRecord } from './impact'
 
 // An analysis in words a programme officer can read (issue 6, item 4): one
 // sentence per result, the method named, never a p-value without its n, and
@@ -21,6 +21,12 @@ export const METHOD_LABELS: Record<string, string> = {
 export const EFFECT_LABELS: Record<string, string> = { cohens_h: 'Cohen’s h', cohens_d: 'Cohen’s d', cohens_dz: 'Cohen’s d_z' }
 
 export const methodLabel = (method: string | null) => (method ? (METHOD_LABELS[method] ?? method) : '—')
+
+/** "Yes, p < 0.001 (McNemar exact test)": whether a survey-measured change is more than chance; "—" without a test. */
+export function beyondChance(pValue: number | null, method?: string | null): string {
+  if (pValue === null) return '—'
+  return `${pValue < ALPHA ? 'Yes' : 'No'}, ${formatP(pValue)}${method ? ` (${methodLabel(method)})` : ''}`
+}
 
 export function formatP(p: number): string {
   if (p < 0.001) return 'p < 0.001'
@@ -63,7 +69,7 @@ export function resultSentence(r: ImpactRecord, question: string): string {
   const ci = r.changeLow === null || r.changeHigh === null ? '' : ` (95% CI ${formatChange(r.type, r.changeLow)} to ${formatChange(r.type, r.changeHigh)})`
   const test = r.pValue === null ? `no test was possible (${notComputable(r) ?? 'not computable'})` : `${methodLabel(r.method)}, ${formatP(r.pValue)}`
   const effect = r.effectSize === null || r.effectSizeName === null ? '' : `; ${EFFECT_LABELS[r.effectSizeName] ?? r.effectSizeName} = ${r.effectSize.toFixed(2)}`
-  const chance = r.pValue !== null && r.pValue >= 0.05 ? ' The data cannot tell this change apart from no change.' : ''
+  const chance = r.pValue !== null && r.pValue >= ALPHA ? ' The data cannot tell this change apart from no change.' : ''
   return `${subject} ${verb}${change}${ci}; ${test}, ${sampleWords(r)}${effect}.${chance}`
 }
 
@@ -72,7 +78,7 @@ export function didSentence(r: ImpactRecord): string {
   if (r.change === null) return `No difference in differences: ${notComputable(r) ?? 'not computable'}.`
   const ci = r.changeLow === null || r.changeHigh === null ? '' : ` (95% CI ${formatChange(r.type, r.changeLow)} to ${formatChange(r.type, r.changeHigh)})`
   const p = r.pValue === null ? '' : `, ${formatP(r.pValue)}`
-  const chance = r.pValue !== null && r.pValue >= 0.05 ? ' The data cannot tell this apart from no difference between the groups.' : ''
+  const chance = r.pValue !== null && r.pValue >= ALPHA ? ' The data cannot tell this apart from no difference between the groups.' : ''
   return `Compared with the comparison group, the campaign group’s change differed by ${formatChange(r.type, r.change)}${unit(r.type)}${ci}; ${methodLabel(r.method)}${p}.${chance}`
 }
 

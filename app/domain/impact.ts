@@ -78,6 +78,8 @@ export type ImpactRecord = {
 export const FRAGILE_N = 30
 /** A panel that lost more than this share of its baseline respondents is flagged. */
 export const ATTRITION_LIMIT = 0.2
+/** A change is told apart from no change at this two-sided significance level. */
+export const ALPHA = 0.05
 /** McNemar's exact version below this many discordant pairs. */
 export const EXACT_MCNEMAR_BELOW = 25
 

@@ -1,4 +1,4 @@
-import type { ImpactRecord } from './impact'
+import { ALPHA, type ImpactRecord } from './impact'
 import type { Direction, IndicatorUnit } from './taxonomy'
 
 // Where a campaign stands on each indicator (issue 6, item 5): an indicator
@@ -71,7 +71,7 @@ export function indicatorResult(plan: IndicatorPlan, survey: ImpactRecord | null
     progress,
     met,
     pValue,
-    significant: pValue === null ? null : pValue < 0.05,
+    significant: pValue === null ? null : pValue < ALPHA,
     method,
     nBaseline: baselineFrom === 'survey' && survey ? (survey.nPairs ?? survey.nPre) : null,
     nActual: actualFrom === 'survey' && survey ? (survey.nPairs ?? survey.nPost) : null,

@@ -5,7 +5,7 @@ import { Overlaps } from '../components/overlaps'
 import { allowedTransitions } from '../domain/campaign'
 import { countryName, subdivisionLabel } from '../domain/countries'
 import { formatIndicatorValue } from '../domain/indicator-format'
-import { formatP, methodLabel } from '../domain/impact-words'
+import { beyondChance } from '../domain/impact-words'
 import { languageName } from '../domain/languages'
 import { sizeToDetect } from '../schemas/sample-size'
 import { qualityCheck } from '../domain/quality'
@@ -250,7 +250,7 @@ function IndicatorRow({ indicator: i, result, campaignId, canEdit }: { indicator
         {r?.progress !== null && r?.progress !== undefined ? `${Math.round(r.progress)}% of the way` : '—'}
         {r?.met === true ? <span className="tag tag--ok">Target met</span> : null}
       </td>
-      <td>{r?.significant === null || r?.significant === undefined ? '—' : `${r.significant ? 'Yes' : 'No'}, ${formatP(r.pValue!)} (${methodLabel(r.method)})`}</td>
+      <td>{beyondChance(r?.pValue ?? null, r?.method)}</td>
     </tr>
   )
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatIndicatorValue } from '../domain/indicator-format'
-import { formatP } from '../domain/impact-words'
+import { beyondChance } from '../domain/impact-words'
 import { can } from '../domain/permissions'
 import { DIRECTIONS, INDICATOR_UNITS, STATUSES } from '../domain/taxonomy'
 import { parseParams, standardIndicatorParams } from '../services/params.server'
@@ -82,11 +82,11 @@ export default function StandardIndicator() {
                   <td>{value(r.baseline)}</td>
                   <td>
                     {value(r.actual)}
-                    {r.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? 'endline survey' : `entered, to ${r.actualDate}`}</span> : null}
+                    {r.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? 'endline survey' : 'entered by date'}</span> : null}
                   </td>
                   <td>{value(r.target)}</td>
                   <td>{r.nActual?.toLocaleString('en') ?? '—'}</td>
-                  <td>{r.significant === null ? '—' : `${r.significant ? 'Yes' : 'No'}, ${formatP(r.pValue!)}`}</td>
+                  <td>{beyondChance(r.pValue)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,15 +1,14 @@
-import { asc, count, eq } from 'drizzle-orm'
-import { indicators, objectives, standardIndicators } from '../../db/schema'
+import { and, asc, count, eq, ne } from 'drizzle-orm'
+import { campaigns, indicators, indicatorSummaries, organisations, standardIndicators } from '../../db/schema'
 import type { Actor } from '../domain/permissions'
 import { rollUp } from '../domain/rollup'
-import { canViewCampaign } from '../domain/visibility'
 import type { StandardIndicatorInput } from '../schemas/standard-indicator'
 import { recordAudit } from './audit.server'
 import type { Outcome } from './auth.server'
-import { loadAccess, loadCampaign } from './campaign-store.server'
+import { visibleTo } from './campaign-queries.server'
 import { db } from './db.server'
 import { notFound } from './http.server'
-import { indicatorsWithResults } from './indicator-results.server'
+import { ensureSummaries } from './summaries.server'
 import { assertCan } from './permissions.server'
 
 // The shared library of standard indicators: coordinators (and platform
@@ -74,23 +73,33 @@ export function updateStandardIndicator(actor: Actor, code: string, input: Stand
   return { ok: true, value: input.code }
 }
 
-/** A standard indicator with every campaign the viewer may see that adopts it, and their roll-up. */
+/**
+ * A standard indicator with every campaign the viewer may see that adopts it
+ * (drafts are plans, not results), read from the summaries, and their roll-up.
+ */
 export function standardIndicatorPage(viewer: Actor, code: string) {
   const standard = standardIndicatorByCode(code)
-  const adopting = db
-    .select({ indicatorId: indicators.id, campaignId: objectives.campaignId })
-    .from(indicators)
-    .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
-    .where(eq(indicators.standardIndicatorId, standard.id))
+  ensureSummaries()
+  const rows = db
+    .select({
+      campaignId: campaigns.id,
+      title: campaigns.title,
+      status: campaigns.status,
+      organisationId: campaigns.organisationId,
+      organisation: organisations.name,
+      target: indicatorSummaries.target,
+      baseline: indicatorSummaries.baseline,
+      actual: indicatorSummaries.actual,
+      actualFrom: indicatorSummaries.actualFrom,
+      nBaseline: indicatorSummaries.nBaseline,
+      nActual: indicatorSummaries.nActual,
+      pValue: indicatorSummaries.pValue,
+    })
+    .from(indicatorSummaries)
+    .innerJoin(campaigns, eq(campaigns.id, indicatorSummaries.campaignId))
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(and(eq(indicatorSummaries.standardIndicatorId, standard.id), ne(campaigns.status, 'draft'), visibleTo(viewer)))
     .all()
-  const rows = adopting.flatMap(({ indicatorId, campaignId }) => {
-    const access = loadAccess(campaignId)
-    // Drafts are plans, not results; the rest as far as the viewer may see them.
-    if (!access || access.status === 'draft' || !canViewCampaign(viewer, access)) return []
-    const stored = loadCampaign(campaignId)!
-    const result = indicatorsWithResults(stored).find((i) => i.id === indicatorId)!
-    return [{ campaignId, title: stored.campaign.title, status: stored.row.status, organisationId: stored.row.organisationId, organisation: stored.organisation.name, target: result.target, ...result.result }]
-  })
   // Results first, highest actual first; then the campaigns still waiting for theirs.
   rows.sort((a, b) => (a.actual === null ? 1 : 0) - (b.actual === null ? 1 : 0) || (b.actual ?? 0) - (a.actual ?? 0) || a.title.localeCompare(b.title))
   return { standard, rows, rollup: rollUp(standard.unit, rows) }
