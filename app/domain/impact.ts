@@ -108,8 +108,6 @@ const EMPTY: Omit<ImpactRecord, 'question' | 'group' | 'design' | 'type' | 'nPre
   rankPValue: null,
 }
 
-const WAVE_WORD = { baseline: 'baseline', endline: 'endline' } as const
-
 /** The answers of one group and question at one wave, respondent by respondent. */
 function answersOf(data: SurveyData, group: Group, wave: 'baseline' | 'endline', question: string): Map<string, number> {
   const out = new Map<string, number>()
@@ -267,7 +265,7 @@ function meansRecord(r: ImpactRecord, pre: readonly number[], post: readonly num
 }
 
 function emptyWaveNote(nPre: number, nPost: number): string {
-  const missing = [nPre ? null : WAVE_WORD.baseline, nPost ? null : WAVE_WORD.endline].filter(Boolean)
+  const missing = [nPre ? null : 'baseline', nPost ? null : 'endline'].filter(Boolean)
   return `not computable: nobody answered this question at ${missing.join(' or ')}`
 }
 

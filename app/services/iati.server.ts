@@ -32,7 +32,6 @@ function activityOf(viewer: Actor | null, campaignId: number, disaggregate: bool
   const stored = loadCampaign(campaignId)!
   const own = viewer?.membership?.organisationId === stored.row.organisationId
   const orgs = organisationsById([stored.row.organisationId, ...stored.campaign.funderIds])
-  ensureSummaries([campaignId])
   const summaries = new Map(db.select().from(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).all().map((s) => [s.indicatorId, s]))
   const linked = new Map(
     db
@@ -82,11 +81,12 @@ function activityOf(viewer: Actor | null, campaignId: number, disaggregate: bool
 
 /** One campaign as an IATI activities file; a 404 where the viewer may not see it, or it is a draft. */
 export function campaignIatiXml(viewer: Actor | null, campaignId: number): string {
+  ensureSummaries()
   const activity = activityOf(viewer, campaignId, true) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
   return iatiActivitiesXml([activity], new Date())
 }
 
-/** Several campaigns (a dashboard's filtered set) as one IATI activities file, without the per-cell actuals. */
+/** Several campaigns (a dashboard's filtered set, whose summaries campaignIdsInView has ensured) as one IATI activities file, without the per-cell actuals. */
 export function campaignsIatiXml(viewer: Actor, campaignIds: readonly number[]): string {
   return iatiActivitiesXml(
     campaignIds.flatMap((id) => activityOf(viewer, id, false) ?? []),

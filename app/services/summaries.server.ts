@@ -64,11 +64,10 @@ export function refreshSummaries(campaignId: number) {
   })
 }
 
-/** Builds the summaries of campaigns that have none yet (new databases, campaigns created since). */
-export function ensureSummaries(campaignIds?: readonly number[]) {
-  const missing = db.all<{ id: number }>(sql`select c.id from campaigns c left join campaign_summaries s on s.campaign_id = c.id where s.campaign_id is null`).map((r) => r.id)
-  const wanted = campaignIds ? new Set(campaignIds) : null
-  for (const id of missing) if (!wanted || wanted.has(id)) refreshSummaries(id)
+/** Builds the summaries of campaigns that have none yet (new databases, campaigns created since); once per request that reads them. */
+export function ensureSummaries() {
+  const missing = db.all<{ id: number }>(sql`select c.id from campaigns c left join campaign_summaries s on s.campaign_id = c.id where s.campaign_id is null`)
+  for (const { id } of missing) refreshSummaries(id)
 }
 
 /** After survey answers, actuals or indicators change: the summaries follow, and a completed campaign may become evaluated. */
