@@ -23,6 +23,16 @@ function describedBy(meta: FieldMetadata<string | undefined>, hint: ReactNode | 
   return ids.length ? ids.join(' ') : undefined
 }
 
+/** A field's error message, with the id its input's aria-describedby points at. */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p className="field__error" id={id}>
+      <span className="visually-hidden">Error: </span>
+      {children}
+    </p>
+  )
+}
+
 /** The hint and the error message of a field, with the ids aria-describedby points at. */
 function FieldMessages({ meta, hint }: { meta: FieldMetadata<unknown>; hint?: ReactNode }) {
   return (
@@ -32,12 +42,7 @@ function FieldMessages({ meta, hint }: { meta: FieldMetadata<unknown>; hint?: Re
           {hint}
         </div>
       ) : null}
-      {meta.errors?.length ? (
-        <p className="field__error" id={meta.errorId}>
-          <span className="visually-hidden">Error: </span>
-          {meta.errors.join('. ')}
-        </p>
-      ) : null}
+      {meta.errors?.length ? <FieldError id={meta.errorId}>{meta.errors.join('. ')}</FieldError> : null}
     </>
   )
 }

@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { answerFieldName } from '../domain/survey-response'
 import { SEXES } from '../domain/taxonomy'
+import { FieldError } from './forms'
 
 // The data-entry form of one response: the respondent, then one field per
 // question shaped by its type. Errors come from the server beside each field
@@ -28,12 +29,7 @@ function Field({ name, label, error, hint, children }: { name: string; label: st
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={`${name}-error`}>{error}</FieldError> : null}
       {children}
     </div>
   )
@@ -43,12 +39,7 @@ function Choices({ name, legend, error, choices, value }: { name: string; legend
   return (
     <fieldset className={error ? 'field field--error' : 'field'} id={name} aria-describedby={error ? `${name}-error` : undefined} tabIndex={-1}>
       <legend className="field__label">{legend}</legend>
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={`${name}-error`}>{error}</FieldError> : null}
       <div className="choices">
         {[...choices, { value: '', label: 'No answer' }].map((c) => (
           <div className="choice" key={c.value}>

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useState } from 'react'
+import { FieldError } from './forms'
 import { plannedSize, plannerErrors, type PlannerValues } from '../schemas/sample-size'
 import { WAVE_GROUPS, WAVE_KINDS, type WaveGroup, type WaveKind } from '../domain/taxonomy'
 
@@ -38,12 +39,7 @@ export function SampleSizePlanner({ initial, waves, action }: { initial: Record<
             <div className="field__hint" id={`planner-${f.name}-hint`}>
               {f.hint}
             </div>
-            {errors[f.name] ? (
-              <p className="field__error" id={`planner-${f.name}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {errors[f.name]}
-              </p>
-            ) : null}
+            {errors[f.name] ? <FieldError id={`planner-${f.name}-error`}>{errors[f.name]}</FieldError> : null}
             <input
               id={`planner-${f.name}`}
               name={f.name}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { SubmitButton } from '../components/forms'
+import { FieldError, SubmitButton } from '../components/forms'
 import { DIRECTIONS, INDICATOR_LEVELS, INDICATOR_UNITS } from '../domain/taxonomy'
 import { objectiveSchema } from '../schemas/campaign'
 import { idField } from '../schemas/fields'
@@ -114,10 +114,7 @@ export default function Objectives() {
             Specific and measurable, for example “By June 2026, more prospective migrant workers in Lviv oblast know how to check a recruiter”.
           </div>
           {result?.error ? (
-            <p className="field__error" id="objective-statement-error">
-              <span className="visually-hidden">Error: </span>
-              {result.error}
-            </p>
+            <FieldError id="objective-statement-error">{result.error}</FieldError>
           ) : null}
           <textarea
             id="objective-statement"
