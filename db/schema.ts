@@ -550,6 +550,11 @@ export const indicatorSummaries = sqliteTable(
     target: real('target'),
     actual: real('actual'),
     actualFrom: text('actual_from', { enum: ['survey', 'entered'] }),
+    baselineFrom: text('baseline_from', { enum: ['survey', 'plan'] }),
+    /** The last date an actual was entered for. */
+    actualDate: text('actual_date'),
+    /** The survey question that measures the indicator, if one does. */
+    questionCode: text('question_code'),
     nBaseline: integer('n_baseline'),
     nActual: integer('n_actual'),
     change: real('change'),

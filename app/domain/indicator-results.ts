@@ -36,6 +36,12 @@ export type IndicatorResult = {
 /** A survey estimate in the indicator's unit: proportions as percentages. */
 const inUnit = (unit: IndicatorUnit, record: ImpactRecord, v: number | null) => (v === null ? null : unit === 'percent' && record.type === 'binary' ? v * 100 : v)
 
+/** Share of the way from baseline to target, in percent; null without all three or when they coincide. */
+export function progressOf(baseline: number | null, actual: number | null, target: number | null): number | null {
+  if (baseline === null || actual === null || target === null || target === baseline) return null
+  return ((actual - baseline) / (target - baseline)) * 100
+}
+
 export function indicatorResult(plan: IndicatorPlan, survey: ImpactRecord | null, entered: readonly EnteredActual[]): IndicatorResult {
   let baseline = plan.baseline
   let baselineFrom: IndicatorResult['baselineFrom'] = plan.baseline === null ? null : 'plan'
@@ -59,8 +65,7 @@ export function indicatorResult(plan: IndicatorPlan, survey: ImpactRecord | null
     actualFrom = 'entered'
     actualDate = sorted.at(-1)!.onDate
   }
-  const span = plan.target !== null && baseline !== null ? plan.target - baseline : null
-  const progress = actual !== null && baseline !== null && span ? ((actual - baseline) / span) * 100 : null
+  const progress = progressOf(baseline, actual, plan.target)
   const met = actual === null || plan.target === null ? null : plan.direction === 'increase' ? actual >= plan.target : actual <= plan.target
   return {
     baseline,

@@ -33,7 +33,7 @@ import type { Outcome } from './auth.server'
 import { loadAccess, loadCampaign, organisationNames, statusHistory, type StoredCampaign } from './campaign-store.server'
 import { db } from './db.server'
 import { forbidden, notFound } from './http.server'
-import { indicatorsWithResults, outcomeGaps } from './indicator-results.server'
+import { outcomeGaps, summarisedIndicators } from './indicator-results.server'
 import { standardIndicatorById } from './standard-indicators.server'
 import { refreshSummaries } from './summaries.server'
 import { assertCan } from './permissions.server'
@@ -303,7 +303,7 @@ export async function getCampaignPage(viewer: Actor | null, id: number) {
   const stored = await getCampaign(viewer, id)
   return {
     stored,
-    indicators: indicatorsWithResults(stored),
+    indicators: summarisedIndicators(id),
     funders: organisationNames(stored.campaign.funderIds),
     history: statusHistory(id),
     canEdit: viewer !== null && stored.row.status !== 'archived' && can(viewer, 'campaign.edit', stored.row.organisationId),

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
-import { indicatorActuals, indicators, objectives, surveyQuestions } from '../../db/schema'
-import { indicatorResult, outcomesWithoutActuals, type IndicatorResult } from '../domain/indicator-results'
+import { indicatorActuals, indicators, indicatorSummaries, objectives, surveyQuestions } from '../../db/schema'
+import { ALPHA } from '../domain/impact'
+import { indicatorResult, outcomesWithoutActuals, progressOf, type IndicatorResult } from '../domain/indicator-results'
 import type { Actor } from '../domain/permissions'
 import type { ActualInput } from '../schemas/indicator-actual'
 import { recordAudit } from './audit.server'
@@ -10,7 +11,7 @@ import { assertEditable, getCampaign, transitionCampaign } from './campaigns.ser
 import { db } from './db.server'
 import { notFound } from './http.server'
 import { analysisOf } from './impact.server'
-import { refreshSummaries, resultsChanged } from './summaries.server'
+import { ensureSummariesOf, refreshSummaries, resultsChanged } from './summaries.server'
 
 // Indicators with their results: survey-measured ones from the campaign's
 // analysis, the others from the actuals entered by date. A completed
@@ -55,6 +56,38 @@ export function indicatorsWithResults(stored: StoredCampaign): CampaignIndicator
       actuals: own,
     }
   })
+}
+
+/** Where each indicator of a campaign stands, read from its summaries (kept up to date on every write) — for pages that show a campaign. */
+export function summarisedIndicators(campaignId: number): { id: number; name: string; question: { code: string } | null; result: IndicatorResult }[] {
+  ensureSummariesOf(campaignId)
+  return db
+    .select()
+    .from(indicatorSummaries)
+    .where(eq(indicatorSummaries.campaignId, campaignId))
+    .all()
+    .map((s) => ({
+      id: s.indicatorId,
+      name: s.name,
+      question: s.questionCode ? { code: s.questionCode } : null,
+      result: {
+        baseline: s.baseline,
+        baselineFrom: s.baselineFrom,
+        actual: s.actual,
+        actualFrom: s.actualFrom,
+        actualDate: s.actualDate,
+        progress: progressOf(s.baseline, s.actual, s.target),
+        met: s.met,
+        pValue: s.pValue,
+        significant: s.pValue === null ? null : s.pValue < ALPHA,
+        method: s.method,
+        nBaseline: s.nBaseline,
+        nActual: s.nActual,
+        change: s.change,
+        changeLow: s.changeLow,
+        changeHigh: s.changeHigh,
+      },
+    }))
 }
 
 /** The outcome indicators still without an actual: what stands between a campaign and "evaluated". */

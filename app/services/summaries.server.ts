@@ -40,6 +40,9 @@ export function refreshSummaries(campaignId: number) {
           target: i.target,
           actual: r.actual,
           actualFrom: r.actualFrom,
+          baselineFrom: r.baselineFrom,
+          actualDate: r.actualDate,
+          questionCode: i.question?.code ?? null,
           nBaseline: r.nBaseline,
           nActual: r.nActual,
           change: r.change,
@@ -68,6 +71,11 @@ export function refreshSummaries(campaignId: number) {
 export function ensureSummaries() {
   const missing = db.all<{ id: number }>(sql`select c.id from campaigns c left join campaign_summaries s on s.campaign_id = c.id where s.campaign_id is null`)
   for (const { id } of missing) refreshSummaries(id)
+}
+
+/** Builds one campaign's summaries if it has none: a primary-key lookup, for pages about one campaign. */
+export function ensureSummariesOf(campaignId: number) {
+  if (!db.select({ id: campaignSummaries.campaignId }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, campaignId)).get()) refreshSummaries(campaignId)
 }
 
 /** After survey answers, actuals or indicators change: the summaries follow, and a completed campaign may become evaluated. */

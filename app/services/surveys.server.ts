@@ -9,7 +9,7 @@ import type { QuestionInput, WaveInput } from '../schemas/survey'
 import { recordAudit } from './audit.server'
 import { assertEditable, campaignAccess } from './campaigns.server'
 import { db } from './db.server'
-import { resultsChanged } from './summaries.server'
+import { refreshSummaries, resultsChanged } from './summaries.server'
 import { notFound } from './http.server'
 import { assertCan } from './permissions.server'
 
@@ -128,6 +128,8 @@ export async function addQuestions(actor: Actor, campaignId: number, inputs: Que
     inputs.forEach((q, i) => tx.insert(surveyQuestions).values({ ...q, campaignId, position: last + 1 + i }).run())
     audit(tx, actor, access.organisationId, campaignId, 'survey.questions-added', inputs.map((q) => q.code))
   })
+  // A new question may measure an indicator: the campaign page names it from the summaries.
+  if (inputs.some((q) => q.indicatorId)) refreshSummaries(campaignId)
   return { ok: true, value: null }
 }
 
@@ -177,6 +179,7 @@ export async function removeQuestion(actor: Actor, campaignId: number, questionI
     tx.delete(surveyQuestions).where(eq(surveyQuestions.id, questionId)).run()
     audit(tx, actor, access.organisationId, campaignId, 'survey.question-removed', null, { code: q.code })
   })
+  if (q.indicatorId) refreshSummaries(campaignId)
   return { ok: true, value: null }
 }
 
