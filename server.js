@@ -7,7 +7,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import morgan from 'morgan'
-import { isSameOrigin } from './app/domain/origin.js'
+import { isSameOrigin } from './app/shared/origin.js'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)

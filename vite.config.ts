@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { vitePlugin as remix } from '@remix-run/dev'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 // The Remix plugin options (future flags, route conventions, ignored route
 // files) are kept in remix.config.js and passed through unchanged.
@@ -10,6 +13,23 @@ declare module '@remix-run/node' {
   }
 }
 
+/**
+ * Writes build/client-modules.json: which source modules each browser chunk
+ * holds, so a test can prove that no server-only code (drizzle, the
+ * statistics, db/) reaches the browser. Outside build/client: never served.
+ */
+function clientModules(): Plugin {
+  return {
+    name: 'lantern-client-modules',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      if (this.environment.name !== 'client' || !options.dir) return
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, Object.keys(c.modules).map((id) => id.replace(process.cwd() + '/', ''))]] : []))
+      writeFileSync(join(options.dir, '../client-modules.json'), JSON.stringify(Object.fromEntries(chunks), null, 1))
+    },
+  }
+}
+
 export default defineConfig({
   // Native modules are loaded by Node at run time, never bundled.
   ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },
@@ -17,7 +37,7 @@ export default defineConfig({
   // native packages must never be pre-bundled for the browser.
   optimizeDeps: { exclude: ['better-sqlite3', '@node-rs/argon2'] },
   build: { target: 'es2022' },
-  plugins: [!process.env.VITEST && remix(remixConfig)],
+  plugins: [!process.env.VITEST && remix(remixConfig), clientModules()],
   test: {
     // Two cores: two workers at most, whatever the host reports.
     maxWorkers: 2,

@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream'
-import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction, createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { NonceProvider } from './components/nonce'
-import { startup } from './services/startup.server'
+import { NonceProvider } from './shared/ui/nonce'
+import { startup } from './startup.server'
 
 await startup()
 

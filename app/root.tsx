@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import {
   Form,
   isRouteErrorResponse,
@@ -14,11 +13,11 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { useNonce } from './components/nonce'
-import { navigationFor } from './domain/navigation'
-import { ROLE_LABELS } from './domain/roles'
-import { unreadCount } from './services/notifications.server'
-import { getSession } from './services/session.server'
+import { useNonce } from './shared/ui/nonce'
+import { navigationFor } from './shared/ui/navigation'
+import { ROLE_LABELS } from './shared/permissions/roles'
+import { unreadCount } from './features/notifications/index.server'
+import { getSession } from './features/accounts/index.server'
 import stylesUrl from './styles/app.css?url'
 
 export const links: LinksFunction = () => [

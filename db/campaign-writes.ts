@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import type { Campaign } from '../app/domain/campaign'
-import type { Status } from '../app/domain/taxonomy'
+import type { Campaign } from '../app/features/campaigns/campaign'
+import type { Status } from '../app/shared/taxonomy/taxonomy'
 import { syncOverlapIndex } from './overlap-index'
 
 // Writing a whole campaign — its row and child tables — inside a caller's

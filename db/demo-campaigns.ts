@@ -1,4 +1,4 @@
-import type { Audience, Channel, ExploitationForm, Purpose, Status, Visibility } from '../app/domain/taxonomy'
+import type { Audience, Channel, ExploitationForm, Purpose, Status, Visibility } from '../app/shared/taxonomy/taxonomy'
 
 // Invented campaigns for the demo: varied audiences, channels and places;
 // several pairs that clearly overlap (same subdivision, period and audience,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { dayNumber, isoDay } from '../app/domain/overlap'
-import { STARTER_QUESTIONS } from '../app/domain/survey-starters'
+import { dayNumber, isoDay } from '../app/features/overlap/scoring'
+import { STARTER_QUESTIONS } from '../app/features/surveys/starters'
 import { random } from './random'
 
 const shiftDays = (date: string, days: number) => isoDay(dayNumber(date) + days)

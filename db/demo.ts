@@ -1,13 +1,13 @@
 import { count } from 'drizzle-orm'
-import { hashPassword } from '../app/services/password.server'
-import type { MembershipRole, OrganisationType } from '../app/domain/roles'
+import { hashPassword } from '../app/features/accounts/password.server'
+import type { MembershipRole, OrganisationType } from '../app/shared/permissions/roles'
 import type { Db } from './connection'
 import { seedDemoSurveys } from './demo-surveys'
 import { seedStandardIndicators } from './demo-standards'
 import * as schema from './schema'
 import { DEMO_CAMPAIGNS, type DemoCampaign } from './demo-campaigns'
-import type { Status } from '../app/domain/taxonomy'
-import type { Indicator } from '../app/domain/campaign'
+import type { Status } from '../app/shared/taxonomy/taxonomy'
+import type { Indicator } from '../app/features/campaigns/campaign'
 import { insertCampaignTree } from './campaign-writes'
 
 // Demo data: invented organisations in countries where awareness work on

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { CODE_SET_FINGERPRINT, MASKED } from '../app/domain/code-sets'
+import { CODE_SET_FINGERPRINT, MASKED } from '../app/shared/taxonomy/code-sets'
 
 // Keeps the overlap index (overlap_index; see schema.ts) in step with the
 // campaign tables. Every write that can change what a campaign overlaps —

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/domain/roles'
-import type { QuestionOption } from '../app/domain/survey-answers'
+import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/shared/permissions/roles'
+import type { QuestionOption } from '../app/features/surveys/answers'
 import {
   AUDIENCES,
   CHANNELS,
@@ -11,6 +11,7 @@ import {
   INDICATOR_UNITS,
   PILLARS,
   PURPOSES,
+  REVIEW_VERDICTS,
   STATUSES,
   VISIBILITIES,
   QUESTION_TYPES,
@@ -18,7 +19,7 @@ import {
   WAVE_DESIGNS,
   WAVE_GROUPS,
   WAVE_KINDS,
-} from '../app/domain/taxonomy'
+} from '../app/shared/taxonomy/taxonomy'
 
 // Timestamps are stored as milliseconds since the epoch so that rate-limit
 // windows and session expiry compare without rounding.
@@ -320,8 +321,6 @@ export type CampaignRow = typeof campaigns.$inferSelect
 // One row per overlapping pair of campaigns (campaign_a < campaign_b), kept
 // current whenever either campaign changes, so the workspace reads pairs
 // instead of recomputing them.
-
-export const REVIEW_VERDICTS = ['unreviewed', 'complementary', 'duplicate', 'resolved'] as const
 
 export const overlapPairs = sqliteTable(
   'overlap_pairs',

@@ -15,7 +15,7 @@ if (!isEmpty(db)) {
   await seedDemo(db)
   // The overlap pairs are the app's to compute; it opens DATABASE_PATH (the same file) itself.
   process.env.DATABASE_PATH = path
-  const app = await import('../app/services/overlap-pairs.server')
+  const app = await import('../app/features/overlap/pairs.server')
   app.refreshAllPairs()
   console.log(`Demo data loaded into ${path}.\n${demoLoginsText()}`)
 }

@@ -15,7 +15,8 @@ parentPort.once('message', (job) => {
     const addImport = sqlite.prepare('insert into survey_imports (campaign_id, sha256, filename, rows, actor_user_id) values (?, ?, ?, ?, ?)')
     const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band, locality, import_id) values (?, ?, ?, ?, ?, ?)')
     const addAnswer = sqlite.prepare('insert into survey_answers (response_id, question_id, value) values (?, ?, ?)')
-    const audit = sqlite.prepare('insert into audit_events (actor_user_id, organisation_id, action, entity_type, entity_id, after) values (?, ?, ?, ?, ?, ?)')
+    // The row is shaped by auditRow (app/shared/audit.server.ts), the one writer of audit events.
+    const audit = sqlite.prepare('insert into audit_events (actor_user_id, organisation_id, action, entity_type, entity_id, before, after) values (@actorUserId, @organisationId, @action, @entityType, @entityId, @before, @after)')
     const importId = sqlite.transaction(() => {
       const id = addImport.run(job.campaignId, job.sha256, job.filename, job.rows.length, job.actorUserId).lastInsertRowid
       for (const [waveId, code, sex, ageBand, locality, answers] of job.rows) {
@@ -23,7 +24,7 @@ parentPort.once('message', (job) => {
         for (let i = 0; i < answers.length; i += 2) addAnswer.run(responseId, answers[i], answers[i + 1])
       }
       sqlite.prepare('delete from survey_uploads where id = ?').run(job.uploadId)
-      audit.run(job.actorUserId, job.organisationId, 'survey.imported', 'campaign', String(job.campaignId), JSON.stringify({ file: job.filename, rows: job.rows.length }))
+      audit.run(job.audit)
       return Number(id)
     })()
     parentPort.postMessage({ ok: true, importId })

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
 import { z } from 'zod'
-import { analyseSurvey } from '../domain/impact'
-import { ANALYSED_TYPES, readAnalysisFile } from '../domain/impact-input'
-import { IMPACT_COLUMNS, impactRow } from '../domain/impact-table'
-import { WAVE_DESIGNS } from '../domain/taxonomy'
-import { decodeCsvBytes, parseCsv } from '../services/csv-text.server'
+import { analyseSurvey } from '../features/results/impact'
+import { ANALYSED_TYPES, readAnalysisFile } from '../features/results/impact-input'
+import { IMPACT_COLUMNS, impactRow } from '../features/results/impact-table'
+import { WAVE_DESIGNS } from '../shared/taxonomy/taxonomy'
+import { decodeCsvBytes, parseCsv } from '../shared/csv/csv-text.server'
 
 // `lantern analyse FILE.csv`: a survey file in the import layout analysed
 // without a database, through the same reader and analysis as the results page.

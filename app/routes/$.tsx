@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { notFound } from '../services/http.server'
-import { assertSameOrigin } from '../services/request.server'
+import { notFound } from '../shared/http.server'
+import { assertSameOrigin } from '../shared/request.server'
 
 // Any URL no other route claims gets the friendly 404 page from the root error boundary.
 export async function loader() {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { navigationFor } from '../domain/navigation'
-import { ROLE_LABELS } from '../domain/roles'
-import { getSession } from '../services/session.server'
+import { navigationFor } from '../shared/ui/navigation'
+import { ROLE_LABELS } from '../shared/permissions/roles'
+import { getSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Lantern – awareness campaigns against human trafficking' },

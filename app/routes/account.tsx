@@ -1,15 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, SubmitButton, TextField } from '../components/forms'
-import { ROLE_LABELS } from '../domain/roles'
-import { changePasswordSchema } from '../schemas/auth'
-import { PASSWORD_MIN } from '../schemas/fields'
-import { changePassword } from '../services/auth.server'
-import { readForm } from '../services/request.server'
-import { createUserSession, requireSession } from '../services/session.server'
+import { ErrorSummary, SubmitButton, TextField } from '../shared/ui/forms'
+import { ROLE_LABELS } from '../shared/permissions/roles'
+import { changePasswordSchema } from '../features/accounts'
+import { PASSWORD_MIN } from '../shared/ui/fields'
+import { changePassword, createUserSession, requireSession } from '../features/accounts/index.server'
+import { readForm } from '../shared/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Your account – Lantern' }]
 

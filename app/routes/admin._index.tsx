@@ -1,13 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { countryName } from '../domain/countries'
-import { ORGANISATION_TYPE_LABELS } from '../domain/roles'
-import { approveOrganisationSchema } from '../schemas/organisation'
-import { approveOrganisation, listOrganisationsForReview } from '../services/platform.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
+import { countryName } from '../shared/taxonomy/countries'
+import { ORGANISATION_TYPE_LABELS } from '../shared/permissions/roles'
+import { approveOrganisationSchema } from '../features/organisations'
+import { approveOrganisation, listOrganisationsForReview } from '../features/organisations/index.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Organisations – Lantern administration' }]
 

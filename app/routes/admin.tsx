@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
-import { assertCan } from '../services/permissions.server'
-import { requireSession } from '../services/session.server'
+import { assertCan } from '../shared/permissions/permissions.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)

@@ -1,13 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { roleOptions } from '../components/options'
-import { MEMBERSHIP_ROLES } from '../domain/roles'
-import { grantRoleSchema } from '../schemas/organisation'
-import { grantRole, listUsersWithRoles } from '../services/platform.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
+import { roleOptions } from '../shared/ui/options'
+import { MEMBERSHIP_ROLES } from '../shared/permissions/roles'
+import { grantRoleSchema } from '../features/organisations'
+import { grantRole, listUsersWithRoles } from '../features/organisations/index.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Users and roles – Lantern administration' }]
 

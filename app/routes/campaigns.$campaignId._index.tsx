@@ -1,34 +1,32 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Findings } from '../components/findings'
-import { Overlaps } from '../components/overlaps'
-import { allowedTransitions } from '../domain/campaign'
-import { countryName, subdivisionLabel } from '../domain/countries'
-import { formatIndicatorValue } from '../domain/indicator-format'
-import { beyondChance } from '../domain/impact-words'
-import { languageName } from '../domain/languages'
-import { sizeToDetect } from '../schemas/sample-size'
-import { qualityCheck } from '../domain/quality'
-import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
-import { campaignPageAction } from '../services/campaign-form.server'
-import { getCampaignPage } from '../services/campaigns.server'
-import { overlapsOf } from '../services/overlaps.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { getSession } from '../services/session.server'
+import { Findings, allowedTransitions, qualityCheck, campaignPageActionSchema } from '../features/campaigns'
+import { Overlaps } from '../features/coordination'
+import { countryName, subdivisionLabel } from '../shared/taxonomy/countries'
+import { formatIndicatorValue, beyondChance, sizeToDetect } from '../features/results'
+import { languageName } from '../shared/taxonomy/languages'
+import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
+import { duplicateCampaign, getCampaignPage } from '../features/campaigns/index.server'
+import { noteCoordination, overlapsOf } from '../features/coordination/index.server'
+import { summarisedIndicators, transitionCampaign } from '../features/results/index.server'
+import { readForm } from '../shared/request.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { getSession, requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? 'Campaign'} – Lantern` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  const { stored, indicators, funders, history, canEdit, canDuplicate } = await getCampaignPage(session?.actor ?? null, campaignId)
+  const { stored, funders, history, canEdit, canDuplicate } = await getCampaignPage(session?.actor ?? null, campaignId)
   return {
     id: stored.row.id,
     status: stored.row.status,
     organisation: stored.organisation,
     campaign: stored.campaign,
     objectives: stored.objectives,
-    indicators,
+    indicators: summarisedIndicators(campaignId),
     funders,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     findings: qualityCheck(stored.campaign),
@@ -40,7 +38,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const action = campaignPageAction
+/** The campaign page's buttons, and the task list's (which uses this action too). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId } = parseParams(params, campaignParams)
+  const submission = parseWithZod(await readForm(request), { schema: campaignPageActionSchema })
+  if (submission.status !== 'success') return data({ ok: false as const, errors: ['Choose a status from the list.'] }, { status: 400 })
+  const intent = submission.value
+  if (intent.intent === 'coordinate') {
+    await noteCoordination(actor, campaignId, intent.otherId, intent.note)
+    return { ok: true as const, errors: [] }
+  }
+  if (intent.intent === 'duplicate') return redirect(`/campaigns/${await duplicateCampaign(actor, campaignId)}/edit`)
+  const outcome = await transitionCampaign(actor, campaignId, intent.to)
+  if (!outcome.ok) return data({ ok: false as const, errors: outcome.formErrors ?? [] }, { status: 400 })
+  return redirect(`/campaigns/${campaignId}`)
+}
 
 const TRANSITION_LABELS: Record<string, string> = {
   planned: 'Register as planned',

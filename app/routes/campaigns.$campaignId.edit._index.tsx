@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Findings } from '../components/findings'
-import { countryName } from '../domain/countries'
-import { missingForPlanned } from '../domain/campaign'
-import { AUDIENCES, CHANNELS, PILLARS, STATUSES, VISIBILITIES } from '../domain/taxonomy'
-import { Overlaps } from '../components/overlaps'
-import { loadForEdit, campaignPageAction } from '../services/campaign-form.server'
-import { overlapsOf } from '../services/overlaps.server'
+import { Findings, missingForPlanned } from '../features/campaigns'
+import { countryName } from '../shared/taxonomy/countries'
+import { AUDIENCES, CHANNELS, PILLARS, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
+import { Overlaps } from '../features/coordination'
+import { loadForEdit } from '../features/campaigns/index.server'
+import { overlapsOf } from '../features/coordination/index.server'
+import { action } from './campaigns.$campaignId._index'
 
 export const meta: MetaFunction = () => [{ title: 'Edit campaign – Lantern' }]
 
@@ -40,7 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-export const action = campaignPageAction
+// The same buttons as the campaign page, so the same action.
+export { action }
 
 export default function EditCampaign() {
   const { id, title, status, findings, missing, sections, overlaps } = useLoaderData<typeof loader>()

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { LiveOverlaps } from '../components/live-overlaps'
-import { ChoiceGroup, InputField, TextField } from '../components/forms'
-import { termChoices } from '../components/options'
-import { AUDIENCES } from '../domain/taxonomy'
-import { audiencesSchema } from '../schemas/campaign'
-import { loadForEdit, sectionAction } from '../services/campaign-form.server'
-import { updateAudiences } from '../services/campaigns.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { LiveOverlaps } from '../features/coordination'
+import { ChoiceGroup, InputField, TextField } from '../shared/ui/forms'
+import { termChoices } from '../shared/ui/options'
+import { AUDIENCES } from '../shared/taxonomy/taxonomy'
+import { audiencesSchema } from '../features/campaigns'
+import { loadForEdit, sectionAction, updateAudiences } from '../features/campaigns/index.server'
+import { changeResults } from '../features/results/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Target audiences – Lantern' }]
 
@@ -25,7 +25,8 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-export const action = sectionAction(audiencesSchema, updateAudiences)
+// The audiences' sizes are the campaign's people targeted, a total its summary keeps.
+export const action = sectionAction(audiencesSchema, (actor, id, value) => changeResults(actor, id, (change) => updateAudiences(change, value), { totalsOnly: true }))
 
 const LABELS: Record<string, string> = {
   audiences: 'Target audiences',

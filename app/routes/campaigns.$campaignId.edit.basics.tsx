@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../components/forms'
-import { termChoices } from '../components/options'
-import { EXPLOITATION_FORMS, PILLARS, PURPOSES } from '../domain/taxonomy'
-import { basicsSchema } from '../schemas/campaign'
-import { loadForEdit, sectionAction } from '../services/campaign-form.server'
-import { updateBasics } from '../services/campaigns.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../shared/ui/forms'
+import { termChoices } from '../shared/ui/options'
+import { EXPLOITATION_FORMS, PILLARS, PURPOSES } from '../shared/taxonomy/taxonomy'
+import { basicsSchema } from '../features/campaigns'
+import { loadForEdit, sectionAction, updateBasics } from '../features/campaigns/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Basics – Lantern' }]
 

@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { ChoiceGroup, InputField, SelectField } from '../components/forms'
-import { termChoices } from '../components/options'
-import { CURRENCIES } from '../domain/languages'
-import { VISIBILITIES } from '../domain/taxonomy'
-import { budgetSchema } from '../schemas/campaign'
-import { donorOrganisations } from '../services/campaign-queries.server'
-import { loadForEdit, sectionAction } from '../services/campaign-form.server'
-import { updateBudget } from '../services/campaigns.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { ChoiceGroup, InputField, SelectField } from '../shared/ui/forms'
+import { termChoices } from '../shared/ui/options'
+import { CURRENCIES } from '../shared/taxonomy/languages'
+import { VISIBILITIES } from '../shared/taxonomy/taxonomy'
+import { budgetSchema } from '../features/campaigns'
+import { donorOrganisations, loadForEdit, sectionAction, updateBudget } from '../features/campaigns/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Budget, funders and visibility – Lantern' }]
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { ChoiceGroup, TextAreaField, TextField } from '../components/forms'
-import { termChoices } from '../components/options'
-import { CHANNELS } from '../domain/taxonomy'
-import { channelsSchema } from '../schemas/campaign'
-import { loadForEdit, sectionAction } from '../services/campaign-form.server'
-import { updateChannels } from '../services/campaigns.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { ChoiceGroup, TextAreaField, TextField } from '../shared/ui/forms'
+import { termChoices } from '../shared/ui/options'
+import { CHANNELS } from '../shared/taxonomy/taxonomy'
+import { channelsSchema } from '../features/campaigns'
+import { loadForEdit, sectionAction, updateChannels } from '../features/campaigns/index.server'
+import { changeResults } from '../features/results/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Channels and key messages – Lantern' }]
 
@@ -19,7 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-export const action = sectionAction(channelsSchema, updateChannels)
+// Reach by channel counts the campaign's channels, a total its summary keeps.
+export const action = sectionAction(channelsSchema, (actor, id, value) => changeResults(actor, id, (change) => updateChannels(change, value), { totalsOnly: true }))
 
 const LABELS = { channels: 'Channels', channelOther: 'Other channel', keyMessages: 'Key messages' }
 

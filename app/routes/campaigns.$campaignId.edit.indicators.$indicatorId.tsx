@@ -1,17 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { INDICATOR_LABELS, IndicatorFields, indicatorDefaults } from '../components/indicator-fields'
-import { indicatorSchema } from '../schemas/campaign'
-import { loadForEdit } from '../services/campaign-form.server'
-import { updateIndicator } from '../services/campaigns.server'
-import { notFound } from '../services/http.server'
-import { indicatorParams, parseParams } from '../services/params.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { standardIndicatorOptions } from '../services/standard-indicators.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { INDICATOR_LABELS, IndicatorFields, indicatorDefaults, indicatorSchema } from '../features/campaigns'
+import { loadForEdit, updateIndicator } from '../features/campaigns/index.server'
+import { changeResults } from '../features/results/index.server'
+import { notFound } from '../shared/http.server'
+import { indicatorParams, parseParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { standardIndicatorOptions } from '../features/standards/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change an indicator – Lantern' }]
 
@@ -28,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId, indicatorId } = parseParams(params, indicatorParams)
   const submission = parseWithZod(await readForm(request), { schema: indicatorSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const outcome = await updateIndicator(actor, campaignId, indicatorId, submission.value)
+  const outcome = await changeResults(actor, campaignId, (change) => updateIndicator(change, indicatorId, submission.value))
   if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
   return redirect(`/campaigns/${campaignId}/edit/objectives`)
 }

@@ -1,17 +1,16 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FieldError, SubmitButton } from '../components/forms'
-import { DIRECTIONS, INDICATOR_LEVELS, INDICATOR_UNITS } from '../domain/taxonomy'
-import { objectiveSchema } from '../schemas/campaign'
-import { idField } from '../schemas/fields'
-import { loadForEdit } from '../services/campaign-form.server'
-import { addObjective, removeIndicator, removeObjective } from '../services/campaigns.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
+import { FieldError, SubmitButton } from '../shared/ui/forms'
+import { DIRECTIONS, INDICATOR_LEVELS, INDICATOR_UNITS } from '../shared/taxonomy/taxonomy'
+import { objectiveSchema } from '../features/campaigns'
+import { idField } from '../shared/ui/fields'
+import { loadForEdit, addObjective, removeIndicator, removeObjective } from '../features/campaigns/index.server'
+import { changeResults } from '../features/results/index.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Objectives and indicators – Lantern' }]
 
@@ -33,8 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ error: submission.error?.statement?.[0] ?? 'Something in the form was not right.' }, { status: 400 })
   const input = submission.value
   if (input.intent === 'add-objective') await addObjective(actor, campaignId, input.statement)
-  else if (input.intent === 'remove-objective') await removeObjective(actor, campaignId, input.objectiveId)
-  else await removeIndicator(actor, campaignId, input.indicatorId)
+  else if (input.intent === 'remove-objective') await changeResults(actor, campaignId, (change) => removeObjective(change, input.objectiveId))
+  else await changeResults(actor, campaignId, (change) => removeIndicator(change, input.indicatorId))
   return { error: null }
 }
 
@@ -113,9 +112,7 @@ export default function Objectives() {
           <div className="field__hint" id="objective-statement-hint">
             Specific and measurable, for example “By June 2026, more prospective migrant workers in Lviv oblast know how to check a recruiter”.
           </div>
-          {result?.error ? (
-            <FieldError id="objective-statement-error">{result.error}</FieldError>
-          ) : null}
+          {result?.error ? <FieldError id="objective-statement-error" messages={result.error} /> : null}
           <textarea
             id="objective-statement"
             name="statement"

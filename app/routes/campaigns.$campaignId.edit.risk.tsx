@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { ChoiceGroup, TextAreaField } from '../components/forms'
-import { riskSchema } from '../schemas/campaign'
-import { loadForEdit, sectionAction } from '../services/campaign-form.server'
-import { updateRisk } from '../services/campaigns.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { ChoiceGroup, TextAreaField } from '../shared/ui/forms'
+import { riskSchema } from '../features/campaigns'
+import { loadForEdit, sectionAction, updateRisk } from '../features/campaigns/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Message-risk review – Lantern' }]
 

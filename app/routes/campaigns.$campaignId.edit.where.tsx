@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { LiveOverlaps } from '../components/live-overlaps'
-import { ChoiceGroup, InputField, TextField } from '../components/forms'
-import { COUNTRY_OPTIONS } from '../components/options'
-import { countryName, subdivisionsOf } from '../domain/countries'
-import { whereWhenSchema } from '../schemas/campaign'
-import { loadForEdit, sectionAction } from '../services/campaign-form.server'
-import { updateWhereWhen } from '../services/campaigns.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { LiveOverlaps } from '../features/coordination'
+import { ChoiceGroup, InputField, TextField } from '../shared/ui/forms'
+import { COUNTRY_OPTIONS } from '../shared/ui/options'
+import { countryName, subdivisionsOf } from '../shared/taxonomy/countries'
+import { whereWhenSchema } from '../features/campaigns'
+import { loadForEdit, sectionAction, updateWhereWhen } from '../features/campaigns/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Where and when – Lantern' }]
 

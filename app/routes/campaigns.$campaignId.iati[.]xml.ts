@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { campaignIatiXml } from '../services/iati.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { getSession } from '../services/session.server'
+import { campaignIatiXml } from '../features/exports/index.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { getSession } from '../features/accounts/index.server'
 
 // GET /campaigns/:id/iati.xml — the campaign as an IATI 2.03 activity with its results.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,21 +1,19 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { useSectionForm } from '../components/campaign-section'
-import { ErrorSummary, InputField, RowAction, SubmitButton, TextAreaField } from '../components/forms'
-import { formatIndicatorValue } from '../domain/indicator-format'
-import { INDICATOR_UNITS } from '../domain/taxonomy'
-import { idField } from '../schemas/fields'
-import { actualSchema } from '../schemas/indicator-actual'
-import { assertEditable, getCampaign } from '../services/campaigns.server'
-import { notFound } from '../services/http.server'
-import { addActual, indicatorsWithResults, removeActual } from '../services/indicator-results.server'
-import { indicatorParams, parseParams } from '../services/params.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
+import { useSectionForm } from '../shared/ui/section-page'
+import { ErrorSummary, InputField, RowAction, SubmitButton, TextAreaField } from '../shared/ui/forms'
+import { formatIndicatorValue, actualSchema } from '../features/results'
+import { INDICATOR_UNITS } from '../shared/taxonomy/taxonomy'
+import { idField } from '../shared/ui/fields'
+import { assertEditable, getCampaign } from '../features/campaigns/index.server'
+import { notFound } from '../shared/http.server'
+import { addActual, indicatorsWithResults, removeActual, changeResults } from '../features/results/index.server'
+import { indicatorParams, parseParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Actuals of an indicator – Lantern' }]
 
@@ -36,12 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') === 'remove') {
     const actual = z.object({ actualId: idField }).safeParse({ actualId: form.get('actualId') })
     if (!actual.success) return data({ status: 'error' as const, error: { '': ['Choose a value to remove.'] } }, { status: 400 })
-    await removeActual(actor, campaignId, indicatorId, actual.data.actualId)
+    await changeResults(actor, campaignId, (change) => removeActual(change, indicatorId, actual.data.actualId))
     return redirect(`/campaigns/${campaignId}/indicators/${indicatorId}`)
   }
   const submission = parseWithZod(form, { schema: actualSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  await addActual(actor, campaignId, indicatorId, submission.value)
+  await changeResults(actor, campaignId, (change) => addActual(change, indicatorId, submission.value))
   return redirect(`/campaigns/${campaignId}/indicators/${indicatorId}`)
 }
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parseLiveCheck } from '../schemas/live-check'
-import { assertEditable } from '../services/campaigns.server'
-import { overlapsOf } from '../services/overlaps.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { requireSession } from '../services/session.server'
+import { parseLiveCheck } from '../features/coordination'
+import { assertEditable } from '../features/campaigns/index.server'
+import { overlapsOf } from '../features/coordination/index.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { requireSession } from '../features/accounts/index.server'
 
 // GET /campaigns/:id/overlaps?country=…&subdivisions=…&startDate=…&endDate=…&audiences=…
 // The live check of a campaign being edited, for values not yet saved.

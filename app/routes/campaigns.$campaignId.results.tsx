@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { PrintHeader } from '../components/print-header'
-import { ResultCard } from '../components/result-card'
-import { WavesTable } from '../components/waves-table'
-import { campaignResults } from '../services/impact.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { getSession } from '../services/session.server'
+import { PrintHeader } from '../shared/ui/print-header'
+import { ResultCard } from '../features/results'
+import { WavesTable } from '../features/surveys'
+import { campaignResults } from '../features/results/index.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { getSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.campaign.title ?? 'campaign'} – Lantern` }]
 

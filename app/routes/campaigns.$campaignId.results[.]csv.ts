@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import Papa from 'papaparse'
-import { IMPACT_COLUMNS, resultsCsvRows } from '../domain/impact-table'
-import { campaignResults } from '../services/impact.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { getSession } from '../services/session.server'
+import { IMPACT_COLUMNS, resultsCsvRows, campaignResults } from '../features/results/index.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { getSession } from '../features/accounts/index.server'
+import { csvResponse } from '../shared/csv/csv-response.server'
 
 // GET /campaigns/:id/results.csv — the results page's figures in the command line's columns, with the same suppression.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,12 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const r = await campaignResults(session?.actor ?? null, campaignId)
   const fields = [...IMPACT_COLUMNS, 'breakdown', 'breakdown_value']
   const rows = resultsCsvRows(r.records, r.breakdowns, r.threshold)
-  const csv = Papa.unparse({ fields, data: rows.map((row) => fields.map((f) => row[f as keyof typeof row])) }, { newline: '\r\n' })
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="lantern-results-${campaignId}.csv"`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return csvResponse({ fields, rows: rows.map((row) => fields.map((f) => row[f as keyof typeof row])) }, `lantern-results-${campaignId}.csv`)
 }

@@ -1,22 +1,20 @@
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { RowAction } from '../components/forms'
-import { SampleSizePlanner } from '../components/sample-size-planner'
-import { WavesTable } from '../components/waves-table'
-import { STARTER_QUESTIONS } from '../domain/survey-starters'
-import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../domain/taxonomy'
-import { idField } from '../schemas/fields'
-import { plannerDefaults, readPlanner } from '../schemas/sample-size'
-import { waveSchema } from '../schemas/survey'
-import { getCampaign } from '../services/campaigns.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { importedMessage } from '../services/survey-import.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { addStarterQuestions, addWave, moveQuestion, removeQuestion, removeWave, surveyOf } from '../services/surveys.server'
+import { ErrorSummary, InputField, RowAction, SelectField, SubmitButton, TextAreaField, useZodForm } from '../shared/ui/forms'
+import { termChoices } from '../shared/ui/options'
+import { SampleSizePlanner, plannerDefaults, readPlanner } from '../features/results'
+import { WavesTable, STARTER_QUESTIONS, waveSchema } from '../features/surveys'
+import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
+import { idField } from '../shared/ui/fields'
+import { getCampaign } from '../features/campaigns/index.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { importedMessage, addStarterQuestions, addWave, moveQuestion, removeQuestion, removeWave, surveyOf } from '../features/surveys/index.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { changeResults } from '../features/results/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Survey – Lantern' }]
 
@@ -51,7 +49,7 @@ const DONE: Record<keyof typeof schemas, string> = {
   'remove-wave': 'The wave was removed.',
 }
 
-type Result = { ok: boolean; message: string }
+type Result = { ok: boolean; message: string; wave?: SubmissionResult<string[]> }
 const refuse = (message: string) => data<Result>({ ok: false, message }, { status: 400 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,6 +58,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   if (!(intent in schemas)) return refuse('Something in the form was not right.')
+  if (intent === 'add-wave') {
+    // A form of its own fields: each error goes back next to its field.
+    const submission = parseWithZod(form, { schema: waveSchema })
+    if (submission.status !== 'success') return data<Result>({ ok: false, message: '', wave: submission.reply() }, { status: 400 })
+    const added = await addWave(actor, campaignId, submission.value)
+    if (!added.ok) return data<Result>({ ok: false, message: '', wave: submission.reply({ formErrors: added.formErrors, fieldErrors: added.fieldErrors }) }, { status: 400 })
+    return { ok: true, message: DONE['add-wave'] }
+  }
   const run = async (): Promise<{ ok: true } | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]> } | string> => {
     const parse = <S extends z.ZodType>(schema: S) => {
       const submission = parseWithZod(form, { schema })
@@ -78,11 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === 'remove-question') {
       const p = parse(schemas['remove-question'])
-      return typeof p === 'string' ? p : removeQuestion(actor, campaignId, p.questionId)
-    }
-    if (intent === 'add-wave') {
-      const p = parse(schemas['add-wave'])
-      return typeof p === 'string' ? p : addWave(actor, campaignId, p)
+      return typeof p === 'string' ? p : changeResults(actor, campaignId, (change) => removeQuestion(change, p.questionId))
     }
     const p = parse(schemas['remove-wave'])
     return typeof p === 'string' ? p : removeWave(actor, campaignId, p.waveId)
@@ -114,7 +116,7 @@ export default function Survey() {
       <p className="lede">
         The questions you ask before the campaign (baseline) and after it (endline), and the answers. Only your organisation sees the answers and respondent codes.
       </p>
-      {result ? (
+      {result?.message ? (
         <div className={result.ok ? 'notice notice--success' : 'error-summary'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
         </div>
@@ -215,31 +217,7 @@ export default function Survey() {
       {d.canEdit ? (
         <details className="details">
           <summary>Add a wave</summary>
-          <Form method="post" className="filters">
-            <input type="hidden" name="intent" value="add-wave" />
-            <WaveSelect name="kind" label="Wave" terms={WAVE_KINDS.terms} />
-            <WaveSelect name="group" label="Group" terms={WAVE_GROUPS.terms} />
-            <WaveSelect name="design" label="Design" terms={WAVE_DESIGNS.terms} />
-            <div className="field">
-              <label className="field__label" htmlFor="wave-startDate">From</label>
-              <input id="wave-startDate" name="startDate" type="date" className="input" />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="wave-endDate">To</label>
-              <input id="wave-endDate" name="endDate" type="date" className="input" />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="wave-targetSize">Target sample size</label>
-              <input id="wave-targetSize" name="targetSize" type="number" min={1} inputMode="numeric" className="input input--narrow" />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="wave-samplingNotes">Sampling notes</label>
-              <textarea id="wave-samplingNotes" name="samplingNotes" rows={2} className="input textarea" />
-            </div>
-            <div className="field">
-              <button type="submit" className="button button--secondary">Add the wave</button>
-            </div>
-          </Form>
+          <WaveForm lastResult={result && 'wave' in result ? result.wave : undefined} />
         </details>
       ) : null}
 
@@ -286,19 +264,28 @@ function QuestionButton({ intent, questionId, direction, label, code }: { intent
   )
 }
 
-function WaveSelect({ name, label, terms }: { name: string; label: string; terms: readonly { code: string; label: string }[] }) {
+const WAVE_LABELS = { kind: 'Wave', group: 'Group', design: 'Design', startDate: 'From', endDate: 'To', targetSize: 'Target sample size', samplingNotes: 'Sampling notes' }
+
+const WAVE_DEFAULTS = { kind: 'baseline', group: 'campaign', design: 'panel', startDate: '', endDate: '', targetSize: '', samplingNotes: '' }
+
+function WaveForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useZodForm('wave', waveSchema, WAVE_DEFAULTS, lastResult)
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={`wave-${name}`}>
-        {label}
-      </label>
-      <select id={`wave-${name}`} name={name} className="select">
-        {terms.map((t) => (
-          <option key={t.code} value={t.code}>
-            {t.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <>
+      <ErrorSummary form={form} labels={WAVE_LABELS} />
+      <Form method="post" className="filters" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="add-wave" />
+        <SelectField meta={fields.kind} label={WAVE_LABELS.kind} options={termChoices(WAVE_KINDS.terms)} />
+        <SelectField meta={fields.group} label={WAVE_LABELS.group} options={termChoices(WAVE_GROUPS.terms)} />
+        <SelectField meta={fields.design} label={WAVE_LABELS.design} options={termChoices(WAVE_DESIGNS.terms)} />
+        <InputField meta={fields.startDate} label={WAVE_LABELS.startDate} type="date" width="full" />
+        <InputField meta={fields.endDate} label={WAVE_LABELS.endDate} type="date" width="full" />
+        <InputField meta={fields.targetSize} label={WAVE_LABELS.targetSize} type="number" inputMode="numeric" />
+        <TextAreaField meta={fields.samplingNotes} label={WAVE_LABELS.samplingNotes} rows={2} />
+        <div className="field">
+          <SubmitButton variant="secondary" pendingText="Adding…">Add the wave</SubmitButton>
+        </div>
+      </Form>
+    </>
   )
 }

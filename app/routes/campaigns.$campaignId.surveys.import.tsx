@@ -1,15 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ProblemsTable } from '../components/problems-table'
-import { FIELD_LABELS, FIELD_TARGETS } from '../domain/survey-columns'
-import { parseImportChoice } from '../schemas/survey-import'
-import { getCampaign } from '../services/campaigns.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { importPlan, runImport, storeUpload } from '../services/survey-import.server'
-import { readCsvUpload } from '../services/upload.server'
+import { ProblemsTable } from '../shared/ui/problems-table'
+import { FIELD_LABELS, FIELD_TARGETS, parseImportChoice } from '../features/surveys'
+import { getCampaign } from '../features/campaigns/index.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { changeResults } from '../features/results/index.server'
+import { importPlan, runImport, storeUpload } from '../features/surveys/index.server'
+import { readCsvUpload } from '../shared/csv/upload.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import survey answers – Lantern' }]
 
@@ -39,8 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/campaigns/${campaignId}/surveys/import?upload=${id}`)
   }
   const choice = parseImportChoice(await readForm(request))
-  if (!choice.upload) return data<Result>({ ok: false, message: 'Upload the file again.' }, { status: 400 })
-  const outcome = await runImport(actor, campaignId, choice.upload, choice)
+  const uploadId = choice.upload
+  if (!uploadId) return data<Result>({ ok: false, message: 'Upload the file again.' }, { status: 400 })
+  const outcome = await changeResults(actor, campaignId, (change) => runImport(change, uploadId, choice))
   if (!outcome.ok) return data<Result>({ ok: false, message: `Nothing was imported: the file has ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, listed below.` }, { status: 400 })
   // The upload is gone once imported: the survey page says what happened.
   if (outcome.importId !== null) return redirect(`/campaigns/${campaignId}/surveys?imported=${outcome.importId}`)

@@ -1,16 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { SectionPage, useSectionForm } from '../components/campaign-section'
-import { QUESTION_LABELS, QuestionFields, questionDefaults } from '../components/question-fields'
-import { questionInput, questionSchema } from '../schemas/survey'
-import { getCampaign } from '../services/campaigns.server'
-import { notFound } from '../services/http.server'
-import { parseParams, questionParams } from '../services/params.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { surveyOf, updateQuestion } from '../services/surveys.server'
+import { SectionPage, useSectionForm } from '../shared/ui/section-page'
+import { QUESTION_LABELS, QuestionFields, questionDefaults, questionInput, questionSchema } from '../features/surveys'
+import { getCampaign } from '../features/campaigns/index.server'
+import { notFound } from '../shared/http.server'
+import { parseParams, questionParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { changeResults } from '../features/results/index.server'
+import { surveyOf, updateQuestion } from '../features/surveys/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change a survey question – Lantern' }]
 
@@ -28,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId, questionId } = parseParams(params, questionParams)
   const submission = parseWithZod(await readForm(request), { schema: questionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const outcome = await updateQuestion(actor, campaignId, questionId, questionInput(submission.value))
+  const outcome = await changeResults(actor, campaignId, (change) => updateQuestion(change, questionId, questionInput(submission.value)))
   if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), { status: 400 })
   return redirect(`/campaigns/${campaignId}/surveys`)
 }

@@ -1,13 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ResponseForm } from '../components/response-form'
-import { answerFieldName, readResponseForm } from '../domain/survey-response'
-import { getCampaign } from '../services/campaigns.server'
-import { parseParams, responseParams } from '../services/params.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { deleteResponse, responseOf, surveyOf, updateResponse } from '../services/surveys.server'
+import { ResponseForm, answerFieldName, readResponseForm } from '../features/surveys'
+import { getCampaign } from '../features/campaigns/index.server'
+import { parseParams, responseParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { changeResults } from '../features/results/index.server'
+import { deleteResponse, responseOf, surveyOf, updateResponse } from '../features/surveys/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change a response – Lantern' }]
 
@@ -32,14 +31,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId, responseId } = parseParams(params, responseParams)
   const form = Object.fromEntries([...(await readForm(request)).entries()].map(([k, v]) => [k, String(v)]))
   if (form.intent === 'delete') {
-    const waveId = await deleteResponse(actor, campaignId, responseId)
+    const waveId = await changeResults(actor, campaignId, (change) => deleteResponse(change, responseId))
     return redirect(`/campaigns/${campaignId}/surveys/waves/${waveId}`)
   }
   const survey = await surveyOf(actor, campaignId)
   const read = readResponseForm(survey.questions, form)
   if (!read.ok) return data({ values: form, errors: read.errors }, { status: 400 })
-  const outcome = await updateResponse(actor, campaignId, responseId, read.value)
-  if (!outcome.ok) return data({ values: form, errors: Object.fromEntries(Object.entries(outcome.fieldErrors ?? {}).map(([k, v]) => [k, v.join(' ')])) }, { status: 400 })
+  const outcome = await changeResults(actor, campaignId, (change) => updateResponse(change, responseId, read.value))
+  if (!outcome.ok) return data({ values: form, errors: outcome.fieldErrors ?? {} }, { status: 400 })
   return redirect(`/campaigns/${campaignId}/surveys/waves/${outcome.value}`)
 }
 

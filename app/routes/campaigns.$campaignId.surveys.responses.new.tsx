@@ -1,16 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ResponseForm } from '../components/response-form'
-import { readResponseForm } from '../domain/survey-response'
-import { WAVE_GROUPS, WAVE_KINDS } from '../domain/taxonomy'
-import { idField } from '../schemas/fields'
-import { getCampaign } from '../services/campaigns.server'
-import { notFound } from '../services/http.server'
-import { campaignParams, parseParams } from '../services/params.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { addResponse, surveyOf } from '../services/surveys.server'
+import { ResponseForm, readResponseForm } from '../features/surveys'
+import { WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
+import { idField } from '../shared/ui/fields'
+import { getCampaign } from '../features/campaigns/index.server'
+import { notFound } from '../shared/http.server'
+import { campaignParams, parseParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { changeResults } from '../features/results/index.server'
+import { addResponse, surveyOf } from '../features/surveys/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Type in a response – Lantern' }]
 
@@ -36,8 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await surveyOf(actor, campaignId)
   const read = readResponseForm(survey.questions, form)
   if (!read.ok) return data({ values: form, errors: read.errors }, { status: 400 })
-  const outcome = await addResponse(actor, campaignId, waveId, read.value)
-  if (!outcome.ok) return data({ values: form, errors: Object.fromEntries(Object.entries(outcome.fieldErrors ?? {}).map(([k, v]) => [k, v.join(' ')])) }, { status: 400 })
+  const outcome = await changeResults(actor, campaignId, (change) => addResponse(change, waveId, read.value))
+  if (!outcome.ok) return data({ values: form, errors: outcome.fieldErrors ?? {} }, { status: 400 })
   return redirect(`/campaigns/${campaignId}/surveys/waves/${waveId}`)
 }
 

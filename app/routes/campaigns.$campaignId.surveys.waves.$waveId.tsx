@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Pagination } from '../components/filters'
-import { WAVE_GROUPS, WAVE_KINDS } from '../domain/taxonomy'
-import { getCampaign } from '../services/campaigns.server'
-import { parseParams, waveParams } from '../services/params.server'
-import { requireSession } from '../services/session.server'
-import { responsesOf } from '../services/surveys.server'
+import { Pagination } from '../shared/ui/filters'
+import { WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
+import { getCampaign } from '../features/campaigns/index.server'
+import { parseParams, waveParams } from '../shared/params.server'
+import { requireSession } from '../features/accounts/index.server'
+import { responsesOf } from '../features/surveys/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Responses of a wave – Lantern' }]
 

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { FilterDate, FilterSelect, Pagination } from '../components/filters'
-import { COUNTRY_OPTIONS, termChoices } from '../components/options'
-import { can } from '../domain/permissions'
-import { countryName, subdivisionsOf } from '../domain/countries'
-import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, STATUSES } from '../domain/taxonomy'
-import { parseCampaignFilters } from '../schemas/campaign-filters'
-import { listCampaigns, organisationsWithCampaigns } from '../services/campaign-queries.server'
-import { getSession } from '../services/session.server'
+import { FilterDate, FilterSelect, Pagination } from '../shared/ui/filters'
+import { COUNTRY_OPTIONS, termChoices } from '../shared/ui/options'
+import { can } from '../shared/permissions/permissions'
+import { countryName, subdivisionsOf } from '../shared/taxonomy/countries'
+import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, STATUSES } from '../shared/taxonomy/taxonomy'
+import { parseCampaignFilters } from '../features/campaigns'
+import { listCampaigns, organisationsWithCampaigns } from '../features/campaigns/index.server'
+import { getSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Campaigns – Lantern' }]
 

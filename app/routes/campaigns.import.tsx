@@ -1,12 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { ProblemsTable } from '../components/problems-table'
-import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../domain/taxonomy'
-import { importCampaignsCsv } from '../services/campaign-csv.server'
-import { assertCan } from '../services/permissions.server'
-import { requireSession } from '../services/session.server'
-import { readCsvUpload } from '../services/upload.server'
+import { ProblemsTable } from '../shared/ui/problems-table'
+import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
+import { importCampaignsCsv } from '../features/campaigns/index.server'
+import { assertCan } from '../shared/permissions/permissions.server'
+import { requireSession } from '../features/accounts/index.server'
+import { readCsvUpload } from '../shared/csv/upload.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import campaigns – Lantern' }]
 

@@ -1,11 +1,7 @@
-import { TEMPLATE_EXAMPLE, toCsv } from '../services/campaign-csv.server'
+import { campaignsTable, TEMPLATE_EXAMPLE } from '../features/campaigns/index.server'
+import { csvResponse } from '../shared/csv/csv-response.server'
 
-// The import template: the export's columns, the HXL row and one example.
+// GET /campaigns/template.csv — the import layout with one example campaign; the same for everyone.
 export async function loader() {
-  return new Response(`\uFEFF${toCsv([TEMPLATE_EXAMPLE])}`, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="lantern-campaigns-template.csv"',
-    },
-  })
+  return csvResponse(campaignsTable([TEMPLATE_EXAMPLE]), 'lantern-campaigns-template.csv', { shared: true })
 }

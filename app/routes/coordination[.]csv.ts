@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import Papa from 'papaparse'
-import { parsePairFilters } from '../schemas/coordination'
-import { listPairClusters } from '../services/coordination.server'
-import { requireSession } from '../services/session.server'
+import { parsePairFilters } from '../features/coordination'
+import { listPairClusters } from '../features/coordination/index.server'
+import { requireSession } from '../features/accounts/index.server'
+import { csvResponse } from '../shared/csv/csv-response.server'
 
 // GET /coordination.csv?…filters… — the overlapping pairs of the workspace.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,12 +27,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   )
   const fields = ['cluster', 'campaign_a', 'code_a', 'organisation_a', 'campaign_b', 'code_b', 'organisation_b', 'score', 'level', 'period_start', 'period_end', 'review', 'note', 'reasons']
-  const csv = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f as keyof typeof r])) }, { newline: '\r\n' })
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="lantern-overlaps-${new Date().toISOString().slice(0, 10)}.csv"`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return csvResponse({ fields, rows: rows.map((r) => fields.map((f) => r[f as keyof typeof r])) }, `lantern-overlaps-${new Date().toISOString().slice(0, 10)}.csv`)
 }

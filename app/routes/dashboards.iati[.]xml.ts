@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { campaignIdsInView } from '../services/dashboard.server'
-import { campaignsIatiXml } from '../services/iati.server'
-import { requireSession } from '../services/session.server'
+import { campaignIdsInView } from '../features/dashboards/index.server'
+import { campaignsIatiXml } from '../features/exports/index.server'
+import { requireSession } from '../features/accounts/index.server'
 
 // GET /dashboards/iati.xml?…the dashboard's filters — every campaign in view as IATI 2.03 activities.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import { checkDatabase } from '../services/health.server'
+import { checkDatabase } from '../shared/health.server'
 
 export async function loader() {
   const ok = checkDatabase()

@@ -1,15 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, SubmitButton, TextField } from '../components/forms'
-import { ROLE_LABELS } from '../domain/roles'
-import { joinSchema } from '../schemas/auth'
-import { PASSWORD_MIN } from '../schemas/fields'
-import { acceptInvite, inspectInvite } from '../services/invites.server'
-import { readForm } from '../services/request.server'
-import { createUserSession, getSession } from '../services/session.server'
+import { ErrorSummary, SubmitButton, TextField } from '../shared/ui/forms'
+import { ROLE_LABELS } from '../shared/permissions/roles'
+import { joinSchema } from '../features/accounts'
+import { PASSWORD_MIN } from '../shared/ui/fields'
+import { acceptInvite, inspectInvite } from '../features/organisations/index.server'
+import { readForm } from '../shared/request.server'
+import { createUserSession, getSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Join an organisation – Lantern' }]
 

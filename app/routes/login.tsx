@@ -1,14 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, SubmitButton, TextField } from '../components/forms'
-import { loginSchema } from '../schemas/auth'
-import { logIn } from '../services/auth.server'
-import { safeRedirectPath } from '../services/http.server'
-import { readForm } from '../services/request.server'
-import { createUserSession, getSession } from '../services/session.server'
+import { ErrorSummary, SubmitButton, TextField } from '../shared/ui/forms'
+import { loginSchema } from '../features/accounts'
+import { logIn, createUserSession, getSession } from '../features/accounts/index.server'
+import { safeRedirectPath } from '../shared/http.server'
+import { readForm } from '../shared/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Log in – Lantern' }]
 

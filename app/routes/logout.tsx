@@ -1,7 +1,6 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
-import { assertSameOrigin } from '../services/request.server'
-import { destroySession } from '../services/session.server'
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { assertSameOrigin } from '../shared/request.server'
+import { destroySession } from '../features/accounts/index.server'
 
 export async function loader() {
   return redirect('/')

@@ -1,12 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { idField } from '../schemas/fields'
-import { listNotifications, markRead } from '../services/notifications.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
+import { idField } from '../shared/ui/fields'
+import { listNotifications, markRead } from '../features/notifications/index.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications – Lantern' }]
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { countryName } from '../domain/countries'
-import { ORGANISATION_TYPE_LABELS } from '../domain/roles'
-import { getOrganisation } from '../services/organisations.server'
-import { organisationParams, parseParams } from '../services/params.server'
-import { requireSession } from '../services/session.server'
+import { countryName } from '../shared/taxonomy/countries'
+import { ORGANISATION_TYPE_LABELS } from '../shared/permissions/roles'
+import { getOrganisation } from '../features/organisations/index.server'
+import { organisationParams, parseParams } from '../shared/params.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? 'Organisation'} – Lantern` },

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { listAuditEvents } from '../services/audit.server'
-import { organisationParams, parseParams } from '../services/params.server'
-import { requireSession } from '../services/session.server'
+import { listAuditEvents } from '../features/organisations/index.server'
+import { organisationParams, parseParams } from '../shared/params.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log – Lantern' }]
 

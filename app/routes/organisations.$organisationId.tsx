@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
-import { can } from '../domain/permissions'
-import { getOrganisation } from '../services/organisations.server'
-import { organisationParams, parseParams } from '../services/params.server'
-import { requireSession } from '../services/session.server'
+import { can } from '../shared/permissions/permissions'
+import { getOrganisation } from '../features/organisations/index.server'
+import { organisationParams, parseParams } from '../shared/params.server'
+import { requireSession } from '../features/accounts/index.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)

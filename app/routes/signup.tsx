@@ -1,15 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { ErrorSummary, SelectField, SubmitButton, TextField } from '../components/forms'
-import { COUNTRY_OPTIONS, ORGANISATION_TYPE_OPTIONS } from '../components/options'
-import { PASSWORD_MIN } from '../schemas/fields'
-import { signUpSchema } from '../schemas/auth'
-import { signUp } from '../services/auth.server'
-import { readForm } from '../services/request.server'
-import { createUserSession, getSession } from '../services/session.server'
+import { ErrorSummary, SelectField, SubmitButton, TextField } from '../shared/ui/forms'
+import { COUNTRY_OPTIONS, ORGANISATION_TYPE_OPTIONS } from '../shared/ui/options'
+import { PASSWORD_MIN } from '../shared/ui/fields'
+import { signUpSchema } from '../features/accounts'
+import { signUp, createUserSession, getSession } from '../features/accounts/index.server'
+import { readForm } from '../shared/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up – Lantern' }]
 

@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatIndicatorValue } from '../domain/indicator-format'
-import { beyondChance } from '../domain/impact-words'
-import { can } from '../domain/permissions'
-import { DIRECTIONS, INDICATOR_UNITS, STATUSES } from '../domain/taxonomy'
-import { parseParams, standardIndicatorParams } from '../services/params.server'
-import { requireSession } from '../services/session.server'
-import { standardIndicatorPage } from '../services/standard-indicators.server'
+import { formatIndicatorValue, beyondChance } from '../features/results'
+import { can } from '../shared/permissions/permissions'
+import { DIRECTIONS, INDICATOR_UNITS, STATUSES } from '../shared/taxonomy/taxonomy'
+import { parseParams, standardIndicatorParams } from '../shared/params.server'
+import { requireSession } from '../features/accounts/index.server'
+import { standardIndicatorPage } from '../features/dashboards/index.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.standard.name ?? 'Standard indicator'} – Lantern` }]
 

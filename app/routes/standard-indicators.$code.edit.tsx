@@ -1,14 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { StandardIndicatorForm } from '../components/standard-indicator-form'
-import { standardIndicatorSchema } from '../schemas/standard-indicator'
-import { parseParams, standardIndicatorParams } from '../services/params.server'
-import { assertCan } from '../services/permissions.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { standardIndicatorByCode, updateStandardIndicator } from '../services/standard-indicators.server'
+import { StandardIndicatorForm, standardIndicatorSchema } from '../features/standards'
+import { parseParams, standardIndicatorParams } from '../shared/params.server'
+import { assertCan } from '../shared/permissions/permissions.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { standardIndicatorByCode, updateStandardIndicator } from '../features/standards/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change a standard indicator – Lantern' }]
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { can } from '../domain/permissions'
-import { DIRECTIONS, INDICATOR_UNITS } from '../domain/taxonomy'
-import { requireSession } from '../services/session.server'
-import { standardIndicatorList } from '../services/standard-indicators.server'
+import { can } from '../shared/permissions/permissions'
+import { DIRECTIONS, INDICATOR_UNITS } from '../shared/taxonomy/taxonomy'
+import { requireSession } from '../features/accounts/index.server'
+import { standardIndicatorList } from '../features/standards/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Standard indicators – Lantern' }]
 

@@ -1,12 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { StandardIndicatorForm } from '../components/standard-indicator-form'
-import { standardIndicatorSchema } from '../schemas/standard-indicator'
-import { assertCan } from '../services/permissions.server'
-import { readForm } from '../services/request.server'
-import { requireSession } from '../services/session.server'
-import { createStandardIndicator } from '../services/standard-indicators.server'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
+import { StandardIndicatorForm, standardIndicatorSchema } from '../features/standards'
+import { assertCan } from '../shared/permissions/permissions.server'
+import { readForm } from '../shared/request.server'
+import { requireSession } from '../features/accounts/index.server'
+import { createStandardIndicator } from '../features/standards/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a standard indicator – Lantern' }]
 

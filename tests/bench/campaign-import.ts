@@ -5,9 +5,9 @@
 import { measure, report } from './measure'
 
 export async function runImportBench() {
-  const { db } = await import('../../app/services/db.server')
-  const { CSV_COLUMNS } = await import('../../app/domain/campaign-csv')
-  const { importCampaignsCsv } = await import('../../app/services/campaign-csv.server')
+  const { db } = await import('../../app/shared/db.server')
+  const { CSV_COLUMNS } = await import('../../app/features/campaigns/csv-layout')
+  const { importCampaignsCsv } = await import('../../app/features/campaigns/csv.server')
   const q = <T>(sql: string) => db.$client.prepare(sql).pluck().get() as T
   const organisationId = q<number>("select id from organisations where name = 'Safe Passage Ukraine'")
   const userId = q<number>("select id from users where email = 'orgadmin@lantern.example'")

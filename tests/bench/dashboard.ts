@@ -11,10 +11,10 @@ const PER_WAVE = 500 // two waves: 1,000 responses a campaign, 2,000,000 in all
 const COUNTRIES = ['UA', 'MD', 'NP', 'PH', 'KE']
 
 export async function runDashboardBench() {
-  const { db } = await import('../../app/services/db.server')
+  const { db } = await import('../../app/shared/db.server')
   const { insertCampaignTree } = await import('../../db/campaign-writes')
-  const { dashboardOf } = await import('../../app/services/dashboard.server')
-  const { refreshSummaries } = await import('../../app/services/summaries.server')
+  const { dashboardOf } = await import('../../app/features/dashboards/dashboard.server')
+  const { refreshSummaries } = await import('../../app/features/results/summaries.server')
   if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
   const sqlite = db.$client
   const rand = random(7)
@@ -95,7 +95,7 @@ export async function runDashboardBench() {
   const baseline = await measure(() => aggregate.all(), 5)
   const summaryRead = await measure(() => sqlite.prepare('select * from indicator_summaries').all(), 20)
   // The route's loader itself, as a request with a coordinator's session cookie: session, filters, summaries, figures.
-  const { createUserSession } = await import('../../app/services/session.server')
+  const { createUserSession } = await import('../../app/features/accounts/session.server')
   const { loader } = await import('../../app/routes/dashboards._index')
   const cookie = (await createUserSession(coordinator.id))!.split(';')[0]!
   const request = (query: string) => () => loader({ request: new Request(`http://localhost/dashboards${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} } as never)

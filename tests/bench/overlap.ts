@@ -9,13 +9,13 @@ const COUNTRIES = ['UA', 'MD', 'NP', 'PH', 'KE']
 const N = 100_000
 
 export async function runOverlapBench() {
-  const { db } = await import('../../app/services/db.server')
+  const { db } = await import('../../app/shared/db.server')
   const { insertCampaignTree } = await import('../../db/campaign-writes')
-  const { subdivisionsOf } = await import('../../app/domain/countries')
-  const { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES } = await import('../../app/domain/taxonomy')
-  const { candidateParams, candidateSql, candidatesOf } = await import('../../app/services/overlap-pairs.server')
-  const { reasonsFor, scoreProfiles, toProfile } = await import('../../app/domain/overlap')
-  const { overlapsOf } = await import('../../app/services/overlaps.server')
+  const { subdivisionsOf } = await import('../../app/shared/taxonomy/countries')
+  const { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES } = await import('../../app/shared/taxonomy/taxonomy')
+  const { candidateParams, candidateSql, candidatesOf } = await import('../../app/features/overlap/pairs.server')
+  const { reasonsFor, scoreProfiles, toProfile } = await import('../../app/features/overlap/scoring')
+  const { overlapsOf } = await import('../../app/features/coordination/overlaps.server')
   const rand = random(42)
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
   const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list)))]
@@ -92,9 +92,9 @@ export async function runOverlapBench() {
   console.log(`  per check: ${(candidates / 1200).toFixed(0)} candidates, ${(found / 1200).toFixed(0)} overlaps on average`)
 
   // The coordination workspace's first page for one country, with every pair of that country stored.
-  const { rebuildPairsOf } = await import('../../app/services/overlap-pairs.server')
-  const { listPairClusters, coverageOf } = await import('../../app/services/coordination.server')
-  const { parsePairFilters } = await import('../../app/schemas/coordination')
+  const { rebuildPairsOf } = await import('../../app/features/overlap/pairs.server')
+  const { listPairClusters, coverageOf } = await import('../../app/features/coordination/coordination.server')
+  const { parsePairFilters } = await import('../../app/features/coordination/schemas')
   const built = Date.now()
   rebuildPairsOf('MD')
   const pairs = db.$client.prepare("select count(*) from overlap_pairs where country = 'MD'").pluck().get() as number

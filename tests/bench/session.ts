@@ -5,9 +5,9 @@ import { createCookie } from '@remix-run/node'
 import { measure, report } from './measure'
 
 export async function runSessionBench() {
-  const { db } = await import('../../app/services/db.server')
+  const { db } = await import('../../app/shared/db.server')
   const { seedDemo } = await import('../../db/demo')
-  const { createUserSession, getSession } = await import('../../app/services/session.server')
+  const { createUserSession, getSession } = await import('../../app/features/accounts/session.server')
   await seedDemo(db)
   const cookie = (await createUserSession(1)).split(';')[0]!
   const request = new Request('http://localhost/', { headers: { Cookie: cookie } })

@@ -8,11 +8,12 @@
 import { measure, report } from './measure'
 
 export async function runSurveyImportBench() {
-  const { db } = await import('../../app/services/db.server')
+  const { db } = await import('../../app/shared/db.server')
   const { insertCampaignTree } = await import('../../db/campaign-writes')
-  const { LIKERT_LABELS } = await import('../../app/domain/survey-answers')
-  const { addQuestions, addWave } = await import('../../app/services/surveys.server')
-  const { importPlan, runImport, storeUpload } = await import('../../app/services/survey-import.server')
+  const { LIKERT_LABELS } = await import('../../app/features/surveys/answers')
+  const { addQuestions, addWave } = await import('../../app/features/surveys/surveys.server')
+  const { importPlan, runImport, storeUpload } = await import('../../app/features/surveys/import.server')
+  const { changeResults } = await import('../../app/features/results/flow.server')
   if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
   const q = <T>(sql: string) => db.$client.prepare(sql).pluck().get() as T
   const organisationId = q<number>("select id from organisations where name = 'Safe Passage Ukraine'")
@@ -36,7 +37,7 @@ export async function runSurveyImportBench() {
   /** A fresh campaign with the instrument and both waves, for each round. */
   const campaign = async () => {
     const id = db.$client.transaction(() => insertCampaignTree(db.$client, organisationId, userId, { title: 'Survey benchmark', pillar: 'prevention' }))()
-    await addQuestions(actor, id, questions.map((x) => ({ ...x, text: x.code, indicatorId: null })))
+    await changeResults(actor, id, (change) => addQuestions(change, questions.map((x) => ({ ...x, text: x.code, indicatorId: null }))))
     for (const kind of ['baseline', 'endline'] as const) await addWave(actor, id, { kind, group: 'campaign', design: 'panel', samplingNotes: '' })
     return id
   }
@@ -80,7 +81,7 @@ export async function runSurveyImportBench() {
   }, 3)
   const imported = await measure(async () => {
     const id = await campaign()
-    const result = await watch(async () => runImport(actor, id, await storeUpload(actor, id, 'benchmark.csv', text), {}))
+    const result = await watch(async () => changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'benchmark.csv', text), {})))
     if (!result.ok || result.created !== rows.length) throw new Error('the benchmark file should import')
   }, 3)
   report(`Survey import, ${rows.length.toLocaleString('en')} rows × ${questions.length} questions, ${(text.length / 1024 / 1024).toFixed(1)} MB (times in µs for the whole file)`, [

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { readWaveKind } from '../../app/domain/survey-columns'
+import { readWaveKind } from '../../app/features/surveys/columns'
 import { REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { axeViolations, logIn, openPage, sharedBrowser } from './browser'
 

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, loginAttempts, memberships, organisations, sessions, users } from '../../db/schema'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import * as account from '../../app/routes/account'
 import * as login from '../../app/routes/login'
 import * as logout from '../../app/routes/logout'

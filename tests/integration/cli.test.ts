@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { IMPACT_COLUMNS } from '../../app/domain/impact-table'
+import { IMPACT_COLUMNS } from '../../app/features/results/impact-table'
 import { REFERENCE_DATA } from '../reference-data'
 
 // `npx lantern analyse` as an evaluator runs it: the package's bin, a real

@@ -79,7 +79,7 @@ describe('overlap exports', () => {
 describe('the who-what-where-when export from the workspace', () => {
   it('carries the workspace’s filters, so it lists every campaign of the pairs shown', async () => {
     const { default: Papa } = await import('papaparse')
-    const { parsePairFilters, registryFilters } = await import('../../app/schemas/coordination')
+    const { parsePairFilters, registryFilters } = await import('../../app/features/coordination/schemas')
     const csvRoute = await import('../../app/routes/campaigns[.]csv')
     const cookie = await sessionFor('coordinator@lantern.example')
     const query = '?country=UA&audience=migrant_workers&from=2026-01-01&to=2026-12-31'

@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import * as dashboardCsv from '../../app/routes/dashboards[.]csv'
 import * as dashboard from '../../app/routes/dashboards._index'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import * as actuals from '../../app/routes/campaigns.$campaignId.indicators.$indicatorId'
 import { get, invoke, post, sessionFor } from './helpers'
 

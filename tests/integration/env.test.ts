@@ -13,7 +13,7 @@ async function freshEnv(overrides: Record<string, string | undefined>) {
   vi.resetModules()
   process.env = { ...saved, ...overrides }
   for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete process.env[key]
-  const { getEnv } = await import('../../app/services/env.server')
+  const { getEnv } = await import('../../app/shared/env.server')
   return getEnv
 }
 
@@ -28,7 +28,7 @@ describe('environment', () => {
     vi.resetModules()
     process.env = { ...saved, NODE_ENV: 'production', LANTERN_DEMO: '1', DATABASE_PATH: join(dir, 'lantern.db') }
     delete process.env.SESSION_SECRET
-    const { getEnv, secureCookies } = await import('../../app/services/env.server')
+    const { getEnv, secureCookies } = await import('../../app/shared/env.server')
     expect(getEnv().SESSION_SECRET.length).toBeGreaterThanOrEqual(32)
     expect(secureCookies()).toBe(false)
     expect(secureCookies({ ...getEnv(), LANTERN_DEMO: false })).toBe(true)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import * as healthz from '../../app/routes/healthz'
 import { get, invoke } from './helpers'
 

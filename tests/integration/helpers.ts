@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { memberships, users } from '../../db/schema'
-import { db } from '../../app/services/db.server'
-import { createUserSession } from '../../app/services/session.server'
+import { db } from '../../app/shared/db.server'
+import { createUserSession } from '../../app/features/accounts/session.server'
 
 export const SITE = 'http://localhost:3000'
 export const FOREIGN = 'https://attacker.example'
@@ -87,6 +87,6 @@ export function membershipOf(email: string) {
 /** The actor a logged-in demo user is, for calling services directly. */
 export async function actorFor(email: string) {
   const cookie = await sessionFor(email)
-  const { getSession } = await import('../../app/services/session.server')
+  const { getSession } = await import('../../app/features/accounts/session.server')
   return (await getSession(get('/', cookie)))!.actor
 }

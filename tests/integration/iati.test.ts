@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import * as campaignXml from '../../app/routes/campaigns.$campaignId.iati[.]xml'
 import * as dashboardXml from '../../app/routes/dashboards.iati[.]xml'
 import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import { get, invoke, sessionFor } from './helpers'
 
 // The IATI export (issue 7, item 5): well-formed, valid against the 2.03

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as campaignPage from '../../app/routes/campaigns.$campaignId._index'
 import * as actualsPage from '../../app/routes/campaigns.$campaignId.indicators.$indicatorId'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import { get, invoke, post, sessionFor } from './helpers'
 
 // Indicators fed by surveys and by values entered by date, and the step to "evaluated".

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, invites, organisations, users } from '../../db/schema'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import * as account from '../../app/routes/account'
 import * as audit from '../../app/routes/organisations.$organisationId.audit'
 import * as edit from '../../app/routes/organisations.$organisationId.edit'

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { organisations } from '../../db/schema'
-import { db } from '../../app/services/db.server'
-import { createInvite } from '../../app/services/invites.server'
-import { getSession } from '../../app/services/session.server'
+import { db } from '../../app/shared/db.server'
+import { createInvite } from '../../app/features/organisations/invites.server'
+import { getSession } from '../../app/features/accounts/session.server'
 import { FOREIGN, get, invoke, post, sessionFor, SITE } from './helpers'
 
 type RouteModule = { action?: Parameters<typeof invoke>[0] }

@@ -5,8 +5,8 @@ import * as coordination from '../../app/routes/coordination._index'
 import * as live from '../../app/routes/campaigns.$campaignId.overlaps'
 import * as page from '../../app/routes/campaigns.$campaignId._index'
 import * as newCampaign from '../../app/routes/campaigns.new'
-import { db } from '../../app/services/db.server'
-import { refreshAllPairs } from '../../app/services/overlap-pairs.server'
+import { db } from '../../app/shared/db.server'
+import { refreshAllPairs } from '../../app/features/overlap/pairs.server'
 import { get, invoke, post, sessionFor } from './helpers'
 
 type Pair = { campaignA: number; campaignB: number; score: number; a: { id: number }; b: { id: number } }

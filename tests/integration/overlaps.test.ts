@@ -10,7 +10,7 @@ import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objec
 import * as live from '../../app/routes/campaigns.$campaignId.overlaps'
 import * as notifications from '../../app/routes/notifications'
 import * as root from '../../app/root'
-import { loadCampaign } from '../../app/services/campaign-store.server'
+import { loadCampaign } from '../../app/features/campaigns/store.server'
 import { get, invoke, post, sessionFor, SITE } from './helpers'
 
 type Entry = { visible: boolean; overlap: { level: string; reasons?: string[] }; campaign?: { title: string }; organisation?: { name: string } }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, organisations } from '../../db/schema'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import * as account from '../../app/routes/account'
 import * as admin from '../../app/routes/admin'
 import * as adminOrganisations from '../../app/routes/admin._index'

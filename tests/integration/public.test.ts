@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Breakdown } from '../../app/domain/impact-breakdown'
+import type { Breakdown } from '../../app/features/results/impact-breakdown'
 import * as campaignPage from '../../app/routes/campaigns.$campaignId._index'
 import * as resultsCsv from '../../app/routes/campaigns.$campaignId.results[.]csv'
 import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
@@ -8,7 +8,7 @@ import * as dashboards from '../../app/routes/dashboards._index'
 import * as iati from '../../app/routes/campaigns.$campaignId.iati[.]xml'
 import * as standard from '../../app/routes/standard-indicators.$code._index'
 import * as surveysCsv from '../../app/routes/campaigns.$campaignId.surveys[.]csv'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import { get, invoke, sessionFor } from './helpers'
 
 // What an anonymous visitor may read (issue 7, item 3): published campaigns

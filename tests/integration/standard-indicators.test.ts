@@ -4,7 +4,7 @@ import * as edit from '../../app/routes/standard-indicators.$code.edit'
 import * as page from '../../app/routes/standard-indicators.$code._index'
 import * as list from '../../app/routes/standard-indicators._index'
 import * as create from '../../app/routes/standard-indicators.new'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import { get, invoke, post, sessionFor } from './helpers'
 
 // The coordinators' library of standard indicators and the roll-up across organisations.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as newResponse from '../../app/routes/campaigns.$campaignId.surveys.responses.new'
 import * as changeResponse from '../../app/routes/campaigns.$campaignId.surveys.responses.$responseId'
 import * as wavePage from '../../app/routes/campaigns.$campaignId.surveys.waves.$waveId'
-import { db } from '../../app/services/db.server'
+import { db } from '../../app/shared/db.server'
 import { get, invoke, post, sessionFor } from './helpers'
 
 // Typing in answers from paper questionnaires, on a demo panel survey of Safe Passage Ukraine.
@@ -21,14 +21,14 @@ describe('typing in a response', () => {
     expect(wrong.status).toBe(400)
     expect(wrong.data).toMatchObject({
       values: { respondentCode: 'PAPER-001', q_knowledge_score: '80' },
-      errors: { q_knowledge_score: '80 is outside the range 0 to 10', q_would_report: expect.stringMatching(/not on the 1–5 scale/) },
+      errors: { q_knowledge_score: ['80 is outside the range 0 to 10'], q_would_report: [expect.stringMatching(/not on the 1–5 scale/)] },
     })
 
     const added = await invoke(newResponse.action, post(path, form, { cookie }), { campaignId: id })
     expect(added.location).toBe(`/campaigns/${id}/surveys/waves/${wave}`)
     expect(audit('survey.response-added')).toBe(1)
     const twice = await invoke(newResponse.action, post(path, form, { cookie }), { campaignId: id })
-    expect(twice.data).toMatchObject({ errors: { respondentCode: 'Respondent PAPER-001 is already in this wave' } })
+    expect(twice.data).toMatchObject({ errors: { respondentCode: ['Respondent PAPER-001 is already in this wave'] } })
 
     const list = (await invoke(wavePage.loader, get(`/campaigns/${id}/surveys/waves/${wave}`, cookie), { campaignId: id, waveId: String(wave) })).data as { items: { id: number; respondentCode: string }[] }
     const paper = list.items.find((r) => r.respondentCode === 'PAPER-001')!

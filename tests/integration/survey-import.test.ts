@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { readWaveKind } from '../../app/domain/survey-columns'
-import { LIKERT_LABELS } from '../../app/domain/survey-answers'
-import { db } from '../../app/services/db.server'
-import { createCampaign } from '../../app/services/campaigns.server'
-import { importPlan, runImport, storeUpload } from '../../app/services/survey-import.server'
-import { addQuestions, addWave, surveyResponsesCsv } from '../../app/services/surveys.server'
+import { readWaveKind } from '../../app/features/surveys/columns'
+import { LIKERT_LABELS } from '../../app/features/surveys/answers'
+import { db } from '../../app/shared/db.server'
+import { createCampaign } from '../../app/features/campaigns/editing.server'
+import { importPlan, runImport, storeUpload } from '../../app/features/surveys/import.server'
+import { addQuestions, addWave, surveyResponsesCsv } from '../../app/features/surveys/surveys.server'
+import { changeResults } from '../../app/features/results/flow.server'
 import { driftFromShared, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { actorFor, invoke, sessionFor, SITE } from './helpers'
 
@@ -18,11 +19,11 @@ const files = REFERENCE_FILES
 async function surveyCampaign(email: string, design: 'panel' | 'cross_section', groups: ('campaign' | 'comparison')[]) {
   const actor = await actorFor(email)
   const id = await createCampaign(actor, { title: 'Hotline awareness survey', pillar: 'prevention' })
-  const added = await addQuestions(actor, id, [
+  const added = await changeResults(actor, id, (change) => addQuestions(change, [
     { code: 'knows_item', text: 'Do you know the hotline number?', type: 'binary', desired: '1', options: [], min: null, max: null, indicatorId: null },
     { code: 'attitude_likert', text: 'I would call the hotline.', type: 'likert', desired: null, options: [...LIKERT_LABELS], min: null, max: null, indicatorId: null },
     { code: 'knowledge_score', text: 'Knowledge score', type: 'score', desired: null, options: [], min: 0, max: 10, indicatorId: null },
-  ])
+  ]))
   expect(added.ok).toBe(true)
   for (const group of groups) for (const kind of ['baseline', 'endline'] as const) expect((await addWave(actor, id, { kind, group, design, samplingNotes: '' })).ok).toBe(true)
   return { actor, id }
@@ -49,7 +50,7 @@ describe('importing the reference surveys', () => {
     const plan = await importPlan(actor, id, upload)
     expect(plan.mapping).toEqual(['respondent_code', 'wave', 'group', 'question:knows_item', 'question:attitude_likert', 'question:knowledge_score'])
     expect(plan.problems).toEqual([])
-    const done = await runImport(actor, id, upload, {})
+    const done = await changeResults(actor, id, (change) => runImport(change, upload, {}))
     expect(done).toMatchObject({ ok: true, created: rows.length, unchanged: false })
 
     const exported = await surveyResponsesCsv(actor, id)
@@ -60,8 +61,8 @@ describe('importing the reference surveys', () => {
   it('says so, and changes nothing, when the same file comes again', async () => {
     const text = readFileSync(join(REFERENCE, 'd02_panel_small_n8.csv'), 'utf8')
     const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
-    expect(await runImport(actor, id, await storeUpload(actor, id, 'first.csv', text), {})).toMatchObject({ ok: true, created: 16 })
-    const again = await runImport(actor, id, await storeUpload(actor, id, 'again.csv', text), {})
+    expect(await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'first.csv', text), {}))).toMatchObject({ ok: true, created: 16 })
+    const again = await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'again.csv', text), {}))
     expect(again).toMatchObject({ ok: true, created: 0, unchanged: true })
     expect(again.ok && again.message).toMatch(/already imported/)
     expect((await surveyResponsesCsv(actor, id)).rows).toHaveLength(16)
@@ -80,7 +81,7 @@ describe('a KoboToolbox export', () => {
     expect(first.personal[3]).toMatch(/name/)
     expect(first.personal[4]).toMatch(/phone/)
     expect(first.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['group_id/respondent_name', 'group_id/phone_number']))
-    expect(await runImport(actor, id, upload, {})).toMatchObject({ ok: false })
+    expect(await changeResults(actor, id, (change) => runImport(change, upload, {}))).toMatchObject({ ok: false })
 
     // Keeping the names, even as a locality, is refused with the reason.
     const keepNames = [...first.mapping] as typeof first.mapping
@@ -101,7 +102,7 @@ describe('a KoboToolbox export', () => {
       { knows_item: '0', attitude_likert: '2', knowledge_score: '4.5' },
       { knows_item: '1', attitude_likert: '4' },
     ])
-    expect(await runImport(actor, id, upload, { mapping: dropped, targetWave: 'baseline:campaign' })).toMatchObject({ ok: true, created: 6 })
+    expect(await changeResults(actor, id, (change) => runImport(change, upload, { mapping: dropped, targetWave: 'baseline:campaign' }))).toMatchObject({ ok: true, created: 6 })
     const exported = await surveyResponsesCsv(actor, id)
     expect(JSON.stringify(exported)).not.toMatch(/Kovalenko|\+380/)
   })
@@ -135,13 +136,13 @@ describe('bad survey files', () => {
     rows[7_321] = 'R7321,post,campaign,1,3,ten'
     const { actor, id, plan: p } = await plan([HEADER, ...rows].join('\r\n'))
     expect(p.problems).toEqual([{ line: 7_323, column: 'knowledge_score', message: '“ten” is not a number' }])
-    expect(await runImport(actor, id, p.upload.id, {})).toMatchObject({ ok: false })
+    expect(await changeResults(actor, id, (change) => runImport(change, p.upload.id, {}))).toMatchObject({ ok: false })
     expect((await surveyResponsesCsv(actor, id)).rows).toEqual([])
   })
 
   it('refuses a respondent already in the wave, an unknown question, an empty and a header-only file', async () => {
     const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
-    await runImport(actor, id, await storeUpload(actor, id, 'one.csv', `${HEADER}\nR1,pre,campaign,1,3,5`), {})
+    await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'one.csv', `${HEADER}\nR1,pre,campaign,1,3,5`), {}))
     const again = await importPlan(actor, id, await storeUpload(actor, id, 'two.csv', `${HEADER}\nR1,pre,campaign,0,3,5`))
     expect(again.problems).toEqual([{ line: 2, column: 'respondent_code', message: 'Respondent R1 is already in the baseline of the campaign group' }])
     const unknown = await importPlan(actor, id, await storeUpload(actor, id, 'three.csv', `${HEADER}\nR9,pre,campaign,1,3,5`), {
@@ -180,12 +181,12 @@ describe('bad survey files', () => {
 
 describe('the demo surveys and the instrument once answers exist', () => {
   const campaignNamed = async (title: string) => {
-    const { db } = await import('../../app/services/db.server')
+    const { db } = await import('../../app/shared/db.server')
     return db.$client.prepare('select id from campaigns where title = ?').pluck().get(title) as number
   }
 
   it('give every completed or evaluated demo campaign a baseline and an endline with answers, panel and cross-section alike', async () => {
-    const { db } = await import('../../app/services/db.server')
+    const { db } = await import('../../app/shared/db.server')
     const rows = db.$client
       .prepare(`select c.title, w.kind, w."group", w.design, count(r.id) as n from campaigns c join survey_waves w on w.campaign_id = c.id
         left join survey_responses r on r.wave_id = w.id where c.status in ('completed', 'evaluated') group by w.id`)
@@ -200,15 +201,15 @@ describe('the demo surveys and the instrument once answers exist', () => {
   it('refuses changes that would reinterpret stored answers, and allows new wording', async () => {
     const actor = await actorFor('orgadmin@lantern.example')
     const id = await campaignNamed('School talks on online recruitment (2025)')
-    const { questionsOf, removeQuestion, updateQuestion } = await import('../../app/services/surveys.server')
+    const { questionsOf, removeQuestion, updateQuestion } = await import('../../app/features/surveys/surveys.server')
     const q = questionsOf(id).find((x) => x.code === 'knows_hotline')!
     expect(q.answers).toBeGreaterThan(0)
     const base = { code: q.code, text: q.text, type: q.type, desired: q.desired, options: [...q.options], min: q.min, max: q.max, indicatorId: q.indicatorId }
-    expect(await updateQuestion(actor, id, q.id, { ...base, type: 'likert' })).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/type cannot change/)] })
-    expect(await updateQuestion(actor, id, q.id, { ...base, desired: '0' })).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/desired answer cannot change/)] })
-    expect(await updateQuestion(actor, id, q.id, { ...base, code: 'knows_number' })).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/code cannot change/)] })
-    expect(await removeQuestion(actor, id, q.id)).toMatchObject({ ok: false })
-    expect(await updateQuestion(actor, id, q.id, { ...base, text: 'Do you know a number you can call for help?' })).toEqual({ ok: true, value: null })
+    expect(await changeResults(actor, id, (change) => updateQuestion(change, q.id, { ...base, type: 'likert' }))).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/type cannot change/)] })
+    expect(await changeResults(actor, id, (change) => updateQuestion(change, q.id, { ...base, desired: '0' }))).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/desired answer cannot change/)] })
+    expect(await changeResults(actor, id, (change) => updateQuestion(change, q.id, { ...base, code: 'knows_number' }))).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/code cannot change/)] })
+    expect(await changeResults(actor, id, (change) => removeQuestion(change, q.id))).toMatchObject({ ok: false })
+    expect(await changeResults(actor, id, (change) => updateQuestion(change, q.id, { ...base, text: 'Do you know a number you can call for help?' }))).toEqual({ ok: true, value: null })
     expect(questionsOf(id).find((x) => x.id === q.id)!.text).toBe('Do you know a number you can call for help?')
   })
 
@@ -226,7 +227,7 @@ describe('the demo surveys and the instrument once answers exist', () => {
 describe('files as spreadsheets write them', () => {
   it('reads a byte-order mark, semicolons and quoted answers that span lines', async () => {
     const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
-    await addQuestions(actor, id, [{ code: 'comment', text: 'Anything else?', type: 'free_text', desired: null, options: [], min: null, max: null, indicatorId: null }])
+    await changeResults(actor, id, (change) => addQuestions(change, [{ code: 'comment', text: 'Anything else?', type: 'free_text', desired: null, options: [], min: null, max: null, indicatorId: null }]))
     const text = '\uFEFFrespondent_code;wave;knows_item;comment\r\nR1;pre;1;"Two lines;\r\nwith a ""quote"""\r\nR2;pre;0;\r\n'
     const plan = await importPlan(actor, id, await storeUpload(actor, id, 'excel.csv', text))
     expect(plan.headers).toEqual(['respondent_code', 'wave', 'knows_item', 'comment'])

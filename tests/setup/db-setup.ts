@@ -12,6 +12,6 @@ process.env.DATABASE_PATH = path
 process.env.SESSION_SECRET = 'integration-test-secret-that-is-long-enough'
 
 afterAll(async () => {
-  const { db } = await import('../../app/services/db.server')
+  const { db } = await import('../../app/shared/db.server')
   if (db.$client.open) db.$client.close()
 })

@@ -15,9 +15,9 @@ export default async function setup() {
   // The overlap pairs of the seed, computed by the app itself.
   process.env.DATABASE_PATH = BASE_DB
   process.env.SESSION_SECRET ??= 'global-setup-secret-long-enough-for-zod'
-  const pairs = await import('../../app/services/overlap-pairs.server')
+  const pairs = await import('../../app/features/overlap/pairs.server')
   pairs.refreshAllPairs()
-  const { db: appDb } = await import('../../app/services/db.server')
+  const { db: appDb } = await import('../../app/shared/db.server')
   appDb.$client.close()
   const again = openDatabase(BASE_DB)
   // Fold the WAL into the main file so that a plain copy is complete.

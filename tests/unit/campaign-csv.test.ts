@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CSV_COLUMNS } from '../../app/domain/campaign-csv'
-import { parseCampaignCsv } from '../../app/domain/campaign-csv-import'
+import { CSV_COLUMNS } from '../../app/features/campaigns/csv-layout'
+import { parseCampaignCsv } from '../../app/features/campaigns/csv-import'
 
 const ORG = 'Safe Passage Ukraine'
 const HEADER: string[] = CSV_COLUMNS.map((c) => c.header)

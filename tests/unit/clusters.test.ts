@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clustersOf } from '../../app/domain/clusters'
+import { clustersOf } from '../../app/features/coordination/clusters'
 
 const pair = (campaignA: number, campaignB: number, score: number) => ({ campaignA, campaignB, score })
 

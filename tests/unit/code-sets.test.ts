@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CODE_SET_FINGERPRINT, codesOf, MASKED, maskOf, sizeOf } from '../../app/domain/code-sets'
-import { AUDIENCES, CHANNELS } from '../../app/domain/taxonomy'
+import { CODE_SET_FINGERPRINT, codesOf, MASKED, maskOf, sizeOf } from '../../app/shared/taxonomy/code-sets'
+import { AUDIENCES, CHANNELS } from '../../app/shared/taxonomy/taxonomy'
 
 describe('code sets as bitmasks', () => {
   it('fit every masked list in a 31-bit integer', () => {

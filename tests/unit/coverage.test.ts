@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coverageTable, defaultPeriod, heatMap, monthsBetween } from '../../app/domain/coverage'
+import { coverageTable, defaultPeriod, heatMap, monthsBetween } from '../../app/features/coordination/coverage'
 
 const campaigns = [
   { subdivisions: ['UA-46'], audiences: ['migrant_workers'], startDate: '2026-04-10', endDate: '2026-05-02' },

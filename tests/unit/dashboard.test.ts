@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { campaignsByCountryYear, forest, headline, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from '../../app/domain/dashboard'
-import { filterQuery, parseDashboardFilters } from '../../app/schemas/dashboard'
+import { campaignsByCountryYear, forest, headline, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from '../../app/features/dashboards/dashboard'
+import { filterQuery, parseDashboardFilters } from '../../app/features/dashboards/schemas'
 
 // The dashboard's figures from hand-made campaigns and summaries.
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyseCommand } from '../../app/cli/analyse'
-import type { ImpactRow } from '../../app/domain/impact-table'
+import type { ImpactRow } from '../../app/features/results/impact-table'
 import { EXPECTED, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 
 // The R-reference suite: each of the six reference files goes through the

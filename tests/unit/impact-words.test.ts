@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { analyseSurvey, type SurveyRespondent } from '../../app/domain/impact'
-import { breakdowns, suppressedCells } from '../../app/domain/impact-breakdown'
-import { didSentence, formatChange, formatEstimate, formatP, resultSentence, warningsOf } from '../../app/domain/impact-words'
+import { analyseSurvey, type SurveyRespondent } from '../../app/features/results/impact'
+import { breakdowns, suppressedCells } from '../../app/features/results/impact-breakdown'
+import { didSentence, formatChange, formatEstimate, formatP, resultSentence, warningsOf } from '../../app/features/results/impact-words'
 
 // The words and the withheld cells of the results page.
 

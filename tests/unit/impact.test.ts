@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { analyseSurvey, type SurveyData, type SurveyRespondent } from '../../app/domain/impact'
-import { inferType, readAnalysisFile } from '../../app/domain/impact-input'
-import { impactRow } from '../../app/domain/impact-table'
-import { mcnemarExact } from '../../app/domain/statistics/proportions'
+import { analyseSurvey, type SurveyData, type SurveyRespondent } from '../../app/features/results/impact'
+import { inferType, readAnalysisFile } from '../../app/features/results/impact-input'
+import { impactRow } from '../../app/features/results/impact-table'
+import { mcnemarExact } from '../../app/features/results/statistics/proportions'
 
 // How the analysis chooses its method and what it says when it cannot
 // compute: hand-made surveys for every awkward case the issue names.

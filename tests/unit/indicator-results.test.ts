@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ImpactRecord } from '../../app/domain/impact'
-import { indicatorResult, outcomesWithoutActuals, type IndicatorPlan } from '../../app/domain/indicator-results'
+import type { ImpactRecord } from '../../app/features/results/impact'
+import { indicatorResult, outcomesWithoutActuals, type IndicatorPlan } from '../../app/features/results/indicator-results'
 
 // Where an indicator stands: from the survey when a question measures it, from entered actuals otherwise.
 

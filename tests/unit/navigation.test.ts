@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { navigationFor } from '../../app/domain/navigation'
+import { navigationFor } from '../../app/shared/ui/navigation'
 
 const labels = (user: Parameters<typeof navigationFor>[0]) => navigationFor(user).map((i) => i.label)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSameOrigin } from '../../app/domain/origin'
+import { isSameOrigin } from '../../app/shared/origin'
 
 const SITE = 'http://localhost:3000'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { levelOf, monthSpan, overlapBetween, reasonsFor, scoreOverlap, WEIGHTS, type OverlapCampaign } from '../../app/domain/overlap'
+import { levelOf, monthSpan, overlapBetween, reasonsFor, scoreOverlap, WEIGHTS, type OverlapCampaign } from '../../app/features/overlap/scoring'
 
 let next = 1
 const campaign = (over: Partial<OverlapCampaign> = {}): OverlapCampaign => ({

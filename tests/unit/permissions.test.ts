@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, can, type Action, type Actor } from '../../app/domain/permissions'
-import type { MembershipRole } from '../../app/domain/roles'
+import { ACTIONS, can, type Action, type Actor } from '../../app/shared/permissions/permissions'
+import type { MembershipRole } from '../../app/shared/permissions/roles'
 
 const OWN = 1
 const OTHER = 2

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { allowedTransitions, canTransition, missingForPlanned, type Campaign, type Indicator } from '../../app/domain/campaign'
-import { qualityCheck } from '../../app/domain/quality'
+import { allowedTransitions, canTransition, missingForPlanned, type Campaign, type Indicator } from '../../app/features/campaigns/campaign'
+import { qualityCheck } from '../../app/features/campaigns/quality'
 
 const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   name: '% who know the hotline number',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rollUp, type RollupEntry } from '../../app/domain/rollup'
+import { rollUp, type RollupEntry } from '../../app/features/dashboards/rollup'
 
 // One standard indicator across campaigns: weighted by respondents, or summed.
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { COUNTRIES, countryName, isCountryCode, relatedSubdivisions, subdivisionsOf } from '../../app/domain/countries'
-import { changePasswordSchema, signUpSchema } from '../../app/schemas/auth'
-import { bufferSchema, parsePairFilters } from '../../app/schemas/coordination'
-import { organisationProfileSchema } from '../../app/schemas/organisation'
-import { safeRedirectPath } from '../../app/services/http.server'
+import { COUNTRIES, countryName, isCountryCode, relatedSubdivisions, subdivisionsOf } from '../../app/shared/taxonomy/countries'
+import { changePasswordSchema, signUpSchema } from '../../app/features/accounts/schemas'
+import { bufferSchema, parsePairFilters } from '../../app/features/coordination/schemas'
+import { organisationProfileSchema } from '../../app/features/organisations/schemas'
+import { safeRedirectPath } from '../../app/shared/http.server'
 
 const valid = {
   name: 'Ana',

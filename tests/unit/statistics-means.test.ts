@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { independentEffect, meanInterval, pairedEffect, pairedT, welchT } from '../../app/domain/statistics/means'
+import { independentEffect, meanInterval, pairedEffect, pairedT, welchT } from '../../app/features/results/statistics/means'
 import { close, independent, of, paired, type RRecord } from './r-reference'
 
 // Lantern's means against R 4.2.2, on the input vectors R was given

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { cohensH, mcnemar, mcnemarExact, newcombeHybrid, newcombePaired, propTest, wilson } from '../../app/domain/statistics/proportions'
+import { cohensH, mcnemar, mcnemarExact, newcombeHybrid, newcombePaired, propTest, wilson } from '../../app/features/results/statistics/proportions'
 import { EXPECTED } from '../reference-data'
 
 // Lantern's proportions against R 4.2.2 (../shared/reference: conventions and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { didCrossSection } from '../../app/domain/statistics/did'
-import { fisherExact } from '../../app/domain/statistics/proportions'
-import { mannWhitney, rankSumFrequencies, wilcoxonSignedRank } from '../../app/domain/statistics/ranks'
+import { didCrossSection } from '../../app/features/results/statistics/did'
+import { fisherExact } from '../../app/features/results/statistics/proportions'
+import { mannWhitney, rankSumFrequencies, wilcoxonSignedRank } from '../../app/features/results/statistics/ranks'
 import { close, independent, of, P_OR_CI, paired, results, STATISTIC, workedExample, type RRecord } from './r-reference'
 
 // The rank tests, Fisher's exact test and the difference in differences

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { powerPropTestN, respondentsPerWave } from '../../app/domain/statistics/sample-size'
+import { powerPropTestN, respondentsPerWave } from '../../app/features/results/statistics/sample-size'
 import { EXPECTED } from '../reference-data'
 
 type Power = { r_call: string; n: number; n_ceiling: number; p1: number; p2: number; power: number; 'sig.level': number; alternative: 'two.sided' | 'one.sided' }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { LIKERT_LABELS, readAnswer, type Question } from '../../app/domain/survey-answers'
-import { normaliseHeader, personalData, readGroup, readWaveKind, suggestMapping } from '../../app/domain/survey-columns'
-import { readResponseForm } from '../../app/domain/survey-response'
-import { STARTER_QUESTIONS } from '../../app/domain/survey-starters'
+import { LIKERT_LABELS, readAnswer, type Question } from '../../app/features/surveys/answers'
+import { normaliseHeader, personalData, readGroup, readWaveKind, suggestMapping } from '../../app/features/surveys/columns'
+import { readResponseForm } from '../../app/features/surveys/response'
+import { STARTER_QUESTIONS } from '../../app/features/surveys/starters'
 
 const q = (over: Partial<Question>): Question => ({ code: 'x', text: 'x', type: 'binary', desired: '1', options: [], min: null, max: null, ...over })
 const value = (question: Question, cell: string) => {
@@ -71,7 +71,7 @@ describe('a typed-in response', () => {
     })
     expect(readResponseForm(questions, { respondentCode: '', sex: 'robot', q_knowledge_score: '12' })).toEqual({
       ok: false,
-      errors: { respondentCode: 'Enter the respondent code written on the questionnaire', sex: 'Choose female, male or another answer, or leave it empty', q_knowledge_score: '12 is outside the range 0 to 10' },
+      errors: { respondentCode: ['Enter the respondent code written on the questionnaire'], sex: ['Choose female, male or another answer, or leave it empty'], q_knowledge_score: ['12 is outside the range 0 to 10'] },
     })
   })
 })

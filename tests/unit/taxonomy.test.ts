@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { COUNTRIES, countryName, subdivision, subdivisionsOf } from '../../app/domain/countries'
-import * as taxonomy from '../../app/domain/taxonomy'
+import { COUNTRIES, countryName, subdivision, subdivisionsOf } from '../../app/shared/taxonomy/countries'
+import * as taxonomy from '../../app/shared/taxonomy/taxonomy'
 
 const lists = Object.entries(taxonomy).filter(([, v]) => typeof v === 'object' && v !== null && 'terms' in v) as [
   string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Actor } from '../../app/domain/permissions'
-import type { MembershipRole } from '../../app/domain/roles'
-import { canViewCampaign, type CampaignAccess } from '../../app/domain/visibility'
+import type { Actor } from '../../app/shared/permissions/permissions'
+import type { MembershipRole } from '../../app/shared/permissions/roles'
+import { canViewCampaign, type CampaignAccess } from '../../app/features/campaigns/visibility'
 
 const OWNER = 1
 const FUNDER = 5

@@ -1,0 +1,3 @@
+export * from './auth.server'
+export * from './password.server'
+export * from './session.server'

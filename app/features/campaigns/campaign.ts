@@ -1,0 +1,79 @@
+import type { Audience, Channel, Direction, ExploitationForm, IndicatorLevel, IndicatorUnit, Pillar, Purpose, Status, Visibility } from '../../shared/taxonomy/taxonomy'
+
+// A campaign as the domain sees it: what the registry form collects, without
+// ids or timestamps. The quality check and the lifecycle rules read this.
+
+export type RiskAnswer = 'yes' | 'no' | null
+
+export type Indicator = {
+  name: string
+  level: IndicatorLevel
+  unit: IndicatorUnit
+  direction: Direction
+  baseline: number | null
+  /** "To be measured at baseline": the baseline survey will provide it. */
+  baselineAtSurvey: boolean
+  target: number | null
+  meansOfVerification: string
+  /** The standard indicator it adopts, whose results roll up across organisations. */
+  standardIndicatorId?: number | null
+}
+
+export type Objective = { statement: string; indicators: Indicator[] }
+
+export type Campaign = {
+  title: string
+  summary: string
+  pillar: Pillar
+  purposes: Purpose[]
+  exploitationForms: ExploitationForm[]
+  languages: string[]
+  audiences: { code: Audience; estimatedSize: number | null }[]
+  audienceOther: string
+  channels: Channel[]
+  channelOther: string
+  keyMessages: string
+  country: string | null
+  subdivisions: string[]
+  locality: string
+  startDate: string | null
+  endDate: string | null
+  objectives: Objective[]
+  budget: number | null
+  currency: string | null
+  funderIds: number[]
+  visibility: Visibility
+  risk: { restraintImagery: RiskAnswer; antiMigration: RiskAnswer; identifiesVictim: RiskAnswer; mitigation: string }
+}
+
+/** What a draft still lacks before it can be registered as planned (empty when ready). */
+export function missingForPlanned(c: Campaign): string[] {
+  const missing: string[] = []
+  if (c.audiences.length === 0) missing.push('at least one target audience')
+  if (!c.country) missing.push('a region (a country, and subdivisions if the campaign is local)')
+  if (!c.startDate || !c.endDate) missing.push('start and end dates')
+  const measurable = c.objectives.some((o) =>
+    o.indicators.some((i) => i.level === 'outcome' && i.target !== null && (i.baseline !== null || i.baselineAtSurvey)),
+  )
+  if (!measurable) missing.push('an objective with an outcome indicator that has a target and a baseline (or “to be measured at baseline”)')
+  return missing
+}
+
+// The lifecycle of DESIGN.md §3: forward one step at a time, back from
+// planned to draft for rework, archive from anywhere.
+const NEXT: Record<Status, Status[]> = {
+  draft: ['planned', 'archived'],
+  planned: ['active', 'draft', 'archived'],
+  active: ['completed', 'archived'],
+  completed: ['evaluated', 'archived'],
+  evaluated: ['archived'],
+  archived: [],
+}
+
+export function allowedTransitions(from: Status): Status[] {
+  return NEXT[from]
+}
+
+export function canTransition(from: Status, to: Status): boolean {
+  return NEXT[from].includes(to)
+}

@@ -1,0 +1,7 @@
+export * from './campaign'
+export * from './filters'
+export * from './findings'
+export * from './indicator-fields'
+export * from './quality'
+export * from './schemas'
+export * from './visibility'

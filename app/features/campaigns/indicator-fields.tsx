@@ -1,0 +1,75 @@
+import type { FieldMetadata } from '@conform-to/react'
+import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from '../../shared/ui/forms'
+import { termChoices } from '../../shared/ui/options'
+import { DIRECTIONS, INDICATOR_LEVELS, INDICATOR_UNITS } from '../../shared/taxonomy/taxonomy'
+
+export const INDICATOR_LABELS = {
+  name: 'Indicator',
+  level: 'Level',
+  unit: 'Unit',
+  direction: 'Which way is better?',
+  baseline: 'Baseline',
+  baselineAtSurvey: 'Baseline plan',
+  target: 'Target',
+  meansOfVerification: 'Means of verification',
+  standardIndicatorId: 'Standard indicator (optional)',
+}
+
+type Fields = Record<keyof typeof INDICATOR_LABELS, FieldMetadata<string | undefined>>
+
+export type StandardOption = { id: number; name: string; unit: string; direction: string }
+
+/** The fields of one indicator, for adding and for changing it. */
+export function IndicatorFields({ fields, standards }: { fields: Fields; standards: readonly StandardOption[] }) {
+  const L = INDICATOR_LABELS
+  return (
+    <>
+      {standards.length ? (
+        <SelectField
+          meta={fields.standardIndicatorId}
+          label={L.standardIndicatorId}
+          placeholder="None"
+          options={standards.map((s) => ({ value: String(s.id), label: `${s.name} (${INDICATOR_UNITS.label(s.unit as never).toLowerCase()})` }))}
+          hint="Adopt one of the coordinators’ shared indicators, measured the same way, and your results add up with other organisations’. Choose the same unit and direction below."
+        />
+      ) : null}
+      <TextField meta={fields.name} label={L.name} hint="For example “% of prospective migrants who know the hotline number”." />
+      <ChoiceGroup meta={fields.level} legend={L.level} type="radio" choices={termChoices(INDICATOR_LEVELS.terms, true)} />
+      <ChoiceGroup meta={fields.unit} legend={L.unit} type="radio" choices={termChoices(INDICATOR_UNITS.terms, true)} />
+      <ChoiceGroup meta={fields.direction} legend={L.direction} type="radio" choices={termChoices(DIRECTIONS.terms, true)} />
+      <InputField meta={fields.baseline} label={L.baseline} type="number" inputMode="decimal" hint="The value before the campaign, if you know it." />
+      <ChoiceGroup
+        meta={fields.baselineAtSurvey}
+        legend={L.baselineAtSurvey}
+        type="checkbox"
+        choices={[{ value: 'on', label: 'To be measured at baseline', hint: 'A survey before the campaign starts will give the baseline.' }]}
+      />
+      <InputField meta={fields.target} label={L.target} type="number" inputMode="decimal" />
+      <TextAreaField meta={fields.meansOfVerification} label={L.meansOfVerification} hint="How you will know: a baseline and endline survey, hotline records, attendance lists…" rows={3} />
+    </>
+  )
+}
+
+export function indicatorDefaults(i?: {
+  name: string
+  level: string
+  unit: string
+  direction: string
+  baseline: number | null
+  baselineAtSurvey: boolean
+  target: number | null
+  meansOfVerification: string
+  standardIndicatorId?: number | null
+}) {
+  return {
+    name: i?.name ?? '',
+    level: i?.level ?? 'outcome',
+    unit: i?.unit ?? 'percent',
+    direction: i?.direction ?? 'increase',
+    baseline: i?.baseline === null || i?.baseline === undefined ? '' : String(i.baseline),
+    baselineAtSurvey: i?.baselineAtSurvey ? 'on' : '',
+    target: i?.target === null || i?.target === undefined ? '' : String(i.target),
+    meansOfVerification: i?.meansOfVerification ?? '',
+    standardIndicatorId: i?.standardIndicatorId ? String(i.standardIndicatorId) : '',
+  }
+}

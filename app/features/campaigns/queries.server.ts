@@ -1,0 +1,145 @@
+import { and, asc, count, desc, eq, exists, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import {
+  campaignAudiences,
+  campaignChannels,
+  campaignExploitationForms,
+  campaignFunders,
+  campaigns,
+  campaignSubdivisions,
+  organisations,
+} from '../../../db/schema'
+import type { Actor } from '../../shared/permissions/permissions'
+import type { CampaignFilters } from './filters'
+import { loadCodes } from './store.server'
+import { db } from '../../shared/db.server'
+
+export const PAGE_SIZE = 25
+
+/** The rule of domain/visibility.ts canViewCampaign, as SQL for lists. */
+export function visibleTo(viewer: Actor | null): SQL {
+  const ownOrg = viewer?.membership?.organisationId
+  const open = and(ne(campaigns.status, 'draft'), isNotNull(organisations.approvedAt))!
+  const reasons: SQL[] = [eq(campaigns.visibility, 'published')]
+  if (viewer?.membership?.role === 'coordinator') reasons.push(sql`1 = 1`)
+  if (viewer && (viewer.isPlatformAdmin || viewer.membership?.organisationApproved)) reasons.push(eq(campaigns.visibility, 'network'))
+  if (ownOrg !== undefined) {
+    reasons.push(
+      exists(
+        db.select({ one: sql`1` }).from(campaignFunders).where(and(eq(campaignFunders.campaignId, campaigns.id), eq(campaignFunders.organisationId, ownOrg))),
+      ),
+    )
+  }
+  const others = and(open, or(...reasons))!
+  return ownOrg !== undefined ? or(eq(campaigns.organisationId, ownOrg), others)! : others
+}
+
+function filterConditions(f: CampaignFilters): SQL[] {
+  const where: SQL[] = []
+  const child = (table: typeof campaignAudiences | typeof campaignChannels | typeof campaignExploitationForms | typeof campaignSubdivisions, condition: SQL) =>
+    exists(db.select({ one: sql`1` }).from(table).where(and(eq(table.campaignId, campaigns.id), condition)))
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    where.push(or(sql`${campaigns.title} like ${pattern} escape '\\'`, sql`${campaigns.summary} like ${pattern} escape '\\'`)!)
+  }
+  if (f.country) where.push(eq(campaigns.country, f.country))
+  // A country-level campaign covers every subdivision of its country.
+  if (f.subdivision) {
+    const country = f.subdivision.split('-')[0]!
+    where.push(
+      or(
+        child(campaignSubdivisions, eq(campaignSubdivisions.code, f.subdivision)),
+        and(eq(campaigns.country, country), sql`not exists (select 1 from ${campaignSubdivisions} where ${campaignSubdivisions.campaignId} = ${campaigns.id})`),
+      )!,
+    )
+  }
+  if (f.audience) where.push(child(campaignAudiences, eq(campaignAudiences.audience, f.audience)))
+  if (f.channel) where.push(child(campaignChannels, eq(campaignChannels.channel, f.channel)))
+  if (f.form) where.push(child(campaignExploitationForms, eq(campaignExploitationForms.form, f.form)))
+  if (f.status) where.push(eq(campaigns.status, f.status))
+  if (f.organisation) where.push(eq(campaigns.organisationId, f.organisation))
+  if (f.year) {
+    // Campaigns running at any time during the year.
+    where.push(and(sql`${campaigns.startDate} <= ${`${f.year}-12-31`}`, sql`${campaigns.endDate} >= ${`${f.year}-01-01`}`)!)
+  }
+  if (f.from) where.push(sql`${campaigns.endDate} >= ${f.from}`)
+  if (f.to) where.push(sql`${campaigns.startDate} <= ${f.to}`)
+  if (f.month) where.push(and(sql`substr(${campaigns.startDate}, 1, 7) <= ${f.month}`, sql`substr(${campaigns.endDate}, 1, 7) >= ${f.month}`)!)
+  return where
+}
+
+export type CampaignListItem = {
+  id: number
+  title: string
+  organisationId: number
+  organisationName: string
+  status: (typeof campaigns.$inferSelect)['status']
+  visibility: (typeof campaigns.$inferSelect)['visibility']
+  country: string | null
+  startDate: string | null
+  endDate: string | null
+  audiences: string[]
+  channels: string[]
+  subdivisions: string[]
+}
+
+/** Every campaign the viewer may see that matches the filters, in list order, unpaged (for exports). */
+export async function matchingCampaignIds(viewer: Actor | null, f: CampaignFilters): Promise<number[]> {
+  return db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(and(visibleTo(viewer), ...filterConditions(f)))
+    .orderBy(...orderOf(f), asc(campaigns.id))
+    .all()
+    .map((r) => r.id)
+}
+
+function orderOf(f: CampaignFilters) {
+  return f.sort === 'title' ? [asc(campaigns.title)] : f.sort === 'updated' ? [desc(campaigns.updatedAt)] : [desc(campaigns.startDate), asc(campaigns.title)]
+}
+
+export async function listCampaigns(viewer: Actor | null, f: CampaignFilters) {
+  const where = and(visibleTo(viewer), ...filterConditions(f))
+  const total = db.select({ n: count() }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).get()?.n ?? 0
+  const rows = db
+    .select({
+      id: campaigns.id,
+      title: campaigns.title,
+      organisationId: campaigns.organisationId,
+      organisationName: organisations.name,
+      status: campaigns.status,
+      visibility: campaigns.visibility,
+      country: campaigns.country,
+      startDate: campaigns.startDate,
+      endDate: campaigns.endDate,
+    })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(where)
+    .orderBy(...orderOf(f), asc(campaigns.id))
+    .limit(PAGE_SIZE)
+    .offset((f.page - 1) * PAGE_SIZE)
+    .all()
+  // The page's codes in one query per table, not per row.
+  const codes = loadCodes(rows.map((r) => r.id))
+  const items: CampaignListItem[] = rows.map((r) => {
+    const c = codes.get(r.id)!
+    return { ...r, audiences: c.audiences.map((a) => a.code), channels: c.channels, subdivisions: c.subdivisions }
+  })
+  return { items, total, page: f.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+}
+
+/** Organisations that have a campaign the viewer can see, for the filter. */
+export async function organisationsWithCampaigns(viewer: Actor | null) {
+  return db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(visibleTo(viewer))
+    .orderBy(asc(organisations.name))
+    .all()
+}
+
+export async function donorOrganisations() {
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.type, 'donor'), isNotNull(organisations.approvedAt))).orderBy(asc(organisations.name)).all()
+}

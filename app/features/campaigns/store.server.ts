@@ -1,0 +1,178 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm'
+import {
+  campaignAudiences,
+  campaignChannels,
+  campaignExploitationForms,
+  campaignFunders,
+  campaignLanguages,
+  campaignPurposes,
+  campaigns,
+  campaignStatusHistory,
+  campaignSubdivisions,
+  indicators,
+  objectives,
+  organisations,
+  users,
+  type CampaignRow,
+} from '../../../db/schema'
+import type { Campaign } from './campaign'
+import type { CampaignAccess } from './visibility'
+import { db } from '../../shared/db.server'
+
+// Reading a whole campaign (the row and its child tables) into the domain
+// shape. Permission checks happen in the callers, campaigns.server.ts.
+
+export type StoredIndicator = Campaign['objectives'][number]['indicators'][number] & { id: number }
+export type StoredObjective = { id: number; statement: string; indicators: StoredIndicator[] }
+export type StoredCampaign = {
+  row: CampaignRow
+  organisation: { id: number; name: string; approved: boolean }
+  campaign: Campaign
+  objectives: StoredObjective[]
+  access: CampaignAccess
+}
+
+export type CampaignCodes = {
+  audiences: { code: Campaign['audiences'][number]['code']; estimatedSize: number | null }[]
+  channels: Campaign['channels']
+  purposes: Campaign['purposes']
+  exploitationForms: Campaign['exploitationForms']
+  languages: string[]
+  subdivisions: string[]
+  funderIds: number[]
+}
+
+/** The child-table codes of many campaigns in one query per table, in code order. */
+export function loadCodes(ids: number[]): Map<number, CampaignCodes> {
+  const result = new Map<number, CampaignCodes>(
+    ids.map((id) => [id, { audiences: [], channels: [], purposes: [], exploitationForms: [], languages: [], subdivisions: [], funderIds: [] }]),
+  )
+  if (ids.length === 0) return result
+  const at = (id: number) => result.get(id)!
+  for (const r of db.select().from(campaignAudiences).where(inArray(campaignAudiences.campaignId, ids)).orderBy(asc(campaignAudiences.audience)).all())
+    at(r.campaignId).audiences.push({ code: r.audience, estimatedSize: r.estimatedSize })
+  for (const r of db.select().from(campaignChannels).where(inArray(campaignChannels.campaignId, ids)).orderBy(asc(campaignChannels.channel)).all())
+    at(r.campaignId).channels.push(r.channel)
+  for (const r of db.select().from(campaignPurposes).where(inArray(campaignPurposes.campaignId, ids)).orderBy(asc(campaignPurposes.purpose)).all())
+    at(r.campaignId).purposes.push(r.purpose)
+  for (const r of db.select().from(campaignExploitationForms).where(inArray(campaignExploitationForms.campaignId, ids)).orderBy(asc(campaignExploitationForms.form)).all())
+    at(r.campaignId).exploitationForms.push(r.form)
+  for (const r of db.select().from(campaignLanguages).where(inArray(campaignLanguages.campaignId, ids)).orderBy(asc(campaignLanguages.language)).all())
+    at(r.campaignId).languages.push(r.language)
+  for (const r of db.select().from(campaignSubdivisions).where(inArray(campaignSubdivisions.campaignId, ids)).orderBy(asc(campaignSubdivisions.code)).all())
+    at(r.campaignId).subdivisions.push(r.code)
+  for (const r of db.select().from(campaignFunders).where(inArray(campaignFunders.campaignId, ids)).orderBy(asc(campaignFunders.organisationId)).all())
+    at(r.campaignId).funderIds.push(r.organisationId)
+  return result
+}
+
+// Who may see a campaign, in one prepared query: the overlap check asks on every change of the form.
+const accessQuery = db
+  .select({
+    organisationId: campaigns.organisationId,
+    approvedAt: organisations.approvedAt,
+    status: campaigns.status,
+    visibility: campaigns.visibility,
+    funders: sql<string | null>`(select group_concat(${campaignFunders.organisationId}) from ${campaignFunders} where ${campaignFunders.campaignId} = ${campaigns.id})`,
+  })
+  .from(campaigns)
+  .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+  .where(eq(campaigns.id, sql.placeholder('id')))
+  .prepare()
+
+/** What decides who may see a campaign, without loading the campaign. */
+export function loadAccess(id: number): CampaignAccess | null {
+  const row = accessQuery.get({ id })
+  if (!row) return null
+  const funderIds = row.funders ? row.funders.split(',').map(Number) : []
+  return { organisationId: row.organisationId, organisationApproved: row.approvedAt !== null, status: row.status, visibility: row.visibility, funderIds }
+}
+
+export function loadCampaign(id: number): StoredCampaign | null {
+  const row = db.select().from(campaigns).where(eq(campaigns.id, id)).get()
+  if (!row) return null
+  const organisation = db
+    .select({ id: organisations.id, name: organisations.name, approvedAt: organisations.approvedAt })
+    .from(organisations)
+    .where(eq(organisations.id, row.organisationId))
+    .get()!
+  const codes = loadCodes([id]).get(id)!
+  const objectiveRows = db.select().from(objectives).where(eq(objectives.campaignId, id)).orderBy(asc(objectives.position)).all()
+  const indicatorRows = objectiveRows.length
+    ? db
+        .select()
+        .from(indicators)
+        .where(inArray(indicators.objectiveId, objectiveRows.map((o) => o.id)))
+        .orderBy(asc(indicators.position))
+        .all()
+    : []
+  const storedObjectives: StoredObjective[] = objectiveRows.map((o) => ({
+    id: o.id,
+    statement: o.statement,
+    indicators: indicatorRows
+      .filter((i) => i.objectiveId === o.id)
+      .map((i) => ({
+        id: i.id,
+        name: i.name,
+        level: i.level,
+        unit: i.unit,
+        direction: i.direction,
+        baseline: i.baseline,
+        baselineAtSurvey: i.baselineAtSurvey,
+        target: i.target,
+        meansOfVerification: i.meansOfVerification,
+        standardIndicatorId: i.standardIndicatorId,
+      })),
+  }))
+  const campaign: Campaign = {
+    title: row.title,
+    summary: row.summary,
+    pillar: row.pillar,
+    purposes: codes.purposes,
+    exploitationForms: codes.exploitationForms,
+    languages: codes.languages,
+    audiences: codes.audiences,
+    audienceOther: row.audienceOther,
+    channels: codes.channels,
+    channelOther: row.channelOther,
+    keyMessages: row.keyMessages,
+    country: row.country,
+    subdivisions: codes.subdivisions,
+    locality: row.locality,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    objectives: storedObjectives,
+    budget: row.budget,
+    currency: row.currency,
+    funderIds: codes.funderIds,
+    visibility: row.visibility,
+    risk: {
+      restraintImagery: row.riskRestraintImagery,
+      antiMigration: row.riskAntiMigration,
+      identifiesVictim: row.riskIdentifiesVictim,
+      mitigation: row.riskMitigation,
+    },
+  }
+  const approved = organisation.approvedAt !== null
+  return {
+    row,
+    organisation: { id: organisation.id, name: organisation.name, approved },
+    campaign,
+    objectives: storedObjectives,
+    access: { organisationId: row.organisationId, organisationApproved: approved, status: row.status, visibility: row.visibility, funderIds: codes.funderIds },
+  }
+}
+
+export function statusHistory(campaignId: number) {
+  return db
+    .select({ from: campaignStatusHistory.fromStatus, to: campaignStatusHistory.toStatus, at: campaignStatusHistory.at, actorName: users.name })
+    .from(campaignStatusHistory)
+    .leftJoin(users, eq(users.id, campaignStatusHistory.actorUserId))
+    .where(eq(campaignStatusHistory.campaignId, campaignId))
+    .orderBy(asc(campaignStatusHistory.at), asc(campaignStatusHistory.id))
+    .all()
+}
+
+export function organisationNames(ids: number[]) {
+  return ids.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all() : []
+}

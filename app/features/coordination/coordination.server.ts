@@ -1,0 +1,247 @@
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm'
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core'
+import type { Statement } from 'better-sqlite3'
+import { campaignAudiences, campaigns, organisations, overlapIndex, overlapPairs, overlapReviews, overlapSettings, users } from '../../../db/schema'
+import { clustersOf } from './clusters'
+import { relatedSubdivisions, subdivisionAndAncestors, subdivisionsOf } from '../../shared/taxonomy/countries'
+import { codesOf, MASKED } from '../../shared/taxonomy/code-sets'
+import { coverageTable, heatMap, monthsBetween, type CoverageCampaign } from './coverage'
+import { dayNumber, isoDay } from '../overlap'
+import { AUDIENCES, type Audience } from '../../shared/taxonomy/taxonomy'
+import type { Actor } from '../../shared/permissions/permissions'
+import type { PairFilters } from './schemas'
+import { recordAudit } from '../../shared/audit.server'
+import { db } from '../../shared/db.server'
+import { notFound } from '../../shared/http.server'
+import { rebuildPairsOf } from '../overlap/index.server'
+import { assertCan } from '../../shared/permissions/permissions.server'
+
+const ca = aliasedTable(campaigns, 'ca')
+const cb = aliasedTable(campaigns, 'cb')
+const oa = aliasedTable(organisations, 'oa')
+const ob = aliasedTable(organisations, 'ob')
+
+// The latest review of each pair decides its status.
+const latestReview = db
+  .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB, id: sql<number>`max(${overlapReviews.id})`.as('latest_id') })
+  .from(overlapReviews)
+  .groupBy(overlapReviews.campaignA, overlapReviews.campaignB)
+  .as('latest')
+
+/** Pairs per page of the workspace; clusters are formed among a page's pairs. */
+export const PAIRS_PER_PAGE = 100
+const COUNT_LIMIT = 10_000
+
+/** Pairs where both campaigns cover a region related to `subdivision` (or the whole country). */
+function bothCover(subdivision: string) {
+  const regions = [subdivision.split('-')[0]!, ...relatedSubdivisions(subdivision)]
+  const covering = (id: typeof overlapPairs.campaignA) => inArray(id, db.select({ id: overlapIndex.campaignId }).from(overlapIndex).where(inArray(overlapIndex.region, regions)))
+  return and(covering(overlapPairs.campaignA), covering(overlapPairs.campaignB))
+}
+
+const bothReach = (audience: Audience) => {
+  const reaches = (id: typeof overlapPairs.campaignA) => inArray(id, db.select({ id: campaignAudiences.campaignId }).from(campaignAudiences).where(eq(campaignAudiences.audience, audience)))
+  return and(reaches(overlapPairs.campaignA), reaches(overlapPairs.campaignB))
+}
+
+/**
+ * One page of overlapping pairs, highest score first, grouped into clusters
+ * (campaigns connected through overlaps on that page). Paging by pairs keeps
+ * the page fast however many pairs a country has. `everything` is for the
+ * CSV export: all pairs that match, in one list of clusters.
+ */
+export async function listPairClusters(actor: Actor, f: PairFilters, { everything = false } = {}) {
+  assertCan(actor, 'overlap.review', null)
+  const where = and(
+    f.country ? eq(overlapPairs.country, f.country) : undefined,
+    f.subdivision ? bothCover(f.subdivision) : undefined,
+    f.audience ? bothReach(f.audience) : undefined,
+    f.level ? eq(overlapPairs.level, f.level) : undefined,
+    f.from ? gte(overlapPairs.periodEnd, f.from) : undefined,
+    f.to ? lte(overlapPairs.periodStart, f.to) : undefined,
+    f.review === 'unreviewed' ? sql`${overlapReviews.verdict} is null or ${overlapReviews.verdict} = 'unreviewed'` : f.review ? eq(overlapReviews.verdict, f.review) : undefined,
+  )
+  const withReview = <T extends SQLiteSelect>(query: T) =>
+    query
+      .leftJoin(latestReview, and(eq(latestReview.a, overlapPairs.campaignA), eq(latestReview.b, overlapPairs.campaignB)))
+      .leftJoin(overlapReviews, eq(overlapReviews.id, latestReview.id))
+      .where(where)
+  const rows = withReview(
+    db
+      .select({
+        campaignA: overlapPairs.campaignA,
+        campaignB: overlapPairs.campaignB,
+        score: overlapPairs.score,
+        level: overlapPairs.level,
+        reasons: overlapPairs.reasons,
+        periodStart: overlapPairs.periodStart,
+        periodEnd: overlapPairs.periodEnd,
+        a: { id: ca.id, title: ca.title, organisation: oa.name, status: ca.status },
+        b: { id: cb.id, title: cb.title, organisation: ob.name, status: cb.status },
+        verdict: overlapReviews.verdict,
+        note: overlapReviews.note,
+      })
+      .from(overlapPairs)
+      .innerJoin(ca, eq(ca.id, overlapPairs.campaignA))
+      .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
+      .innerJoin(oa, eq(oa.id, ca.organisationId))
+      .innerJoin(ob, eq(ob.id, cb.organisationId))
+      .$dynamic(),
+  )
+    .orderBy(desc(overlapPairs.score), asc(overlapPairs.campaignA), asc(overlapPairs.campaignB))
+    .limit(everything ? -1 : PAIRS_PER_PAGE)
+    .offset(everything ? 0 : (f.page - 1) * PAIRS_PER_PAGE)
+    .all()
+  // Counting stops at COUNT_LIMIT: past that, "more than" says enough and costs nothing.
+  const matching = withReview(db.select({ one: sql`1` }).from(overlapPairs).$dynamic()).limit(COUNT_LIMIT + 1)
+  const counted = db.select({ n: count() }).from(matching.as('matching')).get()?.n ?? 0
+  const total = Math.min(counted, COUNT_LIMIT)
+  const history = reviewHistory(rows.map((r) => [r.campaignA, r.campaignB] as [number, number]))
+  const pairs = rows.map((r) => ({ ...r, verdict: r.verdict ?? 'unreviewed', note: r.note ?? '', history: history.get(`${r.campaignA}:${r.campaignB}`) ?? [] }))
+  return { clusters: clustersOf(pairs), total, moreThanTotal: counted > COUNT_LIMIT, page: f.page, pages: Math.max(1, Math.ceil(total / PAIRS_PER_PAGE)) }
+}
+
+function reviewHistory(pairs: [number, number][]) {
+  const map = new Map<string, { verdict: string; note: string; by: string | null; role: string; at: string }[]>()
+  if (pairs.length === 0) return map
+  const ids = [...new Set(pairs.flat())]
+  const rows = db
+    .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB, verdict: overlapReviews.verdict, note: overlapReviews.note, by: users.name, role: overlapReviews.actorRole, at: overlapReviews.at })
+    .from(overlapReviews)
+    .leftJoin(users, eq(users.id, overlapReviews.actorUserId))
+    .where(and(inArray(overlapReviews.campaignA, ids), inArray(overlapReviews.campaignB, ids)))
+    .orderBy(asc(overlapReviews.at), asc(overlapReviews.id))
+    .all()
+  for (const r of rows) {
+    const key = `${r.a}:${r.b}`
+    map.set(key, [...(map.get(key) ?? []), { verdict: r.verdict, note: r.note, by: r.by, role: r.role, at: r.at.toISOString() }])
+  }
+  return map
+}
+
+/** A coordinator's verdict on a pair; every review is kept, concurrent ones included. */
+export async function reviewPair(actor: Actor, campaignA: number, campaignB: number, verdict: (typeof overlapReviews.$inferInsert)['verdict'], note: string) {
+  assertCan(actor, 'overlap.review', null)
+  const [a, b] = campaignA < campaignB ? [campaignA, campaignB] : [campaignB, campaignA]
+  const pair = db
+    .select({ orgA: ca.organisationId, orgB: cb.organisationId })
+    .from(overlapPairs)
+    .innerJoin(ca, eq(ca.id, overlapPairs.campaignA))
+    .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
+    .where(and(eq(overlapPairs.campaignA, a), eq(overlapPairs.campaignB, b)))
+    .get()
+  if (!pair) notFound('There is no such overlapping pair.')
+  db.transaction((tx) => {
+    const review = tx
+      .insert(overlapReviews)
+      .values({ campaignA: a, campaignB: b, verdict, note, actorUserId: actor.userId, actorRole: actor.membership?.role ?? 'platform_admin' })
+      .returning({ id: overlapReviews.id })
+      .get()
+    for (const organisationId of new Set([pair.orgA, pair.orgB])) {
+      recordAudit(tx, { actorUserId: actor.userId, organisationId, action: 'overlap.reviewed', entityType: 'overlap_review', entityId: review.id, after: { campaignA: a, campaignB: b, verdict, note } })
+    }
+  })
+}
+
+/** The reviews of the pairs one campaign is in, for its page. */
+export function reviewsOfCampaign(campaignId: number) {
+  const rows = db
+    .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB })
+    .from(overlapReviews)
+    .where(or(eq(overlapReviews.campaignA, campaignId), eq(overlapReviews.campaignB, campaignId)))
+    .all()
+  return reviewHistory(rows.map((r) => [r.a, r.b]))
+}
+
+/**
+ * A planner records "we are coordinating with them" on an overlap of their own
+ * campaign. The coordinator's verdict stays as it was; the note joins the history.
+ */
+export async function recordCoordination(actor: Actor, campaignId: number, otherId: number, note: string, organisationOfCampaign: number, organisationOfOther: number) {
+  assertCan(actor, 'campaign.edit', organisationOfCampaign)
+  const [a, b] = campaignId < otherId ? [campaignId, otherId] : [otherId, campaignId]
+  const latest = db
+    .select({ verdict: overlapReviews.verdict })
+    .from(overlapReviews)
+    .where(and(eq(overlapReviews.campaignA, a), eq(overlapReviews.campaignB, b)))
+    .orderBy(desc(overlapReviews.id))
+    .get()
+  db.transaction((tx) => {
+    const review = tx
+      .insert(overlapReviews)
+      .values({ campaignA: a, campaignB: b, verdict: latest?.verdict ?? 'unreviewed', note: `We are coordinating with them. ${note}`.trim(), actorUserId: actor.userId, actorRole: 'planner' })
+      .returning({ id: overlapReviews.id })
+      .get()
+    for (const organisationId of new Set([organisationOfCampaign, organisationOfOther])) {
+      recordAudit(tx, { actorUserId: actor.userId, organisationId, action: 'overlap.coordinating', entityType: 'overlap_review', entityId: review.id, after: { campaignA: a, campaignB: b, note } })
+    }
+  })
+}
+
+type CoverageTuple = [id: number, subdivisions: string, audiences: number, startDay: number, endDay: number]
+let coverageQuery: Statement<{ regions: string; from: number; to: number }, CoverageTuple> | null = null
+
+/** The coverage table and heat map of one country, from the campaigns that count for overlap (the overlap index). */
+export async function coverageOf(actor: Actor, country: string, f: Pick<PairFilters, 'from' | 'to'>) {
+  assertCan(actor, 'overlap.review', null)
+  coverageQuery ??= db.$client.prepare<{ regions: string; from: number; to: number }, CoverageTuple>(`
+    select campaign_id, subdivisions, audiences, start_day, end_day from overlap_index
+    where region in (select value from json_each(@regions)) and end_day >= @from and start_day <= @to`).raw(true)
+  const regions = JSON.stringify([country, ...subdivisionsOf(country).map((s) => s.code)])
+  const tuples = coverageQuery.all({ regions, from: f.from ? dayNumber(f.from) : -1e9, to: f.to ? dayNumber(f.to) : 1e9 })
+  // Provinces count for the region they lie in: the tables show first-level subdivisions.
+  const topLevel = new Map<string, string[]>()
+  const topOf = (codes: string) => {
+    let top = topLevel.get(codes)
+    if (!top) topLevel.set(codes, (top = codes ? [...new Set(codes.split(',').map((code) => subdivisionAndAncestors(code).at(-1)!))] : []))
+    return top
+  }
+  const seen = new Set<number>()
+  const list: CoverageCampaign[] = []
+  // The index holds a campaign once per region: count it once.
+  for (const [id, codes, audiences, startDay, endDay] of tuples) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    list.push({ subdivisions: topOf(codes), audiences: codesOf(MASKED.audiences, audiences), startDate: isoDay(startDay), endDate: isoDay(endDay) })
+  }
+  const subdivisions = subdivisionsOf(country).filter((s) => s.parent === country).map((s) => s.code)
+  let [first, last] = [f.from, f.to]
+  for (const c of list) {
+    if (!f.from && (!first || c.startDate < first)) first = c.startDate
+    if (!f.to && (!last || c.endDate > last)) last = c.endDate
+  }
+  const months = first && last ? monthsBetween(first, last).slice(-24) : []
+  return {
+    subdivisions,
+    months,
+    heat: heatMap(list, subdivisions, months),
+    coverage: coverageTable(list, subdivisions, AUDIENCES.codes.filter((a) => a !== 'other')),
+    campaigns: list.length,
+  }
+}
+
+/** The buffer a coordinator set for a country, and who set it. */
+export function overlapSettingOf(country: string) {
+  const row = db
+    .select({ bufferDays: overlapSettings.bufferDays, updatedAt: overlapSettings.updatedAt, by: users.name })
+    .from(overlapSettings)
+    .leftJoin(users, eq(users.id, overlapSettings.updatedBy))
+    .where(eq(overlapSettings.country, country))
+    .get()
+  return row ? { bufferDays: row.bufferDays, updatedAt: row.updatedAt.toISOString(), by: row.by } : { bufferDays: 0, updatedAt: null, by: null }
+}
+
+/**
+ * A coordinator widens (or narrows) the periods that count as overlapping in
+ * a country; every pair of that country is recomputed at once.
+ */
+export async function setBufferDays(actor: Actor, country: string, bufferDays: number) {
+  assertCan(actor, 'overlap.review', null)
+  const before = overlapSettingOf(country).bufferDays
+  db.transaction((tx) => {
+    const values = { bufferDays, updatedBy: actor.userId, updatedAt: new Date() }
+    tx.insert(overlapSettings).values({ country, ...values }).onConflictDoUpdate({ target: overlapSettings.country, set: values }).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: actor.membership?.organisationId ?? null, action: 'overlap.buffer-set', entityType: 'country', entityId: country, before: { bufferDays: before }, after: { bufferDays } })
+  })
+  rebuildPairsOf(country)
+}

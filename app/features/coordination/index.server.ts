@@ -1,0 +1,2 @@
+export * from './coordination.server'
+export * from './overlaps.server'

@@ -1,0 +1,5 @@
+export * from './coverage-tables'
+export * from './live-check-schema'
+export * from './live-overlaps'
+export * from './overlaps'
+export * from './schemas'

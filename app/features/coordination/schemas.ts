@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { isCountryCode } from '../../shared/taxonomy/countries'
+import { defaultPeriod } from './coverage'
+import { AUDIENCES, REVIEW_VERDICTS } from '../../shared/taxonomy/taxonomy'
+import { idField } from '../../shared/ui/fields'
+
+const optionalDate = z.iso.date().optional().catch(undefined)
+
+export const pairFiltersSchema = z.object({
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  level: z.enum(['high', 'medium', 'low']).optional().catch(undefined),
+  review: z.enum(REVIEW_VERDICTS).optional().catch(undefined),
+  subdivision: z.string().trim().toUpperCase().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/).optional().catch(undefined),
+  audience: z.enum(AUDIENCES.codes).optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+})
+export type PairFilters = z.infer<typeof pairFiltersSchema>
+
+/** The workspace's filters from its URL; without dates, the default period around `today` (defaultPeriod). */
+export function parsePairFilters(search: URLSearchParams, today = new Date().toISOString().slice(0, 10)): PairFilters & { from: string; to: string } {
+  const parsed = pairFiltersSchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v !== '')))
+  const period = defaultPeriod(today)
+  return { ...parsed, from: parsed.from ?? period.from, to: parsed.to ?? period.to }
+}
+
+export const reviewSchema = z.object({
+  intent: z.literal('review'),
+  campaignA: idField,
+  campaignB: idField,
+  verdict: z.enum(REVIEW_VERDICTS, { error: 'Choose a verdict' }),
+  note: z.string().trim().max(2000, 'The note must be 2,000 characters or fewer').default(''),
+})
+
+export const bufferSchema = z.object({
+  intent: z.literal('buffer'),
+  country: z.string({ error: 'Choose a country' }).trim().toUpperCase().refine(isCountryCode, 'Choose a country'),
+  bufferDays: z.coerce
+    .number({ error: 'Enter a whole number of days from 0 to 90' })
+    .int('Enter a whole number of days from 0 to 90')
+    .min(0, 'Enter a whole number of days from 0 to 90')
+    .max(90, 'Enter a whole number of days from 0 to 90'),
+})
+
+export const coordinationActionSchema = z.discriminatedUnion('intent', [reviewSchema, bufferSchema])
+
+/** The registry's filters that mean the same as the workspace's: its CSV lists the campaigns behind the pairs. */
+export function registryFilters(f: Pick<PairFilters, 'country' | 'subdivision' | 'audience' | 'from' | 'to'>): URLSearchParams {
+  const pairs = Object.entries({ country: f.country, subdivision: f.subdivision, audience: f.audience, from: f.from, to: f.to })
+  return new URLSearchParams(pairs.filter((p): p is [string, string] => p[1] !== undefined))
+}

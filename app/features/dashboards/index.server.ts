@@ -1,0 +1,2 @@
+export * from './dashboard.server'
+export * from './rollup.server'

@@ -1,0 +1,3 @@
+export * from './dashboard-charts'
+export * from './rollup'
+export * from './schemas'

@@ -1,0 +1,93 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { indicatorSummaries, organisations, surveyQuestions } from '../../../db/schema'
+import { breakdowns, analysisOf, ensureSummaries } from '../results/index.server'
+import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from './iati'
+import type { Actor } from '../../shared/permissions/permissions'
+import { loadAccess, loadCampaign } from '../campaigns/index.server'
+import { canViewCampaign } from '../campaigns'
+import { db } from '../../shared/db.server'
+import { getEnv } from '../../shared/env.server'
+import { notFound } from '../../shared/http.server'
+
+// The IATI export of campaigns the viewer may see (drafts are plans, never
+// exported), with the same small-cell suppression as the results page.
+
+const DIMENSIONS = ['sex', 'age_band'] as const
+
+function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
+  if (ids.length === 0) return new Map()
+  return new Map(db.select({ id: organisations.id, name: organisations.name, type: organisations.type }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o]))
+}
+
+/**
+ * One campaign as an activity. Baselines and actuals come from the summaries
+ * the dashboard reads; the disaggregated actuals need the answers, so they are
+ * read for a single campaign's export only, not for a whole filtered set.
+ */
+function activityOf(viewer: Actor | null, campaignId: number, disaggregate: boolean): IatiActivity | null {
+  const access = loadAccess(campaignId)
+  if (!access || access.status === 'draft' || !canViewCampaign(viewer, access)) return null
+  const stored = loadCampaign(campaignId)!
+  const own = viewer?.membership?.organisationId === stored.row.organisationId
+  const orgs = organisationsById([stored.row.organisationId, ...stored.campaign.funderIds])
+  const summaries = new Map(db.select().from(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).all().map((s) => [s.indicatorId, s]))
+  const linked = new Map(
+    db
+      .select({ indicatorId: surveyQuestions.indicatorId, code: surveyQuestions.code })
+      .from(surveyQuestions)
+      .where(and(eq(surveyQuestions.campaignId, campaignId), isNotNull(surveyQuestions.indicatorId)))
+      .all()
+      .map((q) => [q.indicatorId!, q.code]),
+  )
+  const cells = disaggregate && linked.size ? breakdowns(analysisOf(campaignId).data, own ? null : getEnv().SMALL_CELL_THRESHOLD) : []
+  return {
+    id: campaignId,
+    title: stored.campaign.title,
+    summary: stored.campaign.summary,
+    status: stored.row.status as IatiActivity['status'],
+    organisation: orgs.get(stored.row.organisationId)!,
+    funders: stored.campaign.funderIds.flatMap((id) => (orgs.has(id) ? [orgs.get(id)!] : [])),
+    country: stored.campaign.country,
+    startDate: stored.campaign.startDate,
+    endDate: stored.campaign.endDate,
+    currency: stored.campaign.currency,
+    updatedAt: stored.row.updatedAt.toISOString(),
+    objectives: stored.objectives.map((o) => ({
+      statement: o.statement,
+      indicators: o.indicators.map((i) => {
+        const s = summaries.get(i.id)
+        const question = linked.get(i.id)
+        const scale = i.unit === 'percent' ? 100 : 1
+        const dimensions = cells
+          .filter((b) => question && b.question === question && (DIMENSIONS as readonly string[]).includes(b.dimension))
+          .flatMap((b) => b.cells.flatMap((c) => (c.record && c.value && c.record.post !== null ? [{ name: b.dimension, value: c.value, actual: c.record.post * scale }] : [])))
+        return {
+          name: i.name,
+          level: i.level,
+          unit: i.unit,
+          direction: i.direction,
+          meansOfVerification: i.meansOfVerification,
+          baseline: s?.baseline === null || s?.baseline === undefined ? null : { value: s.baseline, date: null },
+          target: i.target,
+          actual: s?.actual ?? null,
+          dimensions,
+        }
+      }),
+    })),
+  }
+}
+
+/** One campaign as an IATI activities file; a 404 where the viewer may not see it, or it is a draft. */
+export function campaignIatiXml(viewer: Actor | null, campaignId: number): string {
+  ensureSummaries()
+  const activity = activityOf(viewer, campaignId, true) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
+  return iatiActivitiesXml([activity], new Date())
+}
+
+/** Several campaigns (a dashboard's filtered set, whose summaries campaignIdsInView has ensured) as one IATI activities file, without the per-cell actuals. */
+export function campaignsIatiXml(viewer: Actor, campaignIds: readonly number[]): string {
+  return iatiActivitiesXml(
+    campaignIds.flatMap((id) => activityOf(viewer, id, false) ?? []),
+    new Date(),
+  )
+}

@@ -1,0 +1,101 @@
+import { create } from 'xmlbuilder2'
+import type { OrganisationType } from '../../shared/permissions/roles'
+import type { Direction, IndicatorUnit, Status } from '../../shared/taxonomy/taxonomy'
+
+// Campaigns as IATI 2.03 activities with their `result` blocks (issue 7,
+// item 5): objectives become results, indicators carry @measure and
+// @ascending, a baseline with its year and value, and one period with the
+// target and the actual — and, for survey-measured ones, an actual per
+// breakdown cell as a `dimension` (cells withheld for the viewer are left out).
+// Element order follows iati-activities-schema.xsd 2.03.
+
+/** IATI OrganisationType codes. */
+const ORGANISATION_TYPE: Record<OrganisationType, string> = {
+  ngo: '22',
+  government_agency: '10',
+  international_organisation: '40',
+  donor: '60',
+  coordinating_body: '15',
+  private_sector: '70',
+  faith_based: '22',
+  media: '90',
+}
+/** IATI ActivityStatus codes. */
+const ACTIVITY_STATUS: Record<Exclude<Status, 'draft'>, string> = { planned: '1', active: '2', completed: '3', evaluated: '4', archived: '4' }
+/** IATI IndicatorMeasure codes: a mean score is a unit. */
+const MEASURE: Record<IndicatorUnit, string> = { count: '1', percent: '2', mean_score: '1' }
+
+export type IatiOrganisation = { id: number; name: string; type: OrganisationType }
+export type IatiIndicator = {
+  name: string
+  level: 'output' | 'outcome'
+  unit: IndicatorUnit
+  direction: Direction
+  meansOfVerification: string
+  baseline: { value: number; date: string | null } | null
+  target: number | null
+  actual: number | null
+  /** Actuals of a survey-measured indicator per breakdown cell, e.g. sex = female. */
+  dimensions: { name: string; value: string; actual: number }[]
+}
+export type IatiActivity = {
+  id: number
+  title: string
+  summary: string
+  status: Exclude<Status, 'draft'>
+  organisation: IatiOrganisation
+  funders: IatiOrganisation[]
+  country: string | null
+  startDate: string | null
+  endDate: string | null
+  currency: string | null
+  updatedAt: string
+  objectives: { statement: string; indicators: IatiIndicator[] }[]
+}
+
+/** Lantern's organisations have no registered IATI identifier: a stable one of Lantern's own, to be replaced by the publisher's. */
+export const organisationRef = (id: number) => `XX-LANTERN-${id}`
+export const activityIdentifier = (a: Pick<IatiActivity, 'id' | 'organisation'>) => `${organisationRef(a.organisation.id)}-CAMPAIGN-${a.id}`
+
+const decimal = (v: number) => String(Number(v.toFixed(4)))
+
+export function iatiActivitiesXml(activities: readonly IatiActivity[], generatedAt: Date): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('iati-activities', { version: '2.03', 'generated-datetime': generatedAt.toISOString().replace(/\.\d+Z$/, 'Z') })
+  for (const a of activities) {
+    const activity = root.ele('iati-activity', { 'last-updated-datetime': a.updatedAt.replace(/\.\d+Z$/, 'Z'), 'xml:lang': 'en', ...(a.currency ? { 'default-currency': a.currency } : {}) })
+    activity.ele('iati-identifier').txt(activityIdentifier(a))
+    activity.ele('reporting-org', { ref: organisationRef(a.organisation.id), type: ORGANISATION_TYPE[a.organisation.type] }).ele('narrative').txt(a.organisation.name)
+    activity.ele('title').ele('narrative').txt(a.title)
+    if (a.summary) activity.ele('description', { type: '1' }).ele('narrative').txt(a.summary)
+    for (const f of a.funders) activity.ele('participating-org', { ref: organisationRef(f.id), role: '1', type: ORGANISATION_TYPE[f.type] }).ele('narrative').txt(f.name)
+    activity.ele('participating-org', { ref: organisationRef(a.organisation.id), role: '4', type: ORGANISATION_TYPE[a.organisation.type] }).ele('narrative').txt(a.organisation.name)
+    activity.ele('activity-status', { code: ACTIVITY_STATUS[a.status] })
+    if (a.startDate) activity.ele('activity-date', { 'iso-date': a.startDate, type: '1' })
+    if (a.endDate) activity.ele('activity-date', { 'iso-date': a.endDate, type: '3' })
+    if (a.country) activity.ele('recipient-country', { code: a.country, percentage: '100' })
+    for (const o of a.objectives) {
+      if (o.indicators.length === 0) continue
+      // IATI ResultType: 1 output, 2 outcome — an objective with any outcome indicator is an outcome result.
+      const result = activity.ele('result', { type: o.indicators.some((i) => i.level === 'outcome') ? '2' : '1', 'aggregation-status': '0' })
+      result.ele('title').ele('narrative').txt(o.statement)
+      for (const i of o.indicators) {
+        const indicator = result.ele('indicator', { measure: MEASURE[i.unit], ascending: i.direction === 'increase' ? '1' : '0', 'aggregation-status': '0' })
+        indicator.ele('title').ele('narrative').txt(i.name)
+        if (i.meansOfVerification) indicator.ele('description').ele('narrative').txt(`Means of verification: ${i.meansOfVerification}`)
+        const baselineDate = i.baseline?.date ?? a.startDate
+        if (i.baseline && baselineDate) {
+          indicator.ele('baseline', { year: baselineDate.slice(0, 4), 'iso-date': baselineDate, value: decimal(i.baseline.value) })
+        }
+        if (a.startDate && a.endDate && (i.target !== null || i.actual !== null)) {
+          const period = indicator.ele('period')
+          period.ele('period-start', { 'iso-date': a.startDate })
+          period.ele('period-end', { 'iso-date': a.endDate })
+          if (i.target !== null) period.ele('target', { value: decimal(i.target) })
+          if (i.actual !== null) period.ele('actual', { value: decimal(i.actual) })
+          for (const d of i.dimensions) period.ele('actual', { value: decimal(d.actual) }).ele('dimension', { name: d.name, value: d.value })
+        }
+      }
+    }
+  }
+  return root.end({ prettyPrint: true })
+}

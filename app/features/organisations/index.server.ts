@@ -1,0 +1,4 @@
+export * from './invites.server'
+export * from './organisations.server'
+export * from './platform.server'
+export * from './audit-log.server'

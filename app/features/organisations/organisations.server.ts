@@ -1,0 +1,149 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { memberships, organisations, users } from '../../../db/schema'
+import { scopeOf, type Actor } from '../../shared/permissions/permissions'
+import type { MembershipRole } from '../../shared/permissions/roles'
+import type { OrganisationProfile } from './schemas'
+import { recordAudit } from '../../shared/audit.server'
+import { db } from '../../shared/db.server'
+import { notFound } from '../../shared/http.server'
+import { assertCan } from '../../shared/permissions/permissions.server'
+import { endAllSessionsOf } from '../accounts/index.server'
+import type { Outcome } from '../../shared/outcome'
+
+export async function getOrganisation(actor: Actor, organisationId: number) {
+  assertCan(actor, 'organisation.view', organisationId)
+  const organisation = db.select().from(organisations).where(eq(organisations.id, organisationId)).get()
+  if (!organisation) notFound('There is no such organisation.')
+  // Until a platform admin approves it, an organisation is visible only to its own members.
+  const hidden = organisation.approvedAt === null && scopeOf(actor, organisationId) === 'other' && !actor.isPlatformAdmin
+  if (hidden) notFound('There is no such organisation.')
+  return organisation
+}
+
+function profileOf(o: typeof organisations.$inferSelect) {
+  return {
+    name: o.name,
+    type: o.type,
+    country: o.country,
+    contactName: o.contactName,
+    contactEmail: o.contactEmail,
+    website: o.website,
+  }
+}
+
+export async function updateOrganisationProfile(actor: Actor, organisationId: number, input: OrganisationProfile) {
+  assertCan(actor, 'organisation.edit', organisationId)
+  db.transaction((tx) => {
+    const before = tx.select().from(organisations).where(eq(organisations.id, organisationId)).get()
+    if (!before) notFound('There is no such organisation.')
+    const after = tx
+      .update(organisations)
+      .set({
+        name: input.name,
+        type: input.type,
+        country: input.country,
+        contactName: input.contactName ?? null,
+        contactEmail: input.contactEmail ?? null,
+        website: input.website ?? null,
+      })
+      .where(eq(organisations.id, organisationId))
+      .returning()
+      .get()
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      organisationId,
+      action: 'organisation.updated',
+      entityType: 'organisation',
+      entityId: organisationId,
+      before: profileOf(before),
+      after: profileOf(after),
+    })
+  })
+}
+
+export async function listMembers(actor: Actor, organisationId: number) {
+  assertCan(actor, 'members.manage', organisationId)
+  return db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.name))
+    .all()
+}
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
+
+function membershipInOrganisation(tx: Tx, membershipId: number, organisationId: number) {
+  const row = tx
+    .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, organisationId)))
+    .get()
+  if (!row) notFound('That person is not a member of this organisation.')
+  return row
+}
+
+function countAdmins(tx: Tx, organisationId: number): number {
+  return tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'org_admin')))
+    .all().length
+}
+
+const LAST_ADMIN = 'An organisation needs at least one organisation admin. Make someone else an admin first.'
+
+/** A role change ends the member's sessions, so the new role applies at once. */
+export async function changeMemberRole(
+  actor: Actor,
+  organisationId: number,
+  membershipId: number,
+  role: MembershipRole,
+): Promise<Outcome<null>> {
+  assertCan(actor, 'members.manage', organisationId)
+  return db.transaction((tx) => {
+    const member = membershipInOrganisation(tx, membershipId, organisationId)
+    if (member.role === role) return { ok: true, value: null }
+    if (member.role === 'org_admin' && countAdmins(tx, organisationId) === 1) return { ok: false, formErrors: [LAST_ADMIN] }
+    tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId)).run()
+    endAllSessionsOf(member.userId, tx)
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      organisationId,
+      action: 'member.role-changed',
+      entityType: 'membership',
+      entityId: membershipId,
+      before: { email: member.email, role: member.role },
+      after: { email: member.email, role },
+    })
+    return { ok: true, value: null }
+  })
+}
+
+export async function removeMember(actor: Actor, organisationId: number, membershipId: number): Promise<Outcome<null>> {
+  assertCan(actor, 'members.manage', organisationId)
+  return db.transaction((tx) => {
+    const member = membershipInOrganisation(tx, membershipId, organisationId)
+    if (member.role === 'org_admin' && countAdmins(tx, organisationId) === 1) return { ok: false, formErrors: [LAST_ADMIN] }
+    tx.delete(memberships).where(eq(memberships.id, membershipId)).run()
+    endAllSessionsOf(member.userId, tx)
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      organisationId,
+      action: 'member.removed',
+      entityType: 'membership',
+      entityId: membershipId,
+      before: { email: member.email, role: member.role },
+    })
+    return { ok: true, value: null }
+  })
+}

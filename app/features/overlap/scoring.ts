@@ -1,0 +1,221 @@
+import { codesOf, maskOf, sizeOf } from '../../shared/taxonomy/code-sets'
+import { countryName, subdivision, subdivisionAndAncestors } from '../../shared/taxonomy/countries'
+import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES, type Audience, type Channel, type ExploitationForm, type Purpose, type Status } from '../../shared/taxonomy/taxonomy'
+
+// Overlap between two organisations' campaigns (DESIGN.md §5): the hard rules
+// decide whether a pair overlaps at all; the score says how much, and the
+// reasons say it in words. Pure: the candidate query in SQL narrows the field,
+// this function decides.
+
+export type OverlapCampaign = {
+  id: number
+  organisationId: number
+  status: Status
+  country: string | null
+  subdivisions: readonly string[]
+  startDate: string | null
+  endDate: string | null
+  audiences: readonly Audience[]
+  channels: readonly Channel[]
+  exploitationForms: readonly ExploitationForm[]
+  purposes: readonly Purpose[]
+}
+
+export type OverlapOptions = {
+  /** Widens both periods by this many days on each side (a coordinator's setting). */
+  bufferDays?: number
+  /** The organisation whose drafts take part: a planner's live check of their own draft. */
+  draftsOf?: number
+}
+
+export type OverlapLevel = 'high' | 'medium' | 'low'
+
+export type Overlap = {
+  score: number
+  level: OverlapLevel
+  regionLevel: 'subdivision' | 'country'
+  /** Shared subdivision codes, or the country code when one side covers the whole country. */
+  regions: string[]
+  /** The weeks both run; with a buffer, periods apart by gapDays may also count (weeks 0). */
+  period: { start: string; end: string; weeks: number; gapDays: number }
+  sharedAudiences: readonly Audience[]
+  sharedChannels: readonly Channel[]
+  sharedForms: readonly ExploitationForm[]
+  sharedPurposes: readonly Purpose[]
+  reasons: string[]
+}
+
+/**
+ * A campaign as the scoring core reads it: whether it takes part decided,
+ * dates as day numbers, code sets as bitmasks (code-sets.ts). The overlap
+ * index stores campaigns in this shape; toProfile makes one from a campaign.
+ */
+export type OverlapProfile = {
+  id: number
+  organisationId: number
+  /** Its status lets it take part (DESIGN.md §5): counted, or a draft in its own organisation's check. */
+  takesPart: boolean
+  country: string
+  subdivisions: readonly string[]
+  startDay: number
+  endDay: number
+  audiences: number
+  channels: number
+  forms: number
+  purposes: number
+}
+
+// Shared audience weighs most, then channel, then form of exploitation and
+// purpose; a subdivision match is stronger than a country-level one. The
+// weights add up to 1.
+export const WEIGHTS = { audience: 0.45, channel: 0.2, form: 0.1, purpose: 0.1, subdivision: 0.15, country: 0.05 } as const
+export const LEVELS = { high: 0.6, medium: 0.3 } as const
+
+const COUNTED: ReadonlySet<Status> = new Set(['planned', 'active', 'completed', 'evaluated'])
+const DAY = 86_400_000
+
+/** Days since the epoch of a YYYY-MM-DD date, without building a Date. */
+export const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY
+
+const isoDays = new Map<number, string>()
+/** The YYYY-MM-DD of a day number, remembered: the same few thousand days recur. */
+export function isoDay(day: number): string {
+  let iso = isoDays.get(day)
+  if (!iso) {
+    iso = new Date(day * DAY).toISOString().slice(0, 10)
+    if (isoDays.size > 20_000) isoDays.clear()
+    isoDays.set(day, iso)
+  }
+  return iso
+}
+
+/** The profile of a campaign, or null while it lacks a country or dates. */
+export function toProfile(c: OverlapCampaign, options: Pick<OverlapOptions, 'draftsOf'> = {}): OverlapProfile | null {
+  if (!c.country || !c.startDate || !c.endDate) return null
+  return {
+    id: c.id,
+    organisationId: c.organisationId,
+    takesPart: c.status === 'draft' ? options.draftsOf === c.organisationId : COUNTED.has(c.status),
+    country: c.country,
+    subdivisions: c.subdivisions,
+    startDay: dayNumber(c.startDate),
+    endDay: dayNumber(c.endDate),
+    audiences: maskOf(AUDIENCES, c.audiences),
+    channels: maskOf(CHANNELS, c.channels),
+    forms: maskOf(EXPLOITATION_FORMS, c.exploitationForms),
+    purposes: maskOf(PURPOSES, c.purposes),
+  }
+}
+
+/** |A ∩ B| / min(|A|, |B|): a narrow campaign fully inside a broad one counts as fully shared. */
+function coefficient(a: number, b: number): number {
+  const smaller = Math.min(sizeOf(a), sizeOf(b))
+  return smaller === 0 ? 0 : sizeOf(a & b) / smaller
+}
+
+function regionsShared(a: OverlapProfile, b: OverlapProfile): { level: 'subdivision' | 'country'; regions: string[] } | null {
+  if (a.country !== b.country) return null
+  if (a.subdivisions.length === 0 && b.subdivisions.length === 0) return { level: 'country', regions: [a.country] }
+  if (a.subdivisions.length === 0) return { level: 'country', regions: [...b.subdivisions] }
+  if (b.subdivisions.length === 0) return { level: 'country', regions: [...a.subdivisions] }
+  // A province lies in its region: PH-CEB matches a campaign for PH-07.
+  const within = (x: string, ys: readonly string[]) => subdivisionAndAncestors(x).some((code) => ys.includes(code))
+  const common = [...a.subdivisions.filter((x) => within(x, b.subdivisions)), ...b.subdivisions.filter((y) => within(y, a.subdivisions) && !a.subdivisions.includes(y))]
+  return common.length ? { level: 'subdivision', regions: [...new Set(common)] } : null
+}
+
+function periodShared(a: OverlapProfile, b: OverlapProfile, bufferDays: number) {
+  // Boundaries are inclusive.
+  const start = Math.max(a.startDay, b.startDay)
+  const end = Math.min(a.endDay, b.endDay)
+  const days = end - start
+  if (days >= 0) return { start: isoDay(start), end: isoDay(end), weeks: Math.ceil((days + 1) / 7), gapDays: 0 }
+  // Not at the same time: within the buffer, the gap between them in days.
+  if (-days > bufferDays) return null
+  return { start: isoDay(end), end: isoDay(start), weeks: 0, gapDays: -days - 1 }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+/** "April–May 2026", "December 2025–January 2026", "June 2026". */
+export function monthSpan(start: string, end: string): string {
+  const [sy, sm] = [Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1]
+  const [ey, em] = [Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 1]
+  if (sy === ey && sm === em) return `${MONTHS[sm]} ${sy}`
+  if (sy === ey) return `${MONTHS[sm]}–${MONTHS[em]} ${sy}`
+  return `${MONTHS[sm]} ${sy}–${MONTHS[em]} ${ey}`
+}
+
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1)
+const listWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`)
+const place = (code: string) => (subdivision(code) ? `${subdivision(code)!.name} (${code})` : countryName(code))
+
+export function levelOf(score: number): OverlapLevel {
+  return score >= LEVELS.high ? 'high' : score >= LEVELS.medium ? 'medium' : 'low'
+}
+
+/** An overlap before it is put in words: what the live check scores for every candidate. */
+export type OverlapScore = Omit<Overlap, 'reasons'>
+
+/** The overlap of two campaigns, or null when the hard rules say they do not overlap. */
+export function overlapBetween(a: OverlapCampaign, b: OverlapCampaign, options: OverlapOptions = {}): Overlap | null {
+  const scored = scoreOverlap(a, b, options)
+  return scored && { ...scored, reasons: reasonsFor(scored, a.country!) }
+}
+
+/**
+ * The hard rules and the score, without the sentences: a planner's check
+ * scores every candidate but puts only the closest into words.
+ */
+export function scoreOverlap(a: OverlapCampaign, b: OverlapCampaign, options: OverlapOptions = {}): OverlapScore | null {
+  const [pa, pb] = [toProfile(a, options), toProfile(b, options)]
+  return pa && pb ? scoreProfiles(pa, pb, options.bufferDays ?? 0) : null
+}
+
+/** The scoring core, on profiles: the overlap check calls it for every candidate. */
+export function scoreProfiles(a: OverlapProfile, b: OverlapProfile, bufferDays = 0): OverlapScore | null {
+  if (a.id === b.id || a.organisationId === b.organisationId || !a.takesPart || !b.takesPart) return null
+  const region = regionsShared(a, b)
+  if (!region) return null
+  const period = periodShared(a, b, bufferDays)
+  if (!period) return null
+  const raw =
+    WEIGHTS.audience * coefficient(a.audiences, b.audiences) +
+    WEIGHTS.channel * coefficient(a.channels, b.channels) +
+    WEIGHTS.form * coefficient(a.forms, b.forms) +
+    WEIGHTS.purpose * coefficient(a.purposes, b.purposes) +
+    (region.level === 'subdivision' ? WEIGHTS.subdivision : WEIGHTS.country)
+  const score = Math.round(Math.min(1, raw) * 100) / 100
+  return {
+    score,
+    level: levelOf(score),
+    regionLevel: region.level,
+    regions: region.regions,
+    period,
+    sharedAudiences: codesOf(AUDIENCES, a.audiences & b.audiences),
+    sharedChannels: codesOf(CHANNELS, a.channels & b.channels),
+    sharedForms: codesOf(EXPLOITATION_FORMS, a.forms & b.forms),
+    sharedPurposes: codesOf(PURPOSES, a.purposes & b.purposes),
+  }
+}
+
+/** The overlap in plain words ("Both target … in … in April–May 2026."), for campaigns in `country`. */
+export function reasonsFor(o: OverlapScore, country: string): string[] {
+  const { period } = o
+  const where = o.regionLevel === 'country' && o.regions.length === 1 && o.regions[0] === country ? countryName(country) : listWords(o.regions.map(place))
+  const when = monthSpan(period.start, period.end)
+  const reasons = [
+    o.sharedAudiences.length
+      ? `Both target ${listWords(o.sharedAudiences.map((c) => lower(AUDIENCES.label(c))))} in ${where} in ${when}.`
+      : `Both run in ${where} in ${when}, for different audiences.`,
+  ]
+  if (o.regionLevel === 'country') reasons.push(`One of them covers the whole of ${countryName(country)}.`)
+  if (o.sharedChannels.length) reasons.push(`Both use ${listWords(o.sharedChannels.map((c) => lower(CHANNELS.label(c))))}.`)
+  if (o.sharedForms.length) reasons.push(`Both address ${listWords(o.sharedForms.map((c) => lower(EXPLOITATION_FORMS.label(c))))}.`)
+  if (o.sharedPurposes.length) reasons.push(`Both aim to ${listWords(o.sharedPurposes.map((c) => lower(PURPOSES.label(c))))}.`)
+  reasons.push(
+    period.weeks > 0
+      ? `They run at the same time for ${period.weeks} week${period.weeks === 1 ? '' : 's'} (${period.start} to ${period.end}).`
+      : `One ends ${period.gapDays} day${period.gapDays === 1 ? '' : 's'} before the other starts (${period.start} and ${period.end}), within the buffer.`,
+  )
+  return reasons
+}

@@ -1,0 +1,123 @@
+import type { AnalysedType, Design, Dimension, SurveyData, SurveyRespondent } from './impact'
+import { readAnswer, type Question, normaliseHeader, personalData, suggestMapping, surveyRowReader, waveName, type WaveKey } from '../surveys'
+import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
+import { WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
+
+// What the analysis is given, from the database's stored answers or from a
+// survey file in the import layout: the same reader and the same conversion
+// either way, so the command line and the results page cannot disagree.
+
+export const ANALYSED_TYPES = ['binary', 'likert', 'score'] as const satisfies readonly AnalysedType[]
+
+/** The type the analysis treats a question as; free text is never analysed. */
+export function analysedType(q: Pick<Question, 'type'>): AnalysedType | null {
+  if (q.type === 'binary' || q.type === 'single_choice') return 'binary'
+  return q.type === 'free_text' ? null : q.type
+}
+
+/** A stored answer as the analysis counts it: 1 for the desired or correct answer, 0 otherwise; scores as numbers. */
+export function analysisValue(q: Pick<Question, 'type' | 'desired'>, stored: string): number | null {
+  if (q.type === 'binary' || q.type === 'single_choice') return stored === q.desired ? 1 : 0
+  if (q.type === 'free_text') return null
+  const n = Number(stored)
+  return Number.isFinite(n) ? n : null
+}
+
+export type StoredResponse = {
+  wave: WaveKey
+  respondentCode: string
+  answers: Readonly<Record<string, string>>
+  sex?: string | null
+  ageBand?: string | null
+  locality?: string | null
+}
+
+/** Baseline and endline responses of the analysed questions; follow-up waves are not part of a pre/post comparison. */
+export function surveyData(questions: readonly Question[], responses: readonly StoredResponse[], design?: Design): SurveyData {
+  const analysed = questions.flatMap((q) => {
+    const type = analysedType(q)
+    return type ? [{ q, type }] : []
+  })
+  const respondents: SurveyRespondent[] = []
+  for (const r of responses) {
+    const [wave, group] = r.wave.split(':') as [string, 'campaign' | 'comparison']
+    if (wave !== 'baseline' && wave !== 'endline') continue
+    const answers: Record<string, number | null> = {}
+    for (const { q } of analysed) answers[q.code] = r.answers[q.code] === undefined ? null : analysisValue(q, r.answers[q.code]!)
+    const attributes: Partial<Record<Dimension, string | null>> = { sex: r.sex ?? null, age_band: r.ageBand ?? null, locality: r.locality ?? null }
+    respondents.push({ code: r.respondentCode, wave, group, answers, attributes })
+  }
+  return { design: design ?? inferDesign(respondents), questions: analysed.map(({ q, type }) => ({ code: q.code, type })), responses: respondents }
+}
+
+/** A panel when some respondent code was surveyed at both waves of a group. */
+export function inferDesign(responses: readonly Pick<SurveyRespondent, 'code' | 'wave' | 'group'>[]): Design {
+  const baseline = new Set(responses.filter((r) => r.wave === 'baseline').map((r) => `${r.group}|${r.code}`))
+  return responses.some((r) => r.wave === 'endline' && baseline.has(`${r.group}|${r.code}`)) ? 'panel' : 'cross_section'
+}
+
+const numeric = (v: string) => /^-?(\d+\.?\d*|\.\d+)$/.test(v)
+
+/** Only 0/1 (or yes/no spellings) → binary, only whole numbers 1–5 → Likert, other numbers → score; otherwise null. */
+export function inferType(values: readonly string[]): AnalysedType | null {
+  const given = values.map((v) => v.trim()).filter((v) => v !== '')
+  if (given.length === 0) return null
+  const probe = (type: AnalysedType) => given.every((v) => readAnswer(asQuestion('x', type), v).ok)
+  if (probe('binary')) return 'binary'
+  if (given.every((v) => /^[1-5]$/.test(v))) return 'likert'
+  return given.every(numeric) ? 'score' : null
+}
+
+const asQuestion = (code: string, type: AnalysedType): Question => ({ code, text: code, type, desired: type === 'binary' ? '1' : null, options: [], min: null, max: null })
+
+export type FileOptions = { design?: Design; types?: Readonly<Record<string, AnalysedType>> }
+export type FileReading = { ok: true; data: SurveyData; notes: string[] } | { ok: false; errors: string[] }
+
+const ALL_WAVES = new Set(WAVE_KINDS.codes.flatMap((k) => WAVE_GROUPS.codes.map((g) => `${k}:${g}` as WaveKey)))
+
+/**
+ * A survey file in the import layout, read without a database: every column
+ * that is not a field, form metadata or personal data is a question whose
+ * code is its normalised header; types come from `--types` or the values.
+ */
+export function readAnalysisFile(file: CsvFile, o: FileOptions = {}): FileReading {
+  const notes: string[] = []
+  const mapping = suggestMapping(file.headers, [])
+  const codes = file.headers.map(normaliseHeader)
+  const questions: Question[] = []
+  const candidates = new Set<string>()
+  mapping.forEach((target, i) => {
+    if (target !== 'choose') return
+    const samples = file.rows.map((r) => r[i] ?? '')
+    const personal = personalData(file.headers[i]!, samples.slice(0, 50))
+    if (personal) {
+      notes.push(`${file.headers[i]}: not analysed, ${personal}`)
+      mapping[i] = 'drop'
+      return
+    }
+    const code = codes[i]!
+    candidates.add(code)
+    const type = o.types?.[code] ?? inferType(samples)
+    if (!type) {
+      notes.push(samples.some((s) => s.trim()) ? `${code}: not analysed, its answers are not all numbers (say --types ${code}=score to insist)` : `${code}: not analysed, nobody answered it`)
+      mapping[i] = 'drop'
+      return
+    }
+    mapping[i] = `question:${code}`
+    questions.push(asQuestion(code, type))
+  })
+  const unknown = Object.keys(o.types ?? {}).filter((code) => !candidates.has(code))
+  if (unknown.length) return { ok: false, errors: unknown.map((code) => `--types names ${code}, which is not a question column of the file (its questions: ${[...candidates].join(', ') || 'none'})`) }
+  if (!mapping.includes('wave')) return { ok: false, errors: ['The file has no wave column: a pre/post comparison needs one (pre/post or baseline/endline).'] }
+  if (!mapping.includes('respondent_code')) return { ok: false, errors: ['The file has no respondent_code column.'] }
+
+  const reader = surveyRowReader(file, { mapping, questions, personal: mapping.map(() => null), targetWave: null, waves: ALL_WAVES })
+  file.rows.forEach((row, i) => reader.read(row, i))
+  const result = reader.result()
+  if (!result.ok) return { ok: false, errors: result.problems.map(problemText) }
+  const followUp = result.responses.filter((r) => r.wave.startsWith('follow_up'))
+  if (followUp.length) notes.push(`${followUp.length} rows of the ${[...new Set(followUp.map((r) => waveName(r.wave)))].join(' and ')} are not part of the pre/post comparison`)
+  return { ok: true, data: surveyData(questions, result.responses, o.design), notes }
+}
+
+const problemText = (p: CsvProblem) => `line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}`

@@ -1,0 +1,192 @@
+import { useMemo } from 'react'
+import type { Dimension, ImpactRecord } from './impact'
+import type { Breakdown } from './impact-breakdown'
+import { NOT_RECORDED } from './conventions'
+import { didSentence, EFFECT_LABELS, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
+import { SEXES, WAVE_GROUPS, type QuestionType } from '../../shared/taxonomy/taxonomy'
+import { ResultChart } from './result-chart'
+
+type Question = { code: string; text: string; type: QuestionType; min: number | null; max: number | null }
+type Props = { question: Question; records: ImpactRecord[]; breakdowns: Breakdown[]; threshold: number }
+
+const DIMENSION_LABELS: Record<Dimension, string> = { sex: 'Sex', age_band: 'Age band', locality: 'Locality' }
+const cellLabel = (dimension: Dimension, value: string) =>
+  value === NOT_RECORDED ? 'Not recorded' : dimension === 'sex' && SEXES.codes.includes(value as never) ? SEXES.label(value as never) : value
+
+const interval = (r: ImpactRecord, low: number | null, high: number | null) => (low === null || high === null ? '—' : `${formatEstimate(r.type, low)} to ${formatEstimate(r.type, high)}`)
+const changeInterval = (r: ImpactRecord) => (r.changeLow === null || r.changeHigh === null ? '—' : `${formatChange(r.type, r.changeLow)} to ${formatChange(r.type, r.changeHigh)}`)
+
+/** One question's result: the sentence, the warnings, the bars with their intervals, the numbers, the method. */
+export function ResultCard({ question, records, breakdowns, threshold }: Props) {
+  const groups = records.filter((r) => r.group !== 'campaign_vs_comparison')
+  const did = records.find((r) => r.group === 'campaign_vs_comparison')
+  const main = groups.find((r) => r.group === 'campaign') ?? groups[0]
+  // The chart redraws only when the loader's records change.
+  const bars = useMemo(
+    () =>
+      records
+        .filter((r) => r.group !== 'campaign_vs_comparison')
+        .map((r) => ({ label: WAVE_GROUPS.label(r.group as 'campaign'), pre: r.pre, preLow: r.preLow, preHigh: r.preHigh, post: r.post, postLow: r.postLow, postHigh: r.postHigh })),
+    [records],
+  )
+  if (!main) return null
+  const id = `result-${question.code}`
+  const percent = main.type === 'binary'
+  const warnings = [...new Set(records.flatMap(warningsOf))]
+  const sentence = resultSentence(main, question.text)
+  return (
+    <section className="result" aria-labelledby={id}>
+      <h2 id={id}>
+        {question.text} <span className="muted result__code">{question.code}</span>
+      </h2>
+      <p className="result__sentence">{sentence}</p>
+      {did ? <p className="result__sentence">{didSentence(did)}</p> : null}
+      {warnings.length ? (
+        <div className="notice notice--warning">
+          <p>
+            <strong>Read with care</strong>
+          </p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="result__body">
+        <ResultChart
+          description={`Bar chart of ${question.text}: baseline and endline with 95% confidence intervals. ${sentence}`}
+          bars={bars}
+          percent={percent}
+          min={question.type === 'likert' ? 1 : question.min}
+          max={question.type === 'likert' ? 5 : question.max}
+        />
+        <div className="table-wrap" role="region" aria-label={`Numbers for ${question.code}`} tabIndex={0}>
+          <table>
+            <caption>{percent ? 'Share giving the desired answer' : 'Mean answer'}, with 95% confidence intervals</caption>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Wave</th>
+                <th scope="col">{percent ? 'Share' : 'Mean'}</th>
+                <th scope="col">95% CI</th>
+                <th scope="col">n</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.flatMap((r) => [
+                ...(['pre', 'post'] as const).map((wave) => (
+                  <tr key={`${r.group}-${wave}`}>
+                    <th scope="row">{WAVE_GROUPS.label(r.group as 'campaign')}</th>
+                    <td>{wave === 'pre' ? 'Baseline' : 'Endline'}</td>
+                    <td>{formatEstimate(r.type, r[wave])}</td>
+                    <td>{interval(r, r[`${wave}Low`], r[`${wave}High`])}</td>
+                    <td>{r.nPairs ?? (wave === 'pre' ? r.nPre : r.nPost)}</td>
+                  </tr>
+                )),
+                <tr key={`${r.group}-change`}>
+                  <th scope="row">{WAVE_GROUPS.label(r.group as 'campaign')}</th>
+                  <td>Change</td>
+                  <td>
+                    {formatChange(r.type, r.change)}
+                    {percent && r.change !== null ? ' points' : ''}
+                  </td>
+                  <td>{changeInterval(r)}</td>
+                  <td>{r.nPairs !== null ? `${r.nPairs} pairs` : `${r.nPre} + ${r.nPost}`}</td>
+                </tr>,
+              ])}
+              {did ? (
+                <tr>
+                  <th scope="row">Campaign − comparison</th>
+                  <td>Difference in differences</td>
+                  <td>{formatChange(did.type, did.change)}</td>
+                  <td>{changeInterval(did)}</td>
+                  <td>
+                    {did.nPre} + {did.nPost}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <details className="details">
+        <summary>How this was computed</summary>
+        <dl className="summary-list">
+          {records.map((r) => (
+            <MethodRows key={r.group} record={r} />
+          ))}
+        </dl>
+      </details>
+      {breakdowns.length ? <Breakdowns breakdowns={breakdowns} threshold={threshold} /> : null}
+    </section>
+  )
+}
+
+function MethodRows({ record: r }: { record: ImpactRecord }) {
+  const who = r.group === 'campaign_vs_comparison' ? 'Difference in differences' : WAVE_GROUPS.label(r.group)
+  const test = [
+    methodLabel(r.method),
+    r.statistic !== null ? `statistic ${r.statistic.toFixed(3)}` : null,
+    r.df !== null ? `df ${Number.isInteger(r.df) ? r.df : r.df.toFixed(1)}` : null,
+    r.pValue !== null ? formatP(r.pValue) : 'no p-value',
+  ]
+    .filter(Boolean)
+    .join(', ')
+  return (
+    <>
+      <dt>{who}</dt>
+      <dd>
+        {test}
+        {r.changeCiMethod && r.changeCiMethod !== r.method ? `; interval: ${methodLabel(r.changeCiMethod)}` : ''}
+        {r.effectSize !== null && r.effectSizeName ? `; ${EFFECT_LABELS[r.effectSizeName] ?? r.effectSizeName} ${r.effectSize.toFixed(2)}` : ''}
+        {r.hedgesG !== null ? `, Hedges’ g ${r.hedgesG.toFixed(2)}` : ''}
+        {r.rankMethod ? `; ${methodLabel(r.rankMethod)}${r.rankPValue !== null ? `, ${formatP(r.rankPValue)}` : ': not computable'}` : ''}
+        {r.notes.length ? <span className="task-list__summary">{r.notes.join('; ')}</span> : null}
+      </dd>
+    </>
+  )
+}
+
+function Breakdowns({ breakdowns, threshold }: { breakdowns: Breakdown[]; threshold: number }) {
+  return (
+    <details className="details">
+      <summary>Breakdown by {breakdowns.map((b) => DIMENSION_LABELS[b.dimension].toLowerCase()).join(', ')}</summary>
+      {breakdowns.map((b) => (
+        <div key={b.dimension} className="table-wrap" role="region" aria-label={`${DIMENSION_LABELS[b.dimension]} breakdown of ${b.question}`} tabIndex={0}>
+          <table>
+            <caption>Campaign group by {DIMENSION_LABELS[b.dimension].toLowerCase()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{DIMENSION_LABELS[b.dimension]}</th>
+                <th scope="col">Baseline</th>
+                <th scope="col">Endline</th>
+                <th scope="col">Change (95% CI)</th>
+                <th scope="col">n</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.cells.map((c) => (
+                <tr key={c.value}>
+                  <th scope="row">{cellLabel(b.dimension, c.value)}</th>
+                  {c.record ? (
+                    <>
+                      <td>{formatEstimate(c.record.type, c.record.pre)}</td>
+                      <td>{formatEstimate(c.record.type, c.record.post)}</td>
+                      <td>
+                        {formatChange(c.record.type, c.record.change)} ({changeInterval(c.record)})
+                      </td>
+                      <td>{c.n}</td>
+                    </>
+                  ) : (
+                    <td colSpan={4}>Withheld: fewer than {threshold} respondents, or a cell that would reveal one</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </details>
+  )
+}

@@ -1,0 +1,91 @@
+import { Form } from '@remix-run/react'
+import { useState } from 'react'
+import { FieldError } from '../../shared/ui/forms'
+import { plannedSize, plannerErrors, type PlannerValues } from './sample-size-schema'
+import { WAVE_GROUPS, WAVE_KINDS, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
+
+type Field = { name: keyof PlannerValues; label: string; hint: string; unit: string }
+
+const FIELDS: Field[] = [
+  { name: 'baseline', label: 'Expected share at baseline', hint: 'Your best guess of the share who know or do it now, for example from an earlier survey.', unit: '%' },
+  { name: 'change', label: 'Change worth detecting', hint: 'The smallest change, in percentage points, that would matter: +10 means from 40% to 50%.', unit: 'points' },
+  { name: 'power', label: 'Power', hint: 'The chance of detecting a change that big if it happens. 80% is usual.', unit: '%' },
+  { name: 'alpha', label: 'Significance level (two-sided)', hint: '5% is usual.', unit: '%' },
+  { name: 'designEffect', label: 'Design effect', hint: '1 for a simple random sample; 1.5 to 2 when whole schools or villages are sampled.', unit: '×' },
+  { name: 'nonResponse', label: 'Expected non-response', hint: 'The share of people approached who will not answer.', unit: '%' },
+]
+
+type Wave = { id: number; kind: WaveKind; group: WaveGroup; targetSize: number | null }
+
+/**
+ * Respondents each wave needs, as R's power.prop.test: recomputed as the
+ * fields change, or by the button without JavaScript (a GET form).
+ */
+export function SampleSizePlanner({ initial, waves, action }: { initial: Record<keyof PlannerValues, string>; waves: readonly Wave[]; action: string }) {
+  const [values, setValues] = useState(initial)
+  const errors = plannerErrors(values)
+  const size = plannedSize(values)
+  const from = Number(values.baseline)
+  const to = from + Number(values.change)
+  return (
+    <section id="planner" aria-labelledby="planner-title" className="panel">
+      <h2 id="planner-title">How many respondents each wave needs</h2>
+      <Form method="get" action={`${action}#planner`} preventScrollReset className="planner">
+        {FIELDS.map((f) => (
+          <div key={f.name} className={errors[f.name] ? 'field field--error' : 'field'}>
+            <label className="field__label" htmlFor={`planner-${f.name}`}>
+              {f.label} ({f.unit})
+            </label>
+            <div className="field__hint" id={`planner-${f.name}-hint`}>
+              {f.hint}
+            </div>
+            {errors[f.name] ? <FieldError id={`planner-${f.name}-error`} messages={errors[f.name]!} /> : null}
+            <input
+              id={`planner-${f.name}`}
+              name={f.name}
+              type="number"
+              step="any"
+              inputMode="decimal"
+              className="input input--narrow"
+              value={values[f.name]}
+              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+              aria-invalid={errors[f.name] ? true : undefined}
+              aria-describedby={`planner-${f.name}-hint${errors[f.name] ? ` planner-${f.name}-error` : ''}`}
+            />
+          </div>
+        ))}
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            Work it out
+          </button>
+        </div>
+      </Form>
+      <div role="status" aria-live="polite">
+        {size ? (
+          <>
+            <p className="planner__result">
+              To detect a change from {from}% to {to}% you need <strong>{size.analysed.toLocaleString('en')} respondents</strong> answering in each wave, so
+              approach <strong>{size.toSurvey.toLocaleString('en')}</strong> per wave allowing for the design effect and non-response.
+            </p>
+            {waves.length ? (
+              <ul>
+                {waves.map((w) => (
+                  <li key={w.id}>
+                    {WAVE_KINDS.label(w.kind)}, {WAVE_GROUPS.label(w.group).toLowerCase()}:{' '}
+                    {w.targetSize === null
+                      ? 'no target sample size set'
+                      : w.targetSize >= size.toSurvey
+                        ? `target ${w.targetSize.toLocaleString('en')} is enough`
+                        : `target ${w.targetSize.toLocaleString('en')} is ${(size.toSurvey - w.targetSize).toLocaleString('en')} short`}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          <p>Correct the values above to see the sample size.</p>
+        )}
+      </div>
+    </section>
+  )
+}

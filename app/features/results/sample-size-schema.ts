@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { respondentsPerWave } from './statistics/sample-size'
+
+// The sample-size planner's fields, as people think of them: percentages and
+// percentage points, read from the page's query string (it is a GET form).
+
+export const PLANNER_DEFAULTS = { baseline: 40, change: 10, power: 80, alpha: 5, designEffect: 1, nonResponse: 10 }
+export type PlannerValues = typeof PLANNER_DEFAULTS
+
+const percent = (label: string, min: number, max: number) =>
+  z.coerce.number({ error: `Enter ${label} as a number` }).min(min, `${label[0]!.toUpperCase()}${label.slice(1)} must be at least ${min}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max}`)
+
+export const plannerSchema = z
+  .object({
+    baseline: percent('the expected baseline', 1, 99),
+    change: z.coerce.number({ error: 'Enter the change as a number of percentage points' }).refine((v) => v !== 0, 'Enter a change other than 0'),
+    power: percent('the power', 50, 99),
+    alpha: percent('the significance level', 0.1, 20),
+    designEffect: z.coerce.number({ error: 'Enter the design effect as a number' }).min(1, 'The design effect is at least 1 (a simple random sample)').max(10, 'The design effect must be at most 10'),
+    nonResponse: percent('the non-response', 0, 90),
+  })
+
+export type PlannerErrors = Partial<Record<keyof PlannerValues, string>>
+
+/** The planner's values from the query string: defaults where a field is absent, an error beside each wrong one. */
+export function readPlanner(search: URLSearchParams, defaults: Partial<PlannerValues> = {}): { values: Record<keyof PlannerValues, string>; errors: PlannerErrors } {
+  const start = { ...PLANNER_DEFAULTS, ...defaults }
+  const values = Object.fromEntries(Object.keys(start).map((k) => [k, search.get(k) ?? String(start[k as keyof PlannerValues])])) as Record<keyof PlannerValues, string>
+  return { values, errors: plannerErrors(values) }
+}
+
+export function plannerErrors(values: Record<keyof PlannerValues, string>): PlannerErrors {
+  const parsed = plannerSchema.safeParse(values)
+  const errors: PlannerErrors = {}
+  for (const issue of parsed.success ? [] : parsed.error.issues) errors[issue.path[0] as keyof PlannerValues] ??= issue.message
+  // Checked beside the others, so that every wrong field is named at once.
+  const [baseline, change] = [Number(values.baseline), Number(values.change)]
+  const endline = baseline + change
+  if (!errors.baseline && !errors.change && (endline <= 0 || endline >= 100)) {
+    errors.change = `${baseline}% ${change > 0 ? '+' : '−'} ${Math.abs(change)} points leaves 0–100%: choose a smaller change`
+  }
+  return errors
+}
+
+/** Respondents per wave for valid values, as R's power.prop.test (two-sided), inflated for design effect and non-response. */
+export function plannedSize(values: Record<keyof PlannerValues, string>) {
+  const parsed = plannerSchema.safeParse(values)
+  if (!parsed.success || Object.keys(plannerErrors(values)).length) return null
+  const v = parsed.data
+  return respondentsPerWave({
+    baseline: v.baseline / 100,
+    endline: (v.baseline + v.change) / 100,
+    power: v.power / 100,
+    sigLevel: v.alpha / 100,
+    designEffect: v.designEffect,
+    nonResponse: v.nonResponse / 100,
+  })
+}
+
+/** Start from the campaign's first outcome indicator in percent with a baseline and a target, when it has one. */
+export function plannerDefaults(c: { objectives: readonly { indicators: readonly { level: string; unit: string; baseline: number | null; target: number | null }[] }[] }): Partial<PlannerValues> {
+  const i = c.objectives.flatMap((o) => o.indicators).find((x) => x.level === 'outcome' && x.unit === 'percent' && x.baseline !== null && x.target !== null && x.target !== x.baseline)
+  return i ? { baseline: i.baseline!, change: Number((i.target! - i.baseline!).toFixed(1)) } : {}
+}
+
+/** Respondents per wave to detect a change from a baseline to a target (percent), with the planner's defaults; and the planner's query for it. */
+export function sizeToDetect(baseline: number, target: number): { size: ReturnType<typeof plannedSize>; query: string } {
+  const asked = { baseline: String(Number(baseline.toFixed(1))), change: String(Number((target - baseline).toFixed(1))) }
+  const query = new URLSearchParams(asked)
+  return { size: plannedSize(readPlanner(query).values), query: query.toString() }
+}

@@ -1,0 +1,128 @@
+import { eq, sql } from 'drizzle-orm'
+import { campaignSummaries, indicatorSummaries, standardIndicators } from '../../../db/schema'
+import { loadCampaign, type StoredCampaign } from '../campaigns/index.server'
+import { wavesOf } from '../surveys/index.server'
+import { db } from '../../shared/db.server'
+import { indicatorsWithResults } from './indicators.server'
+import { progressOf, type IndicatorResult } from './indicator-results'
+import { ALPHA } from './conventions'
+
+// The summaries pages and dashboards read: each campaign indicator's
+// baseline, actual, change and test, and each campaign's respondents, people
+// reached and targeted and channels. Only the results flow (flow.server.ts)
+// refreshes them, after a change to what they are computed from. Derived
+// data: a campaign without its row in campaign_summaries is built on the next
+// read. See docs/decisions/005-summaries.md.
+
+/** The standard indicator whose actuals count as people reached. */
+export const REACH_STANDARD = 'people_reached'
+
+/**
+ * Recomputes one campaign's summaries: the indicators' results from its
+ * answers and actuals (the costly part: every answer is analysed), then its
+ * totals. `totalsOnly` skips the analysis, for changes to what only the
+ * totals count (audiences, channels).
+ */
+export function refreshSummaries(campaignId: number, { totalsOnly = false } = {}) {
+  const stored = loadCampaign(campaignId)
+  if (!stored) return
+  db.transaction((tx) => {
+    if (!totalsOnly) {
+      tx.delete(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).run()
+      for (const row of indicatorRows(stored)) tx.insert(indicatorSummaries).values(row).run()
+    }
+    const totals = totalsOf(stored)
+    tx.insert(campaignSummaries)
+      .values({ campaignId, ...totals })
+      .onConflictDoUpdate({ target: campaignSummaries.campaignId, set: { ...totals, refreshedAt: new Date() } })
+      .run()
+  })
+}
+
+function indicatorRows(stored: StoredCampaign) {
+  const byId = new Map(stored.objectives.flatMap((o) => o.indicators).map((i) => [i.id, i]))
+  return indicatorsWithResults(stored).map(({ result: r, ...i }) => ({
+    indicatorId: i.id,
+    campaignId: stored.row.id,
+    standardIndicatorId: byId.get(i.id)?.standardIndicatorId ?? null,
+    name: i.name,
+    level: i.level,
+    unit: i.unit,
+    direction: i.direction,
+    baseline: r.baseline,
+    target: i.target,
+    actual: r.actual,
+    actualFrom: r.actualFrom,
+    baselineFrom: r.baselineFrom,
+    actualDate: r.actualDate,
+    questionCode: i.question?.code ?? null,
+    nBaseline: r.nBaseline,
+    nActual: r.nActual,
+    change: r.change,
+    changeLow: r.changeLow,
+    changeHigh: r.changeHigh,
+    pValue: r.pValue,
+    method: r.method,
+    met: r.met,
+  }))
+}
+
+/** Respondents, people reached (the actuals of the people_reached standard, read from the indicator summaries), targeted, channels. */
+function totalsOf(stored: StoredCampaign) {
+  const campaignId = stored.row.id
+  const reached = db
+    .select({ total: sql<number | null>`sum(${indicatorSummaries.actual})` })
+    .from(indicatorSummaries)
+    .innerJoin(standardIndicators, eq(standardIndicators.id, indicatorSummaries.standardIndicatorId))
+    .where(sql`${indicatorSummaries.campaignId} = ${campaignId} and ${standardIndicators.code} = ${REACH_STANDARD} and ${indicatorSummaries.actual} is not null`)
+    .get()?.total ?? null
+  return {
+    respondents: wavesOf(campaignId).reduce((s, w) => s + w.responses, 0),
+    reached,
+    targeted: stored.campaign.audiences.reduce((s, a) => s + (a.estimatedSize ?? 0), 0),
+    channels: stored.campaign.channels.join(','),
+  }
+}
+
+/** Builds the summaries of campaigns that have none yet (new databases, campaigns created since); once per request that reads them. */
+export function ensureSummaries() {
+  const missing = db.all<{ id: number }>(sql`select c.id from campaigns c left join campaign_summaries s on s.campaign_id = c.id where s.campaign_id is null`)
+  for (const { id } of missing) refreshSummaries(id)
+}
+
+/** Builds one campaign's summaries if it has none: a primary-key lookup, for pages about one campaign. */
+export function ensureSummariesOf(campaignId: number) {
+  if (!db.select({ id: campaignSummaries.campaignId }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, campaignId)).get()) refreshSummaries(campaignId)
+}
+
+/** Where each indicator of a campaign stands, read from its summaries (kept up to date on every write) — for pages that show a campaign. */
+export function summarisedIndicators(campaignId: number): { id: number; name: string; question: { code: string } | null; result: IndicatorResult }[] {
+  ensureSummariesOf(campaignId)
+  return db
+    .select()
+    .from(indicatorSummaries)
+    .where(eq(indicatorSummaries.campaignId, campaignId))
+    .all()
+    .map((s) => ({
+      id: s.indicatorId,
+      name: s.name,
+      question: s.questionCode ? { code: s.questionCode } : null,
+      result: {
+        baseline: s.baseline,
+        baselineFrom: s.baselineFrom,
+        actual: s.actual,
+        actualFrom: s.actualFrom,
+        actualDate: s.actualDate,
+        progress: progressOf(s.baseline, s.actual, s.target),
+        met: s.met,
+        pValue: s.pValue,
+        significant: s.pValue === null ? null : s.pValue < ALPHA,
+        method: s.method,
+        nBaseline: s.nBaseline,
+        nActual: s.nActual,
+        change: s.change,
+        changeLow: s.changeLow,
+        changeHigh: s.changeHigh,
+      },
+    }))
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import type { QuestionType } from '../../shared/taxonomy/taxonomy'
+
+// One answer to one question: what a cell of a survey spreadsheet (or a field
+// of the data-entry form) may hold, read into the canonical text Lantern
+// stores — '1'/'0', '1'…'5', a number, an option code, free text — with the
+// common spellings recoded. Empty means no answer.
+
+export type QuestionOption = { code: string; label: string }
+
+export type Question = {
+  code: string
+  text: string
+  type: QuestionType
+  /** binary: '1' or '0'; single choice: the correct option's code. */
+  desired: string | null
+  options: readonly QuestionOption[]
+  min: number | null
+  max: number | null
+}
+
+export const LIKERT_LABELS: readonly QuestionOption[] = [
+  { code: '1', label: 'Strongly disagree' },
+  { code: '2', label: 'Disagree' },
+  { code: '3', label: 'Neither agree nor disagree' },
+  { code: '4', label: 'Agree' },
+  { code: '5', label: 'Strongly agree' },
+]
+
+const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ')
+
+const BINARY = new Map<string, string>([
+  ...['1', 'yes', 'y', 'true', 't', 'correct'].map((s) => [s, '1'] as const),
+  ...['0', 'no', 'n', 'false', 'f', 'incorrect'].map((s) => [s, '0'] as const),
+])
+
+const LIKERT = new Map<string, string>([
+  ...LIKERT_LABELS.map((l) => [fold(l.label), l.code] as const),
+  ['neutral', '3'],
+  ['neither', '3'],
+  ['agree strongly', '5'],
+  ['disagree strongly', '1'],
+])
+
+const MAX_TEXT = 2000
+
+export type AnswerResult = { ok: true; value: string | null } | { ok: false; message: string }
+
+/** A number as written in a spreadsheet: "7.5", or "7,5" from a semicolon-separated file. */
+function readNumber(cell: string): number | null {
+  const text = /^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : null
+}
+
+export function readAnswer(q: Question, raw: string): AnswerResult {
+  const cell = raw.trim()
+  if (cell === '') return { ok: true, value: null }
+  const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell
+  switch (q.type) {
+    case 'binary': {
+      const value = BINARY.get(fold(cell))
+      return value ? { ok: true, value } : { ok: false, message: `“${shown}” is not a yes/no answer: use 1 or 0, yes or no, true or false` }
+    }
+    case 'likert': {
+      const own = q.options.find((o) => fold(o.label) === fold(cell))
+      const value = /^[1-5]$/.test(cell) ? cell : (own?.code ?? LIKERT.get(fold(cell)))
+      return value ? { ok: true, value } : { ok: false, message: `“${shown}” is not on the 1–5 scale: use 1 to 5 or “Strongly disagree” … “Strongly agree”` }
+    }
+    case 'single_choice': {
+      const option = q.options.find((o) => o.code === cell) ?? q.options.find((o) => fold(o.label) === fold(cell) || fold(o.code) === fold(cell))
+      return option
+        ? { ok: true, value: option.code }
+        : { ok: false, message: `“${shown}” is not one of the options: ${q.options.map((o) => o.code).join(', ')}` }
+    }
+    case 'score': {
+      const n = readNumber(cell)
+      if (n === null) return { ok: false, message: `“${shown}” is not a number` }
+      if ((q.min !== null && n < q.min) || (q.max !== null && n > q.max)) return { ok: false, message: `${n} is outside the range ${q.min} to ${q.max}` }
+      return { ok: true, value: String(n) }
+    }
+    case 'free_text':
+      return cell.length > MAX_TEXT ? { ok: false, message: `The answer is longer than ${MAX_TEXT.toLocaleString('en')} characters` } : { ok: true, value: cell }
+  }
+}
+
+/** A zod field for one question: a cell in, the canonical answer (or null) out, the reason as the issue. */
+export function answerField(q: Question) {
+  return z
+    .string()
+    .default('')
+    .transform((raw, ctx) => {
+      const result = readAnswer(q, raw)
+      if (!result.ok) {
+        ctx.addIssue({ code: 'custom', message: result.message })
+        return z.NEVER
+      }
+      return result.value
+    })
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod'
+import { answerField, type Question } from './answers'
+import { FIELD_LABELS, readGroup, readSex, readWaveKind, type ColumnTarget } from './columns'
+import { WAVE_GROUPS, WAVE_KINDS, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
+import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
+
+// Reading a survey spreadsheet's rows with a column mapping: every row checked
+// with zod, every problem named by line and column (the header is line 1),
+// nothing returned unless the whole file is valid.
+
+export type WaveKey = `${WaveKind}:${WaveGroup}`
+export const waveKey = (kind: WaveKind, group: WaveGroup): WaveKey => `${kind}:${group}`
+export const waveName = (key: WaveKey) => {
+  const [kind, group] = key.split(':') as [WaveKind, WaveGroup]
+  return `${WAVE_KINDS.label(kind).toLowerCase()} of the ${WAVE_GROUPS.label(group).toLowerCase()}`
+}
+
+
+export type ImportedResponse = {
+  line: number
+  wave: WaveKey
+  respondentCode: string
+  sex: 'female' | 'male' | 'other' | null
+  ageBand: string | null
+  locality: string | null
+  /** Question code → canonical answer; unanswered questions are absent. */
+  answers: Record<string, string>
+}
+
+
+export type ReadOptions = {
+  mapping: readonly ColumnTarget[]
+  questions: readonly Question[]
+  /** Why each column looks like personal data (personalData), or null. */
+  personal: readonly (string | null)[]
+  /** Where rows go when the file has no wave column. */
+  targetWave: WaveKey | null
+  /** The campaign's waves. */
+  waves: ReadonlySet<WaveKey>
+}
+
+export type ReadResult = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: CsvProblem[] }
+
+/** Problems of the mapping itself, before any row is read. */
+export function mappingProblems(file: CsvFile, o: ReadOptions): CsvProblem[] {
+  const problems: CsvProblem[] = []
+  const at = (column: string, message: string) => problems.push({ line: 1, column, message })
+  o.mapping.forEach((target, i) => {
+    const header = file.headers[i] ?? `column ${i + 1}`
+    if (target === 'choose') return at(header, `Choose what this column is: a question, a field, or “Drop”.`)
+    if (target !== 'drop' && o.personal[i]) at(header, `This column looks like personal data (${o.personal[i]}). Map it to “Drop” to import the file.`)
+    if (target !== 'drop' && o.mapping.indexOf(target) !== i) at(header, `Two columns are mapped to ${target.startsWith('question:') ? `question ${target.slice(9)}` : FIELD_LABELS[target as keyof typeof FIELD_LABELS]}; keep one.`)
+    if (target.startsWith('question:') && !o.questions.some((q) => `question:${q.code}` === target)) at(header, `There is no question ${target.slice(9)} in this campaign’s instrument.`)
+  })
+  if (!o.mapping.includes('respondent_code')) at('', 'Map one column to “Respondent code”.')
+  if (!o.mapping.some((t) => t.startsWith('question:'))) at('', 'Map at least one column to a question.')
+  if (!o.mapping.includes('wave') && !o.targetWave) at('', 'The file has no wave column: choose the wave its rows belong to.')
+  return problems
+}
+
+/**
+ * A reader of the rows of one file, one row at a time, so a caller can read a
+ * large file in slices and let other work run between them. `read` takes the
+ * row's index (0 = the first row after the header); `result` ends the file.
+ */
+export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) {
+  const problems: CsvProblem[] = mappingProblems({ headers: file.headers, rows: [] }, o)
+  const columnOf = (target: ColumnTarget) => o.mapping.indexOf(target)
+  const questionColumns = o.questions.flatMap((q) => (columnOf(`question:${q.code}`) >= 0 ? [{ q, column: columnOf(`question:${q.code}`) }] : []))
+  const answers = z.object(Object.fromEntries(questionColumns.map(({ q }) => [q.code, answerField(q)])))
+  const header = (column: number) => file.headers[column] ?? `column ${column + 1}`
+  const cell = (row: readonly string[], target: ColumnTarget) => (columnOf(target) >= 0 ? (row[columnOf(target)] ?? '').trim() : '')
+  const seen = new Map<string, number>()
+  const responses: ImportedResponse[] = []
+
+  let count = 0
+  // A wrong mapping makes every row wrong the same way: report the mapping only.
+  const mappingWrong = problems.length > 0
+  const read = (row: readonly string[], index: number) => {
+    if (mappingWrong) return
+    count++
+    const line = index + 2
+    const problem = (target: ColumnTarget | number, message: string) =>
+      problems.push({ line, column: typeof target === 'number' ? header(target) : header(columnOf(target)), message })
+    if (row.length > file.headers.length) problems.push({ line, column: '', message: `This row has ${row.length} cells but the header has ${file.headers.length}` })
+
+    const code = cell(row, 'respondent_code')
+    if (!code) problem('respondent_code', 'Every row needs a respondent code')
+    else if (code.length > 64) problem('respondent_code', 'The respondent code must be 64 characters or fewer')
+
+    let wave = o.targetWave
+    if (columnOf('wave') >= 0) {
+      const kind = readWaveKind(cell(row, 'wave'))
+      const group = columnOf('group') >= 0 ? readGroup(cell(row, 'group')) : 'campaign'
+      if (!kind) problem('wave', `“${cell(row, 'wave')}” is not a wave: use pre or post, baseline or endline, or follow-up`)
+      if (!group) problem('group', `“${cell(row, 'group')}” is not a group: use campaign or comparison`)
+      wave = kind && group ? waveKey(kind, group) : null
+    }
+    if (wave && !o.waves.has(wave)) problem(columnOf('wave') >= 0 ? 'wave' : 0, `There is no wave for the ${waveName(wave)}: add it on the survey page first`)
+
+    if (wave && code) {
+      const key = `${wave}|${code}`
+      const earlier = seen.get(key)
+      if (earlier) problem('respondent_code', `Respondent ${code} appears twice in the ${waveName(wave)} (lines ${earlier} and ${line})`)
+      else seen.set(key, line)
+    }
+
+    const sexCell = cell(row, 'sex')
+    const sex = sexCell ? readSex(sexCell) : null
+    if (sexCell && !sex) problem('sex', `“${sexCell}” is not a recognised sex: use female, male or other, or leave it empty`)
+    const ageBand = cell(row, 'age_band') || null
+    if (ageBand && ageBand.length > 20) problem('age_band', 'The age band must be 20 characters or fewer, like 18–24')
+    const locality = cell(row, 'locality') || null
+    if (locality && locality.length > 100) problem('locality', 'The locality must be 100 characters or fewer')
+
+    const parsed = answers.safeParse(Object.fromEntries(questionColumns.map(({ q, column }) => [q.code, row[column] ?? ''])))
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problem(`question:${String(issue.path[0])}`, issue.message)
+    }
+    if (parsed.success && wave && code) {
+      const given = Object.entries(parsed.data).filter((e): e is [string, string] => e[1] !== null)
+      responses.push({ line, wave, respondentCode: code, sex, ageBand, locality, answers: Object.fromEntries(given) })
+    }
+  }
+  const result = (): ReadResult => {
+    if (count === 0 && !mappingWrong) problems.push({ line: 2, column: '', message: 'The file has a header but no rows of answers' })
+    return problems.length ? { ok: false, problems } : { ok: true, responses }
+  }
+  return { read, result }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import type { ColumnTarget } from './columns'
+import type { WaveKey } from './import-plan'
+import { WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
+import { idField } from '../../shared/ui/fields'
+
+// The survey import's choices travel in the URL (mapping page) and the form
+// (import): `upload`, one `c<column>` per column, and `wave` for files
+// without a wave column. Anything unreadable falls back to the suggestion.
+
+const target = z.string().regex(/^(respondent_code|wave|group|sex|age_band|locality|drop|choose|question:[a-z][a-z0-9_]{0,39})$/)
+const wave = z.string().refine((v) => {
+  const [kind, group] = v.split(':')
+  return WAVE_KINDS.has(kind ?? '') && WAVE_GROUPS.has(group ?? '')
+})
+
+export function parseImportChoice(values: URLSearchParams | FormData) {
+  const get = (name: string) => {
+    const v = values.get(name)
+    return typeof v === 'string' ? v : null
+  }
+  const upload = idField.safeParse(get('upload'))
+  const columns: ColumnTarget[] = []
+  for (let i = 0; get(`c${i}`) !== null; i++) {
+    const parsed = target.safeParse(get(`c${i}`))
+    columns.push(parsed.success ? (parsed.data as ColumnTarget) : 'choose')
+  }
+  const chosenWave = wave.safeParse(get('wave'))
+  return {
+    upload: upload.success ? upload.data : null,
+    mapping: columns.length ? columns : undefined,
+    targetWave: chosenWave.success ? (chosenWave.data as WaveKey) : null,
+  }
+}

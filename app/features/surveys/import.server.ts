@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto'
+import { resolve } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { and, desc, eq, lt } from 'drizzle-orm'
+import { surveyImports, surveyUploads } from '../../../db/schema'
+import type { Actor } from '../../shared/permissions/permissions'
+import { personalData, suggestMapping, type ColumnTarget } from './columns'
+import { surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
+import type { CsvProblem } from '../../shared/csv/csv-file'
+import { assertEditable } from '../campaigns/index.server'
+import { parseCsv } from '../../shared/csv/csv-text.server'
+import { auditRow, encodedForSql } from '../../shared/audit.server'
+import type { ResultsChange } from '../../shared/results-change'
+import { db } from '../../shared/db.server'
+import { getEnv } from '../../shared/env.server'
+import { notFound } from '../../shared/http.server'
+import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './surveys.server'
+
+// Importing a survey spreadsheet: the upload is kept while the planner maps
+// its columns; the plan (mapping, personal-data check, every row validated,
+// a preview) is recomputed from the stored file on every step; the import
+// writes all rows in one transaction or none.
+
+const SAMPLE_ROWS = 50
+// Resolved from the working directory, which is the repository in development, tests and production.
+const WRITER = resolve(process.cwd(), 'db/survey-writer.worker.mjs')
+const PREVIEW_ROWS = 10
+
+/** Lets other requests run: a large file is read and checked in slices, not in one go. */
+const yieldToOthers = () => new Promise<void>((done) => setImmediate(done))
+
+export async function storeUpload(actor: Actor, campaignId: number, filename: string, text: string): Promise<number> {
+  assertEditable(actor, campaignId)
+  const sha256 = createHash('sha256').update(text).digest('hex')
+  return db.transaction((tx) => {
+    // Uploads left unimported for a day are gone.
+    tx.delete(surveyUploads).where(lt(surveyUploads.createdAt, new Date(Date.now() - 86_400_000))).run()
+    return tx.insert(surveyUploads).values({ campaignId, userId: actor.userId, filename, sha256, content: text }).returning({ id: surveyUploads.id }).get().id
+  })
+}
+
+function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
+  const upload = db
+    .select()
+    .from(surveyUploads)
+    .where(and(eq(surveyUploads.id, uploadId), eq(surveyUploads.campaignId, campaignId), eq(surveyUploads.userId, actor.userId)))
+    .get()
+  return upload ?? notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
+}
+
+export const importedMessage = (rows: number, filename: string) => `${rows.toLocaleString('en')} responses were imported from ${filename}.`
+
+export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null }
+
+/** Everything the mapping page shows for an upload and a mapping (the suggested one when none is given). */
+export async function importPlan(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice = {}) {
+  assertSurveyAccess(actor, campaignId)
+  const upload = uploadOf(actor, campaignId, uploadId)
+  const file = await parseCsv(upload.content)
+  const questions = questionsOf(campaignId)
+  const waves = wavesOf(campaignId)
+  const personal = file.headers.map((h, i) => personalData(h, file.rows.slice(0, SAMPLE_ROWS).map((r) => r[i] ?? '')))
+  const mapping = choice.mapping?.length === file.headers.length ? choice.mapping : suggestMapping(file.headers, questions.map((q) => q.code), personal)
+  const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
+  const problems: CsvProblem[] = [...file.parseProblems]
+  if (file.headers.length === 0) problems.push({ line: 1, column: '', message: 'The file is empty.' })
+  let read: ReturnType<ReturnType<typeof surveyRowReader>['result']> | null = null
+  if (!problems.length) {
+    const reader = surveyRowReader(file, { mapping, questions, personal, targetWave: choice.targetWave ?? null, waves: new Set(waveIds.keys()) })
+    for (let i = 0; i < file.rows.length; i++) {
+      reader.read(file.rows[i]!, i)
+      if (i % 2000 === 1999) await yieldToOthers()
+    }
+    read = reader.result()
+  }
+  if (read && !read.ok) problems.push(...read.problems)
+  const responses = read?.ok ? read.responses : []
+  const earlier = db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, upload.sha256))).orderBy(desc(surveyImports.at)).get()
+  // A respondent already in a wave: from an earlier import or typed in.
+  if (!earlier && responses.length) {
+    const stored = storedCodes([...waveIds.values()])
+    const column = file.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code'
+    for (const r of responses) {
+      if (stored.get(waveIds.get(r.wave)!)!.has(r.respondentCode)) {
+        problems.push({ line: r.line, column, message: `Respondent ${r.respondentCode} is already in the ${waveName(r.wave)}` })
+      }
+    }
+  }
+  const perWave = new Map<WaveKey, number>()
+  for (const r of responses) perWave.set(r.wave, (perWave.get(r.wave) ?? 0) + 1)
+  return {
+    upload: { id: upload.id, filename: upload.filename, sha256: upload.sha256 },
+    headers: file.headers,
+    samples: file.rows.slice(0, 3),
+    rowCount: file.rows.length,
+    mapping,
+    personal,
+    targetWave: choice.targetWave ?? null,
+    questions: questions.map((q) => ({ code: q.code, text: q.text })),
+    waves: waves.map((w) => ({ key: waveKey(w.kind, w.group), name: waveName(waveKey(w.kind, w.group)), responses: w.responses })),
+    problems,
+    preview: problems.length ? [] : responses.slice(0, PREVIEW_ROWS),
+    perWave: [...perWave].map(([wave, n]) => ({ wave, name: waveName(wave), n })),
+    earlier: earlier ? { at: earlier.at.toISOString(), rows: earlier.rows } : null,
+    responses,
+    waveIds,
+  }
+}
+
+export type ImportOutcome = { ok: true; created: number; unchanged: boolean; importId: number | null; message: string } | { ok: false; problems: CsvProblem[] }
+
+/** Imports the whole file or nothing; the same file again changes nothing and says so. */
+export async function runImport({ actor, campaignId }: ResultsChange, uploadId: number, choice: ImportChoice): Promise<ImportOutcome> {
+  const access = assertEditable(actor, campaignId)
+  const plan = await importPlan(actor, campaignId, uploadId, choice)
+  if (plan.earlier) {
+    return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.` }
+  }
+  if (plan.problems.length) return { ok: false, problems: plan.problems }
+  const questionIds = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
+  const importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
+  const created = plan.responses.length
+  return { ok: true, created, unchanged: false, importId, message: importedMessage(created, plan.upload.filename) }
+}
+
+/**
+ * Stores the rows in a worker thread with its own connection (WAL lets pages
+ * keep reading meanwhile); see db/survey-writer.worker.mjs.
+ */
+function writeResponses(
+  campaignId: number,
+  upload: { id: number; filename: string; sha256: string },
+  responses: ImportedResponse[],
+  waveIds: Map<WaveKey, number>,
+  questionIds: Map<string, number>,
+  actor: Actor,
+  organisationId: number,
+): Promise<number> {
+  const rows = responses.map((r) => [
+    waveIds.get(r.wave)!,
+    r.respondentCode,
+    r.sex,
+    r.ageBand,
+    r.locality,
+    Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value]),
+  ])
+  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: rows.length } })
+  const job = { campaignId, uploadId: upload.id, sha256: upload.sha256, filename: upload.filename, rows, actorUserId: actor.userId, audit: encodedForSql(audit) }
+  const worker = new Worker(WRITER, { workerData: { path: getEnv().DATABASE_PATH } })
+  return new Promise<number>((done, fail) => {
+    worker.once('message', (m: { ok: true; importId: number } | { ok: false; error: string }) => (m.ok ? done(m.importId) : fail(new Error(m.error))))
+    worker.once('error', fail)
+    worker.postMessage(job)
+  }).finally(() => void worker.terminate())
+}

@@ -1,0 +1,2 @@
+export * from './import.server'
+export * from './surveys.server'

@@ -1,0 +1,53 @@
+import type { FieldMetadata } from '@conform-to/react'
+import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from '../../shared/ui/forms'
+import { termChoices } from '../../shared/ui/options'
+import { QUESTION_TYPES } from '../../shared/taxonomy/taxonomy'
+
+export const QUESTION_LABELS = {
+  code: 'Code',
+  text: 'Question',
+  type: 'Type of answer',
+  desired: 'Desired or correct answer',
+  options: 'Options (single choice)',
+  min: 'Lowest score',
+  max: 'Highest score',
+  indicatorId: 'Indicator it measures',
+}
+
+type Fields = Record<keyof typeof QUESTION_LABELS, FieldMetadata<string | undefined>>
+
+/** The fields of one survey question, for adding and for changing it; without JavaScript all show, each saying when it applies. */
+export function QuestionFields({ fields, indicators }: { fields: Fields; indicators: { id: number; name: string }[] }) {
+  const L = QUESTION_LABELS
+  return (
+    <>
+      <TextField meta={fields.code} label={L.code} hint="Short and stable, like knows_hotline: it is the column of the question in survey spreadsheets." />
+      <TextAreaField meta={fields.text} label={L.text} hint="As respondents hear or read it." rows={2} />
+      <ChoiceGroup meta={fields.type} legend={L.type} type="radio" choices={termChoices(QUESTION_TYPES.terms, true)} />
+      <TextField meta={fields.desired} label={L.desired} hint="Yes or no: 1 when yes is the desired answer, 0 when no is. Single choice: the code of the correct option." />
+      <TextAreaField meta={fields.options} label={L.options} hint="One per line: code = label, like “hotline = Call the hotline”." rows={4} />
+      <InputField meta={fields.min} label={L.min} type="number" inputMode="decimal" hint="Numeric score only." />
+      <InputField meta={fields.max} label={L.max} type="number" inputMode="decimal" hint="Numeric score only." />
+      <SelectField
+        meta={fields.indicatorId}
+        label={L.indicatorId}
+        hint="Optional: the indicator whose baseline and actual this question gives (% who answer correctly, or the mean score)."
+        placeholder="None"
+        options={indicators.map((i) => ({ value: String(i.id), label: i.name }))}
+      />
+    </>
+  )
+}
+
+export function questionDefaults(q?: { code: string; text: string; type: string; desired: string | null; options: readonly { code: string; label: string }[]; min: number | null; max: number | null; indicatorId: number | null }) {
+  return {
+    code: q?.code ?? '',
+    text: q?.text ?? '',
+    type: q?.type ?? 'binary',
+    desired: q?.desired ?? '',
+    options: q?.type === 'single_choice' ? q.options.map((o) => `${o.code} = ${o.label}`).join('\n') : '',
+    min: q?.min === null || q?.min === undefined ? '' : String(q.min),
+    max: q?.max === null || q?.max === undefined ? '' : String(q.max),
+    indicatorId: q?.indicatorId ? String(q.indicatorId) : '',
+  }
+}

@@ -1,0 +1,135 @@
+import { Form, Link } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { answerFieldName } from './response'
+import { SEXES } from '../../shared/taxonomy/taxonomy'
+import { FieldError } from '../../shared/ui/forms'
+import type { FieldErrors } from '../../shared/outcome'
+
+// The data-entry form of one response: the respondent, then one field per
+// question shaped by its type. Errors come from the server beside each field
+// and in a summary that takes focus; works without JavaScript.
+
+type Question = { code: string; text: string; type: string; options: readonly { code: string; label: string }[]; min: number | null; max: number | null }
+export type ResponseFormProps = {
+  questions: readonly Question[]
+  values: Record<string, string>
+  errors: FieldErrors
+  submitLabel: string
+  cancelTo: string
+  hidden?: Record<string, string>
+}
+
+function Field({ name, label, error, hint, children }: { name: string; label: string; error?: readonly string[]; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="field__hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? <FieldError id={`${name}-error`} messages={error} /> : null}
+      {children}
+    </div>
+  )
+}
+
+function Choices({ name, legend, error, choices, value }: { name: string; legend: string; error?: readonly string[]; choices: { value: string; label: string }[]; value: string }) {
+  return (
+    <fieldset className={error ? 'field field--error' : 'field'} id={name} aria-describedby={error ? `${name}-error` : undefined} tabIndex={-1}>
+      <legend className="field__label">{legend}</legend>
+      {error ? <FieldError id={`${name}-error`} messages={error} /> : null}
+      <div className="choices">
+        {[...choices, { value: '', label: 'No answer' }].map((c) => (
+          <div className="choice" key={c.value}>
+            <input type="radio" id={`${name}-${c.value || 'none'}`} name={name} value={c.value} defaultChecked={value === c.value} className="choice__input" />
+            <label htmlFor={`${name}-${c.value || 'none'}`} className="choice__label">
+              {c.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
+const described = (name: string, error?: readonly string[], hint?: boolean) => [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+
+export function ResponseForm({ questions, values, errors, submitLabel, cancelTo, hidden = {} }: ResponseFormProps) {
+  const summary = useRef<HTMLDivElement>(null)
+  const count = Object.keys(errors).length
+  useEffect(() => {
+    if (count) summary.current?.focus()
+  }, [count, errors])
+  const input = (name: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}, hint = false) => (
+    <input id={name} name={name} defaultValue={values[name] ?? ''} className="input" aria-invalid={errors[name] ? true : undefined} aria-describedby={described(name, errors[name], hint)} {...props} />
+  )
+  return (
+    <>
+      {count ? (
+        <div className="error-summary" ref={summary} tabIndex={-1} role="alert" aria-labelledby="response-summary-title">
+          <h2 className="error-summary__title" id="response-summary-title">
+            There is a problem
+          </h2>
+          <ul className="error-summary__list">
+            {Object.entries(errors).map(([name, messages]) => (
+              <li key={name}>
+                <a href={`#${name}`}>{messages.join('. ')}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post">
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <Field name="respondentCode" label="Respondent code" error={errors.respondentCode} hint="As written on the questionnaire; never a name.">
+          {input('respondentCode', { autoComplete: 'off' }, true)}
+        </Field>
+        <Field name="sex" label="Sex (optional)" error={errors.sex}>
+          <select id="sex" name="sex" defaultValue={values.sex ?? ''} className="select" aria-invalid={errors.sex ? true : undefined} aria-describedby={described('sex', errors.sex)}>
+            <option value="">Not recorded</option>
+            {SEXES.terms.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="ageBand" label="Age band (optional)" error={errors.ageBand} hint="Like 18–24.">
+          {input('ageBand', { className: 'input input--narrow' }, true)}
+        </Field>
+        <Field name="locality" label="Locality (optional)" error={errors.locality}>
+          {input('locality')}
+        </Field>
+        {questions.map((q) => {
+          const name = answerFieldName(q.code)
+          const legend = `${q.code}: ${q.text}`
+          if (q.type === 'binary') return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={[{ value: '1', label: 'Yes' }, { value: '0', label: 'No' }]} />
+          if (q.type === 'likert' || q.type === 'single_choice')
+            return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={q.options.map((o) => ({ value: o.code, label: q.type === 'likert' ? `${o.code} — ${o.label}` : o.label }))} />
+          if (q.type === 'score')
+            return (
+              <Field key={q.code} name={name} label={legend} error={errors[name]} hint={`A number from ${q.min} to ${q.max}; empty when not answered.`}>
+                {input(name, { type: 'number', inputMode: 'decimal', step: 'any', className: 'input input--narrow' }, true)}
+              </Field>
+            )
+          return (
+            <Field key={q.code} name={name} label={legend} error={errors[name]}>
+              <textarea id={name} name={name} defaultValue={values[name] ?? ''} rows={3} className="input textarea" aria-invalid={errors[name] ? true : undefined} aria-describedby={described(name, errors[name])} />
+            </Field>
+          )
+        })}
+        <div className="actions">
+          <button type="submit" name="intent" value="save" className="button button--primary">
+            {submitLabel}
+          </button>
+          <Link to={cancelTo}>Cancel</Link>
+        </div>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,24 @@
+import { decodeCsvBytes } from './csv-text.server'
+import { readForm } from '../request.server'
+
+// Reading an uploaded CSV file from a multipart form: a size limit with a
+// clear message, refused binary files, and UTF-8 decoding before any parsing
+// (DESIGN.md §8: a multi-byte character split across chunks is corrupted
+// otherwise). The campaign import and the survey import both read files so.
+
+export type UploadedText = { ok: true; text: string; filename: string } | { ok: false; message: string; status: number }
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+
+export async function readCsvUpload(request: Request, maxBytes: number): Promise<{ form: FormData | null; upload: UploadedText }> {
+  const tooLarge = { ok: false as const, message: `The file is larger than ${megabytes(maxBytes)}. Split it into smaller files.`, status: 413 }
+  // Refuse before reading the body when the browser says how big it is.
+  if (Number(request.headers.get('Content-Length') ?? 0) > maxBytes + 64 * 1024) return { form: null, upload: tooLarge }
+  const form = await readForm(request)
+  const file = form.get('file')
+  if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: 'Choose a CSV file to import.', status: 400 } }
+  if (file.size > maxBytes) return { form, upload: tooLarge }
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const decoded = decodeCsvBytes(bytes)
+  return { form, upload: decoded.ok ? { ok: true, text: decoded.text, filename: file.name || 'upload.csv' } : { ok: false, message: decoded.message, status: 400 } }
+}

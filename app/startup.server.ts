@@ -1,0 +1,27 @@
+import { demoLoginsText, isEmpty, seedDemo } from '../db/demo'
+import { db } from './shared/db.server'
+import { getEnv } from './shared/env.server'
+import { refreshAllPairs } from './features/overlap/index.server'
+import { purgeExpiredSessions } from './features/accounts/index.server'
+
+let started: Promise<void> | undefined
+
+/**
+ * Runs once per process when the server build is loaded: the connection has
+ * applied pending migrations by now; with LANTERN_DEMO=1 an empty database
+ * gets the demo data and the log-ins are printed.
+ */
+export function startup(): Promise<void> {
+  started ??= (async () => {
+    const env = getEnv()
+    purgeExpiredSessions()
+    if (env.LANTERN_DEMO && isEmpty(db)) {
+      await seedDemo(db)
+      refreshAllPairs()
+      console.log(`Lantern: loaded demo data into ${env.DATABASE_PATH}.\n${demoLoginsText()}`)
+    } else if (env.LANTERN_DEMO) {
+      console.log(`Lantern: ${env.DATABASE_PATH} already holds data; demo data not loaded.\n${demoLoginsText()}`)
+    }
+  })()
+  return started
+}
