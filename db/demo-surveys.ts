@@ -1,30 +1,15 @@
 import type Database from 'better-sqlite3'
 import { dayNumber, isoDay } from '../app/features/overlap/scoring'
-import { STARTER_QUESTIONS } from '../app/features/surveys/starters'
-import { random } from './random'
+import { generateSurvey, type SurveyPlan } from './survey-generator'
 
 const shiftDays = (date: string, days: number) => isoDay(dayNumber(date) + days)
 
-// Survey data for the demo campaigns that reached completed or evaluated:
-// an instrument, baseline and endline waves and a few hundred responses each,
+// Survey data for the demo campaigns that reached completed or evaluated,
 // drawn with a fixed seed so every demo shows the same results. The effects
 // vary as real evaluations do: clear gains, a null result, one decline; one
 // panel (the same respondents twice), one cross-section with a comparison group.
 
-type Binary = { code: string; pre: number; post: number }
-type Mean = { code: string; pre: number; post: number }
-type Plan = {
-  prefix: string
-  design: 'panel' | 'cross_section'
-  n: number
-  binary: Binary[]
-  likert?: Mean[]
-  score?: Mean
-  /** A comparison group the campaign did not reach, surveyed in both waves. */
-  comparison?: { n: number; binary: Binary[]; likert?: Mean[]; score?: Mean }
-}
-
-const PLANS: Record<string, Plan> = {
+export const DEMO_SURVEY_PLANS: Record<string, SurveyPlan> = {
   // A panel with a clear gain.
   'School talks on online recruitment (2025)': {
     prefix: 'SCH',
@@ -94,63 +79,16 @@ const PLANS: Record<string, Plan> = {
   },
 }
 
-/** A standard normal draw (Box–Muller). */
-const normal = (rand: () => number) => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())
-const logit = (p: number) => Math.log(p / (1 - p))
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
-
 export function seedDemoSurveys(sqlite: Database.Database) {
   const campaignId = sqlite.prepare('select id from campaigns where title = ?').pluck()
   const hotlineIndicator = sqlite.prepare(`select i.id from indicators i join objectives o on o.id = i.objective_id
     where o.campaign_id = ? and i.name like '%hotline number%'`).pluck()
-  const addQuestion = sqlite.prepare(`insert into survey_questions (campaign_id, position, code, text, type, desired, options, min, max, indicator_id)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const addWave = sqlite.prepare(`insert into survey_waves (campaign_id, kind, "group", design, start_date, end_date, target_size, sampling_notes, baseline_wave_id)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const dates = sqlite.prepare('select start_date, end_date from campaigns where id = ?')
-  const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band) values (?, ?, ?, ?)')
-  const addAnswer = sqlite.prepare('insert into survey_answers (response_id, question_id, value) values (?, ?, ?)')
-
   let seed = 2026
-  for (const [title, plan] of Object.entries(PLANS)) {
+  for (const [title, plan] of Object.entries(DEMO_SURVEY_PLANS)) {
     const id = campaignId.get(title) as number | undefined
     if (!id) continue
-    const rand = random(seed++)
-    const codes = [...plan.binary.map((b) => b.code), ...(plan.likert ?? []).map((l) => l.code), ...(plan.score ? [plan.score.code] : [])]
-    const questionIds = new Map<string, number>()
-    codes.forEach((code, position) => {
-      const q = STARTER_QUESTIONS.find((s) => s.code === code)!
-      const indicator = code === 'knows_hotline' ? ((hotlineIndicator.get(id) as number | undefined) ?? null) : null
-      const row = addQuestion.run(id, position, q.code, q.text, q.type, q.desired, JSON.stringify(q.options), q.min, q.max, indicator)
-      questionIds.set(code, Number(row.lastInsertRowid))
-    })
-    const { start_date: start, end_date: end } = dates.get(id) as { start_date: string; end_date: string }
-    const groups = [{ group: 'campaign', ...plan }, ...(plan.comparison ? [{ group: 'comparison', ...plan.comparison }] : [])]
-    for (const g of groups) {
-      // Fieldwork: the three weeks before the campaign starts, and the three weeks after it ends.
-      const baseline = Number(addWave.run(id, 'baseline', g.group, plan.design, shiftDays(start, -21), shiftDays(start, -1), g.n, 'Random sample of the target group.', null).lastInsertRowid)
-      const endline = Number(
-        addWave.run(id, 'endline', g.group, plan.design, shiftDays(end, 1), shiftDays(end, 21), g.n, 'Random sample of the target group.', plan.design === 'panel' ? baseline : null).lastInsertRowid,
-      )
-      // Each respondent has a latent knowledge; in a panel the same person answers twice.
-      const people = Array.from({ length: g.n }, () => ({ ability: normal(rand), sex: rand() < 0.52 ? 'female' : 'male', age: ['18-24', '25-34', '35-49', '50+'][Math.floor(rand() * 4)]! }))
-      for (const [wave, when] of [[baseline, 'pre'], [endline, 'post']] as const) {
-        people.forEach((person, i) => {
-          // A panel loses a few people between the waves, as real ones do.
-          if (plan.design === 'panel' && when === 'post' && rand() < 0.06) return
-          const ability = plan.design === 'panel' ? person.ability : normal(rand)
-          const who = plan.design === 'panel' ? person : { sex: rand() < 0.52 ? 'female' : 'male', age: person.age }
-          const code = `${plan.prefix}-${g.group === 'comparison' ? 'C' : 'T'}${plan.design === 'panel' ? '' : when === 'pre' ? 'B' : 'E'}-${String(i + 1).padStart(3, '0')}`
-          const responseId = addResponse.run(wave, code, who.sex, who.age).lastInsertRowid
-          for (const b of g.binary) {
-            const p = 1 / (1 + Math.exp(-(logit(b[when]) + 0.9 * ability)))
-            addAnswer.run(responseId, questionIds.get(b.code), rand() < p ? '1' : '0')
-          }
-          for (const l of g.likert ?? []) addAnswer.run(responseId, questionIds.get(l.code), String(clamp(Math.round(l[when] + 0.5 * ability + 0.8 * normal(rand)), 1, 5)))
-          if (g.score && rand() > 0.03) addAnswer.run(responseId, questionIds.get(g.score.code), String(clamp(Math.round(g.score[when] + 1.2 * ability + 1.2 * normal(rand)), 0, 10)))
-        })
-      }
-    }
+    generateSurvey(sqlite, id, plan, { seed: seed++, indicatorId: (hotlineIndicator.get(id) as number | undefined) ?? null })
+    const { start_date: start, end_date: end } = sqlite.prepare('select start_date, end_date from campaigns where id = ?').get(id) as { start_date: string; end_date: string }
     seedReach(sqlite, id, start, end)
   }
 }

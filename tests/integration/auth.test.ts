@@ -7,8 +7,8 @@ import * as login from '../../app/routes/login'
 import * as logout from '../../app/routes/logout'
 import * as signup from '../../app/routes/signup'
 import * as root from '../../app/root'
-import { DEMO_PASSWORD, DEMO_USERS } from '../../db/demo'
-import { cookieFrom, fieldErrors, get, invoke, post, sessionFor } from './helpers'
+import { createPerson, loginAs, PASSWORD } from '../factories'
+import { cookieFrom, fieldErrors, get, invoke, post } from './helpers'
 
 const rows = (table: typeof users | typeof organisations) => db.select({ n: count() }).from(table).get()!.n
 
@@ -44,8 +44,10 @@ describe('sign up', () => {
   })
 
   it('refuses a duplicate email (in any letter case) and writes nothing', async () => {
+    await createPerson('member')
+    const taken = db.select().from(users).all()[0]!.email
     const before = [rows(users), rows(organisations)]
-    const result = await invoke(signup.action, post('/signup', { ...signUpFields, email: 'MEMBER@lantern.example' }))
+    const result = await invoke(signup.action, post('/signup', { ...signUpFields, email: taken.toUpperCase() }))
     expect(result.status).toBe(400)
     expect(fieldErrors(result).email?.[0]).toMatch(/already exists/)
     expect([rows(users), rows(organisations)]).toEqual(before)
@@ -76,19 +78,11 @@ describe('sign up', () => {
 })
 
 describe('log in and log out', () => {
-  it('every demo log-in in the README works', async () => {
-    const readme = (await import('node:fs')).readFileSync('README.md', 'utf8')
-    for (const { email } of DEMO_USERS) {
-      expect(readme).toContain(email)
-      const result = await invoke(login.action, post('/login', { email, password: DEMO_PASSWORD }))
-      expect(result.status, email).toBe(302)
-    }
-  })
-
-  it('logs in a demo user and sends them where they were going, on this site only', async () => {
+  it('logs a user in (the email in any letter case) and sends them where they were going, on this site only', async () => {
+    const { user } = await createPerson('coordinator')
     const ok = await invoke(
       login.action,
-      post('/login', { email: 'Coordinator@Lantern.example', password: DEMO_PASSWORD, redirectTo: '/coordination' }),
+      post('/login', { email: user.email.toUpperCase(), password: PASSWORD, redirectTo: '/coordination' }),
     )
     expect(ok.status).toBe(302)
     expect(ok.location).toBe('/coordination')
@@ -99,14 +93,15 @@ describe('log in and log out', () => {
 
     const offsite = await invoke(
       login.action,
-      post('/login', { email: 'coordinator@lantern.example', password: DEMO_PASSWORD, redirectTo: '//evil.example' }),
+      post('/login', { email: user.email, password: PASSWORD, redirectTo: '//evil.example' }),
     )
     expect(offsite.location).toBe('/')
   })
 
   it('gives the same message for a wrong password and an unknown email', async () => {
-    const wrong = await invoke(login.action, post('/login', { email: 'member@lantern.example', password: 'not-the-password' }))
-    const unknown = await invoke(login.action, post('/login', { email: 'nobody@lantern.example', password: 'whatever-long' }))
+    const { user } = await createPerson('member')
+    const wrong = await invoke(login.action, post('/login', { email: user.email, password: 'not-the-password' }))
+    const unknown = await invoke(login.action, post('/login', { email: 'nobody@people.example', password: 'whatever-long' }))
     expect(wrong.status).toBe(400)
     expect(unknown.status).toBe(400)
     expect(fieldErrors(wrong)['']).toEqual(fieldErrors(unknown)[''])
@@ -114,7 +109,7 @@ describe('log in and log out', () => {
   })
 
   it('logging out ends the session in the database, so the old cookie no longer works', async () => {
-    const cookie = await sessionFor('member@lantern.example')
+    const cookie = await loginAs((await createPerson('member')).user)
     expect((await invoke(account.loader, get('/account', cookie))).status).toBe(200)
     const out = await invoke(logout.action, post('/logout', {}, { cookie }))
     expect(out.status).toBe(302)
@@ -125,7 +120,7 @@ describe('log in and log out', () => {
   })
 
   it('treats a tampered cookie as logged out, not as an error', async () => {
-    const cookie = await sessionFor('member@lantern.example')
+    const cookie = await loginAs((await createPerson('member')).user)
     const [name, value] = cookie.split('=') as [string, string]
     const forged = `${name}=${value.slice(0, -3)}abc`
     const page = await invoke(account.loader, get('/account', forged))
@@ -136,7 +131,7 @@ describe('log in and log out', () => {
   })
 
   it('slides the expiry forward when a day has passed, and says so with a fresh cookie', async () => {
-    const cookie = await sessionFor('member@lantern.example')
+    const cookie = await loginAs((await createPerson('member')).user)
     const [session] = db.select().from(sessions).orderBy(sessions.createdAt).all().slice(-1)
     const aged = new Date(Date.now() + 10 * 86_400_000)
     db.update(sessions).set({ expiresAt: aged }).where(eq(sessions.id, session!.id)).run()
@@ -147,7 +142,7 @@ describe('log in and log out', () => {
   })
 
   it('does not accept an expired session', async () => {
-    const cookie = await sessionFor('member@lantern.example')
+    const cookie = await loginAs((await createPerson('member')).user)
     db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).run()
     expect((await invoke(account.loader, get('/account', cookie))).status).toBe(302)
   })
@@ -155,12 +150,12 @@ describe('log in and log out', () => {
 
 describe('log-in rate limit', () => {
   it('blocks an account after 5 failures in 15 minutes, even with the right password, with a clear message', async () => {
-    const email = 'casa@lantern.example'
+    const { email } = (await createPerson('org_admin')).user
     for (let i = 0; i < 5; i++) {
       const r = await invoke(login.action, post('/login', { email, password: `wrong-guess-${i}` }), {}, { clientIp: `198.51.100.${i}` })
       expect(fieldErrors(r)['']?.[0]).toMatch(/not right/)
     }
-    const blocked = await invoke(login.action, post('/login', { email, password: DEMO_PASSWORD }), {}, { clientIp: '198.51.100.99' })
+    const blocked = await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: '198.51.100.99' })
     expect(blocked.status).toBe(400)
     expect(fieldErrors(blocked)['']?.[0]).toBe('Too many failed log-in attempts for this account. Wait 15 minutes, then try again.')
     expect(blocked.headers.get('Set-Cookie')).toBeNull()
@@ -170,31 +165,33 @@ describe('log-in rate limit', () => {
       .set({ createdAt: new Date(Date.now() - 16 * 60_000) })
       .where(eq(loginAttempts.email, email))
       .run()
-    const later = await invoke(login.action, post('/login', { email, password: DEMO_PASSWORD }), {}, { clientIp: '198.51.100.99' })
+    const later = await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: '198.51.100.99' })
     expect(later.status).toBe(302)
   })
 
   it('blocks an IP address after 20 failures across accounts', async () => {
     const ip = '192.0.2.50'
+    const { email } = (await createPerson('org_admin')).user
     for (let i = 0; i < 20; i++) {
       await invoke(login.action, post('/login', { email: `guess${i}@example.org`, password: 'wrong-password' }), {}, { clientIp: ip })
     }
     const blocked = await invoke(
       login.action,
-      post('/login', { email: 'himal@lantern.example', password: DEMO_PASSWORD }),
+      post('/login', { email, password: PASSWORD }),
       {},
       { clientIp: ip },
     )
     expect(fieldErrors(blocked)['']?.[0]).toMatch(/for your network/)
-    const elsewhere = await invoke(login.action, post('/login', { email: 'himal@lantern.example', password: DEMO_PASSWORD }), {}, { clientIp: '192.0.2.51' })
+    const elsewhere = await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: '192.0.2.51' })
     expect(elsewhere.status).toBe(302)
   })
 })
 
 describe('change password', () => {
   it('checks the current password, ends every other session and keeps this one going', async () => {
-    const here = await sessionFor('bayanihan@lantern.example')
-    const elsewhere = await sessionFor('bayanihan@lantern.example')
+    const { user } = await createPerson('org_admin')
+    const here = await loginAs(user)
+    const elsewhere = await loginAs(user)
     const wrong = await invoke(
       account.action,
       post('/account', { currentPassword: 'not-it-at-all', newPassword: 'brand new passphrase', confirmPassword: 'brand new passphrase' }, { cookie: here }),
@@ -206,7 +203,7 @@ describe('change password', () => {
 
     const ok = await invoke(
       account.action,
-      post('/account', { currentPassword: DEMO_PASSWORD, newPassword: 'brand new passphrase', confirmPassword: 'brand new passphrase' }, { cookie: here }),
+      post('/account', { currentPassword: PASSWORD, newPassword: 'brand new passphrase', confirmPassword: 'brand new passphrase' }, { cookie: here }),
     )
     expect(ok.status).toBe(200)
     const fresh = cookieFrom(ok.headers.get('Set-Cookie'))
@@ -214,7 +211,7 @@ describe('change password', () => {
     expect((await invoke(account.loader, get('/account', here))).status).toBe(302)
     expect((await invoke(account.loader, get('/account', fresh))).status).toBe(200)
 
-    const relogin = await invoke(login.action, post('/login', { email: 'bayanihan@lantern.example', password: 'brand new passphrase' }))
+    const relogin = await invoke(login.action, post('/login', { email: user.email, password: 'brand new passphrase' }))
     expect(relogin.status).toBe(302)
   })
 })

@@ -1,14 +1,24 @@
 import Papa from 'papaparse'
-import { count, eq } from 'drizzle-orm'
+import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { campaigns, organisations } from '../../db/schema'
+import { campaigns } from '../../db/schema'
 import { db } from '../../app/shared/db.server'
 import * as exportCsv from '../../app/routes/campaigns[.]csv'
 import * as template from '../../app/routes/campaigns.template[.]csv'
 import * as importPage from '../../app/routes/campaigns.import'
-import { get, invoke, sessionFor, SITE } from './helpers'
+import { createCampaign, createOrganisation, createPerson, loginAs } from '../factories'
+import { get, invoke, SITE } from './helpers'
 
-const safePassage = db.select().from(organisations).where(eq(organisations.name, 'Safe Passage Ukraine')).get()!.id
+/** An NGO with its admin and three campaigns — one over two oblasts, one funded, one published — and one of another NGO in Moldova. */
+async function registry() {
+  const { organisation, user: admin } = await createPerson('org_admin')
+  const funder = createOrganisation({ type: 'donor', country: 'NL' })
+  const twoOblasts = createCampaign(organisation, { title: 'Know your rights abroad — western oblasts', subdivisions: ['UA-46', 'UA-26'], funderIds: [funder.id] })
+  createCampaign(organisation, { title: 'Hotline week', subdivisions: [], status: 'active', audiences: [{ code: 'youth_students', estimatedSize: 5000 }, { code: 'parents_caregivers', estimatedSize: null }] })
+  createCampaign(organisation, { title: 'Published school talks', visibility: 'published', status: 'completed', budget: 12000, currency: 'EUR' })
+  createCampaign(createOrganisation({ country: 'MD' }), { title: 'Chișinău bus station posters', country: 'MD', subdivisions: ['MD-CU'] })
+  return { organisation, admin, twoOblasts }
+}
 const total = () => db.select({ n: count() }).from(campaigns).get()!.n
 
 async function download(path: string, cookie?: string) {
@@ -30,7 +40,8 @@ const rowsWithoutCode = (text: string) => {
 
 describe('campaigns as CSV', () => {
   it('exports the filtered list with its HXL row, one line per campaign × subdivision', async () => {
-    const { res, text } = await download('/campaigns.csv?country=UA', await sessionFor('coordinator@lantern.example'))
+    await registry()
+    const { res, text } = await download('/campaigns.csv?country=UA', await loginAs((await createPerson('coordinator')).user))
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename="lantern-campaigns-\d{4}-\d{2}-\d{2}\.csv"/)
     const { header, hxl, rows } = rowsWithoutCode(text)
@@ -39,20 +50,25 @@ describe('campaigns as CSV', () => {
     // "Know your rights abroad" covers two oblasts: two lines.
     expect(rows.filter((r) => r.includes('Know your rights abroad — western oblasts'))).toHaveLength(2)
     expect(rows.every((r) => r.includes('|UA|'))).toBe(true)
+    expect(rows.some((r) => r.includes('Chișinău'))).toBe(false)
   })
 
   it('anonymous visitors export only published campaigns', async () => {
+    await registry()
     const { text } = await download('/campaigns.csv')
     const { rows } = rowsWithoutCode(text)
-    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.some((r) => r.includes('Published school talks'))).toBe(true)
+    expect(rows.some((r) => r.includes('Hotline week') || r.includes('Know your rights abroad'))).toBe(false)
     expect(rows.every((r) => r.includes('|published|'))).toBe(true)
   })
 
   it('exporting and re-importing reproduces the same campaigns', async () => {
-    const cookie = await sessionFor('orgadmin@lantern.example')
+    const { organisation, admin } = await registry()
+    const safePassage = organisation.id
+    const cookie = await loginAs(admin)
     const before = await download(`/campaigns.csv?organisation=${safePassage}`, cookie)
     const original = rowsWithoutCode(before.text).rows
-    expect(original.length).toBeGreaterThan(5)
+    expect(original).toHaveLength(4)
     const campaignsBefore = total()
 
     const result = await invoke(importPage.action, upload(before.text, cookie))
@@ -66,10 +82,11 @@ describe('campaigns as CSV', () => {
   })
 
   it('imports nothing when one line is bad, and says where', async () => {
-    const cookie = await sessionFor('orgadmin@lantern.example')
+    const { organisation, user: admin } = await createPerson('org_admin')
+    const cookie = await loginAs(admin)
     const res = (await template.loader()) as Response
     const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n')
-    const good = lines[2]!.replace('Your organisation’s name exactly as on Lantern', 'Safe Passage Ukraine')
+    const good = lines[2]!.replace('Your organisation’s name exactly as on Lantern', organisation.name)
     const bad = good.replace('C1', 'C2').replace('2026-06-30', '2026-13-45')
     const before = total()
     const result = await invoke(importPage.action, upload([lines[0], lines[1], good, bad].join('\r\n'), cookie))
@@ -82,7 +99,7 @@ describe('campaigns as CSV', () => {
   })
 
   it('refuses a file that is not UTF-8, an empty upload, and a file over 5 MB, with a message', async () => {
-    const cookie = await sessionFor('orgadmin@lantern.example')
+    const cookie = await loginAs((await createPerson('org_admin')).user)
     const latin1 = new Uint8Array([0x6f, 0x72, 0x67, 0x0a, 0x43, 0x61, 0x73, 0x61, 0x20, 0x53, 0x70, 0x65, 0x72, 0x61, 0x6e, 0xfe, 0x65, 0x69])
     const notUtf8 = await invoke(importPage.action, upload(latin1, cookie))
     expect((notUtf8.data as { problems: { message: string }[] }).problems[0]!.message).toMatch(/not UTF-8/)
@@ -93,8 +110,8 @@ describe('campaigns as CSV', () => {
   })
 
   it('donors and coordinators cannot import', async () => {
-    for (const email of ['donor@lantern.example', 'coordinator@lantern.example']) {
-      const result = await invoke(importPage.action, upload('organisation\r\n', await sessionFor(email)))
+    for (const email of ['donor', 'coordinator'] as const) {
+      const result = await invoke(importPage.action, upload('organisation\r\n', await loginAs((await createPerson(email)).user)))
       expect(result.status, email).toBe(403)
     }
   })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { campaigns, campaignStatusHistory, organisations } from '../../db/schema'
+import { campaigns, campaignStatusHistory } from '../../db/schema'
 import { db } from '../../app/shared/db.server'
 import { canViewCampaign } from '../../app/features/campaigns/visibility'
 import { loadCampaign } from '../../app/features/campaigns/store.server'
@@ -16,12 +16,13 @@ import * as where from '../../app/routes/campaigns.$campaignId.edit.where'
 import * as budget from '../../app/routes/campaigns.$campaignId.edit.budget'
 import * as objectives from '../../app/routes/campaigns.$campaignId.edit.objectives'
 import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objectives_.$objectiveId.indicator'
-import { fieldErrors, get, invoke, post, sessionFor } from './helpers'
+import { createOrganisation, createPerson, createUser, loginAs, type User } from '../factories'
+import { fieldErrors, get, invoke, post } from './helpers'
 
-const orgId = (name: string) => db.select().from(organisations).where(eq(organisations.name, name)).get()!.id
+const member = async () => (await createPerson('member')).user
 
-async function create(email: string, title = 'Safe jobs abroad') {
-  const cookie = await sessionFor(email)
+async function create(user: User, title = 'Safe jobs abroad') {
+  const cookie = await loginAs(user)
   const result = await invoke(newCampaign.action, post('/campaigns/new', { title, pillar: 'prevention' }, { cookie }))
   expect(result.status).toBe(302)
   return { cookie, id: Number(result.location!.split('/')[2]) }
@@ -55,7 +56,7 @@ async function complete(cookie: string, id: number) {
 
 describe('registering a campaign', () => {
   it('a member creates a draft, fills the sections and registers it as planned; each step is recorded', async () => {
-    const { cookie, id } = await create('member@lantern.example')
+    const { cookie, id } = await create(await member())
     const early = await invoke(task.action, post(`/campaigns/${id}/edit`, { intent: 'transition', to: 'planned' }, { cookie }), { campaignId: String(id) })
     expect(early.status).toBe(400)
     expect((early.data as { errors: string[] }).errors).toHaveLength(4)
@@ -77,7 +78,7 @@ describe('registering a campaign', () => {
   })
 
   it('refuses bad input with a message at the field and saves nothing', async () => {
-    const { cookie, id } = await create('member@lantern.example', 'Bad input')
+    const { cookie, id } = await create(await member(), 'Bad input')
     const before = JSON.stringify(loadCampaign(id))
     const p = { campaignId: String(id) }
     const dates = await invoke(where.action, post(`/campaigns/${id}/edit/where`, { country: 'UA', startDate: '2026-05-01', endDate: '2026-04-01' }, { cookie }), p)
@@ -92,7 +93,7 @@ describe('registering a campaign', () => {
     expect(fieldErrors(huge).summary).toEqual(['Summary must be 2,000 characters or fewer'])
     const money = await invoke(budget.action, post(`/campaigns/${id}/edit/budget`, { budget: '5000', visibility: 'network' }, { cookie }), p)
     expect(fieldErrors(money).currency).toEqual(['Choose the budget’s currency'])
-    const notDonor = await invoke(budget.action, post(`/campaigns/${id}/edit/budget`, { visibility: 'network', funderIds: String(orgId('Casa Speranței')) }, { cookie }), p)
+    const notDonor = await invoke(budget.action, post(`/campaigns/${id}/edit/budget`, { visibility: 'network', funderIds: String(createOrganisation({ type: 'ngo' }).id) }, { cookie }), p)
     expect(fieldErrors(notDonor).funderIds?.[0]).toMatch(/donor organisations/)
 
     await invoke(objectives.action, post(`/campaigns/${id}/edit/objectives`, { intent: 'add-objective', statement: 'An objective' }, { cookie }), p)
@@ -119,7 +120,7 @@ describe('registering a campaign', () => {
 
 describe('lifecycle', () => {
   it('walks planned → active → completed → evaluated, refuses skipping, archives, then keeps the archive unchanged', async () => {
-    const { cookie, id } = await create('member@lantern.example', 'Lifecycle campaign')
+    const { cookie, id } = await create(await member(), 'Lifecycle campaign')
     await complete(cookie, id)
     const p = { campaignId: String(id) }
     const move = (to: string) => invoke(page.action, post(`/campaigns/${id}`, { intent: 'transition', to }, { cookie }), p)
@@ -141,7 +142,7 @@ describe('lifecycle', () => {
   })
 
   it('duplicates a campaign as a new draft with its content but not its dates or history', async () => {
-    const { cookie, id } = await create('member@lantern.example', 'Last year')
+    const { cookie, id } = await create(await member(), 'Last year')
     await complete(cookie, id)
     const copy = await invoke(page.action, post(`/campaigns/${id}`, { intent: 'duplicate' }, { cookie }), { campaignId: String(id) })
     expect(copy.status).toBe(302)
@@ -155,22 +156,24 @@ describe('lifecycle', () => {
     expect(duplicate.campaign.objectives.map((o) => o.indicators.map((i) => i.name))).toEqual(original.campaign.objectives.map((o) => o.indicators.map((i) => i.name)))
     expect([duplicate.campaign.startDate, duplicate.campaign.endDate]).toEqual([null, null])
     // Another organisation cannot copy a campaign it can see.
-    const other = await invoke(page.action, post(`/campaigns/${id}`, { intent: 'duplicate' }, { cookie: await sessionFor('casa@lantern.example') }), { campaignId: String(id) })
-    expect(other.status).toBe(404) // a draft of another organisation is not there for Casa
+    const other = await invoke(page.action, post(`/campaigns/${id}`, { intent: 'duplicate' }, { cookie: await loginAs(await member()) }), { campaignId: String(id) })
+    expect(other.status).toBe(404) // a draft of another organisation is not there for its members
   })
 })
 
 describe('who may see and edit a campaign', () => {
   it('donors and coordinators cannot create or edit; another organisation’s member cannot edit', async () => {
-    const { id } = await create('member@lantern.example', 'Owned by Safe Passage')
-    for (const email of ['donor@lantern.example', 'coordinator@lantern.example']) {
-      const cookie = await sessionFor(email)
+    const { id } = await create(await member(), 'Owned by one NGO')
+    const donor = (await createPerson('donor')).user
+    const coordinator = (await createPerson('coordinator')).user
+    for (const [email, user] of [['donor', donor], ['coordinator', coordinator]] as const) {
+      const cookie = await loginAs(user)
       expect((await invoke(newCampaign.loader, get('/campaigns/new', cookie))).status, email).toBe(403)
       expect((await invoke(newCampaign.action, post('/campaigns/new', { title: 'Nope', pillar: 'prevention' }, { cookie }))).status, email).toBe(403)
     }
     const before = JSON.stringify(loadCampaign(id))
-    for (const email of ['casa@lantern.example', 'coordinator@lantern.example', 'donor@lantern.example']) {
-      const cookie = await sessionFor(email)
+    for (const [email, user] of [['another NGO', await member()], ['coordinator', coordinator], ['donor', donor]] as const) {
+      const cookie = await loginAs(user)
       const result = await invoke(basics.action, post(`/campaigns/${id}/edit/basics`, { title: 'Hijacked', pillar: 'prevention' }, { cookie }), { campaignId: String(id) })
       // A draft of another organisation does not exist for them.
       expect(result.status, email).toBe(404)
@@ -179,25 +182,37 @@ describe('who may see and edit a campaign', () => {
   })
 
   it('the list shows each viewer exactly the campaigns the visibility rule allows', async () => {
-    const own = await create('member@lantern.example', 'Network campaign')
+    const safePassage = await createPerson('member')
+    const casa = await createPerson('org_admin')
+    const donorOf = await createPerson('donor')
+    const unapproved = createOrganisation({ approved: false })
+    const people = {
+      member: safePassage.user,
+      casa: casa.user,
+      coordinator: (await createPerson('coordinator')).user,
+      donor: donorOf.user,
+      admin: await createUser({ platformAdmin: true }),
+      youth: await createUser({ organisation: unapproved, role: 'org_admin' }),
+    }
+    const own = await create(people.member, 'Network campaign')
     await complete(own.cookie, own.id)
     await invoke(task.action, post(`/campaigns/${own.id}/edit`, { intent: 'transition', to: 'planned' }, { cookie: own.cookie }), { campaignId: String(own.id) })
-    const priv = await create('member@lantern.example', 'Private campaign')
+    const priv = await create(people.member, 'Private campaign')
     await complete(priv.cookie, priv.id)
-    const northlight = String(orgId('Northlight Foundation'))
+    const northlight = String(donorOf.organisation.id)
     await invoke(budget.action, post(`/campaigns/${priv.id}/edit/budget`, { visibility: 'private', funderIds: northlight }, { cookie: priv.cookie }), { campaignId: String(priv.id) })
     await invoke(task.action, post(`/campaigns/${priv.id}/edit`, { intent: 'transition', to: 'planned' }, { cookie: priv.cookie }), { campaignId: String(priv.id) })
-    const pub = await create('casa@lantern.example', 'Published campaign')
+    const pub = await create(people.casa, 'Published campaign')
     await complete(pub.cookie, pub.id)
     await invoke(budget.action, post(`/campaigns/${pub.id}/edit/budget`, { visibility: 'published' }, { cookie: pub.cookie }), { campaignId: String(pub.id) })
     await invoke(task.action, post(`/campaigns/${pub.id}/edit`, { intent: 'transition', to: 'planned' }, { cookie: pub.cookie }), { campaignId: String(pub.id) })
-    await create('casa@lantern.example', 'Casa draft')
-    await create('youth@lantern.example', 'Unapproved organisation draft')
+    await create(people.casa, 'Casa draft')
+    await create(people.youth, 'Unapproved organisation draft')
 
     const all = db.select({ id: campaigns.id }).from(campaigns).all().map((r) => r.id)
-    const viewers: (string | null)[] = [null, 'member@lantern.example', 'casa@lantern.example', 'coordinator@lantern.example', 'donor@lantern.example', 'admin@lantern.example', 'youth@lantern.example']
-    for (const email of viewers) {
-      const cookie = email ? await sessionFor(email) : undefined
+    const viewers: [string | null, User | null][] = [[null, null], ...Object.entries(people)]
+    for (const [email, user] of viewers) {
+      const cookie = user ? await loginAs(user) : undefined
       const actor = cookie ? (await getSession(get('/', cookie)))!.actor : null
       const expected = all.filter((id) => canViewCampaign(actor, loadCampaign(id)!.access)).sort()
       // Every page of the list, as a visitor following "Next page" would see it.
@@ -218,19 +233,22 @@ describe('who may see and edit a campaign', () => {
     const anonymous = (await invoke(list.loader, get('/campaigns'))).data as { items: { title: string; visibility: string; status: string }[] }
     expect(anonymous.items.map((i) => i.title)).toContain('Published campaign')
     expect(anonymous.items.every((i) => i.visibility === 'published' && i.status !== 'draft')).toBe(true)
-    const donor = (await invoke(list.loader, get('/campaigns', await sessionFor('donor@lantern.example')))).data as { items: { title: string }[] }
+    const donor = (await invoke(list.loader, get('/campaigns', await loginAs(people.donor)))).data as { items: { title: string }[] }
     expect(donor.items.map((i) => i.title)).toContain('Private campaign')
   })
 
   it('filters by audience, subdivision (a country-level campaign covers its subdivisions) and status, from the URL', async () => {
-    const cookie = await sessionFor('coordinator@lantern.example')
+    const own = await create(await member(), 'Coastal radio campaign')
+    await complete(own.cookie, own.id)
+    await invoke(task.action, post(`/campaigns/${own.id}/edit`, { intent: 'transition', to: 'planned' }, { cookie: own.cookie }), { campaignId: String(own.id) })
+    const cookie = await loginAs((await createPerson('coordinator')).user)
     const titles = async (query: string) => ((await invoke(list.loader, get(`/campaigns?${query}`, cookie))).data as { items: { title: string }[] }).items.map((i) => i.title)
     const base = await titles('')
     expect(base.length).toBeGreaterThan(0)
-    expect(await titles('audience=migrant_workers&subdivision=UA-46&status=planned')).toEqual(expect.arrayContaining(['Network campaign']))
-    expect(await titles('subdivision=UA-30')).not.toContain('Network campaign')
-    expect(await titles('audience=teachers')).not.toContain('Network campaign')
-    expect(await titles('q=Network campaign')).toEqual(['Network campaign'])
+    expect(await titles('audience=migrant_workers&subdivision=UA-46&status=planned')).toEqual(expect.arrayContaining(['Coastal radio campaign']))
+    expect(await titles('subdivision=UA-30')).not.toContain('Coastal radio campaign')
+    expect(await titles('audience=teachers')).not.toContain('Coastal radio campaign')
+    expect(await titles('q=Coastal radio campaign')).toEqual(['Coastal radio campaign'])
     expect(await titles('q=%25')).toEqual([]) // a literal %, not a wildcard
     // A malformed filter is ignored, not an error.
     expect((await invoke(list.loader, get('/campaigns?status=bogus&page=-4&year=abc', cookie))).status).toBe(200)

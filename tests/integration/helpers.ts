@@ -1,8 +1,4 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
-import { eq } from 'drizzle-orm'
-import { memberships, users } from '../../db/schema'
-import { db } from '../../app/shared/db.server'
-import { createUserSession } from '../../app/features/accounts/session.server'
 
 export const SITE = 'http://localhost:3000'
 export const FOREIGN = 'https://attacker.example'
@@ -57,13 +53,6 @@ export function post(
   return new Request(SITE + path, { method: 'POST', headers, body: new URLSearchParams(fields) })
 }
 
-/** A logged-in session for a demo user, made directly (argon2 is slow and log-in has its own tests). */
-export async function sessionFor(email: string): Promise<string> {
-  const user = db.select().from(users).where(eq(users.email, email)).get()
-  if (!user) throw new Error(`no user ${email}`)
-  return cookieFrom(await createUserSession(user.id))
-}
-
 /** The Cookie request header a browser would send back for a Set-Cookie value. */
 export function cookieFrom(setCookie: string | null): string {
   if (!setCookie) throw new Error('no Set-Cookie')
@@ -72,21 +61,4 @@ export function cookieFrom(setCookie: string | null): string {
 
 export function fieldErrors(result: Result): Record<string, string[]> {
   return ((result.data as { error?: Record<string, string[]> })?.error ?? {}) as Record<string, string[]>
-}
-
-/** The membership of a user, looked up by email. */
-export function membershipOf(email: string) {
-  return db
-    .select({ id: memberships.id, role: memberships.role, organisationId: memberships.organisationId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(users.email, email))
-    .get()
-}
-
-/** The actor a logged-in demo user is, for calling services directly. */
-export async function actorFor(email: string) {
-  const cookie = await sessionFor(email)
-  const { getSession } = await import('../../app/features/accounts/session.server')
-  return (await getSession(get('/', cookie)))!.actor
 }

@@ -7,15 +7,24 @@ import * as campaignXml from '../../app/routes/campaigns.$campaignId.iati[.]xml'
 import * as dashboardXml from '../../app/routes/dashboards.iati[.]xml'
 import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
 import { db } from '../../app/shared/db.server'
-import { get, invoke, sessionFor } from './helpers'
+import { createActual, createCampaign, createOrganisation, createPerson, createSurveyedCampaign, HOTLINE_INDICATOR, indicatorsOf, loginAs, REACH_INDICATOR } from '../factories'
+import { get, invoke } from './helpers'
 
-// The IATI export (issue 7, item 5): well-formed, valid against the 2.03
-// schema's result elements (xmllint, tests/fixtures), and carrying what the
-// results page says: baseline, target, actual, disaggregated actuals.
+// The IATI export: well-formed, valid against the 2.03 schema's result
+// elements (xmllint, tests/fixtures), and carrying what the results page
+// says: baseline, target, actual, disaggregated actuals.
+
+/** A donor and an evaluated, published campaign with a survey-measured indicator and people reached entered twice. */
+async function evaluated() {
+  const donor = await createPerson('donor')
+  const id = createSurveyedCampaign(createOrganisation(), { visibility: 'published', indicators: [HOTLINE_INDICATOR, REACH_INDICATOR] })
+  const reach = indicatorsOf(id).find((i) => i.name === 'People reached')!.id
+  createActual(reach, '2025-04-01', 900)
+  createActual(reach, '2025-05-31', 1100)
+  return { id: String(id), donor: await loginAs(donor.user), funder: donor.organisation.id }
+}
 
 const XSD = readFileSync(join(__dirname, '../fixtures/iati-activities-2.03-results.xsd'), 'utf8')
-const SCHOOL = 'School talks on online recruitment (2025)'
-const idOf = (title: string) => String(db.$client.prepare('select id from campaigns where title = ?').pluck().get(title))
 
 async function xmlOf(response: unknown) {
   const r = response as Response
@@ -33,9 +42,9 @@ type Node = { [k: string]: unknown }
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
 describe('the IATI export', () => {
-  it('of a demo campaign is well-formed, valid, and carries its baseline, target and actuals', async () => {
-    const id = idOf(SCHOOL)
-    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, await sessionFor('donor@lantern.example')), params: { campaignId: id }, context: {} } as never))
+  it('of an evaluated campaign is well-formed, valid, and carries its baseline, target and actuals', async () => {
+    const { id, donor } = await evaluated()
+    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, donor), params: { campaignId: id }, context: {} } as never))
     expect(await valid(xml)).toEqual([])
     const doc = create(xml).end({ format: 'object' }) as Node
     const activity = (doc['iati-activities'] as Node)['iati-activity'] as Node
@@ -46,7 +55,7 @@ describe('the IATI export', () => {
     expect([hotline['@measure'], hotline['@ascending']]).toEqual(['2', '1'])
 
     // The same figures as the results page.
-    const page = (await invoke(resultsPage.loader, get(`/campaigns/${id}/results`, await sessionFor('donor@lantern.example')), { campaignId: id })).data as {
+    const page = (await invoke(resultsPage.loader, get(`/campaigns/${id}/results`, donor), { campaignId: id })).data as {
       records: { question: string; group: string; pre: number; post: number }[]
     }
     const record = page.records.find((r) => r.question === 'knows_hotline' && r.group === 'campaign')!
@@ -64,23 +73,29 @@ describe('the IATI export', () => {
       .pluck()
       .get(id)
     expect(Number(((reach.period as Node).actual as Node)['@value'])).toBe(entered)
+    expect(entered).toBe(2000)
   })
 
   it('refuses what the viewer may not see, and drafts', async () => {
-    const draft = String(db.$client.prepare("select id from campaigns where status = 'draft'").pluck().get())
-    const hidden = await invoke(campaignXml.loader, get(`/campaigns/${draft}/iati.xml`, await sessionFor('donor@lantern.example')), { campaignId: draft })
+    const organisation = createOrganisation()
+    const draft = String(createCampaign(organisation, { status: 'draft', visibility: 'published' }))
+    const hidden = await invoke(campaignXml.loader, get(`/campaigns/${draft}/iati.xml`, await loginAs((await createPerson('donor')).user)), { campaignId: draft })
     expect(hidden.status).toBe(404)
-    const privateOne = String(db.$client.prepare("select id from campaigns where visibility = 'network' and status <> 'draft'").pluck().get())
+    const privateOne = String(createCampaign(organisation, { status: 'active', visibility: 'network' }))
     expect((await invoke(campaignXml.loader, get(`/campaigns/${privateOne}/iati.xml`), { campaignId: privateOne })).status).toBe(404)
   })
 
   it('of a dashboard’s filtered set holds exactly its campaigns, and is valid', async () => {
-    const cookie = await sessionFor('donor@lantern.example')
-    const northlight = db.$client.prepare("select id from organisations where name = 'Northlight Foundation'").pluck().get() as number
+    const { donor: cookie, funder: northlight } = await evaluated()
+    // Two campaigns it funds, one of them private; one of another funder.
+    createSurveyedCampaign(createOrganisation(), { visibility: 'private', funderIds: [northlight] })
+    createSurveyedCampaign(createOrganisation(), { funderIds: [northlight] })
+    createSurveyedCampaign(createOrganisation(), { visibility: 'published', funderIds: [createOrganisation({ type: 'donor' }).id] })
     const xml = await xmlOf(await dashboardXml.loader({ request: get(`/dashboards/iati.xml?funder=${northlight}`, cookie), params: {}, context: {} } as never))
     expect(await valid(xml)).toEqual([])
     const funded = db.$client.prepare("select count(*) from campaign_funders f join campaigns c on c.id = f.campaign_id where f.organisation_id = ? and c.status <> 'draft'").pluck().get(northlight)
     expect((xml.match(/<iati-activity /g) ?? []).length).toBe(funded)
+    expect(funded).toBe(2)
     // A whole set carries each indicator's actual; the per-cell actuals come with a single campaign's export.
     expect(xml).toMatch(/<actual value=/)
     expect(xml).not.toMatch(/<dimension /)
@@ -90,8 +105,8 @@ describe('the IATI export', () => {
   })
 
   it('is rejected by the schema when it breaks the order IATI requires (the check can fail)', async () => {
-    const id = idOf(SCHOOL)
-    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, await sessionFor('donor@lantern.example')), params: { campaignId: id }, context: {} } as never))
+    const { id, donor } = await evaluated()
+    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, donor), params: { campaignId: id }, context: {} } as never))
     const swapped = xml.replace(/(<target [^>]*\/>)(\s*)(<actual [^>]*\/>)/, '$3$2$1')
     expect(swapped).not.toBe(xml)
     expect((await valid(swapped)).join()).toMatch(/target/)

@@ -8,12 +8,24 @@ import * as edit from '../../app/routes/organisations.$organisationId.edit'
 import * as members from '../../app/routes/organisations.$organisationId.members'
 import * as profile from '../../app/routes/organisations.$organisationId._index'
 import * as join from '../../app/routes/join.$token'
-import { cookieFrom, fieldErrors, get, invoke, post, sessionFor, membershipOf } from './helpers'
+import { createOrganisation, createPerson, createUser, loginAs, membershipOf, type User } from '../factories'
+import { cookieFrom, fieldErrors, get, invoke, post } from './helpers'
 
-const orgId = (name: string) => db.select().from(organisations).where(eq(organisations.name, name)).get()!.id
-const SAFE_PASSAGE = orgId('Safe Passage Ukraine')
-const CASA = orgId('Casa Speranței')
-
+/** The people these tests need, made afresh for each: two NGOs with their admins (and a member of the first), a coordinator, a donor, a platform admin. */
+async function cast() {
+  const ngo = createOrganisation()
+  const other = createOrganisation({ country: 'MD' })
+  return {
+    ngo,
+    other,
+    admin: await createUser({ organisation: ngo, role: 'org_admin' }),
+    member: await createUser({ organisation: ngo, role: 'member' }),
+    otherAdmin: await createUser({ organisation: other, role: 'org_admin' }),
+    coordinator: (await createPerson('coordinator')).user,
+    donor: (await createPerson('donor')).user,
+    platformAdmin: await createUser({ platformAdmin: true }),
+  }
+}
 
 /** An invite made through the members page by an org admin; returns the link's token. */
 async function inviteToken(admin: string, organisationId: number, role = 'member') {
@@ -26,15 +38,15 @@ async function inviteToken(admin: string, organisationId: number, role = 'member
 }
 
 /** A new member of the organisation, through a real invite; returns their session. */
-async function newMember(adminEmail: string, organisationId: number, email: string, role = 'member') {
-  const admin = await sessionFor(adminEmail)
+async function newMember(adminUser: User, organisationId: number, email: string, role = 'member') {
+  const admin = await loginAs(adminUser)
   const token = await inviteToken(admin, organisationId, role)
   const joined = await invoke(join.action, post(`/join/${token}`, { name: email.split('@')[0]!, email, password: 'a good passphrase' }), { token })
-  return { admin, cookie: cookieFrom(joined.headers.get('Set-Cookie')), membership: membershipOf(email)! }
+  return { admin, cookie: cookieFrom(joined.headers.get('Set-Cookie')), membership: membershipOf({ email })! }
 }
 
 const profileFields = {
-  name: 'Safe Passage Ukraine',
+  name: 'Safe Passage Ukraine, renamed',
   type: 'ngo',
   country: 'UA',
   contactName: 'Olena Kovalenko',
@@ -44,7 +56,10 @@ const profileFields = {
 
 describe('organisation profile', () => {
   it('an org admin edits the profile, and the audit log records before and after', async () => {
-    const cookie = await sessionFor('orgadmin@lantern.example')
+    const { ngo, admin } = await cast()
+    const SAFE_PASSAGE = ngo.id
+    const before = db.select().from(organisations).where(eq(organisations.id, SAFE_PASSAGE)).get()!
+    const cookie = await loginAs(admin)
     const params = { organisationId: String(SAFE_PASSAGE) }
     const result = await invoke(edit.action, post(`/organisations/${SAFE_PASSAGE}/edit`, profileFields, { cookie }), params)
     expect(result.status).toBe(302)
@@ -54,13 +69,15 @@ describe('organisation profile', () => {
     const log = await invoke(audit.loader, get(`/organisations/${SAFE_PASSAGE}/audit`, cookie), params)
     const events = (log.data as { events: { action: string; actorName: string; before: string; after: string }[] }).events
     const update = events.find((e) => e.action === 'organisation.updated')!
-    expect(update.actorName).toBe('Olena Kovalenko')
-    expect(JSON.parse(update.before).contactEmail).toBe('info@safepassage.example')
+    expect(update.actorName).toBe(admin.name)
+    expect(JSON.parse(update.before).contactEmail).toBe(before.contactEmail)
     expect(JSON.parse(update.after).contactEmail).toBe('new-contact@safepassage.example')
   })
 
   it('shows field errors for a malformed profile and changes nothing', async () => {
-    const cookie = await sessionFor('orgadmin@lantern.example')
+    const { ngo, admin } = await cast()
+    const SAFE_PASSAGE = ngo.id
+    const cookie = await loginAs(admin)
     const before = db.select().from(organisations).where(eq(organisations.id, SAFE_PASSAGE)).get()
     const result = await invoke(
       edit.action,
@@ -73,7 +90,9 @@ describe('organisation profile', () => {
   })
 
   it('a member of one organisation cannot change another organisation’s profile', async () => {
-    const cookie = await sessionFor('orgadmin@lantern.example') // admin of Safe Passage, not of Casa
+    const { other, admin } = await cast()
+    const CASA = other.id
+    const cookie = await loginAs(admin) // admin of the first NGO, not of the other
     const before = db.select().from(organisations).where(eq(organisations.id, CASA)).get()
     const page = await invoke(edit.loader, get(`/organisations/${CASA}/edit`, cookie), { organisationId: String(CASA) })
     expect(page.status).toBe(403)
@@ -87,35 +106,41 @@ describe('organisation profile', () => {
   })
 
   it('donors, coordinators and plain members cannot reach the edit page, even of their own organisation', async () => {
-    for (const email of ['donor@lantern.example', 'coordinator@lantern.example', 'member@lantern.example']) {
-      const cookie = await sessionFor(email)
-      const own = membershipOf(email)!.organisationId
+    const { donor, coordinator, member } = await cast()
+    for (const user of [donor, coordinator, member]) {
+      const cookie = await loginAs(user)
+      const own = user.organisationId!
       const page = await invoke(edit.loader, get(`/organisations/${own}/edit`, cookie), { organisationId: String(own) })
-      expect(page.status, email).toBe(403)
+      expect(page.status, user.role!).toBe(403)
     }
   })
 
   it('anyone logged in can read any organisation’s profile; anonymous visitors are sent to log in', async () => {
-    const cookie = await sessionFor('donor@lantern.example')
+    const { donor, other } = await cast()
+    const CASA = other.id
+    const cookie = await loginAs(donor)
     const page = await invoke(profile.loader, get(`/organisations/${CASA}`, cookie), { organisationId: String(CASA) })
-    expect(page.data).toMatchObject({ organisation: { name: 'Casa Speranței', country: 'MD' } })
+    expect(page.data).toMatchObject({ organisation: { name: other.name, country: 'MD' } })
     const anon = await invoke(profile.loader, get(`/organisations/${CASA}`), { organisationId: String(CASA) })
     expect(anon.status).toBe(302)
   })
 
   it('an organisation awaiting approval is seen only by its members and platform admins', async () => {
-    const youth = orgId('Kathmandu Youth Voices')
+    const { coordinator, platformAdmin } = await cast()
+    const pending = createOrganisation({ country: 'NP', approved: false })
+    const youth = pending.id
+    const founder = await createUser({ organisation: pending, role: 'org_admin' })
     const params = { organisationId: String(youth) }
-    const outsider = await invoke(profile.loader, get(`/organisations/${youth}`, await sessionFor('coordinator@lantern.example')), params)
+    const outsider = await invoke(profile.loader, get(`/organisations/${youth}`, await loginAs(coordinator)), params)
     expect(outsider.status).toBe(404)
-    const own = await invoke(profile.loader, get(`/organisations/${youth}`, await sessionFor('youth@lantern.example')), params)
+    const own = await invoke(profile.loader, get(`/organisations/${youth}`, await loginAs(founder)), params)
     expect(own.status).toBe(200)
-    const admin = await invoke(profile.loader, get(`/organisations/${youth}`, await sessionFor('admin@lantern.example')), params)
+    const admin = await invoke(profile.loader, get(`/organisations/${youth}`, await loginAs(platformAdmin)), params)
     expect(admin.status).toBe(200)
   })
 
   it('a malformed or unknown organisation id is a 404, not a 500', async () => {
-    const cookie = await sessionFor('donor@lantern.example')
+    const cookie = await loginAs((await cast()).donor)
     for (const id of ['abc', '-1', '1e99', '99999']) {
       const page = await invoke(profile.loader, get(`/organisations/${id}`, cookie), { organisationId: id })
       expect(page.status, id).toBe(404)
@@ -125,7 +150,9 @@ describe('organisation profile', () => {
 
 describe('members and invites', () => {
   it('an org admin creates an invite link that lets a new user join with that role, once', async () => {
-    const admin = await sessionFor('orgadmin@lantern.example')
+    const { ngo, admin: ngoAdmin } = await cast()
+    const SAFE_PASSAGE = ngo.id
+    const admin = await loginAs(ngoAdmin)
     const params = { organisationId: String(SAFE_PASSAGE) }
     const created = await invoke(
       members.action,
@@ -139,7 +166,7 @@ describe('members and invites', () => {
     expect(db.select().from(invites).all().some((i) => i.tokenHash === token)).toBe(false)
 
     const page = await invoke(join.loader, get(`/join/${token}`), { token })
-    expect(page.data).toMatchObject({ organisationName: 'Safe Passage Ukraine', role: 'org_admin' })
+    expect(page.data).toMatchObject({ organisationName: ngo.name, role: 'org_admin' })
 
     const joined = await invoke(
       join.action,
@@ -147,9 +174,9 @@ describe('members and invites', () => {
       { token },
     )
     expect(joined.status).toBe(302)
-    expect(membershipOf('iryna@safepassage.example')).toMatchObject({ role: 'org_admin', organisationId: SAFE_PASSAGE })
+    expect(membershipOf({ email: 'iryna@safepassage.example' })).toMatchObject({ role: 'org_admin', organisationId: SAFE_PASSAGE })
     const me = await invoke(account.loader, get('/account', cookieFrom(joined.headers.get('Set-Cookie'))))
-    expect(me.data).toMatchObject({ user: { organisation: { name: 'Safe Passage Ukraine' }, role: 'org_admin' } })
+    expect(me.data).toMatchObject({ user: { organisation: { name: ngo.name }, role: 'org_admin' } })
 
     // Reused: the page says so with 410, and the action creates nobody.
     const reused = await invoke(join.loader, get(`/join/${token}`), { token })
@@ -166,7 +193,9 @@ describe('members and invites', () => {
   })
 
   it('an expired or unknown invite link gets a clear 410 page', async () => {
-    const token = await inviteToken(await sessionFor('casa@lantern.example'), CASA)
+    const { other, otherAdmin } = await cast()
+    const CASA = other.id
+    const token = await inviteToken(await loginAs(otherAdmin), CASA)
     db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.organisationId, CASA)).run()
     const expired = await invoke(join.loader, get(`/join/${token}`), { token })
     expect(expired.status).toBe(410)
@@ -177,10 +206,11 @@ describe('members and invites', () => {
   })
 
   it('an invite to an email that already has an account is refused at the field, and the invite stays usable', async () => {
-    const token = await inviteToken(await sessionFor('casa@lantern.example'), CASA)
+    const { other, otherAdmin, member } = await cast()
+    const token = await inviteToken(await loginAs(otherAdmin), other.id)
     const taken = await invoke(
       join.action,
-      post(`/join/${token}`, { name: 'Dup', email: 'member@lantern.example', password: 'a good passphrase' }),
+      post(`/join/${token}`, { name: 'Dup', email: member.email, password: 'a good passphrase' }),
       { token },
     )
     expect(taken.status).toBe(400)
@@ -189,14 +219,16 @@ describe('members and invites', () => {
   })
 
   it('changing a member’s role ends their session at once and is audited', async () => {
-    const { admin, cookie: memberCookie, membership: target } = await newMember('orgadmin@lantern.example', SAFE_PASSAGE, 'promoted@safepassage.example')
+    const { ngo, admin: ngoAdmin } = await cast()
+    const SAFE_PASSAGE = ngo.id
+    const { admin, cookie: memberCookie, membership: target } = await newMember(ngoAdmin, SAFE_PASSAGE, 'promoted@safepassage.example')
     const result = await invoke(
       members.action,
       post(`/organisations/${SAFE_PASSAGE}/members`, { intent: 'change-role', membershipId: String(target.id), role: 'org_admin' }, { cookie: admin }),
       { organisationId: String(SAFE_PASSAGE) },
     )
     expect(result.status).toBe(200)
-    expect(membershipOf('promoted@safepassage.example')!.role).toBe('org_admin')
+    expect(membershipOf({ email: 'promoted@safepassage.example' })!.role).toBe('org_admin')
     expect((await invoke(account.loader, get('/account', memberCookie))).status).toBe(302)
     const event = db
       .select()
@@ -208,32 +240,35 @@ describe('members and invites', () => {
   })
 
   it('an org admin cannot hand out coordinator or donor, nor touch another organisation’s members', async () => {
-    const admin = await sessionFor('orgadmin@lantern.example')
-    const target = membershipOf('member@lantern.example')!
+    const { ngo, other, admin: ngoAdmin, member, otherAdmin } = await cast()
+    const [SAFE_PASSAGE, CASA] = [ngo.id, other.id]
+    const admin = await loginAs(ngoAdmin)
+    const target = membershipOf(member)!
     const grant = await invoke(
       members.action,
       post(`/organisations/${SAFE_PASSAGE}/members`, { intent: 'change-role', membershipId: String(target.id), role: 'coordinator' }, { cookie: admin }),
       { organisationId: String(SAFE_PASSAGE) },
     )
     expect(grant.status).toBe(400)
-    expect(membershipOf('member@lantern.example')!.role).not.toBe('coordinator')
+    expect(membershipOf(member)!.role).not.toBe('coordinator')
 
-    const casaAdmin = membershipOf('casa@lantern.example')!
+    const casaAdmin = membershipOf(otherAdmin)!
     for (const path of [SAFE_PASSAGE, CASA]) {
       const remove = await invoke(
         members.action,
         post(`/organisations/${path}/members`, { intent: 'remove-member', membershipId: String(casaAdmin.id) }, { cookie: admin }),
         { organisationId: String(path) },
       )
-      // Through its own organisation's URL the membership is not found; through Casa's, refused.
+      // Through its own organisation's URL the membership is not found; through the other's, refused.
       expect(remove.status).toBe(path === CASA ? 403 : 404)
     }
-    expect(membershipOf('casa@lantern.example')).toBeDefined()
+    expect(membershipOf(otherAdmin)).toBeDefined()
   })
 
   it('keeps at least one org admin', async () => {
-    const admin = await sessionFor('himal@lantern.example')
-    const self = membershipOf('himal@lantern.example')!
+    const { user: soleAdmin } = await createPerson('org_admin')
+    const admin = await loginAs(soleAdmin)
+    const self = membershipOf(soleAdmin)!
     const himal = self.organisationId
     for (const fields of [
       { intent: 'change-role', membershipId: String(self.id), role: 'member' } as Record<string, string>,
@@ -245,28 +280,30 @@ describe('members and invites', () => {
       expect(result.status).toBe(400)
       expect((result.data as { message: string }).message).toMatch(/at least one organisation admin/)
     }
-    expect(membershipOf('himal@lantern.example')!.role).toBe('org_admin')
+    expect(membershipOf(soleAdmin)!.role).toBe('org_admin')
   })
 
   it('an org admin removes a member, whose session ends', async () => {
-    const bayanihan = membershipOf('bayanihan@lantern.example')!.organisationId
-    const { admin, cookie: tempCookie, membership: temp } = await newMember('bayanihan@lantern.example', bayanihan, 'temp@bayanihan.example')
+    const { ngo, admin: ngoAdmin } = await cast()
+    const bayanihan = ngo.id
+    const { admin, cookie: tempCookie, membership: temp } = await newMember(ngoAdmin, bayanihan, 'temp@bayanihan.example')
     const removed = await invoke(
       members.action,
       post(`/organisations/${bayanihan}/members`, { intent: 'remove-member', membershipId: String(temp.id) }, { cookie: admin }),
       { organisationId: String(bayanihan) },
     )
     expect(removed.status).toBe(200)
-    expect(membershipOf('temp@bayanihan.example')).toBeUndefined()
+    expect(membershipOf({ email: 'temp@bayanihan.example' })).toBeUndefined()
     expect((await invoke(account.loader, get('/account', tempCookie))).status).toBe(302)
   })
 
   it('members, donors and coordinators get 403 on the members page', async () => {
-    for (const email of ['member@lantern.example', 'donor@lantern.example', 'coordinator@lantern.example']) {
-      const cookie = await sessionFor(email)
-      const own = membershipOf(email)!.organisationId
+    const { member, donor, coordinator } = await cast()
+    for (const user of [member, donor, coordinator]) {
+      const cookie = await loginAs(user)
+      const own = user.organisationId!
       const page = await invoke(members.loader, get(`/organisations/${own}/members`, cookie), { organisationId: String(own) })
-      expect(page.status, email).toBe(403)
+      expect(page.status, user.role!).toBe(403)
     }
   })
 })

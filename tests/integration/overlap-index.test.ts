@@ -7,20 +7,24 @@ import * as page from '../../app/routes/campaigns.$campaignId._index'
 import * as newCampaign from '../../app/routes/campaigns.new'
 import { db } from '../../app/shared/db.server'
 import { refreshAllPairs } from '../../app/features/overlap/pairs.server'
-import { get, invoke, post, sessionFor } from './helpers'
+import { createOrganisation, createPerson, createUser, loginAs } from '../factories'
+import { get, invoke, post } from './helpers'
 
 type Pair = { campaignA: number; campaignB: number; score: number; a: { id: number }; b: { id: number } }
 type Workspace = { clusters: Pair[][]; total: number; page: number; pages: number; setting: { bufferDays: number } | null }
 type Summary = { entries: { visible: boolean; overlap: { level: string; score?: number } }[]; total: number; levels: Record<'high' | 'medium' | 'low', number> }
 
 const workspace = async (cookie: string, query: string) => (await invoke(coordination.loader, get(`/coordination${query}`, cookie))).data as Workspace
-const orgIds = () => db.$client.prepare('select id from organisations where approved_at is not null order by id').pluck().all() as number[]
+/** As many organisations as a real national network might have. */
+const ORGANISATIONS = 8
+const organisations = () => Array.from({ length: ORGANISATIONS }, () => createOrganisation().id)
+const coordinator = async () => loginAs((await createPerson('coordinator')).user)
 
-/** Registers campaigns straight into the tables (as the seed and the CSV import do) and refreshes their pairs. */
-function campaignsIn(country: string, subdivision: string, perOrganisation: number, extra: Partial<NewCampaign> = {}) {
+/** Registers campaigns of each organisation straight into the tables (as the seed and the CSV import do) and refreshes their pairs. */
+function campaignsIn(country: string, subdivision: string, perOrganisation: number, extra: Partial<NewCampaign> = {}, orgs = organisations()) {
   const ids: number[] = []
   db.$client.transaction(() => {
-    for (const org of orgIds()) {
+    for (const org of orgs) {
       for (let n = 0; n < perOrganisation; n++) {
         ids.push(
           insertCampaignTree(db.$client, org, null, {
@@ -46,10 +50,10 @@ function campaignsIn(country: string, subdivision: string, perOrganisation: numb
 describe('the workspace at scale', () => {
   it('pages by pair, highest score first, and the pages together hold every pair once', async () => {
     campaignsIn('KE', 'KE-01', 2)
-    const cookie = await sessionFor('coordinator@lantern.example')
+    const cookie = await coordinator()
     const first = await workspace(cookie, '?country=KE')
     const second = await workspace(cookie, '?country=KE&page=2')
-    const organisations = orgIds().length
+    const organisations = ORGANISATIONS
     // Two campaigns per organisation; every pair of campaigns by different organisations overlaps.
     expect(first.total).toBe((2 * organisations * (2 * organisations - 1)) / 2 - organisations)
     expect(first.pages).toBe(2)
@@ -68,8 +72,7 @@ describe('the workspace at scale', () => {
   it('filters by subdivision and by an audience both campaigns reach', async () => {
     campaignsIn('MD', 'MD-CU', 1)
     campaignsIn('MD', 'MD-BA', 1, { audiences: [{ code: 'youth_students', estimatedSize: null }] })
-    const cookie = await sessionFor('coordinator@lantern.example')
-    // 2027: after every demo campaign, so only these pairs count.
+    const cookie = await coordinator()
     const all = (await workspace(cookie, '?from=2027-01-01&to=2027-12-31&country=MD')).total
     const chisinau = (await workspace(cookie, '?from=2027-01-01&to=2027-12-31&country=MD&subdivision=MD-CU')).total
     const balti = (await workspace(cookie, '?from=2027-01-01&to=2027-12-31&country=MD&subdivision=MD-BA')).total
@@ -87,13 +90,13 @@ describe('the workspace at scale', () => {
 
 describe('the coordinator’s buffer', () => {
   it('makes campaigns a few weeks apart overlap, on the workspace and the campaign page, and can be taken back', async () => {
-    const orgs = orgIds()
+    const orgs = organisations()
     const [early, late] = db.$client.transaction(() => [
       insertCampaignTree(db.$client, orgs[0]!, null, { title: 'Spring radio in Kakamega', pillar: 'prevention', country: 'KE', subdivisions: ['KE-11'], startDate: '2027-05-01', endDate: '2027-05-31', audiences: [{ code: 'youth_students', estimatedSize: null }] }, ['draft', 'planned']),
       insertCampaignTree(db.$client, orgs[1]!, null, { title: 'Summer radio in Kakamega', pillar: 'prevention', country: 'KE', subdivisions: ['KE-11'], startDate: '2027-06-20', endDate: '2027-07-31', audiences: [{ code: 'youth_students', estimatedSize: null }] }, ['draft', 'planned']),
     ])()
     refreshAllPairs([early!, late!])
-    const cookie = await sessionFor('coordinator@lantern.example')
+    const cookie = await coordinator()
     const inKakamega = async () => (await workspace(cookie, '?country=KE&subdivision=KE-11')).clusters.flat()
     expect(await inKakamega()).toEqual([])
 
@@ -112,7 +115,7 @@ describe('the coordinator’s buffer', () => {
   })
 
   it('refuses members and nonsense values with a message', async () => {
-    const cookie = await sessionFor('coordinator@lantern.example')
+    const cookie = await coordinator()
     for (const bad of ['-1', '91', '2.5', 'soon', '']) {
       const r = await invoke(coordination.action, post('/coordination', { intent: 'buffer', country: 'KE', bufferDays: bad }, { cookie }))
       expect(r.status, bad).toBe(400)
@@ -120,20 +123,22 @@ describe('the coordinator’s buffer', () => {
     }
     const unknownCountry = await invoke(coordination.action, post('/coordination', { intent: 'buffer', country: 'ZZ', bufferDays: '5' }, { cookie }))
     expect((unknownCountry.data as { message: string }).message).toMatch(/Choose a country/)
-    const member = await invoke(coordination.action, post('/coordination', { intent: 'buffer', country: 'KE', bufferDays: '5' }, { cookie: await sessionFor('member@lantern.example') }))
+    const member = await invoke(coordination.action, post('/coordination', { intent: 'buffer', country: 'KE', bufferDays: '5' }, { cookie: await loginAs((await createPerson('member')).user) }))
     expect(member.status).toBe(403)
   })
 })
 
 describe('the live check among many overlaps', () => {
   it('counts every overlap by level and names the 20 closest, highest score first', async () => {
-    campaignsIn('NP', 'NP-P3', 3)
-    const cookie = await sessionFor('member@lantern.example')
+    const orgs = organisations()
+    campaignsIn('NP', 'NP-P3', 3, {}, orgs)
+    // A member of one of them: its own campaigns are not overlaps.
+    const cookie = await loginAs(await createUser({ organisation: { id: orgs[0]! }, role: 'member' }))
     const created = await invoke(newCampaign.action, post('/campaigns/new', { title: 'Kathmandu valley plan', pillar: 'prevention' }, { cookie }))
     const id = created.location!.split('/')[2]!
     const query = 'country=NP&subdivisions=NP-P3&startDate=2027-03-15&endDate=2027-04-15&audiences=migrant_workers'
     const summary = ((await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, cookie), { campaignId: id })).data as { overlaps: Summary }).overlaps
-    const others = orgIds().length - 1 // not the member's own organisation
+    const others = ORGANISATIONS - 1 // not the member's own organisation
     expect(summary.total).toBe(3 * others)
     expect(summary.levels.high + summary.levels.medium + summary.levels.low).toBe(summary.total)
     expect(summary.entries).toHaveLength(20)
@@ -147,6 +152,7 @@ describe('the live check among many overlaps', () => {
 
 describe('the overlap index', () => {
   it('is rebuilt from the campaign tables when the code lists behind its bitmasks change, and only then', () => {
+    campaignsIn('UG', 'UG-C', 1)
     const rows = () => db.$client.prepare('select * from overlap_index order by region, start_day, end_day, campaign_id').all()
     const kept = rows()
     expect(kept.length).toBeGreaterThan(0)

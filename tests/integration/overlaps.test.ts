@@ -11,7 +11,32 @@ import * as live from '../../app/routes/campaigns.$campaignId.overlaps'
 import * as notifications from '../../app/routes/notifications'
 import * as root from '../../app/root'
 import { loadCampaign } from '../../app/features/campaigns/store.server'
-import { get, invoke, post, sessionFor, SITE } from './helpers'
+import { createCampaign, createOrganisation, createUser, loginAs, unique, type User } from '../factories'
+import { get, invoke, post, SITE } from './helpers'
+
+/**
+ * Three organisations and their people: an NGO with a network campaign for
+ * migrant workers in Lviv oblast (April–May 2026), the coordination council
+ * with one over two western oblasts from May, and an NGO in Moldova.
+ */
+async function world() {
+  const safePassage = createOrganisation()
+  const council = createOrganisation({ type: 'coordinating_body' })
+  const casaOrg = createOrganisation({ country: 'MD' })
+  const own = unique('Check before you go: safe jobs abroad (Lviv)')
+  const rights = unique('Know your rights abroad — western oblasts')
+  createCampaign(safePassage, { title: own })
+  createCampaign(council, { title: rights, subdivisions: ['UA-46', 'UA-26'], startDate: '2026-05-01', endDate: '2026-07-31', channels: ['social_media'] })
+  return {
+    titles: { own, rights },
+    council,
+    casaOrg,
+    member: await createUser({ organisation: safePassage, role: 'member' }),
+    orgadmin: await createUser({ organisation: safePassage, role: 'org_admin' }),
+    casa: await createUser({ organisation: casaOrg, role: 'org_admin' }),
+    coordinator: await createUser({ organisation: council, role: 'coordinator' }),
+  }
+}
 
 type Entry = { visible: boolean; overlap: { level: string; reasons?: string[] }; campaign?: { title: string }; organisation?: { name: string } }
 type Summary = { entries: Entry[]; total: number; levels: Record<string, number> }
@@ -26,8 +51,8 @@ function send(module: { action?: unknown }, path: string, cookie: string, pairs:
 }
 
 /** A draft in Lviv oblast for prospective migrant workers, April–May 2026. */
-async function lvivDraft(email: string, title: string) {
-  const cookie = await sessionFor(email)
+async function lvivDraft(user: User, title: string) {
+  const cookie = await loginAs(user)
   const created = await invoke(newCampaign.action, post('/campaigns/new', { title, pillar: 'prevention' }, { cookie }))
   const id = created.location!.split('/')[2]!
   const p = { campaignId: id }
@@ -52,27 +77,29 @@ async function overlapsOnTaskList(cookie: string, id: string) {
 
 describe('the live check while planning', () => {
   it('shows a draft the other organisations’ campaigns in the same subdivision, period and audience, with reasons', async () => {
-    const { cookie, id } = await lvivDraft('member@lantern.example', 'Our Lviv plan')
+    const w = await world()
+    const { cookie, id } = await lvivDraft(w.member, 'Our Lviv plan')
     const entries = (await overlapsOnTaskList(cookie, id))!
     const titles = entries.filter((e) => e.visible).map((e) => e.campaign!.title)
-    expect(titles).toContain('Know your rights abroad — western oblasts')
+    expect(titles).toContain(w.titles.rights)
     // Its own organisation's campaigns are not overlaps.
-    expect(titles).not.toContain('Check before you go: safe jobs abroad (Lviv)')
-    const council = entries.find((e) => e.campaign?.title === 'Know your rights abroad — western oblasts')!
-    expect(council.organisation!.name).toBe('National Anti-Trafficking Coordination Council')
+    expect(titles).not.toContain(w.titles.own)
+    const council = entries.find((e) => e.campaign?.title === w.titles.rights)!
+    expect(council.organisation!.name).toBe(w.council.name)
     expect(council.overlap.level).toBe('high')
     expect(council.overlap.reasons![0]).toBe('Both target prospective and current migrant workers in Lvivska oblast (UA-46) in May 2026.')
   })
 
   it('says nothing until country, dates and an audience are saved', async () => {
-    const cookie = await sessionFor('member@lantern.example')
+    const cookie = await loginAs((await world()).member)
     const created = await invoke(newCampaign.action, post('/campaigns/new', { title: 'Empty draft', pillar: 'prevention' }, { cookie }))
     expect(await overlapsOnTaskList(cookie, created.location!.split('/')[2]!)).toBeNull()
   })
 
   it('never shows another organisation’s draft, and shows its private campaign only as “one private campaign”', async () => {
-    const member = await lvivDraft('member@lantern.example', 'Member plan')
-    const casa = await lvivDraft('casa@lantern.example', 'Casa’s Lviv outreach')
+    const w = await world()
+    const member = await lvivDraft(w.member, 'Member plan')
+    const casa = await lvivDraft(w.casa, 'Casa’s Lviv outreach')
     const before = (await overlapsOnTaskList(member.cookie, member.id))!
     expect(before.some((e) => e.campaign?.title === 'Casa’s Lviv outreach')).toBe(false)
 
@@ -86,32 +113,34 @@ describe('the live check while planning', () => {
 
     // A coordinator may see private campaigns, so the same overlap is named for them.
     await register(member.cookie, member.id, 'network')
-    const coordinator = await sessionFor('coordinator@lantern.example')
+    const coordinator = await loginAs(w.coordinator)
     const view = await invoke(page.loader, get(`/campaigns/${member.id}`, coordinator), { campaignId: member.id })
     const named = (view.data as { overlaps: Summary }).overlaps.entries.find((e) => e.campaign?.title === 'Casa’s Lviv outreach')
-    expect(named?.organisation?.name).toBe('Casa Speranței')
+    expect(named?.organisation?.name).toBe(w.casaOrg.name)
   })
 
   it('an anonymous visitor of a published campaign is not told about network campaigns that overlap it', async () => {
-    const published = await lvivDraft('orgadmin@lantern.example', 'Published Lviv plan')
+    const w = await world()
+    const published = await lvivDraft(w.orgadmin, 'Published Lviv plan')
     await register(published.cookie, published.id, 'published')
     const entries = ((await invoke(page.loader, get(`/campaigns/${published.id}`), { campaignId: published.id })).data as { overlaps: Summary }).overlaps.entries
     // The council's network campaign overlaps, but an anonymous visitor may not see it.
     expect(entries.length).toBeGreaterThan(0)
-    expect(entries.some((e) => e.visible && e.campaign!.title === 'Know your rights abroad — western oblasts')).toBe(false)
+    expect(entries.some((e) => e.visible && e.campaign!.title === w.titles.rights)).toBe(false)
     expect(entries.filter((e) => !e.visible).length).toBeGreaterThan(0)
-    const signedIn = ((await invoke(page.loader, get(`/campaigns/${published.id}`, await sessionFor('casa@lantern.example')), { campaignId: published.id })).data as { overlaps: Summary }).overlaps.entries
-    expect(signedIn.some((e) => e.visible && e.campaign!.title === 'Know your rights abroad — western oblasts')).toBe(true)
+    const signedIn = ((await invoke(page.loader, get(`/campaigns/${published.id}`, await loginAs(w.casa)), { campaignId: published.id })).data as { overlaps: Summary }).overlaps.entries
+    expect(signedIn.some((e) => e.visible && e.campaign!.title === w.titles.rights)).toBe(true)
   })
 
   it('checks values not yet saved, answers nonsense with a reason, and refuses campaigns the user may not edit', async () => {
-    const cookie = await sessionFor('member@lantern.example')
+    const w = await world()
+    const cookie = await loginAs(w.member)
     const created = await invoke(newCampaign.action, post('/campaigns/new', { title: 'Unsaved plan', pillar: 'prevention' }, { cookie }))
     const id = created.location!.split('/')[2]!
     const query = 'country=UA&subdivisions=UA-46&startDate=2026-05-01&endDate=2026-05-20&audiences=migrant_workers'
     const result = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, cookie), { campaignId: id })
     const entries = (result.data as { overlaps: Summary }).overlaps.entries
-    expect(entries.some((e) => e.campaign?.title === 'Know your rights abroad — western oblasts')).toBe(true)
+    expect(entries.some((e) => e.campaign?.title === w.titles.rights)).toBe(true)
     // Nothing was saved by checking.
     expect(loadCampaign(Number(id))!.campaign.country).toBeNull()
 
@@ -120,41 +149,43 @@ describe('the live check while planning', () => {
       expect(r.status, nonsense).toBe(200)
       expect(r.data, nonsense).toEqual({ overlaps: null, reason: 'Set the country, the dates and at least one audience to see overlapping campaigns.' })
     }
-    const outsider = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, await sessionFor('casa@lantern.example')), { campaignId: id })
+    const outsider = await invoke(live.loader, get(`/campaigns/${id}/overlaps?${query}`, await loginAs(w.casa)), { campaignId: id })
     expect(outsider.status).toBe(404)
   })
 
   it('a planner records “we are coordinating with them” on an overlap of their own campaign', async () => {
-    const { cookie, id } = await lvivDraft('member@lantern.example', 'Coordinated plan')
+    const w = await world()
+    const { cookie, id } = await lvivDraft(w.member, 'Coordinated plan')
     const entries = (await overlapsOnTaskList(cookie, id))!
-    const council = entries.find((e) => e.campaign?.title === 'Know your rights abroad — western oblasts') as Entry & { campaign: { id: number } }
+    const council = entries.find((e) => e.campaign?.title === w.titles.rights) as Entry & { campaign: { id: number } }
     const sendNote = (who: string, otherId: number) =>
       send(task, `/campaigns/${id}/edit`, who, [['intent', 'coordinate'], ['otherId', String(otherId)], ['note', 'We split the radio slots']], { campaignId: id })
     expect((await sendNote(cookie, council.campaign.id)).status).toBe(200)
-    const after = (await overlapsOnTaskList(cookie, id))!.find((e) => e.campaign?.title === 'Know your rights abroad — western oblasts') as Entry & { reviews: { note: string; role: string }[] }
+    const after = (await overlapsOnTaskList(cookie, id))!.find((e) => e.campaign?.title === w.titles.rights) as Entry & { reviews: { note: string; role: string }[] }
     expect(after.reviews.map((r) => [r.role, r.note])).toEqual([['planner', 'We are coordinating with them. We split the radio slots']])
     // Not a campaign that overlaps, and not someone else's campaign.
     expect((await sendNote(cookie, 99999)).status).toBe(404)
-    expect((await sendNote(await sessionFor('casa@lantern.example'), council.campaign.id)).status).toBe(404)
+    expect((await sendNote(await loginAs(w.casa), council.campaign.id)).status).toBe(404)
   })
 
   it('a new high overlap notifies both organisations, without naming a campaign they may not see', async () => {
-    const member = await sessionFor('member@lantern.example')
+    const w = await world()
+    const member = await loginAs(w.member)
     const unread = async (cookie: string) => ((await invoke(root.loader, get('/', cookie))).data as { user: { unread: number } }).user.unread
     const before = await unread(member)
-    const casa = await lvivDraft('casa@lantern.example', 'Casa’s private Lviv work')
+    const casa = await lvivDraft(w.casa, 'Casa’s private Lviv work')
     await register(casa.cookie, casa.id, 'private')
     expect(await unread(member)).toBeGreaterThan(before)
 
     type Item = { id: number; read: boolean; campaign: { title: string }; other: { title: string; organisation: string } | null }
     const list = async (cookie: string) => ((await invoke(notifications.loader, get('/notifications', cookie))).data as { items: Item[] }).items
-    const mine = (await list(member)).filter((n) => !n.read && n.campaign.title === 'Check before you go: safe jobs abroad (Lviv)')
+    const mine = (await list(member)).filter((n) => !n.read && n.campaign.title === w.titles.own)
     expect(mine.length).toBeGreaterThan(0)
-    // Safe Passage may not see Casa's private campaign: it is not named.
+    // The first NGO may not see the other's private campaign: it is not named.
     expect(mine.some((n) => n.other === null)).toBe(true)
     expect(JSON.stringify(mine)).not.toContain('Casa’s private Lviv work')
     // The coordination council may see private campaigns, so theirs names it.
-    const council = await list(await sessionFor('coordinator@lantern.example'))
+    const council = await list(await loginAs(w.coordinator))
     expect(council.some((n) => n.other?.title === 'Casa’s private Lviv work')).toBe(true)
 
     const read = await invoke(notifications.action, post('/notifications', { intent: 'read-all' }, { cookie: member }))

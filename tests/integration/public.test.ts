@@ -9,16 +9,37 @@ import * as iati from '../../app/routes/campaigns.$campaignId.iati[.]xml'
 import * as standard from '../../app/routes/standard-indicators.$code._index'
 import * as surveysCsv from '../../app/routes/campaigns.$campaignId.surveys[.]csv'
 import { db } from '../../app/shared/db.server'
-import { get, invoke, sessionFor } from './helpers'
+import { createCampaign, createOrganisation, createPerson, createSurveyedCampaign, loginAs, WITH_COMPARISON } from '../factories'
+import { get, invoke } from './helpers'
 
-// What an anonymous visitor may read (issue 7, item 3): published campaigns
-// and their results at stable URLs, with small cells withheld so that no
-// total gives one away, and nothing else.
+// What an anonymous visitor may read: published campaigns and their results
+// at stable URLs, with small cells withheld so that no total gives one away,
+// and nothing else.
 
 const campaigns = (where: string) => db.$client.prepare(`select c.id from campaigns c join organisations o on o.id = c.organisation_id where ${where}`).pluck().all() as number[]
 
+/**
+ * A registry with something of every kind: published campaigns with and
+ * without surveys, network and private ones, drafts (one of them marked
+ * published), and an unapproved organisation's published campaign.
+ */
+function registry() {
+  const ngo = createOrganisation()
+  const other = createOrganisation({ country: 'MD' })
+  const unapproved = createOrganisation({ approved: false })
+  createSurveyedCampaign(ngo, { visibility: 'published' })
+  createSurveyedCampaign(other, { visibility: 'published', plan: WITH_COMPARISON, country: 'MD', subdivisions: ['MD-CU'] })
+  createCampaign(ngo, { visibility: 'published', status: 'active' })
+  createSurveyedCampaign(ngo, { visibility: 'network' })
+  createSurveyedCampaign(other, { visibility: 'private', status: 'completed' })
+  createCampaign(ngo, { visibility: 'published', status: 'draft' })
+  createCampaign(other, { status: 'draft' })
+  createCampaign(unapproved, { visibility: 'published', status: 'planned' })
+}
+
 describe('an anonymous visitor', () => {
   it('reads every published campaign and its results, without a log-in', async () => {
+    registry()
     const published = campaigns("c.visibility = 'published' and c.status <> 'draft' and o.approved_at is not null")
     expect(published.length).toBeGreaterThan(0)
     for (const id of published) {
@@ -31,8 +52,9 @@ describe('an anonymous visitor', () => {
   })
 
   it('reaches nothing unpublished: not the campaign, its results, its CSV, its answers, dashboards or standard indicators', async () => {
+    registry()
     const hidden = campaigns("c.visibility <> 'published' or c.status = 'draft' or o.approved_at is null")
-    expect(hidden.length).toBeGreaterThan(10)
+    expect(hidden.length).toBeGreaterThanOrEqual(5)
     for (const id of hidden) {
       const params = { campaignId: String(id) }
       expect((await invoke(campaignPage.loader, get(`/campaigns/${id}`), params)).status, `campaign ${id}`).toBe(404)
@@ -47,6 +69,7 @@ describe('an anonymous visitor', () => {
   })
 
   it('sees no breakdown cell under ten respondents, and never a single withheld cell a total could give away', async () => {
+    registry()
     const published = campaigns("c.visibility = 'published' and c.status <> 'draft' and exists (select 1 from survey_waves w where w.campaign_id = c.id)")
     expect(published.length).toBeGreaterThan(0)
     // One small village in a published survey, at both waves.
@@ -55,7 +78,7 @@ describe('an anonymous visitor', () => {
       .run(published[0])
     for (const id of published) {
       const page = (await invoke(resultsPage.loader, get(`/campaigns/${id}/results`), { campaignId: String(id) })).data as { breakdowns: Breakdown[]; records: { nPre: number }[] }
-      expect(JSON.stringify(page)).not.toMatch(/"respondentCode"|SCH-T-\d/)
+      expect(JSON.stringify(page)).not.toMatch(/"respondentCode"|PAN-T-\d|CMP-[TC][BE]-\d/)
       for (const b of page.breakdowns) {
         const withheld = b.cells.filter((c) => c.suppressed)
         expect(withheld.length === 0 || withheld.length >= 2, `${b.dimension} of ${b.question}`).toBe(true)
@@ -72,16 +95,21 @@ describe('an anonymous visitor', () => {
 
 describe('a donor guessing URLs', () => {
   it('gets 404 for a private campaign it does not fund — page, results, CSV and IATI — and does not find it on the dashboard', async () => {
-    const id = db.$client.prepare("select id from campaigns where visibility = 'private' and status <> 'draft'").pluck().get() as number
-    db.$client.prepare('delete from campaign_funders where campaign_id = ?').run(id)
-    const cookie = await sessionFor('donor@lantern.example')
+    const { organisation: donorOrg, user } = await createPerson('donor')
+    const title = 'Private outreach the donor does not fund'
+    const id = createSurveyedCampaign(createOrganisation(), { title, visibility: 'private' })
+    // One it does fund, so the dashboard has something to show.
+    createSurveyedCampaign(createOrganisation(), { visibility: 'private', funderIds: [donorOrg.id] })
+    const cookie = await loginAs(user)
     const params = { campaignId: String(id) }
     expect((await invoke(campaignPage.loader, get(`/campaigns/${id}`, cookie), params)).status).toBe(404)
     expect((await invoke(resultsPage.loader, get(`/campaigns/${id}/results`, cookie), params)).status).toBe(404)
     expect((await invoke(resultsCsv.loader, get(`/campaigns/${id}/results.csv`, cookie), params)).status).toBe(404)
     expect((await invoke(iati.loader, get(`/campaigns/${id}/iati.xml`, cookie), params)).status).toBe(404)
-    const title = db.$client.prepare('select title from campaigns where id = ?').pluck().get(id) as string
     const csv = (await dashboardsCsv.loader({ request: get('/dashboards.csv?chart=target-actual', cookie), params: {}, context: {} } as never)) as Response
-    expect(await csv.text()).not.toContain(title)
+    const text = await csv.text()
+    expect(text).toMatch(/^\uFEFF?campaign_id,/)
+    expect(text.split('\r\n').length).toBeGreaterThan(2)
+    expect(text).not.toContain(title)
   })
 })

@@ -5,7 +5,10 @@ import * as page from '../../app/routes/standard-indicators.$code._index'
 import * as list from '../../app/routes/standard-indicators._index'
 import * as create from '../../app/routes/standard-indicators.new'
 import { db } from '../../app/shared/db.server'
-import { get, invoke, post, sessionFor } from './helpers'
+import { createCampaign, createOrganisation, createPerson, createSurveyedCampaign, HOTLINE_INDICATOR, indicatorsOf, loginAs, standardIndicator, WITH_COMPARISON } from '../factories'
+import { get, invoke, post } from './helpers'
+
+const as = async (role: 'member' | 'donor' | 'coordinator') => loginAs((await createPerson(role)).user)
 
 // The coordinators' library of standard indicators and the roll-up across organisations.
 
@@ -17,24 +20,26 @@ type Page = {
 describe('standard indicators', () => {
   it('are kept by coordinators; others read them and may not write', async () => {
     const form = { code: 'calls_to_hotline', name: 'Calls to the national hotline', unit: 'count', direction: 'increase', guidance: 'From the hotline’s monthly log.' }
-    for (const email of ['member@lantern.example', 'donor@lantern.example']) {
-      expect((await invoke(create.action, post('/standard-indicators/new', form, { cookie: await sessionFor(email) }))).status, email).toBe(403)
+    for (const email of ['member', 'donor'] as const) {
+      expect((await invoke(create.action, post('/standard-indicators/new', form, { cookie: await as(email) }))).status, email).toBe(403)
     }
-    const coordinator = await sessionFor('coordinator@lantern.example')
+    const coordinator = await as('coordinator')
     const wrong = await invoke(create.action, post('/standard-indicators/new', { ...form, code: 'Calls to hotline' }, { cookie: coordinator }))
     expect(wrong.status).toBe(400)
     expect(JSON.stringify(wrong.data)).toMatch(/lower-case letters, digits and _/)
     expect((await invoke(create.action, post('/standard-indicators/new', form, { cookie: coordinator }))).location).toBe('/standard-indicators/calls_to_hotline')
     const taken = await invoke(create.action, post('/standard-indicators/new', form, { cookie: coordinator }))
     expect(JSON.stringify(taken.data)).toMatch(/The code calls_to_hotline is taken/)
-    const listed = (await invoke(list.loader, get('/standard-indicators', await sessionFor('donor@lantern.example')))).data as { indicators: { code: string }[]; canManage: boolean }
+    const listed = (await invoke(list.loader, get('/standard-indicators', await as('donor')))).data as { indicators: { code: string }[]; canManage: boolean }
     expect(listed.indicators.map((i) => i.code)).toContain('calls_to_hotline')
     expect(listed.canManage).toBe(false)
     expect(db.$client.prepare("select count(*) from audit_events where action = 'standard-indicator.created'").pluck().get()).toBe(1)
   })
 
   it('keep their unit and direction while campaigns adopt them', async () => {
-    const coordinator = await sessionFor('coordinator@lantern.example')
+    const reach = standardIndicator('people_reached', 'count')
+    createCampaign(createOrganisation(), { indicators: [{ ...HOTLINE_INDICATOR, name: 'People reached', level: 'output', unit: 'count', standardIndicatorId: reach.id }] })
+    const coordinator = await as('coordinator')
     const changed = await invoke(
       edit.action,
       post('/standard-indicators/people_reached/edit', { code: 'people_reached', name: 'People reached', unit: 'percent', direction: 'increase' }, { cookie: coordinator }),
@@ -51,12 +56,11 @@ describe('standard indicators', () => {
   })
 
   it('are adopted only by indicators measured the same way', async () => {
-    const cookie = await sessionFor('member@lantern.example')
-    const [campaignId, objectiveId] = db.$client
-      .prepare("select c.id, o.id from campaigns c join objectives o on o.campaign_id = c.id where c.title = 'School talks on online recruitment (2025)'")
-      .raw()
-      .get() as [number, number]
-    const standard = db.$client.prepare("select id from standard_indicators where code = 'knows_hotline_pct'").pluck().get() as number
+    const { organisation, user } = await createPerson('member')
+    const cookie = await loginAs(user)
+    const campaignId = createSurveyedCampaign(organisation)
+    const objectiveId = indicatorsOf(campaignId)[0]!.objectiveId
+    const standard = standardIndicator('knows_hotline_pct').id
     const params = { campaignId: String(campaignId), objectiveId: String(objectiveId) }
     const path = `/campaigns/${campaignId}/edit/objectives/${objectiveId}/indicator`
     const fields = { name: 'Teachers who know the hotline', level: 'outcome', unit: 'count', direction: 'increase', target: '200', standardIndicatorId: String(standard) }
@@ -69,17 +73,29 @@ describe('standard indicators', () => {
   })
 
   it('roll up across organisations: survey shares weighted by respondents, only what the viewer may see', async () => {
-    const donor = (await invoke(page.loader, get('/standard-indicators/knows_hotline_pct', await sessionFor('donor@lantern.example')), { code: 'knows_hotline_pct' })).data as Page
+    // Three organisations' campaigns adopt it; one of them is a draft, one is private to its funder.
+    const hotline = standardIndicator('knows_hotline_pct')
+    const adopting = [{ ...HOTLINE_INDICATOR, standardIndicatorId: hotline.id }]
+    const { organisation: funder, user: donorUser } = await createPerson('donor')
+    createSurveyedCampaign(createOrganisation(), { indicators: adopting, visibility: 'published' })
+    createSurveyedCampaign(createOrganisation(), { indicators: adopting, plan: WITH_COMPARISON, visibility: 'private', funderIds: [funder.id] })
+    createSurveyedCampaign(createOrganisation(), { indicators: adopting, visibility: 'published' })
+    createCampaign(createOrganisation(), { indicators: adopting, status: 'draft', visibility: 'published' })
+    createCampaign(createOrganisation(), { indicators: adopting, status: 'planned', visibility: 'published' })
+    const hidden = createSurveyedCampaign(createOrganisation(), { indicators: adopting, visibility: 'private' })
+    const donorCookie = await loginAs(donorUser)
+    const donor = (await invoke(page.loader, get('/standard-indicators/knows_hotline_pct', donorCookie), { code: 'knows_hotline_pct' })).data as Page
     const withResults = donor.rows.filter((r) => r.actual !== null)
     expect(donor.rollup.organisations).toBeGreaterThanOrEqual(3)
     const respondents = withResults.reduce((s, r) => s + r.nActual!, 0)
     expect(donor.rollup.respondents).toBe(respondents)
     expect(donor.rollup.actual).toBeCloseTo(withResults.reduce((s, r) => s + r.actual! * r.nActual!, 0) / respondents, 10)
     expect(donor.rows.some((r) => r.status === 'draft')).toBe(false)
+    expect(donor.rows.some((r) => r.campaignId === hidden)).toBe(false)
     // Results first.
     expect(donor.rows.findIndex((r) => r.actual === null)).toBe(withResults.length)
-    expect((await invoke(page.loader, get('/standard-indicators/no_such_code', await sessionFor('donor@lantern.example')), { code: 'no_such_code' })).status).toBe(404)
-    expect((await invoke(page.loader, get('/standard-indicators/Bad%20Code', await sessionFor('donor@lantern.example')), { code: 'Bad Code' })).status).toBe(404)
+    expect((await invoke(page.loader, get('/standard-indicators/no_such_code', donorCookie), { code: 'no_such_code' })).status).toBe(404)
+    expect((await invoke(page.loader, get('/standard-indicators/Bad%20Code', donorCookie), { code: 'Bad Code' })).status).toBe(404)
     expect((await invoke(page.loader, get('/standard-indicators/knows_hotline_pct'), { code: 'knows_hotline_pct' })).status).toBe(302)
   })
 })

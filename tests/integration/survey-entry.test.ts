@@ -3,17 +3,23 @@ import * as newResponse from '../../app/routes/campaigns.$campaignId.surveys.res
 import * as changeResponse from '../../app/routes/campaigns.$campaignId.surveys.responses.$responseId'
 import * as wavePage from '../../app/routes/campaigns.$campaignId.surveys.waves.$waveId'
 import { db } from '../../app/shared/db.server'
-import { get, invoke, post, sessionFor } from './helpers'
+import { createPerson, createSurveyedCampaign, loginAs } from '../factories'
+import { get, invoke, post } from './helpers'
 
-// Typing in answers from paper questionnaires, on a demo panel survey of Safe Passage Ukraine.
-const campaignId = () => db.$client.prepare("select id from campaigns where title = 'School talks on online recruitment (2025)'").pluck().get() as number
-const waveId = () => db.$client.prepare("select id from survey_waves where campaign_id = ? and kind = 'endline'").pluck().get(campaignId()) as number
-const audit = (action: string) => db.$client.prepare('select count(*) from audit_events where action = ?').pluck().get(action) as number
+// Typing in answers from paper questionnaires into a panel survey.
+
+/** A campaign with a panel survey, its member's session, and the id of its endline wave. */
+async function survey() {
+  const { organisation, user } = await createPerson('member')
+  const id = createSurveyedCampaign(organisation)
+  const wave = db.$client.prepare("select id from survey_waves where campaign_id = ? and kind = 'endline'").pluck().get(id) as number
+  const audit = (action: string) => db.$client.prepare('select count(*) from audit_events where action = ? and entity_id = ?').pluck().get(action, String(id)) as number
+  return { id: String(id), wave, cookie: await loginAs(user), audit }
+}
 
 describe('typing in a response', () => {
   it('adds a response, keeps what was typed when something is wrong, changes it and deletes it, each in the audit log', async () => {
-    const cookie = await sessionFor('member@lantern.example')
-    const [id, wave] = [String(campaignId()), waveId()]
+    const { id, wave, cookie, audit } = await survey()
     const path = `/campaigns/${id}/surveys/responses/new?wave=${wave}`
     const form = { wave: String(wave), respondentCode: 'PAPER-001', sex: 'female', ageBand: '18-24', q_knows_hotline: '1', q_knows_signs: '0', q_would_report: '5', q_knowledge_score: '8' }
 
@@ -47,12 +53,12 @@ describe('typing in a response', () => {
   })
 
   it('is only for the owning organisation', async () => {
-    const [id, wave] = [String(campaignId()), waveId()]
-    for (const email of ['casa@lantern.example', 'donor@lantern.example', 'coordinator@lantern.example']) {
-      const result = await invoke(newResponse.action, post(`/campaigns/${id}/surveys/responses/new?wave=${wave}`, { wave: String(wave), respondentCode: 'X-1' }, { cookie: await sessionFor(email) }), { campaignId: id })
+    const { id, wave } = await survey()
+    for (const email of ['org_admin', 'donor', 'coordinator'] as const) {
+      const result = await invoke(newResponse.action, post(`/campaigns/${id}/surveys/responses/new?wave=${wave}`, { wave: String(wave), respondentCode: 'X-1' }, { cookie: await loginAs((await createPerson(email)).user) }), { campaignId: id })
       expect(result.status, email).toBe(403)
     }
-    const outsider = await invoke(wavePage.loader, get(`/campaigns/${id}/surveys/waves/${wave}`, await sessionFor('casa@lantern.example')), { campaignId: id, waveId: String(wave) })
+    const outsider = await invoke(wavePage.loader, get(`/campaigns/${id}/surveys/waves/${wave}`, await loginAs((await createPerson('org_admin')).user)), { campaignId: id, waveId: String(wave) })
     expect(outsider.status).toBe(403)
   })
 })

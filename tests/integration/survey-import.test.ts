@@ -4,20 +4,21 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { readWaveKind } from '../../app/features/surveys/columns'
 import { LIKERT_LABELS } from '../../app/features/surveys/answers'
-import { db } from '../../app/shared/db.server'
 import { createCampaign } from '../../app/features/campaigns/editing.server'
 import { importPlan, runImport, storeUpload } from '../../app/features/surveys/import.server'
 import { addQuestions, addWave, surveyResponsesCsv } from '../../app/features/surveys/surveys.server'
 import { changeResults } from '../../app/features/results/flow.server'
 import { driftFromShared, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
-import { actorFor, invoke, sessionFor, SITE } from './helpers'
+import { actorOf, createPerson, createSurveyedCampaign, loginAs, responseCount } from '../factories'
+import { invoke, SITE } from './helpers'
 
 const REFERENCE = REFERENCE_DATA
 const files = REFERENCE_FILES
 
 /** A campaign with the reference files' three questions and the waves a file needs. */
-async function surveyCampaign(email: string, design: 'panel' | 'cross_section', groups: ('campaign' | 'comparison')[]) {
-  const actor = await actorFor(email)
+async function surveyCampaign(design: 'panel' | 'cross_section', groups: ('campaign' | 'comparison')[]) {
+  const { user } = await createPerson('member')
+  const actor = await actorOf(user)
   const id = await createCampaign(actor, { title: 'Hotline awareness survey', pillar: 'prevention' })
   const added = await changeResults(actor, id, (change) => addQuestions(change, [
     { code: 'knows_item', text: 'Do you know the hotline number?', type: 'binary', desired: '1', options: [], min: null, max: null, indicatorId: null },
@@ -26,7 +27,7 @@ async function surveyCampaign(email: string, design: 'panel' | 'cross_section', 
   ]))
   expect(added.ok).toBe(true)
   for (const group of groups) for (const kind of ['baseline', 'endline'] as const) expect((await addWave(actor, id, { kind, group, design, samplingNotes: '' })).ok).toBe(true)
-  return { actor, id }
+  return { actor, id, user }
 }
 
 const contentOf = (rows: string[][], header: string[]) =>
@@ -45,7 +46,7 @@ describe('importing the reference surveys', () => {
     const text = readFileSync(join(REFERENCE, file), 'utf8')
     const [header, ...rows] = Papa.parse<string[]>(text.trim()).data as string[][]
     const groups = [...new Set(rows.map((r) => r[header!.indexOf('group')]!))] as ('campaign' | 'comparison')[]
-    const { actor, id } = await surveyCampaign('member@lantern.example', file.includes('panel') ? 'panel' : 'cross_section', groups)
+    const { actor, id } = await surveyCampaign(file.includes('panel') ? 'panel' : 'cross_section', groups)
     const upload = await storeUpload(actor, id, file, text)
     const plan = await importPlan(actor, id, upload)
     expect(plan.mapping).toEqual(['respondent_code', 'wave', 'group', 'question:knows_item', 'question:attitude_likert', 'question:knowledge_score'])
@@ -60,7 +61,7 @@ describe('importing the reference surveys', () => {
 
   it('says so, and changes nothing, when the same file comes again', async () => {
     const text = readFileSync(join(REFERENCE, 'd02_panel_small_n8.csv'), 'utf8')
-    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
     expect(await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'first.csv', text), {}))).toMatchObject({ ok: true, created: 16 })
     const again = await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'again.csv', text), {}))
     expect(again).toMatchObject({ ok: true, created: 0, unchanged: true })
@@ -73,7 +74,7 @@ describe('a KoboToolbox export', () => {
   const text = readFileSync(join(__dirname, '../fixtures/kobo-hotline-survey.csv'), 'utf8')
 
   it('imports once its name and phone columns are dropped, and not before', async () => {
-    const { actor, id } = await surveyCampaign('member@lantern.example', 'cross_section', ['campaign'])
+    const { actor, id } = await surveyCampaign('cross_section', ['campaign'])
     const upload = await storeUpload(actor, id, 'kobo.csv', text)
     const first = await importPlan(actor, id, upload)
     // Metadata dropped, group prefixes read, personal data left for a person to decide.
@@ -111,7 +112,7 @@ describe('a KoboToolbox export', () => {
 describe('bad survey files', () => {
   const HEADER = 'respondent_code,wave,group,knows_item,attitude_likert,knowledge_score'
   const plan = async (text: string, choice = {}) => {
-    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
     return { actor, id, plan: await importPlan(actor, id, await storeUpload(actor, id, 'bad.csv', text), choice) }
   }
 
@@ -141,7 +142,7 @@ describe('bad survey files', () => {
   })
 
   it('refuses a respondent already in the wave, an unknown question, an empty and a header-only file', async () => {
-    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
     await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'one.csv', `${HEADER}\nR1,pre,campaign,1,3,5`), {}))
     const again = await importPlan(actor, id, await storeUpload(actor, id, 'two.csv', `${HEADER}\nR1,pre,campaign,0,3,5`))
     expect(again.problems).toEqual([{ line: 2, column: 'respondent_code', message: 'Respondent R1 is already in the baseline of the campaign group' }])
@@ -157,8 +158,8 @@ describe('bad survey files', () => {
 
   it('refuses binary, Latin-1 and oversized uploads with a message, and keeps other organisations out', async () => {
     const importRoute = await import('../../app/routes/campaigns.$campaignId.surveys.import')
-    const { id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
-    const cookie = await sessionFor('member@lantern.example')
+    const { id, user } = await surveyCampaign('panel', ['campaign'])
+    const cookie = await loginAs(user)
     const send = (body: Uint8Array<ArrayBuffer> | string, who = cookie) => {
       const form = new FormData()
       form.set('file', new File([body], 'answers.csv', { type: 'text/csv' }))
@@ -173,34 +174,23 @@ describe('bad survey files', () => {
     const ok = await send(`${HEADER}\nR1,pre,campaign,1,3,5`)
     expect(ok.location).toMatch(new RegExp(`/campaigns/${id}/surveys/import\\?upload=\\d+`))
     // Another organisation's member, a donor and a coordinator cannot upload into this campaign.
-    for (const email of ['casa@lantern.example', 'donor@lantern.example', 'coordinator@lantern.example']) {
-      expect([403, 404], email).toContain((await send(`${HEADER}\nR1,pre,campaign,1,3,5`, await sessionFor(email))).status)
+    for (const email of ['org_admin', 'donor', 'coordinator'] as const) {
+      expect([403, 404], email).toContain((await send(`${HEADER}\nR1,pre,campaign,1,3,5`, await loginAs((await createPerson(email)).user))).status)
     }
   })
 })
 
-describe('the demo surveys and the instrument once answers exist', () => {
-  const campaignNamed = async (title: string) => {
-    const { db } = await import('../../app/shared/db.server')
-    return db.$client.prepare('select id from campaigns where title = ?').pluck().get(title) as number
+describe('the instrument once answers exist', () => {
+  /** A published campaign with a panel survey, and its organisation's admin and member. */
+  const surveyed = async () => {
+    const { organisation, user } = await createPerson('org_admin')
+    const { user: member } = await createPerson('member', organisation)
+    return { id: createSurveyedCampaign(organisation, { visibility: 'published' }), admin: user, member }
   }
 
-  it('give every completed or evaluated demo campaign a baseline and an endline with answers, panel and cross-section alike', async () => {
-    const { db } = await import('../../app/shared/db.server')
-    const rows = db.$client
-      .prepare(`select c.title, w.kind, w."group", w.design, count(r.id) as n from campaigns c join survey_waves w on w.campaign_id = c.id
-        left join survey_responses r on r.wave_id = w.id where c.status in ('completed', 'evaluated') group by w.id`)
-      .all() as { title: string; kind: string; group: string; design: string; n: number }[]
-    const finished = db.$client.prepare("select count(*) from campaigns where status in ('completed', 'evaluated')").pluck().get() as number
-    expect(new Set(rows.map((r) => r.title)).size).toBe(finished)
-    expect(rows.every((r) => r.n >= 40)).toBe(true)
-    expect(rows.some((r) => r.design === 'panel')).toBe(true)
-    expect(rows.some((r) => r.design === 'cross_section' && r.group === 'comparison')).toBe(true)
-  })
-
   it('refuses changes that would reinterpret stored answers, and allows new wording', async () => {
-    const actor = await actorFor('orgadmin@lantern.example')
-    const id = await campaignNamed('School talks on online recruitment (2025)')
+    const { id, admin } = await surveyed()
+    const actor = await actorOf(admin)
     const { questionsOf, removeQuestion, updateQuestion } = await import('../../app/features/surveys/surveys.server')
     const q = questionsOf(id).find((x) => x.code === 'knows_hotline')!
     expect(q.answers).toBeGreaterThan(0)
@@ -214,19 +204,20 @@ describe('the demo surveys and the instrument once answers exist', () => {
   })
 
   it('keeps the answers to the owning organisation', async () => {
-    const id = await campaignNamed('School talks on online recruitment (2025)')
+    const { id, member } = await surveyed()
     // A published campaign: anyone may read the campaign, nobody outside may read its answers.
-    for (const email of ['casa@lantern.example', 'donor@lantern.example', 'coordinator@lantern.example']) {
-      await expect(surveyResponsesCsv(await actorFor(email), id), email).rejects.toMatchObject({ init: { status: 403 } })
+    for (const email of ['org_admin', 'donor', 'coordinator'] as const) {
+      await expect(surveyResponsesCsv(await actorOf((await createPerson(email)).user), id), email).rejects.toMatchObject({ init: { status: 403 } })
     }
-    const stored = db.$client.prepare('select count(*) from survey_responses r join survey_waves w on w.id = r.wave_id where w.campaign_id = ?').pluck().get(id)
-    expect((await surveyResponsesCsv(await actorFor('member@lantern.example'), id)).rows.length).toBe(stored)
+    const stored = responseCount(id)
+    expect(stored).toBeGreaterThan(400)
+    expect((await surveyResponsesCsv(await actorOf(member), id)).rows.length).toBe(stored)
   })
 })
 
 describe('files as spreadsheets write them', () => {
   it('reads a byte-order mark, semicolons and quoted answers that span lines', async () => {
-    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
     await changeResults(actor, id, (change) => addQuestions(change, [{ code: 'comment', text: 'Anything else?', type: 'free_text', desired: null, options: [], min: null, max: null, indicatorId: null }]))
     const text = '\uFEFFrespondent_code;wave;knows_item;comment\r\nR1;pre;1;"Two lines;\r\nwith a ""quote"""\r\nR2;pre;0;\r\n'
     const plan = await importPlan(actor, id, await storeUpload(actor, id, 'excel.csv', text))
@@ -237,10 +228,10 @@ describe('files as spreadsheets write them', () => {
 
   it('downloads every problem of a file as CSV, by line and column', async () => {
     const problemsRoute = await import('../../app/routes/campaigns.$campaignId.surveys.import[.]csv')
-    const { actor, id } = await surveyCampaign('member@lantern.example', 'panel', ['campaign'])
+    const { actor, id, user } = await surveyCampaign('panel', ['campaign'])
     const rows = Array.from({ length: 300 }, (_, i) => `R${i},pre,campaign,maybe,3,5`)
     const upload = await storeUpload(actor, id, 'many.csv', ['respondent_code,wave,group,knows_item,attitude_likert,knowledge_score', ...rows].join('\n'))
-    const cookie = await sessionFor('member@lantern.example')
+    const cookie = await loginAs(user)
     const res = (await problemsRoute.loader({ request: new Request(`${SITE}/campaigns/${id}/surveys/import.csv?upload=${upload}`, { headers: { Cookie: cookie } }), params: { campaignId: String(id) }, context: { clientIp: '', cspNonce: '' } })) as Response
     const [header, ...problems] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
     expect(header).toEqual(['line', 'column', 'problem'])

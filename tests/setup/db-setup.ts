@@ -1,5 +1,5 @@
 // Runs before each integration test file, before it imports the app: points
-// DATABASE_PATH at a fresh copy of the migrated, seeded base database.
+// DATABASE_PATH at a fresh copy of the migrated, empty base database.
 import { randomUUID } from 'node:crypto'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'

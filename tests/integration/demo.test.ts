@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import * as login from '../../app/routes/login'
+import { invoke, post } from './helpers'
+
+// The demo's own tests: `npm run demo` loads it into an empty database, and
+// the stories it exists to show hold. No other test reads demo content.
+
+vi.hoisted(() => {
+  process.env.LANTERN_DEMO = '1'
+})
+
+const { db } = await import('../../app/shared/db.server')
+const { startup } = await import('../../app/startup.server')
+const { analysisOf } = await import('../../app/features/results/index.server')
+const { DID_GROUP } = await import('../../app/features/results/impact')
+const { DEMO_PASSWORD, DEMO_USERS } = await import('../../db/demo')
+
+type Finished = { id: number; title: string; organisationId: number }
+let finished: Finished[] = []
+const records = () => finished.flatMap((c) => analysisOf(c.id).records.map((r) => ({ ...r, campaign: c.title })))
+
+beforeAll(async () => {
+  vi.spyOn(console, 'log').mockImplementation(() => {})
+  // The same path as a server started with LANTERN_DEMO=1 on an empty database.
+  await startup()
+  finished = db.$client.prepare("select id, title, organisation_id as organisationId from campaigns where status in ('completed', 'evaluated')").all() as Finished[]
+})
+
+describe('the demo data', () => {
+  it('loads into an empty database: organisations, people of every role, campaigns of every status', () => {
+    const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number
+    expect(count('select count(*) from organisations')).toBeGreaterThan(5)
+    expect(count('select count(*) from organisations where approved_at is null')).toBeGreaterThan(0)
+    const roles = db.$client.prepare('select distinct role from memberships').pluck().all()
+    expect(roles.sort()).toEqual(['coordinator', 'donor', 'member', 'org_admin'])
+    expect(count('select count(*) from users where is_platform_admin = 1')).toBe(1)
+    const statuses = db.$client.prepare('select distinct status from campaigns').pluck().all()
+    expect(statuses.sort()).toEqual(['active', 'archived', 'completed', 'draft', 'evaluated', 'planned'])
+  })
+
+  it('every demo log-in in the README works', async () => {
+    const readme = readFileSync('README.md', 'utf8')
+    for (const { email } of DEMO_USERS) {
+      expect(readme).toContain(email)
+      const result = await invoke(login.action, post('/login', { email, password: DEMO_PASSWORD }))
+      expect(result.status, email).toBe(302)
+    }
+  })
+
+  it('shows campaigns of different organisations overlapping, some of them highly', () => {
+    const pairs = db.$client
+      .prepare(
+        `select p.level, a.organisation_id as a, b.organisation_id as b from overlap_pairs p
+         join campaigns a on a.id = p.campaign_a join campaigns b on b.id = p.campaign_b`,
+      )
+      .all() as { level: string; a: number; b: number }[]
+    expect(pairs.length).toBeGreaterThan(5)
+    expect(pairs.every((p) => p.a !== p.b)).toBe(true)
+    expect(pairs.some((p) => p.level === 'high')).toBe(true)
+  })
+
+  it('gives every completed or evaluated campaign a baseline and an endline with answers', () => {
+    const waves = db.$client
+      .prepare(
+        `select w.campaign_id as campaignId, w.kind, count(r.id) as n from survey_waves w left join survey_responses r on r.wave_id = w.id
+         where w.campaign_id in (select id from campaigns where status in ('completed', 'evaluated')) group by w.id`,
+      )
+      .all() as { campaignId: number; kind: string; n: number }[]
+    expect(finished.length).toBeGreaterThan(5)
+    for (const c of finished) {
+      const own = waves.filter((w) => w.campaignId === c.id)
+      expect(own.map((w) => w.kind), c.title).toEqual(expect.arrayContaining(['baseline', 'endline']))
+      expect(own.every((w) => w.n >= 40), c.title).toBe(true)
+    }
+  })
+
+  it('tells the stories it exists for: a clear gain, a null result, a decline, a panel, a comparison group', () => {
+    const all = records()
+    const campaignGroup = all.filter((r) => r.group === 'campaign' && r.pValue !== null && r.change !== null)
+    const gain = campaignGroup.find((r) => r.change! > 0 && r.pValue! < 0.01)
+    expect(gain, 'a clear gain').toBeDefined()
+    const nil = campaignGroup.find((r) => r.pValue! > 0.2 && Math.abs(r.change!) < 0.05)
+    expect(nil, 'a null result').toBeDefined()
+    const decline = campaignGroup.find((r) => r.change! < 0 && r.pValue! < 0.05)
+    expect(decline, 'a decline').toBeDefined()
+    expect(all.some((r) => r.design === 'panel' && (r.nPairs ?? 0) > 30), 'a panel').toBe(true)
+    expect(all.some((r) => r.group === DID_GROUP && r.change !== null), 'a comparison group').toBe(true)
+  })
+})
