@@ -67,6 +67,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/e2e-server.ts'],
+          setupFiles: ['tests/setup/e2e-db.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

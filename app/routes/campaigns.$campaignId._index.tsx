@@ -4,12 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Findings, allowedTransitions, qualityCheck, campaignPageActionSchema } from '../features/campaigns'
 import { Overlaps } from '../features/coordination'
 import { countryName, subdivisionLabel } from '../shared/taxonomy/countries'
-import { formatIndicatorValue, beyondChance, sizeToDetect } from '../features/results'
+import { formatIndicatorValue, beyondChance } from '../features/results'
 import { languageName } from '../shared/taxonomy/languages'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
 import { duplicateCampaign, getCampaignPage } from '../features/campaigns/index.server'
 import { noteCoordination, overlapsOf } from '../features/coordination/index.server'
-import { summarisedIndicators, transitionCampaign } from '../features/results/index.server'
+import { indicatorPlan, summarisedIndicators, transitionCampaign } from '../features/results/index.server'
 import { readForm } from '../shared/request.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { getSession, requireSession } from '../features/accounts/index.server'
@@ -20,13 +20,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const { campaignId } = parseParams(params, campaignParams)
   const { stored, funders, history, canEdit, canDuplicate } = await getCampaignPage(session?.actor ?? null, campaignId)
+  const indicators = summarisedIndicators(campaignId)
   return {
     id: stored.row.id,
     status: stored.row.status,
     organisation: stored.organisation,
     campaign: stored.campaign,
     objectives: stored.objectives,
-    indicators: summarisedIndicators(campaignId),
+    indicators,
+    // The respondents per wave each outcome indicator needs to detect its target.
+    plans: Object.fromEntries(stored.objectives.flatMap((o) => o.indicators).map((i) => [i.id, indicatorPlan(i, indicators.find((x) => x.id === i.id)?.result.baseline)])),
     funders,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     findings: qualityCheck(stored.campaign),
@@ -162,7 +165,7 @@ export default function CampaignPage() {
                 </thead>
                 <tbody>
                   {o.indicators.map((i) => (
-                    <IndicatorRow key={i.id} indicator={i} result={d.indicators.find((x) => x.id === i.id)} campaignId={d.id} canEdit={d.canEdit} />
+                    <IndicatorRow key={i.id} indicator={i} result={d.indicators.find((x) => x.id === i.id)} plan={d.plans[i.id] ?? null} campaignId={d.id} canEdit={d.canEdit} />
                   ))}
                 </tbody>
               </table>
@@ -217,14 +220,12 @@ export default function CampaignPage() {
 
 type IndicatorView = ReturnType<typeof useLoaderData<typeof loader>>['objectives'][number]['indicators'][number]
 type ResultView = ReturnType<typeof useLoaderData<typeof loader>>['indicators'][number]
+type PlanView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['plans'][number]>
 
 /** One indicator: the plan, where it stands, and whether a survey-measured change is more than chance. */
-function IndicatorRow({ indicator: i, result, campaignId, canEdit }: { indicator: IndicatorView; result: ResultView | undefined; campaignId: number; canEdit: boolean }) {
+function IndicatorRow({ indicator: i, result, plan, campaignId, canEdit }: { indicator: IndicatorView; result: ResultView | undefined; plan: PlanView | null; campaignId: number; canEdit: boolean }) {
   const r = result?.result
   const value = (v: number | null | undefined) => formatIndicatorValue(i.unit, v ?? null)
-  // The campaign plan's sample size: from the baseline (planned or measured) to the target, with the planner's defaults.
-  const from = r?.baseline ?? i.baseline
-  const plan = i.level === 'outcome' && i.unit === 'percent' && from !== null && i.target !== null && i.target !== from ? sizeToDetect(from, i.target) : null
   const planned = plan?.size ?? null
   const plannerQuery = plan?.query ?? ''
   return (

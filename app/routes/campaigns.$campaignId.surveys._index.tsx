@@ -14,7 +14,7 @@ import { campaignParams, parseParams } from '../shared/params.server'
 import { importedMessage, addStarterQuestions, addWave, moveQuestion, removeQuestion, removeWave, surveyOf } from '../features/surveys/index.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
-import { changeResults } from '../features/results/index.server'
+import { changeResults, plannerAnswer } from '../features/results/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Survey – Lantern' }]
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign: { id: campaignId, title: campaign.title },
     ...survey,
-    planner: readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign)).values,
+    planner: plannerAnswer(readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign)).values),
     starters: STARTER_QUESTIONS.filter((s) => !used.has(s.code)),
     imported: imported ? importedMessage(imported.rows, imported.filename) : null,
   }
@@ -221,7 +221,7 @@ export default function Survey() {
         </details>
       ) : null}
 
-      <SampleSizePlanner initial={d.planner} waves={d.waves} action={base} />
+      <SampleSizePlanner planner={d.planner} waves={d.waves} action={base} />
 
       <h2>Answers</h2>
       <div className="actions">

@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest'
-import { logIn, openPage, sharedBrowser } from './browser'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { logIn, openPage, PASSWORD, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 
 describe('access', () => {
   it('a donor gets a friendly 403 page on an edit page', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'donor@lantern.example')
+    await logIn(page, s.people.donor)
     const organisationHref = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).getAttribute('href')
     // The donor sees no edit link, and typing the address gets a 403 page.
     await page.goto(organisationHref!)
@@ -43,7 +48,7 @@ describe('access', () => {
   it('a form posted from another site is refused with 403 by the running server', async () => {
     const page = await openPage(browser())
     const response = await page.request.post('/login', {
-      form: { email: 'member@lantern.example', password: 'lantern-demo-2026' },
+      form: { email: s.people.member.email, password: PASSWORD },
       headers: { Origin: 'https://attacker.example' },
       maxRedirects: 0,
     })
@@ -61,14 +66,14 @@ describe('on a 320 px wide phone', () => {
       await page.goto(path)
       expect(await overflow(), path).toBeLessThanOrEqual(320)
     }
-    await logIn(page, 'admin@lantern.example')
+    await logIn(page, s.people.admin)
     for (const path of ['/', '/admin', '/admin/users', '/account']) {
       await page.goto(path)
       expect(await overflow(), path).toBeLessThanOrEqual(320)
     }
     // A campaign with its indicator table, then its results with charts and tables.
-    await page.goto('/campaigns?q=School+talks')
-    await page.getByRole('link', { name: 'School talks on online recruitment (2025)' }).first().click()
+    await page.goto(`/campaigns?q=${encodeURIComponent(s.titles.school)}`)
+    await page.getByRole('link', { name: s.titles.school }).click()
     await page.getByRole('link', { name: /Survey results/ }).waitFor()
     expect(await overflow(), 'campaign page').toBeLessThanOrEqual(320)
     await page.getByRole('link', { name: /Survey results/ }).click()

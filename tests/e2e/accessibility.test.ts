@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, logIn, openPage, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 
 describe('axe finds no violations', () => {
   for (const path of ['/login', '/signup', '/']) {
@@ -22,21 +27,21 @@ describe('axe finds no violations', () => {
     await page.context().close()
   })
 
-  for (const [email, path] of [
-    ['orgadmin@lantern.example', '/'],
-    ['orgadmin@lantern.example', 'members'],
-    ['admin@lantern.example', '/admin'],
-    ['admin@lantern.example', '/admin/users'],
-    ['coordinator@lantern.example', '/coordination'],
-    ['coordinator@lantern.example', '/coordination?country=UA'],
-    ['member@lantern.example', '/notifications'],
-    ['donor@lantern.example', '/standard-indicators'],
-    ['donor@lantern.example', '/standard-indicators/knows_hotline_pct'],
-    ['coordinator@lantern.example', '/standard-indicators/new'],
+  for (const [who, path] of [
+    ['orgadmin', '/'],
+    ['orgadmin', 'members'],
+    ['admin', '/admin'],
+    ['admin', '/admin/users'],
+    ['coordinator', '/coordination'],
+    ['coordinator', '/coordination?country=UA'],
+    ['member', '/notifications'],
+    ['donor', '/standard-indicators'],
+    ['donor', '/standard-indicators/knows_hotline_pct'],
+    ['coordinator', '/standard-indicators/new'],
   ] as const) {
-    it(`on ${path} for ${email}`, async () => {
+    it(`on ${path} for the ${who}`, async () => {
       const page = await openPage(browser())
-      await logIn(page, email)
+      await logIn(page, s.people[who])
       if (path === 'members') {
         const href = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).getAttribute('href')
         await page.goto(`${href}/members`)

@@ -1,8 +1,9 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
+import { PASSWORD } from '../factories/users'
 
 export const baseUrl = inject('baseUrl')
-export const DEMO_PASSWORD = 'lantern-demo-2026'
+export { PASSWORD }
 
 /** One browser per test file: Debian's Chromium (playwright cannot download browsers here). */
 export function sharedBrowser(): () => Browser {
@@ -39,9 +40,10 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return page
 }
 
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Logs a person in through the log-in form, as they would. */
+export async function logIn(page: Page, who: string | { email: string }, password = PASSWORD) {
   await page.goto('/login')
-  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Email address').fill(typeof who === 'string' ? who : who.email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Log in' }).click()
   // The URL changes before the new page has rendered; the shell's log-out button shows it has.

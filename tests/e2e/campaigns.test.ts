@@ -1,9 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { logIn, openPage, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 
 async function axe(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
@@ -15,7 +20,7 @@ async function save(page: Page) {
   await page.getByRole('heading', { level: 2, name: 'Quality check' }).waitFor()
 }
 
-async function register(page: Page, title: string, checkAxe: boolean) {
+async function register(page: Page, title: string, checkAxe: boolean, overlapping: string) {
   await page.goto('/campaigns')
   await page.getByRole('link', { name: 'Register a campaign' }).click()
   await page.getByLabel('Campaign title').fill(title)
@@ -44,14 +49,14 @@ async function register(page: Page, title: string, checkAxe: boolean) {
   await page.getByLabel('End date').fill('2026-05-31')
   if (checkAxe) {
     // With JavaScript the check runs while the form is filled, before saving.
-    await page.locator('.live-overlaps .overlap', { hasText: 'Know your rights abroad — western oblasts' }).waitFor()
+    await page.locator('.live-overlaps .overlap', { hasText: overlapping }).waitFor()
     expect(await axe(page)).toEqual([])
   } else {
     expect(await page.locator('.live-overlaps').count()).toBe(0)
   }
   await save(page)
   // The saved draft already shows who else works there and then.
-  const overlap = page.locator('.overlap', { hasText: 'Know your rights abroad — western oblasts' })
+  const overlap = page.locator('.overlap', { hasText: overlapping })
   expect(await overlap.locator('.overlap__reasons li').first().textContent()).toBe(
     'Both target prospective and current migrant workers in Lvivska oblast (UA-46) in May 2026.',
   )
@@ -80,8 +85,8 @@ async function register(page: Page, title: string, checkAxe: boolean) {
 describe('registering a campaign in the browser', () => {
   it('with JavaScript: from empty to planned, then found in the filtered list', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'member@lantern.example')
-    await register(page, 'Safe jobs abroad — Lviv 2026', true)
+    await logIn(page, s.people.member)
+    await register(page, 'Safe jobs abroad — Lviv 2026', true, s.titles.rights)
     await page.goto('/campaigns?audience=migrant_workers&subdivision=UA-46&status=planned')
     expect(await page.getByRole('link', { name: 'Safe jobs abroad — Lviv 2026' }).count()).toBe(1)
     expect(await axe(page)).toEqual([])
@@ -92,8 +97,8 @@ describe('registering a campaign in the browser', () => {
 
   it('without JavaScript: the same journey works', async () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
-    await logIn(page, 'orgadmin@lantern.example')
-    await register(page, 'No-script campaign for Lviv', false)
+    await logIn(page, s.people.orgadmin)
+    await register(page, 'No-script campaign for Lviv', false, s.titles.rights)
     await page.context().close()
   })
 })

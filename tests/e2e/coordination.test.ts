@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { logIn, openPage, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 
 describe('the coordination workspace in the browser', () => {
   it('draws the heat map, and a cell leads to the campaigns it counts', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'coordinator@lantern.example')
+    await logIn(page, s.people.coordinator)
     await page.goto('/coordination?country=UA&from=2026-05-01&to=2026-05-31', { waitUntil: 'networkidle' })
     // Chart.js drew into the canvas (its pixels are not all blank).
     const drawn = await page.locator('.chart canvas').evaluate((c: HTMLCanvasElement) => {

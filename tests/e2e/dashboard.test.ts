@@ -1,18 +1,23 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, logIn, openPage, paintedPixels, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 const SHOTS = join(__dirname, '../../test-results')
 
 describe('a donor’s outcome dashboard', () => {
   it('shows the portfolio with target lines, the forest plot and the roll-up across organisations; a campaign opens its results', async () => {
     const page = await openPage(browser(), { viewport: { width: 1280, height: 900 } })
-    await logIn(page, 'donor@lantern.example')
+    await logIn(page, s.people.donor)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click()
     await page.getByRole('heading', { level: 1, name: 'Outcome dashboard' }).waitFor()
-    await page.getByLabel('Funder').selectOption({ label: 'Northlight Foundation' })
+    await page.getByLabel('Funder').selectOption({ label: s.organisations.funder })
     await page.getByRole('button', { name: 'Show' }).click()
     await page.waitForURL(/funder=\d+/)
     await page.waitForLoadState('networkidle')
@@ -32,7 +37,7 @@ describe('a donor’s outcome dashboard', () => {
 
   it('keeps working without JavaScript, and explains an unknown filter', async () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
-    await logIn(page, 'donor@lantern.example')
+    await logIn(page, s.people.donor)
     await page.goto('/dashboards?audience=aliens')
     await page.getByText('“aliens” is not an audience code Lantern knows').waitFor()
     await page.goto('/dashboards')
@@ -42,9 +47,9 @@ describe('a donor’s outcome dashboard', () => {
 
   it('prints to A4: no navigation or filters, a header with the filters and the date, tables and charts kept', async () => {
     const page = await openPage(browser(), { viewport: { width: 1280, height: 900 } })
-    await logIn(page, 'donor@lantern.example')
+    await logIn(page, s.people.donor)
     await page.goto('/dashboards')
-    await page.getByLabel('Funder').selectOption({ label: 'Northlight Foundation' })
+    await page.getByLabel('Funder').selectOption({ label: s.organisations.funder })
     await page.getByRole('button', { name: 'Show' }).click()
     await page.waitForURL(/funder=\d+/)
     await page.waitForLoadState('networkidle')
@@ -54,7 +59,7 @@ describe('a donor’s outcome dashboard', () => {
     expect(await page.locator('form.filters').isVisible()).toBe(false)
     const header = page.locator('.print-header')
     expect(await header.isVisible()).toBe(true)
-    expect(await header.textContent()).toMatch(/Outcome dashboard · funder: Northlight Foundation.*printed \d{4}-\d{2}-\d{2}/)
+    expect(await header.textContent()).toMatch(new RegExp(`Outcome dashboard · funder: ${s.organisations.funder}.*printed \\d{4}-\\d{2}-\\d{2}`))
     const pdf = await page.pdf({ format: 'A4', printBackground: true })
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, logIn, logOut, openPage, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 
 describe('a new organisation, from sign-up to approval', () => {
   it('sign up → approve as platform admin → log in → see the shell → log out', async () => {
@@ -20,7 +25,7 @@ describe('a new organisation, from sign-up to approval', () => {
     expect(await page.getByText('Waiting for approval').isVisible()).toBe(true)
     await logOut(page)
 
-    await logIn(page, 'admin@lantern.example')
+    await logIn(page, s.people.admin)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
     await page.waitForURL('**/admin')
     const row = page.getByRole('row', { name: /Bright Path Nepal/ })
@@ -47,7 +52,7 @@ describe('a new organisation, from sign-up to approval', () => {
 
   it('an org admin invites a colleague, who joins with the link', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'casa@lantern.example')
+    await logIn(page, s.people.casa)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).click()
     await page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Members' }).click()
     await page.getByLabel('Role of the new member').selectOption('member')
@@ -57,13 +62,13 @@ describe('a new organisation, from sign-up to approval', () => {
     await logOut(page)
 
     await page.goto(link)
-    await page.getByRole('heading', { name: 'Join Casa Speranței' }).waitFor()
+    await page.getByRole('heading', { name: `Join ${s.organisations.casa}` }).waitFor()
     await page.getByLabel('Your name').fill('Elena Ciobanu')
     await page.getByLabel('Email address').fill(`elena.${Date.now()}@casa.example`)
     await page.getByLabel('Password').fill('a new member passphrase')
     await page.getByRole('button', { name: 'Create account and join' }).click()
     await page.getByRole('heading', { level: 1, name: 'Welcome, Elena Ciobanu' }).waitFor()
-    expect(await page.getByText(/member of/).textContent()).toMatch(/a member of Casa Speranței/)
+    expect(await page.getByText(/member of/).textContent()).toContain(`a member of ${s.organisations.casa}`)
     await logOut(page)
 
     // The link worked once.

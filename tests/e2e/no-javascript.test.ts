@@ -1,23 +1,28 @@
-import { describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, openPage, sharedBrowser } from './browser'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openPage, PASSWORD, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 
 describe('without JavaScript', () => {
   it('log-in shows errors from the server, then logs in and out', async () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
     await page.goto('/login')
-    await page.getByLabel('Email address').fill('member@lantern.example')
+    await page.getByLabel('Email address').fill(s.people.member.email)
     await page.getByLabel('Password').fill('not the password')
     await page.getByRole('button', { name: 'Log in' }).click()
     await page.getByText('There is a problem').waitFor()
     expect(await page.getByText('The email address or password is not right').isVisible()).toBe(true)
-    expect(await page.getByLabel('Email address').inputValue()).toBe('member@lantern.example')
+    expect(await page.getByLabel('Email address').inputValue()).toBe(s.people.member.email)
     expect(await page.getByLabel('Password').inputValue()).toBe('')
 
-    await page.getByLabel('Password').fill(DEMO_PASSWORD)
+    await page.getByLabel('Password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Log in' }).click()
-    await page.getByRole('heading', { name: 'Welcome, Mykola Bondar' }).waitFor()
+    await page.getByRole('heading', { name: `Welcome, ${s.people.member.name}` }).waitFor()
     await page.getByRole('button', { name: 'Log out' }).click()
     await page.getByRole('link', { name: 'Log in' }).first().waitFor()
     await page.context().close()
@@ -27,7 +32,7 @@ describe('without JavaScript', () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
     await page.goto('/signup')
     await page.getByLabel('Your name').fill('No Script')
-    await page.getByLabel('Email address').fill('member@lantern.example')
+    await page.getByLabel('Email address').fill(s.people.member.email)
     await page.getByLabel('Password').fill('short')
     await page.getByRole('button', { name: 'Create account' }).click()
     await page.getByText('There is a problem').waitFor()

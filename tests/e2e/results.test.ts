@@ -1,19 +1,23 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, logIn, openPage, paintedPixels, sharedBrowser } from './browser'
+import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 const SHOTS = join(__dirname, '../../test-results')
-const SCHOOL = 'School talks on online recruitment (2025)'
 
 describe('a donor reads what a campaign changed', () => {
   it('opens an evaluated campaign, sees its indicators met or not, and reads the results: sentences, bars with intervals, the same numbers in the table', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'donor@lantern.example')
-    await page.goto(`/campaigns?q=${encodeURIComponent('School talks')}`)
-    await page.getByRole('link', { name: SCHOOL }).first().click()
-    await page.getByRole('heading', { level: 1, name: SCHOOL }).waitFor()
+    await logIn(page, s.people.donor)
+    await page.goto(`/campaigns?q=${encodeURIComponent(s.titles.school)}`)
+    await page.getByRole('link', { name: s.titles.school }).click()
+    await page.getByRole('heading', { level: 1, name: s.titles.school }).waitFor()
     const hotline = page.getByRole('row', { name: /know the national hotline number/ })
     await expect.poll(() => hotline.textContent()).toMatch(/baseline survey.*endline survey.*of the way.*Yes, p < 0.001/)
 
@@ -40,7 +44,7 @@ describe('a donor reads what a campaign changed', () => {
     await page.screenshot({ path: join(SHOTS, 'results-donor.png'), fullPage: true })
     // On paper: the header says what and when; navigation and downloads are gone.
     await page.emulateMedia({ media: 'print' })
-    expect(await page.locator('.print-header').textContent()).toMatch(/Results: School talks on online recruitment \(2025\) · Safe Passage Ukraine · printed \d{4}-\d{2}-\d{2}/)
+    expect(await page.locator('.print-header').textContent()).toMatch(new RegExp(`Results: ${s.titles.school} · ${s.organisations.safePassage} · printed \\d{4}-\\d{2}-\\d{2}`))
     expect(await page.getByRole('link', { name: 'Download these results as CSV' }).isVisible()).toBe(false)
     await page.emulateMedia({ media: 'screen' })
 
@@ -55,9 +59,9 @@ describe('a donor reads what a campaign changed', () => {
 
   it('reads the same results without JavaScript, as tables and sentences', async () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
-    await logIn(page, 'donor@lantern.example')
-    await page.goto(`/campaigns?q=${encodeURIComponent('Returnee peer educators')}`)
-    await page.getByRole('link', { name: /Returnee peer educators/ }).first().click()
+    await logIn(page, s.people.donor)
+    await page.goto(`/campaigns?q=${encodeURIComponent(s.titles.returnees)}`)
+    await page.getByRole('link', { name: s.titles.returnees }).click()
     await page.getByRole('link', { name: /Survey results/ }).click()
     const first = page.locator('section.result').first()
     await expect.poll(() => first.locator('.result__sentence').nth(1).textContent()).toMatch(/^Compared with the comparison group, the campaign group’s change differed by/)
@@ -70,9 +74,9 @@ describe('a donor reads what a campaign changed', () => {
 describe('entering an actual', () => {
   it('adds people reached by date, shown on the campaign page as the sum', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'member@lantern.example')
-    await page.goto(`/campaigns?q=${encodeURIComponent('School talks')}`)
-    await page.getByRole('link', { name: SCHOOL }).first().click()
+    await logIn(page, s.people.member)
+    await page.goto(`/campaigns?q=${encodeURIComponent(s.titles.school)}`)
+    await page.getByRole('link', { name: s.titles.school }).click()
     const reach = page.getByRole('row', { name: /People reached/ })
     const before = Number((await reach.locator('td').nth(2).textContent())!.match(/^[\d,]+/)![0].replace(/,/g, ''))
     await page.getByRole('link', { name: 'Enter actuals for People reached' }).click()
@@ -86,7 +90,7 @@ describe('entering an actual', () => {
     await page.getByLabel('Value', { exact: true }).fill('120')
     await page.getByRole('button', { name: 'Save the value' }).click()
     await page.getByRole('cell', { name: '2025-06-15', exact: true }).waitFor()
-    await page.getByRole('link', { name: SCHOOL }).click()
+    await page.getByRole('link', { name: s.titles.school }).click()
     await expect.poll(async () => (await page.getByRole('row', { name: /People reached/ }).locator('td').nth(2).textContent())!).toMatch(new RegExp(`^${(before + 120).toLocaleString('en')}`))
     await page.context().close()
   })
@@ -95,9 +99,9 @@ describe('entering an actual', () => {
 describe('the sample-size planner', () => {
   it('recomputes as the fields change, and names a wrong field', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'member@lantern.example')
-    await page.goto(`/campaigns?q=${encodeURIComponent('School talks')}`)
-    await page.getByRole('link', { name: SCHOOL }).first().click()
+    await logIn(page, s.people.member)
+    await page.goto(`/campaigns?q=${encodeURIComponent(s.titles.school)}`)
+    await page.getByRole('link', { name: s.titles.school }).click()
     await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
     await page.waitForLoadState('networkidle')
     const status = page.locator('#planner').getByRole('status')
@@ -114,9 +118,9 @@ describe('the sample-size planner', () => {
 
   it('works without JavaScript', async () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
-    await logIn(page, 'member@lantern.example')
-    await page.goto(`/campaigns?q=${encodeURIComponent('School talks')}`)
-    await page.getByRole('link', { name: SCHOOL }).first().click()
+    await logIn(page, s.people.member)
+    await page.goto(`/campaigns?q=${encodeURIComponent(s.titles.school)}`)
+    await page.getByRole('link', { name: s.titles.school }).click()
     await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
     await page.getByLabel('Change worth detecting (points)').fill('20')
     await page.getByRole('button', { name: 'Work it out' }).click()

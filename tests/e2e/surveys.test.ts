@@ -3,12 +3,39 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { readWaveKind } from '../../app/features/surveys/columns'
 import { REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { axeViolations, logIn, openPage, sharedBrowser } from './browser'
+import { createCampaign, createInstrument, unique } from '../factories'
+import { LIKERT_LABELS } from '../../app/features/surveys/answers'
+import { scene, type Scene } from './scene'
+
+/** A draft of the member's organisation with the reference files' three questions and the campaign group's waves (and the comparison group's endline), no answers yet. */
+function referenceSurvey() {
+  const title = unique('Hotline awareness survey, Lviv')
+  const id = createCampaign({ id: s.people.member.organisationId! }, { title, status: 'draft' })
+  createInstrument(
+    id,
+    [
+      { code: 'knows_item', text: 'Do you know the hotline number?', type: 'binary', desired: '1' },
+      { code: 'attitude_likert', text: 'I would call the hotline.', type: 'likert', options: LIKERT_LABELS },
+      { code: 'knowledge_score', text: 'Knowledge score', type: 'score', min: 0, max: 10 },
+    ],
+    [
+      { kind: 'baseline', group: 'campaign', design: 'cross_section' },
+      { kind: 'endline', group: 'campaign', design: 'cross_section' },
+      { kind: 'endline', group: 'comparison', design: 'cross_section' },
+    ],
+  )
+  return title
+}
 
 const browser = sharedBrowser()
+let s: Scene
+beforeAll(async () => {
+  s = await scene()
+})
 const KOBO = join(__dirname, '../fixtures/kobo-hotline-survey.csv')
 
 async function addQuestion(page: Page, code: string, text: string, type: string, extra: (page: Page) => Promise<void>) {
@@ -49,9 +76,9 @@ describe('a planner’s survey in the browser', () => {
     const [header, ...rows] = Papa.parse<string[]>(readFileSync(path, 'utf8').trim()).data
     const groups = [...new Set(rows.map((r) => r[header!.indexOf('group')]!))]
     const page = await openPage(browser(), { acceptDownloads: true })
-    await logIn(page, 'member@lantern.example')
+    await logIn(page, s.people.member)
     await page.goto('/campaigns/new')
-    const title = file === 'd08_xsec_did.csv' ? 'Hotline awareness survey, Lviv' : `Survey ${file}`
+    const title = `Survey ${file}`
     await page.getByLabel('Campaign title').fill(title)
     await page.getByRole('button', { name: 'Create draft' }).click()
     await page.getByRole('heading', { level: 1, name: title }).waitFor()
@@ -84,9 +111,10 @@ describe('a planner’s survey in the browser', () => {
 
   it('imports a KoboToolbox export only once its name and phone columns are dropped', async () => {
     const page = await openPage(browser())
-    await logIn(page, 'member@lantern.example')
-    await page.goto('/campaigns?q=Hotline+awareness+survey')
-    await page.getByRole('link', { name: 'Hotline awareness survey, Lviv' }).first().click()
+    await logIn(page, s.people.member)
+    const title = referenceSurvey()
+    await page.goto(`/campaigns?q=${encodeURIComponent(title)}`)
+    await page.getByRole('link', { name: title }).click()
     await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
     await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
     await page.getByLabel('CSV file').setInputFiles(KOBO)
@@ -125,9 +153,10 @@ describe('a planner’s survey in the browser', () => {
     const file = join(dir, 'paper-round.csv')
     writeFileSync(file, 'respondent_code,wave,group,knows_item\nNOJS-1,pre,campaign,yes\nNOJS-2,post,campaign,no\n')
     const page = await openPage(browser(), { javaScriptEnabled: false })
-    await logIn(page, 'member@lantern.example')
-    await page.goto('/campaigns?q=Hotline+awareness+survey')
-    await page.getByRole('link', { name: 'Hotline awareness survey, Lviv' }).first().click()
+    await logIn(page, s.people.member)
+    const title = referenceSurvey()
+    await page.goto(`/campaigns?q=${encodeURIComponent(title)}`)
+    await page.getByRole('link', { name: title }).click()
     await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
     await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
     await page.getByLabel('CSV file').setInputFiles(file)

@@ -57,3 +57,16 @@ export function createSurveyedCampaign(organisation: { id: number }, { plan = PA
   createSurvey(id, plan)
   return id
 }
+
+type NewQuestion = { code: string; text: string; type: 'binary' | 'single_choice' | 'likert' | 'score' | 'free_text'; desired?: string | null; options?: readonly { code: string; label: string }[]; min?: number | null; max?: number | null }
+type NewWave = { kind: 'baseline' | 'endline' | 'follow_up'; group: 'campaign' | 'comparison'; design: 'panel' | 'cross_section' }
+
+/** An instrument and waves with no answers yet, as a planner leaves them before fieldwork. */
+export function createInstrument(campaignId: number, questions: NewQuestion[], waves: NewWave[]) {
+  const addQuestion = db.$client.prepare('insert into survey_questions (campaign_id, position, code, text, type, desired, options, min, max) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  const addWave = db.$client.prepare('insert into survey_waves (campaign_id, kind, "group", design, sampling_notes) values (?, ?, ?, ?, ?)')
+  db.$client.transaction(() => {
+    questions.forEach((q, i) => addQuestion.run(campaignId, i, q.code, q.text, q.type, q.desired ?? null, JSON.stringify(q.options ?? []), q.min ?? null, q.max ?? null))
+    for (const w of waves) addWave.run(campaignId, w.kind, w.group, w.design, '')
+  })()
+}

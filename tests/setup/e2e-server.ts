@@ -1,5 +1,6 @@
-// Starts the built app (npm run build first) on a free port with a fresh
-// database and the demo data, as a user would run it, and stops it after.
+// Starts the built app (npm run build first) in production on a free port
+// with a fresh, empty database, and stops it after. Each test file makes the
+// people and campaigns it needs in that database (tests/e2e/scene.ts).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -9,8 +10,12 @@ import type { TestProject } from 'vitest/node'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    databasePath: string
+    sessionSecret: string
   }
 }
+
+const SESSION_SECRET = 'end-to-end-test-secret-long-enough-for-zod'
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -55,8 +60,8 @@ export default async function setup(project: TestProject) {
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_PATH: join(dir, 'lantern.db'),
-      SESSION_SECRET: 'end-to-end-test-secret-long-enough-for-zod',
-      LANTERN_DEMO: '1',
+      SESSION_SECRET,
+      LANTERN_DEMO: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -66,6 +71,8 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://localhost:${port}`
   await waitForHealth(baseUrl, child, () => output)
   project.provide('baseUrl', baseUrl)
+  project.provide('databasePath', join(dir, 'lantern.db'))
+  project.provide('sessionSecret', SESSION_SECRET)
   return async () => {
     child.kill('SIGTERM')
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { plannedSize, plannerDefaults, readPlanner, sizeToDetect } from '../../app/features/results/sample-size-schema'
+import { plannedSize, sizeToDetect } from '../../app/features/results/sample-size-plan'
+import { plannerDefaults, readPlanner } from '../../app/features/results/sample-size-schema'
 
 // The planner's fields as a person types them, read into power.prop.test's n.
 

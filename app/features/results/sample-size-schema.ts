@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { respondentsPerWave } from './statistics/sample-size'
 
 // The sample-size planner's fields, as people think of them: percentages and
 // percentage points, read from the page's query string (it is a GET form).
+// The sizes themselves are computed on the server (sample-size-plan.ts), so
+// the statistics never ship to the browser.
 
 export const PLANNER_DEFAULTS = { baseline: 40, change: 10, power: 80, alpha: 5, designEffect: 1, nonResponse: 10 }
 export type PlannerValues = typeof PLANNER_DEFAULTS
@@ -42,30 +43,8 @@ export function plannerErrors(values: Record<keyof PlannerValues, string>): Plan
   return errors
 }
 
-/** Respondents per wave for valid values, as R's power.prop.test (two-sided), inflated for design effect and non-response. */
-export function plannedSize(values: Record<keyof PlannerValues, string>) {
-  const parsed = plannerSchema.safeParse(values)
-  if (!parsed.success || Object.keys(plannerErrors(values)).length) return null
-  const v = parsed.data
-  return respondentsPerWave({
-    baseline: v.baseline / 100,
-    endline: (v.baseline + v.change) / 100,
-    power: v.power / 100,
-    sigLevel: v.alpha / 100,
-    designEffect: v.designEffect,
-    nonResponse: v.nonResponse / 100,
-  })
-}
-
 /** Start from the campaign's first outcome indicator in percent with a baseline and a target, when it has one. */
 export function plannerDefaults(c: { objectives: readonly { indicators: readonly { level: string; unit: string; baseline: number | null; target: number | null }[] }[] }): Partial<PlannerValues> {
   const i = c.objectives.flatMap((o) => o.indicators).find((x) => x.level === 'outcome' && x.unit === 'percent' && x.baseline !== null && x.target !== null && x.target !== x.baseline)
   return i ? { baseline: i.baseline!, change: Number((i.target! - i.baseline!).toFixed(1)) } : {}
-}
-
-/** Respondents per wave to detect a change from a baseline to a target (percent), with the planner's defaults; and the planner's query for it. */
-export function sizeToDetect(baseline: number, target: number): { size: ReturnType<typeof plannedSize>; query: string } {
-  const asked = { baseline: String(Number(baseline.toFixed(1))), change: String(Number((target - baseline).toFixed(1))) }
-  const query = new URLSearchParams(asked)
-  return { size: plannedSize(readPlanner(query).values), query: query.toString() }
 }

@@ -1,0 +1,40 @@
+import { respondentsPerWave } from './statistics/sample-size'
+import { plannerErrors, plannerSchema, readPlanner, type PlannerValues } from './sample-size-schema'
+
+// The planner's answer: respondents per wave, computed where the statistics
+// live (loaders), never in the browser.
+
+export type PlannedSize = { analysed: number; toSurvey: number }
+
+/** Respondents per wave for valid values, as R's power.prop.test (two-sided), inflated for design effect and non-response. */
+export function plannedSize(values: Record<keyof PlannerValues, string>): PlannedSize | null {
+  const parsed = plannerSchema.safeParse(values)
+  if (!parsed.success || Object.keys(plannerErrors(values)).length) return null
+  const v = parsed.data
+  return respondentsPerWave({
+    baseline: v.baseline / 100,
+    endline: (v.baseline + v.change) / 100,
+    power: v.power / 100,
+    sigLevel: v.alpha / 100,
+    designEffect: v.designEffect,
+    nonResponse: v.nonResponse / 100,
+  })
+}
+
+/** Respondents per wave to detect a change from a baseline to a target (percent), with the planner's defaults; and the planner's query for it. */
+export function sizeToDetect(baseline: number, target: number): { size: PlannedSize | null; query: string } {
+  const asked = { baseline: String(Number(baseline.toFixed(1))), change: String(Number((target - baseline).toFixed(1))) }
+  const query = new URLSearchParams(asked)
+  return { size: plannedSize(readPlanner(query).values), query: query.toString() }
+}
+
+/** The planner's values and the size they need: what the planner shows, for a page or for a change made in it. */
+export function plannerAnswer(values: Record<keyof PlannerValues, string>) {
+  return { values, size: plannedSize(values) }
+}
+
+/** The respondents per wave an outcome indicator in percent needs to detect its target, from its measured (or planned) baseline. */
+export function indicatorPlan(i: { level: string; unit: string; baseline: number | null; target: number | null }, measuredBaseline: number | null | undefined) {
+  const from = measuredBaseline ?? i.baseline
+  return i.level === 'outcome' && i.unit === 'percent' && from !== null && i.target !== null && i.target !== from ? sizeToDetect(from, i.target) : null
+}
