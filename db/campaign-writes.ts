@@ -32,6 +32,16 @@ function statements(sqlite: Database.Database) {
   }
 }
 
+/** The statuses a campaign passed through to reach its current one, for campaigns written whole (seed, tests). */
+export const STATUS_PATH: Record<Status, Status[]> = {
+  draft: ['draft'],
+  planned: ['draft', 'planned'],
+  active: ['draft', 'planned', 'active'],
+  completed: ['draft', 'planned', 'active', 'completed'],
+  evaluated: ['draft', 'planned', 'active', 'completed', 'evaluated'],
+  archived: ['draft', 'planned', 'archived'],
+}
+
 const prepared = new WeakMap<Database.Database, ReturnType<typeof statements>>()
 
 /** Call inside a transaction; returns the new campaign's id. */

@@ -6,9 +6,8 @@ import { seedDemoSurveys } from './demo-surveys'
 import { seedStandardIndicators } from './demo-standards'
 import * as schema from './schema'
 import { DEMO_CAMPAIGNS, type DemoCampaign } from './demo-campaigns'
-import type { Status } from '../app/shared/taxonomy/taxonomy'
 import type { Indicator } from '../app/features/campaigns/campaign'
-import { insertCampaignTree } from './campaign-writes'
+import { insertCampaignTree, STATUS_PATH } from './campaign-writes'
 
 // Demo data: invented organisations in countries where awareness work on
 // trafficking is common, and one log-in per role. Later issues add campaigns
@@ -118,15 +117,6 @@ export async function seedDemo(db: Db): Promise<void> {
   })
 }
 
-// The statuses a campaign passed through to reach its current one.
-const PATH: Record<Status, Status[]> = {
-  draft: ['draft'],
-  planned: ['draft', 'planned'],
-  active: ['draft', 'planned', 'active'],
-  completed: ['draft', 'planned', 'active', 'completed'],
-  evaluated: ['draft', 'planned', 'active', 'completed', 'evaluated'],
-  archived: ['draft', 'planned', 'archived'],
-}
 
 function insertDemoCampaign(sqlite: Db['$client'], d: DemoCampaign, orgIds: Map<string, number>, userIds: Map<string, number>) {
   const risk = d.risk ?? 'clear'
@@ -162,7 +152,7 @@ function insertDemoCampaign(sqlite: Db['$client'], d: DemoCampaign, orgIds: Map<
       funderIds: d.funded ? [orgIds.get('northlight')!] : [],
       objectives: plan === 'none' ? [] : [{ statement: `By ${d.end}, the people reached know how to recognise and report recruitment fraud`, indicators: [indicator] }],
     },
-    PATH[d.status],
+    STATUS_PATH[d.status],
   )
 }
 export function demoLoginsText(): string {

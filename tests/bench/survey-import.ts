@@ -11,7 +11,7 @@ export async function runSurveyImportBench() {
   const { db } = await import('../../app/shared/db.server')
   const { insertCampaignTree } = await import('../../db/campaign-writes')
   const { LIKERT_LABELS } = await import('../../app/features/surveys/answers')
-  const { addQuestions, addWave } = await import('../../app/features/surveys/surveys.server')
+  const { addQuestions, addWave } = await import('../../app/features/surveys/index.server')
   const { importPlan, runImport, storeUpload } = await import('../../app/features/surveys/import.server')
   const { changeResults } = await import('../../app/features/results/flow.server')
   if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)

@@ -1,4 +1,4 @@
-import { insertCampaignTree, type NewCampaign } from '../../db/campaign-writes'
+import { insertCampaignTree, STATUS_PATH, type NewCampaign } from '../../db/campaign-writes'
 import { refreshPairsFor } from '../../app/features/overlap/pairs.server'
 import type { Indicator } from '../../app/features/campaigns/campaign'
 import type { Status } from '../../app/shared/taxonomy/taxonomy'
@@ -8,15 +8,6 @@ import { unique } from './unique'
 // Campaigns written as the registry writes them (the same tree writer as the
 // import and "duplicate"), with the overlap pairs kept in step as the app
 // keeps them after every write.
-
-const PATH: Record<Status, Status[]> = {
-  draft: ['draft'],
-  planned: ['draft', 'planned'],
-  active: ['draft', 'planned', 'active'],
-  completed: ['draft', 'planned', 'active', 'completed'],
-  evaluated: ['draft', 'planned', 'active', 'completed', 'evaluated'],
-  archived: ['draft', 'planned', 'archived'],
-}
 
 /** An outcome indicator measured by the hotline question of a survey: the usual evaluated campaign's. */
 export const HOTLINE_INDICATOR: Indicator = {
@@ -56,7 +47,7 @@ export function createCampaign(organisation: { id: number }, { status = 'planned
     objectives: indicators.length ? [{ statement: 'More prospective migrants know how to check a recruiter', indicators }] : [],
     ...fields,
   }
-  const id = db.transaction(() => insertCampaignTree(db.$client, organisation.id, createdBy, campaign, PATH[status]))
+  const id = db.transaction(() => insertCampaignTree(db.$client, organisation.id, createdBy, campaign, STATUS_PATH[status]))
   refreshPairsFor(id)
   return id
 }

@@ -6,7 +6,7 @@ import { readWaveKind } from '../../app/features/surveys/columns'
 import { LIKERT_LABELS } from '../../app/features/surveys/answers'
 import { createCampaign } from '../../app/features/campaigns/editing.server'
 import { importPlan, runImport, storeUpload } from '../../app/features/surveys/import.server'
-import { addQuestions, addWave, surveyResponsesCsv } from '../../app/features/surveys/surveys.server'
+import { addQuestions, addWave, surveyResponsesCsv } from '../../app/features/surveys/index.server'
 import { changeResults } from '../../app/features/results/flow.server'
 import { driftFromShared, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { actorOf, createPerson, createSurveyedCampaign, loginAs, responseCount } from '../factories'
@@ -191,7 +191,7 @@ describe('the instrument once answers exist', () => {
   it('refuses changes that would reinterpret stored answers, and allows new wording', async () => {
     const { id, admin } = await surveyed()
     const actor = await actorOf(admin)
-    const { questionsOf, removeQuestion, updateQuestion } = await import('../../app/features/surveys/surveys.server')
+    const { questionsOf, removeQuestion, updateQuestion } = await import('../../app/features/surveys/index.server')
     const q = questionsOf(id).find((x) => x.code === 'knows_hotline')!
     expect(q.answers).toBeGreaterThan(0)
     const base = { code: q.code, text: q.text, type: q.type, desired: q.desired, options: [...q.options], min: q.min, max: q.max, indicatorId: q.indicatorId }

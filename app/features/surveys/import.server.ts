@@ -14,7 +14,7 @@ import type { ResultsChange } from '../../shared/results-change'
 import { db } from '../../shared/db.server'
 import { getEnv } from '../../shared/env.server'
 import { notFound } from '../../shared/http.server'
-import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './surveys.server'
+import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './store.server'
 
 // Importing a survey spreadsheet: the upload is kept while the planner maps
 // its columns; the plan (mapping, personal-data check, every row validated,

@@ -1,0 +1,133 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { indicators, objectives, surveyImports, surveyQuestions } from '../../../db/schema'
+import type { Actor } from '../../shared/permissions/permissions'
+import type { Outcome } from '../../shared/outcome'
+import type { ResultsChange } from '../../shared/results-change'
+import { recordAudit } from '../../shared/audit.server'
+import { db } from '../../shared/db.server'
+import { notFound } from '../../shared/http.server'
+import { assertEditable } from '../campaigns/index.server'
+import type { QuestionInput } from './schemas'
+import { STARTER_QUESTIONS } from './starters'
+import { assertSurveyAccess, questionsOf, wavesOf, type StoredQuestion } from './store.server'
+
+// The instrument: the questions a campaign's survey asks, in order. A
+// question that measures an indicator feeds its results, so writes that can
+// change the link come through the results flow (they take a ResultsChange).
+
+/** Everything the surveys page shows. */
+export async function surveyOf(actor: Actor, campaignId: number) {
+  const access = assertSurveyAccess(actor, campaignId)
+  const indicatorOptions = db
+    .select({ id: indicators.id, name: indicators.name, unit: indicators.unit })
+    .from(indicators)
+    .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
+    .where(eq(objectives.campaignId, campaignId))
+    .orderBy(asc(objectives.position), asc(indicators.position))
+    .all()
+  const imports = db.select().from(surveyImports).where(eq(surveyImports.campaignId, campaignId)).orderBy(asc(surveyImports.at)).all()
+  return {
+    canEdit: access.status !== 'archived',
+    questions: questionsOf(campaignId),
+    waves: wavesOf(campaignId),
+    indicators: indicatorOptions,
+    imports: imports.map((i) => ({ id: i.id, filename: i.filename, rows: i.rows, at: i.at.toISOString() })),
+  }
+}
+
+function questionOf(campaignId: number, questionId: number): StoredQuestion {
+  return questionsOf(campaignId).find((q) => q.id === questionId) ?? notFound('There is no such question in this campaign.')
+}
+
+function assertIndicator(campaignId: number, indicatorId: number | null) {
+  if (indicatorId === null) return
+  const found = db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
+    .where(and(eq(indicators.id, indicatorId), eq(objectives.campaignId, campaignId)))
+    .get()
+  if (!found) notFound('There is no such indicator in this campaign.')
+}
+
+const codeTaken = (campaignId: number, code: string, except?: number) =>
+  questionsOf(campaignId).some((q) => q.code === code && q.id !== except)
+
+/** Questions written or picked by a person; one may measure an indicator, so they come through the results flow. */
+export function addQuestions({ actor, campaignId }: ResultsChange, inputs: QuestionInput[]): Promise<Outcome<null>> {
+  return insertQuestions(actor, campaignId, inputs)
+}
+
+async function insertQuestions(actor: Actor, campaignId: number, inputs: QuestionInput[]): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const taken = inputs.find((q, i) => codeTaken(campaignId, q.code) || inputs.findIndex((o) => o.code === q.code) !== i)
+  if (taken) return { ok: false, fieldErrors: { code: [`The code ${taken.code} is already used by another question`] } }
+  for (const q of inputs) assertIndicator(campaignId, q.indicatorId)
+  db.transaction((tx) => {
+    const last = tx.select({ n: sql<number>`coalesce(max(${surveyQuestions.position}), -1)` }).from(surveyQuestions).where(eq(surveyQuestions.campaignId, campaignId)).get()!.n
+    inputs.forEach((q, i) => tx.insert(surveyQuestions).values({ ...q, campaignId, position: last + 1 + i }).run())
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.questions-added', entityType: 'campaign', entityId: campaignId, after: inputs.map((q) => q.code) })
+  })
+  return { ok: true, value: null }
+}
+
+export function addStarterQuestions(actor: Actor, campaignId: number, codes: string[]) {
+  const chosen = STARTER_QUESTIONS.filter((s) => codes.includes(s.code) && !codeTaken(campaignId, s.code))
+  // Suggested questions measure no indicator: they cannot change results.
+  return insertQuestions(actor, campaignId, chosen.map(({ topic: _topic, ...q }) => ({ ...q, options: [...q.options], indicatorId: null })))
+}
+
+/**
+ * What would change the meaning of answers already stored — the code, the
+ * type, the desired answer, the options' codes, a narrower range — is refused
+ * once a question has answers; wording and the indicator link may change.
+ */
+function reinterprets(before: StoredQuestion, after: QuestionInput): string | null {
+  if (before.answers === 0) return null
+  const n = `${before.answers} answer${before.answers === 1 ? '' : 's'}`
+  if (after.code !== before.code) return `The code cannot change: ${n} and their files use it.`
+  if (after.type !== before.type) return `The type cannot change: ${n} were given as ${before.type.replace('_', ' ')}.`
+  if (after.desired !== before.desired) return `The desired answer cannot change: ${n} were scored against it.`
+  const codes = (q: { options: readonly { code: string }[] }) => q.options.map((o) => o.code).join('|')
+  if (codes(after) !== codes(before)) return `The option codes cannot change: ${n} use them (labels may change).`
+  if ((after.min ?? -Infinity) > (before.min ?? -Infinity) || (after.max ?? Infinity) < (before.max ?? Infinity)) return `The range cannot narrow: ${n} were given within the old one.`
+  return null
+}
+
+/** Rewords a question or changes the indicator it measures (which changes where that indicator's actual comes from). */
+export async function updateQuestion({ actor, campaignId }: ResultsChange, questionId: number, input: QuestionInput): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const before = questionOf(campaignId, questionId)
+  if (codeTaken(campaignId, input.code, questionId)) return { ok: false, fieldErrors: { code: [`The code ${input.code} is already used by another question`] } }
+  const refused = reinterprets(before, input)
+  if (refused) return { ok: false, formErrors: [refused] }
+  assertIndicator(campaignId, input.indicatorId)
+  db.transaction((tx) => {
+    tx.update(surveyQuestions).set(input).where(eq(surveyQuestions.id, questionId)).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.question-updated', entityType: 'campaign', entityId: campaignId, before: { code: before.code, text: before.text, type: before.type }, after: input })
+  })
+  return { ok: true, value: null }
+}
+
+export async function removeQuestion({ actor, campaignId }: ResultsChange, questionId: number): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const q = questionOf(campaignId, questionId)
+  if (q.answers > 0) return { ok: false, formErrors: [`${q.code} has ${q.answers} answers; delete the responses first to remove it.`] }
+  db.transaction((tx) => {
+    tx.delete(surveyQuestions).where(eq(surveyQuestions.id, questionId)).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.question-removed', entityType: 'campaign', entityId: campaignId, before: { code: q.code } })
+  })
+  return { ok: true, value: null }
+}
+
+/** Moves a question one place up or down. */
+export async function moveQuestion(actor: Actor, campaignId: number, questionId: number, direction: 'up' | 'down') {
+  assertEditable(actor, campaignId)
+  const list = questionsOf(campaignId)
+  const i = list.findIndex((q) => q.id === questionId)
+  if (i < 0) notFound('There is no such question in this campaign.')
+  const j = direction === 'up' ? i - 1 : i + 1
+  if (j < 0 || j >= list.length) return
+  ;[list[i], list[j]] = [list[j]!, list[i]!]
+  db.transaction((tx) => list.forEach((q, position) => tx.update(surveyQuestions).set({ position }).where(eq(surveyQuestions.id, q.id)).run()))
+}

@@ -1,0 +1,129 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { surveyAnswers, surveyResponses, surveyWaves } from '../../../db/schema'
+import type { Actor } from '../../shared/permissions/permissions'
+import type { Outcome } from '../../shared/outcome'
+import type { ResultsChange } from '../../shared/results-change'
+import { recordAudit, type Tx } from '../../shared/audit.server'
+import { db } from '../../shared/db.server'
+import { notFound } from '../../shared/http.server'
+import { assertEditable } from '../campaigns/index.server'
+import type { ResponseInput } from './response'
+import { assertSurveyAccess, questionsOf, responsesWithAnswers, wavesOf } from './store.server'
+
+// The answers: responses typed in from paper, changed or deleted (through
+// the results flow: they are what results are computed from), read a wave at
+// a time, and exported in the import layout. Only the owning organisation
+// sees them.
+
+/**
+ * The responses of a campaign (or one wave) in the import layout, so the file
+ * imports again: respondent_code, wave, group, the disaggregation columns in
+ * use, then one column per question in instrument order.
+ */
+export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveId?: number): Promise<{ fields: string[]; rows: string[][] }> {
+  assertSurveyAccess(actor, campaignId)
+  const waves = wavesOf(campaignId).filter((w) => waveId === undefined || w.id === waveId)
+  if (waveId !== undefined && waves.length === 0) notFound('There is no such wave in this campaign.')
+  const questions = questionsOf(campaignId)
+  const byWave = new Map(waves.map((w) => [w.id, w]))
+  const { responses, answers } = responsesWithAnswers([...byWave.keys()])
+  const extras = (['sex', 'ageBand', 'locality'] as const).filter((f) => responses.some((r) => r[f] !== null))
+  const header = { sex: 'sex', ageBand: 'age_band', locality: 'locality' } as const
+  return {
+    fields: ['respondent_code', 'wave', 'group', ...extras.map((f) => header[f]), ...questions.map((q) => q.code)],
+    rows: responses.map((r) => {
+      const w = byWave.get(r.waveId)!
+      return [r.respondentCode, w.kind, w.group, ...extras.map((f) => r[f] ?? ''), ...questions.map((q) => answers.get(r.id)?.get(q.id) ?? '')]
+    }),
+  }
+}
+
+export const RESPONSES_PER_PAGE = 50
+
+/** A wave's responses, newest first, a page at a time. */
+export async function responsesOf(actor: Actor, campaignId: number, waveId: number, page = 1) {
+  assertSurveyAccess(actor, campaignId)
+  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound('There is no such wave in this campaign.')
+  const items = db
+    .select({ id: surveyResponses.id, respondentCode: surveyResponses.respondentCode, importId: surveyResponses.importId, createdAt: surveyResponses.createdAt })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.waveId, waveId))
+    .orderBy(sql`${surveyResponses.id} desc`)
+    .limit(RESPONSES_PER_PAGE)
+    .offset((page - 1) * RESPONSES_PER_PAGE)
+    .all()
+  return { wave, items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })), pageCount: Math.max(1, Math.ceil(wave.responses / RESPONSES_PER_PAGE)) }
+}
+
+/** One response with its answers, for the data-entry form. */
+export async function responseOf(actor: Actor, campaignId: number, responseId: number) {
+  assertSurveyAccess(actor, campaignId)
+  const row = db
+    .select({ response: surveyResponses, campaignId: surveyWaves.campaignId })
+    .from(surveyResponses)
+    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyResponses.waveId))
+    .where(eq(surveyResponses.id, responseId))
+    .get()
+  if (!row || row.campaignId !== campaignId) notFound('There is no such response in this campaign.')
+  const questions = questionsOf(campaignId)
+  const byId = new Map(questions.map((q) => [q.id, q.code]))
+  const answers = Object.fromEntries(
+    db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).all().map((a) => [byId.get(a.questionId)!, a.value]),
+  )
+  const r = row.response
+  return { id: r.id, waveId: r.waveId, respondentCode: r.respondentCode, sex: r.sex, ageBand: r.ageBand, locality: r.locality, answers }
+}
+
+const codeInWave = (waveId: number, code: string, except?: number) =>
+  db
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.waveId, waveId), eq(surveyResponses.respondentCode, code)))
+    .all()
+    .some((r) => r.id !== except)
+
+function writeAnswers(tx: Tx, campaignId: number, responseId: number, answers: Record<string, string>) {
+  const ids = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
+  tx.delete(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).run()
+  const rows = Object.entries(answers).map(([code, value]) => ({ responseId, questionId: ids.get(code)!, value }))
+  if (rows.length) tx.insert(surveyAnswers).values(rows).run()
+}
+
+/** A response typed in from a paper questionnaire. */
+export async function addResponse({ actor, campaignId }: ResultsChange, waveId: number, input: ResponseInput): Promise<Outcome<number>> {
+  const access = assertEditable(actor, campaignId)
+  if (!wavesOf(campaignId).some((w) => w.id === waveId)) notFound('There is no such wave in this campaign.')
+  if (codeInWave(waveId, input.respondentCode)) return { ok: false, fieldErrors: { respondentCode: [`Respondent ${input.respondentCode} is already in this wave`] } }
+  const id = db.transaction((tx) => {
+    const { answers, ...fields } = input
+    const row = tx.insert(surveyResponses).values({ ...fields, waveId }).returning({ id: surveyResponses.id }).get()
+    writeAnswers(tx, campaignId, row.id, answers)
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.response-added', entityType: 'campaign', entityId: campaignId, after: { waveId, ...input } })
+    return row.id
+  })
+  return { ok: true, value: id }
+}
+
+/** Changes a response; its wave is returned, for the page to go back to. */
+export async function updateResponse({ actor, campaignId }: ResultsChange, responseId: number, input: ResponseInput): Promise<Outcome<number>> {
+  const access = assertEditable(actor, campaignId)
+  const before = await responseOf(actor, campaignId, responseId)
+  if (codeInWave(before.waveId, input.respondentCode, responseId)) return { ok: false, fieldErrors: { respondentCode: [`Respondent ${input.respondentCode} is already in this wave`] } }
+  db.transaction((tx) => {
+    const { answers, ...fields } = input
+    tx.update(surveyResponses).set(fields).where(eq(surveyResponses.id, responseId)).run()
+    writeAnswers(tx, campaignId, responseId, answers)
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.response-changed', entityType: 'campaign', entityId: campaignId, before: before, after: input })
+  })
+  return { ok: true, value: before.waveId }
+}
+
+export async function deleteResponse({ actor, campaignId }: ResultsChange, responseId: number) {
+  const access = assertEditable(actor, campaignId)
+  const before = await responseOf(actor, campaignId, responseId)
+  db.transaction((tx) => {
+    tx.delete(surveyResponses).where(eq(surveyResponses.id, responseId)).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.response-deleted', entityType: 'campaign', entityId: campaignId, before: before })
+  })
+  return before.waveId
+}

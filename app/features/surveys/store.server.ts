@@ -1,0 +1,105 @@
+import { asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { surveyAnswers, surveyQuestions, surveyResponses, surveyWaves } from '../../../db/schema'
+import type { Actor } from '../../shared/permissions/permissions'
+import { assertCan } from '../../shared/permissions/permissions.server'
+import { db } from '../../shared/db.server'
+import { campaignAccess } from '../campaigns/index.server'
+import type { Question } from './answers'
+
+// Reading a campaign's survey: its questions, waves and answers, for the
+// survey pages, the import and the analysis. Only the owning organisation
+// sees or changes a survey: answers and respondent codes never leave it
+// (DESIGN.md §7).
+
+/** A statement prepared on first use (the connection opens lazily). */
+function lazyStatement(text: string) {
+  let statement: ReturnType<typeof db.$client.prepare> | undefined
+  return () => (statement ??= db.$client.prepare(text))
+}
+
+/** The owning organisation's members may work on the survey; everyone else gets a 404 or 403. */
+export function assertSurveyAccess(actor: Actor, campaignId: number) {
+  const access = campaignAccess(actor, campaignId)
+  assertCan(actor, 'campaign.edit', access.organisationId)
+  return access
+}
+
+export type StoredQuestion = Question & { id: number; position: number; indicatorId: number | null; answers: number }
+
+/** The instrument in order; with how many answers each question has unless `counted` is false (the analysis does not need them). */
+export function questionsOf(campaignId: number, counted = true): StoredQuestion[] {
+  const answered = counted
+    ? db
+        .select({ questionId: surveyAnswers.questionId, n: count() })
+        .from(surveyAnswers)
+        .innerJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
+        .where(eq(surveyQuestions.campaignId, campaignId))
+        .groupBy(surveyAnswers.questionId)
+        .all()
+    : []
+  const counts = new Map(answered.map((a) => [a.questionId, a.n]))
+  return db
+    .select()
+    .from(surveyQuestions)
+    .where(eq(surveyQuestions.campaignId, campaignId))
+    .orderBy(asc(surveyQuestions.position), asc(surveyQuestions.id))
+    .all()
+    .map((q) => ({ ...q, answers: counts.get(q.id) ?? 0 }))
+}
+
+export function wavesOf(campaignId: number) {
+  return db
+    .select({
+      id: surveyWaves.id,
+      kind: surveyWaves.kind,
+      group: surveyWaves.group,
+      design: surveyWaves.design,
+      startDate: surveyWaves.startDate,
+      endDate: surveyWaves.endDate,
+      targetSize: surveyWaves.targetSize,
+      samplingNotes: surveyWaves.samplingNotes,
+      baselineWaveId: surveyWaves.baselineWaveId,
+      // Spelled out: drizzle leaves a column of the outer table unqualified here, which SQLite reads as the inner table's.
+      responses: sql<number>`(select count(*) from "survey_responses" r where r."wave_id" = "survey_waves"."id")`,
+    })
+    .from(surveyWaves)
+    .where(eq(surveyWaves.campaignId, campaignId))
+    .orderBy(sql`case ${surveyWaves.kind} when 'baseline' then 0 when 'endline' then 1 else 2 end`, asc(surveyWaves.group))
+    .all()
+}
+
+/** Respondent codes already in these waves, for the import's duplicate check. */
+export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
+  const codes = new Map<number, Set<string>>(waveIds.map((id) => [id, new Set()]))
+  if (waveIds.length === 0) return codes
+  for (const r of db.select({ waveId: surveyResponses.waveId, code: surveyResponses.respondentCode }).from(surveyResponses).where(inArray(surveyResponses.waveId, waveIds)).all()) {
+    codes.get(r.waveId)!.add(r.code)
+  }
+  return codes
+}
+
+// Prepared once: the analysis reads every response of a campaign whenever its results change.
+const responsesQuery = lazyStatement(
+  `select id, wave_id as waveId, respondent_code as respondentCode, sex, age_band as ageBand, locality, import_id as importId
+   from survey_responses where wave_id in (select value from json_each(?)) order by wave_id, id`,
+)
+const answersQuery = lazyStatement(
+  `select a.response_id as responseId, a.question_id as questionId, a.value from survey_answers a
+   join survey_responses r on r.id = a.response_id where r.wave_id in (select value from json_each(?))`,
+)
+
+export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; importId: number | null }
+
+/** The responses of these waves, in wave and entry order, with their answers (response id → question id → stored value). */
+export function responsesWithAnswers(waveIds: number[]) {
+  if (waveIds.length === 0) return { responses: [] as StoredResponseRow[], answers: new Map<number, Map<number, string>>() }
+  const ids = JSON.stringify(waveIds)
+  const responses = responsesQuery().all(ids) as StoredResponseRow[]
+  const answers = new Map<number, Map<number, string>>()
+  for (const a of answersQuery().all(ids) as { responseId: number; questionId: number; value: string }[]) {
+    let row = answers.get(a.responseId)
+    if (!row) answers.set(a.responseId, (row = new Map()))
+    row.set(a.questionId, a.value)
+  }
+  return { responses, answers }
+}

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm'
+import { surveyWaves } from '../../../db/schema'
+import type { Actor } from '../../shared/permissions/permissions'
+import type { Outcome } from '../../shared/outcome'
+import { recordAudit } from '../../shared/audit.server'
+import { db } from '../../shared/db.server'
+import { notFound } from '../../shared/http.server'
+import { assertEditable } from '../campaigns/index.server'
+import type { WaveInput } from './schemas'
+import { wavesOf } from './store.server'
+
+// The waves of a survey: baseline, endline and follow-up, for the campaign
+// group and a comparison group. A wave with answers is kept.
+
+export async function addWave(actor: Actor, campaignId: number, input: WaveInput): Promise<Outcome<number>> {
+  const access = assertEditable(actor, campaignId)
+  const existing = wavesOf(campaignId)
+  if (existing.some((w) => w.kind === input.kind && w.group === input.group)) {
+    return { ok: false, fieldErrors: { kind: ['This campaign already has that wave for that group'] } }
+  }
+  // A panel endline or follow-up follows the respondents of the same group's baseline.
+  const baseline = input.kind !== 'baseline' && input.design === 'panel' ? existing.find((w) => w.kind === 'baseline' && w.group === input.group) : undefined
+  const id = db.transaction((tx) => {
+    const row = tx
+      .insert(surveyWaves)
+      .values({ ...input, campaignId, startDate: input.startDate ?? null, endDate: input.endDate ?? null, targetSize: input.targetSize ?? null, baselineWaveId: baseline?.id ?? null })
+      .returning({ id: surveyWaves.id })
+      .get()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.wave-added', entityType: 'campaign', entityId: campaignId, after: input })
+    return row.id
+  })
+  return { ok: true, value: id }
+}
+
+export async function removeWave(actor: Actor, campaignId: number, waveId: number): Promise<Outcome<null>> {
+  const access = assertEditable(actor, campaignId)
+  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound('There is no such wave in this campaign.')
+  if (wave.responses > 0) return { ok: false, formErrors: [`This wave holds ${wave.responses} responses; it cannot be removed.`] }
+  db.transaction((tx) => {
+    tx.delete(surveyWaves).where(eq(surveyWaves.id, waveId)).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.wave-removed', entityType: 'campaign', entityId: campaignId, before: { kind: wave.kind, group: wave.group } })
+  })
+  return { ok: true, value: null }
+}
