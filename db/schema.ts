@@ -130,7 +130,7 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_events_org_idx').on(t.organisationId, t.at)],
 )
 
-// ---- Campaign registry (issue 3) ----
+// ---- Campaign registry ----
 // Dates are ISO strings (YYYY-MM-DD): they sort and compare as text, and
 // campaign periods are whole days.
 
@@ -317,7 +317,7 @@ export type Membership = typeof memberships.$inferSelect
 export type AuditEvent = typeof auditEvents.$inferSelect
 export type CampaignRow = typeof campaigns.$inferSelect
 
-// ---- Overlaps (issue 4) ----
+// ---- Overlaps ----
 // One row per overlapping pair of campaigns (campaign_a < campaign_b), kept
 // current whenever either campaign changes, so the workspace reads pairs
 // instead of recomputing them.
@@ -343,8 +343,8 @@ export const overlapPairs = sqliteTable(
  * The overlap index: one row per region of each campaign that takes part in
  * overlap (planned, active, completed, evaluated) — a subdivision code, or the
  * country code for a whole-country campaign — holding the campaign's overlap
- * profile (app/domain/overlap.ts): dates as day numbers, code sets as
- * bitmasks (app/domain/code-sets.ts). The live check is then one range scan
+ * profile (app/features/overlap/scoring.ts): dates as day numbers, code sets as
+ * bitmasks (app/shared/taxonomy/code-sets.ts). The live check is then one range scan
  * of the primary key that reads integers. The migration makes the table
  * WITHOUT ROWID (drizzle cannot say so), so rows live in the key's b-tree.
  * Derived data, kept in step with the campaign tables by db/overlap-index.ts.
@@ -423,7 +423,7 @@ export const notifications = sqliteTable(
   (t) => [index('notifications_org_idx').on(t.organisationId, t.readAt)],
 )
 
-// Surveys (DESIGN.md §4, issue 5). A campaign's instrument is its list of
+// Surveys (DESIGN.md §4). A campaign's instrument is its list of
 // questions; answers are stored as canonical text ('1', '4', '7.5', an option
 // code, free text) and missing answers have no row.
 
@@ -530,7 +530,7 @@ export const surveyUploads = sqliteTable('survey_uploads', {
 /**
  * Where each campaign indicator stands, kept up to date whenever survey
  * answers, actuals or indicators change, so dashboards read results instead
- * of recomputing them from every response (issue 7). Derived data: rebuilt
+ * of recomputing them from every response. Derived data: rebuilt
  * for any campaign that lacks its row in campaign_summaries.
  */
 export const indicatorSummaries = sqliteTable(

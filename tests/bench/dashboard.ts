@@ -1,4 +1,4 @@
-// The outcome dashboard at scale (issue 7): 2,000 campaigns with 2,000,000
+// The outcome dashboard at scale: 2,000 campaigns with 2,000,000
 // survey responses. Baseline, in the same run: the bare SQL aggregate over
 // the responses that the summaries replace. Measured: the dashboard loader
 // for every campaign and for one country, and refreshing one campaign's

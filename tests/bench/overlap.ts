@@ -1,4 +1,4 @@
-// The live overlap check at scale (issue 4): 100,000 campaigns over five
+// The live overlap check at scale: 100,000 campaigns over five
 // countries. Baseline, in the same run: the bare indexed candidate query as
 // one prepared statement. Measured: the live check for a new campaign —
 // candidate query, codes and scoring — over 1,000 random campaigns.

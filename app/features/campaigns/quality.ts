@@ -1,6 +1,6 @@
 import type { Campaign } from './campaign'
 
-// The registry's quality check (issue 3): the field's three complaints about
+// The registry's quality check: the field's three complaints about
 // awareness campaigns — nobody in particular targeted, nothing measured, and
 // messages that backfire — as findings that say why and how to fix.
 

@@ -15,7 +15,7 @@ import { db } from '../../shared/db.server'
 
 export const PAGE_SIZE = 25
 
-/** The rule of domain/visibility.ts canViewCampaign, as SQL for lists. */
+/** The rule of visibility.ts canViewCampaign, as SQL for lists. */
 export function visibleTo(viewer: Actor | null): SQL {
   const ownOrg = viewer?.membership?.organisationId
   const open = and(ne(campaigns.status, 'draft'), isNotNull(organisations.approvedAt))!

@@ -1,8 +1,8 @@
 import type { Actor } from '../../shared/permissions/permissions'
 import type { Status, Visibility } from '../../shared/taxonomy/taxonomy'
 
-// Who may read a campaign (DESIGN.md §3 and issue 3, item 8). The campaign
-// list applies the same rule in SQL (services/campaign-queries.server.ts);
+// Who may read a campaign (DESIGN.md §3). The campaign
+// list applies the same rule in SQL (queries.server.ts);
 // an integration test holds the two together.
 
 export type CampaignAccess = {

@@ -7,7 +7,7 @@ import { db } from '../../shared/db.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { ensureSummaries } from '../results/index.server'
 
-// The donor dashboard (issue 7): the campaigns in the viewer's view — donors
+// The donor dashboard: the campaigns in the viewer's view — donors
 // those they fund and every published one, coordinators every one past
 // draft, organisations their own and the published — filtered by the URL,
 // read from the summaries, never from the responses.

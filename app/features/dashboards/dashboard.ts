@@ -2,7 +2,7 @@ import { rollUp, type Rollup } from './rollup'
 import type { IndicatorUnit } from '../../shared/taxonomy/taxonomy'
 
 // The donor dashboard's figures from the campaigns in view and their
-// indicator summaries (issue 7): pure, so each chart's numbers are tested
+// indicator summaries: pure, so each chart's numbers are tested
 // without a database, and the page, its tables and its CSV agree.
 
 export type DashCampaign = {

@@ -1,7 +1,7 @@
 import type { IndicatorUnit } from '../../shared/taxonomy/taxonomy'
 
 // Results of one standard indicator across campaigns and organisations
-// (issue 7): counts are summed; percentages and mean scores are averaged
+//: counts are summed; percentages and mean scores are averaged
 // weighted by the respondents behind each campaign's survey figure, so a
 // survey of 600 weighs more than one of 60. Figures entered by hand carry no
 // respondent count and stay out of a weighted mean (they are listed).

@@ -4,7 +4,7 @@ import { AUDIENCES, PILLARS, STATUSES } from '../../shared/taxonomy/taxonomy'
 
 // The dashboard's filters, kept in the URL. A value that is not a known code
 // is not dropped silently: the dashboard shows nothing and says which filter
-// it could not read (issue 7, "Bad input").
+// it could not read.
 
 const FIELDS = {
   funder: { schema: z.coerce.number().int().positive(), what: 'a funder' },

@@ -2,8 +2,8 @@ import { create } from 'xmlbuilder2'
 import type { OrganisationType } from '../../shared/permissions/roles'
 import type { Direction, IndicatorUnit, Status } from '../../shared/taxonomy/taxonomy'
 
-// Campaigns as IATI 2.03 activities with their `result` blocks (issue 7,
-// item 5): objectives become results, indicators carry @measure and
+// Campaigns as IATI 2.03 activities with their `result` blocks:
+// objectives become results, indicators carry @measure and
 // @ascending, a baseline with its year and value, and one period with the
 // target and the actual — and, for survey-measured ones, an actual per
 // breakdown cell as a `dimension` (cells withheld for the viewer are left out).

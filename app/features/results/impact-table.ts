@@ -3,7 +3,7 @@ import type { Breakdown } from './impact-breakdown'
 import { NOT_RECORDED } from './conventions'
 
 // The columns of an analysis as the command line prints it and the results
-// CSV downloads it (issue 6, item 3), in that order; full precision, nulls as
+// CSV downloads it, in that order; full precision, nulls as
 // JSON null or an empty CSV cell, never NaN.
 
 const COLUMNS = {

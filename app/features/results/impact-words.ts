@@ -1,7 +1,7 @@
 import type { AnalysedType, ImpactRecord } from './impact'
 import { ALPHA } from './conventions'
 
-// An analysis in words a programme officer can read (issue 6, item 4): one
+// An analysis in words a programme officer can read: one
 // sentence per result, the method named, never a p-value without its n, and
 // the plain warning where a result is fragile or not computable.
 

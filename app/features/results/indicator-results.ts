@@ -2,7 +2,7 @@ import type { ImpactRecord } from './impact'
 import { ALPHA } from './conventions'
 import type { Direction, IndicatorUnit } from '../../shared/taxonomy/taxonomy'
 
-// Where a campaign stands on each indicator (issue 6, item 5): an indicator
+// Where a campaign stands on each indicator: an indicator
 // linked to a survey question takes its baseline from the baseline wave and
 // its actual from the endline, with whether the change is distinguishable
 // from zero; the others take the actuals entered by date (counts add up,
