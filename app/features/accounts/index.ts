@@ -1,1 +1,2 @@
+// Accounts, for the browser: the sign-up, log-in and password forms' schemas.
 export * from './schemas'

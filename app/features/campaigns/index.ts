@@ -1,3 +1,5 @@
+// Campaigns, for the browser: the campaign as the domain sees it, the quality check, the
+// lifecycle's rules, visibility, the section schemas and filters, and their components.
 export * from './campaign'
 export * from './filters'
 export * from './findings'

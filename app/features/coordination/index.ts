@@ -1,3 +1,4 @@
+// Coordination, for the browser: the workspace's filters, coverage tables, the heat map and the overlap lists.
 export * from './coverage-tables'
 export * from './live-check-schema'
 export * from './live-overlaps'

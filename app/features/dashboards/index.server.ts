@@ -1,2 +1,3 @@
+// Dashboards: the outcome dashboard and the standard indicators' roll-up, read from the summaries.
 export * from './dashboard.server'
 export * from './rollup.server'

@@ -1,3 +1,4 @@
+// Dashboards, for the browser: the charts and the roll-up rule.
 export * from './dashboard-charts'
 export * from './rollup'
 export * from './schemas'

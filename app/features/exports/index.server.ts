@@ -1,1 +1,2 @@
+// Exports: IATI 2.03 activities of one campaign or of a dashboard's set.
 export * from './iati.server'

@@ -1,3 +1,4 @@
+// Organisations: profiles, members and invites, the audit log, platform administration.
 export * from './invites.server'
 export * from './organisations.server'
 export * from './platform.server'

@@ -1,1 +1,2 @@
+// Organisations, for the browser: the profile, member and platform forms' schemas.
 export * from './schemas'

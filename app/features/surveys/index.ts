@@ -1,3 +1,5 @@
+// Surveys, for the browser: questions and answers as the domain reads them, the import's
+// column roles and plan, the forms and tables.
 export * from './answers'
 export * from './columns'
 export * from './import-plan'
