@@ -96,6 +96,12 @@ describe('log in and log out', () => {
       post('/login', { email: user.email, password: PASSWORD, redirectTo: '//evil.example' }),
     )
     expect(offsite.location).toBe('/')
+    // Disguised hosts and characters a header cannot carry: the home page, never a 500.
+    for (const redirectTo of ['/\t/evil.example', '/\\evil.example', '/\n/evil.example', '/\r\n/evil.example', '/x\u0000', '/a\u3002b']) {
+      const r = await invoke(login.action, post('/login', { email: user.email, password: PASSWORD, redirectTo }))
+      expect(r.status, JSON.stringify(redirectTo)).toBe(302)
+      expect(new URL(r.location!, 'http://localhost:3000').origin, JSON.stringify(redirectTo)).toBe('http://localhost:3000')
+    }
   })
 
   it('gives the same message for a wrong password and an unknown email', async () => {
