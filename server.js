@@ -78,6 +78,14 @@ app.use((req, res, next) => {
     .send('This form was sent from another site, so it was refused. Open Lantern directly and try again.')
 })
 
+// A page for a signed-in person may hold what only their organisation may
+// see (respondent codes among them): no shared cache may keep it, and a
+// browser on a shared computer must not show it again from its history.
+app.use((req, res, next) => {
+  if (/(?:^|;\s*)lantern_session=/.test(req.headers.cookie ?? '')) res.setHeader('Cache-Control', 'private, no-store')
+  next()
+})
+
 app.all(
   '*',
   createRequestHandler({

@@ -42,6 +42,12 @@ describe('access', () => {
     expect(headers['x-content-type-options']).toBe('nosniff')
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
     expect(headers['x-powered-by']).toBeUndefined()
+    // What a signed-in person sees is never kept by a cache.
+    expect(headers['cache-control'] ?? '').not.toMatch(/no-store/)
+    await logIn(page, s.people.member)
+    for (const path of ['/', '/account', `/campaigns?q=${encodeURIComponent(s.titles.school)}`]) {
+      expect((await page.goto(path))!.headers()['cache-control'], path).toBe('private, no-store')
+    }
     await page.context().close()
   })
 
