@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ProblemsTable } from '../shared/ui/problems-table'
 import { FIELD_LABELS, FIELD_TARGETS, parseImportChoice } from '../features/surveys'
-import { getCampaign } from '../features/campaigns/index.server'
+import { getCampaignForEdit } from '../features/campaigns/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
@@ -18,7 +18,8 @@ const PROBLEMS_SHOWN = 200
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  const { campaign } = await getCampaign(actor, campaignId)
+  // Importing is writing: the page is for those who may change the campaign.
+  const { campaign } = await getCampaignForEdit(actor, campaignId)
   const search = new URL(request.url).searchParams
   const choice = parseImportChoice(search)
   if (!choice.upload) return { campaign: { id: campaignId, title: campaign.title }, plan: null, search: '' }

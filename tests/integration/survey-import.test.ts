@@ -173,7 +173,13 @@ describe('bad survey files', () => {
     expect(message(big)).toMatch(/larger than 20 MB/)
     const ok = await send(`${HEADER}\nR1,pre,campaign,1,3,5`)
     expect(ok.location).toMatch(new RegExp(`/campaigns/${id}/surveys/import\\?upload=\\d+`))
-    // Another organisation's member, a donor and a coordinator cannot upload into this campaign.
+    // The import page of a campaign they can read (published) is not for another organisation, a donor or a coordinator.
+    const { organisation, user: owner } = await createPerson('member')
+    const visible = String(createSurveyedCampaign(organisation, { visibility: 'published' }))
+    const importPage = async (cookie: string) => (await invoke(importRoute.loader, new Request(`${SITE}/campaigns/${visible}/surveys/import`, { headers: { Cookie: cookie } }), { campaignId: visible })).status
+    for (const email of ['org_admin', 'donor', 'coordinator'] as const) expect(await importPage(await loginAs((await createPerson(email)).user)), email).toBe(403)
+    expect(await importPage(await loginAs(owner))).toBe(200)
+    // Nor can they upload into the draft.
     for (const email of ['org_admin', 'donor', 'coordinator'] as const) {
       expect([403, 404], email).toContain((await send(`${HEADER}\nR1,pre,campaign,1,3,5`, await loginAs((await createPerson(email)).user))).status)
     }
