@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, loginAttempts, memberships, organisations, sessions, users } from '../../db/schema'
@@ -145,6 +146,20 @@ describe('log in and log out', () => {
     expect(shell.headers.get('Set-Cookie')).toMatch(/^lantern_session=/)
     const slid = db.select().from(sessions).where(eq(sessions.id, session!.id)).get()!
     expect(slid.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000)
+  })
+
+  it('stores only a hash of the session id, so a copy of the database opens no session', async () => {
+    const cookie = await loginAs((await createPerson('member')).user)
+    const [session] = db.select().from(sessions).orderBy(sessions.createdAt).all().slice(-1)
+    const { createCookie } = await import('@remix-run/node')
+    const signed = createCookie('lantern_session', { secrets: [process.env.SESSION_SECRET!] })
+    const cookieId = (await signed.parse(cookie)) as string
+    expect(session!.id).not.toBe(cookieId)
+    expect(session!.id).toBe(createHash('sha256').update(cookieId).digest('base64url'))
+    // A cookie made from the stored value, even correctly signed, is no session.
+    const forged = (await signed.serialize(session!.id)).split(';')[0]!
+    expect((await invoke(account.loader, get('/account', forged))).status).toBe(302)
+    expect((await invoke(account.loader, get('/account', cookie))).status).toBe(200)
   })
 
   it('does not accept an expired session', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import { and, eq, gt, lt, sql } from 'drizzle-orm'
 import { memberships, organisations, sessions, users } from '../../../db/schema'
@@ -44,10 +44,16 @@ export type SessionInfo = {
   refreshedCookie: string | null
 }
 
+/**
+ * The database keeps a hash of each session id, never the id the cookie
+ * carries: a copy of the database (a backup, a leak) opens no session.
+ */
+const storedId = (sessionId: string) => createHash('sha256').update(sessionId).digest('base64url')
+
 export async function createUserSession(userId: number): Promise<string> {
   const id = randomBytes(32).toString('base64url')
   db.insert(sessions)
-    .values({ id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+    .values({ id: storedId(id), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
     .run()
   return sessionCookie().serialize(id)
 }
@@ -87,14 +93,14 @@ export async function getSession(request: Request): Promise<SessionInfo | null> 
   const sessionId = await readSessionId(request)
   if (!sessionId) return null
   const now = Date.now()
-  const row = sessionQuery().get({ sessionId, now }) // placeholders are bound raw: milliseconds, as stored
+  const row = sessionQuery().get({ sessionId: storedId(sessionId), now }) // placeholders are bound raw: milliseconds, as stored
   if (!row) return null
 
   let refreshedCookie: string | null = null
   if (row.expiresAt.getTime() - now < SESSION_TTL_MS - REFRESH_AFTER_MS) {
     db.update(sessions)
       .set({ expiresAt: new Date(now + SESSION_TTL_MS) })
-      .where(eq(sessions.id, sessionId))
+      .where(eq(sessions.id, storedId(sessionId)))
       .run()
     refreshedCookie = await sessionCookie().serialize(sessionId)
   }
@@ -136,7 +142,7 @@ export async function requireSession(request: Request): Promise<SessionInfo> {
 /** Ends the session in the database, not only in the browser. */
 export async function destroySession(request: Request): Promise<string> {
   const sessionId = await readSessionId(request)
-  if (sessionId) db.delete(sessions).where(eq(sessions.id, sessionId)).run()
+  if (sessionId) db.delete(sessions).where(eq(sessions.id, storedId(sessionId))).run()
   return sessionCookie().serialize('', { maxAge: 0 })
 }
 
