@@ -170,24 +170,28 @@ describe('log in and log out', () => {
 })
 
 describe('log-in rate limit', () => {
-  it('blocks an account after 5 failures in 15 minutes, even with the right password, with a clear message', async () => {
+  it('blocks an address after 5 failures for one account in 15 minutes, even with the right password, but never the owner elsewhere', async () => {
     const { email } = (await createPerson('org_admin')).user
+    const attacker = '198.51.100.7'
     for (let i = 0; i < 5; i++) {
-      const r = await invoke(login.action, post('/login', { email, password: `wrong-guess-${i}` }), {}, { clientIp: `198.51.100.${i}` })
+      const r = await invoke(login.action, post('/login', { email, password: `wrong-guess-${i}` }), {}, { clientIp: attacker })
       expect(fieldErrors(r)['']?.[0]).toMatch(/not right/)
     }
-    const blocked = await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: '198.51.100.99' })
+    const blocked = await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: attacker })
     expect(blocked.status).toBe(400)
-    expect(fieldErrors(blocked)['']?.[0]).toBe('Too many failed log-in attempts for this account. Wait 15 minutes, then try again.')
+    expect(fieldErrors(blocked)['']?.[0]).toBe('Too many failed log-in attempts for this account from your network. Wait 15 minutes, then try again.')
     expect(blocked.headers.get('Set-Cookie')).toBeNull()
+    // The owner, from their own network, logs in all the same.
+    expect((await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: '198.51.100.99' })).status).toBe(302)
 
-    // Failures older than the window no longer count.
+    // Failures older than the window no longer count, and are forgotten.
     db.update(loginAttempts)
       .set({ createdAt: new Date(Date.now() - 16 * 60_000) })
       .where(eq(loginAttempts.email, email))
       .run()
-    const later = await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: '198.51.100.99' })
+    const later = await invoke(login.action, post('/login', { email, password: PASSWORD }), {}, { clientIp: attacker })
     expect(later.status).toBe(302)
+    expect(db.select().from(loginAttempts).where(eq(loginAttempts.email, email)).all()).toHaveLength(1)
   })
 
   it('blocks an IP address after 20 failures across accounts', async () => {

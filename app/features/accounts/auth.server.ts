@@ -81,7 +81,7 @@ const BAD_CREDENTIALS = 'The email address or password is not right. Check them 
 export async function logIn(email: string, password: string, ip: string): Promise<Outcome<{ userId: number }>> {
   const throttle = loginThrottle(email, ip)
   if (throttle.blocked) {
-    const who = throttle.reason === 'account' ? 'this account' : 'your network'
+    const who = throttle.reason === 'account' ? 'this account from your network' : 'your network'
     return {
       ok: false,
       formErrors: [`Too many failed log-in attempts for ${who}. Wait ${throttle.minutes} minutes, then try again.`],
