@@ -1,6 +1,7 @@
 import { isSameOrigin } from './origin'
 import { getEnv } from './env.server'
-import { forbidden } from './http.server'
+import { badRequest, forbidden } from './http.server'
+import { data } from '@remix-run/node'
 
 export function siteOrigin(request: Request): string {
   return getEnv().APP_ORIGIN ?? new URL(request.url).origin
@@ -18,5 +19,14 @@ export function assertSameOrigin(request: Request): void {
  */
 export async function readForm(request: Request): Promise<FormData> {
   assertSameOrigin(request)
-  return request.formData()
+  // Lantern's forms are sent as web forms; anything else (JSON, plain text, no body type) is refused with what to do.
+  const type = request.headers.get('Content-Type') ?? ''
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+    throw data('This address takes a web form. Send the form from its page in Lantern.', { status: 415 })
+  }
+  try {
+    return await request.formData()
+  } catch {
+    badRequest('The form could not be read: it was cut short or malformed. Send it again from its page.')
+  }
 }
