@@ -156,6 +156,15 @@ describe('bad survey files', () => {
     ])
   })
 
+  it('imports a file sent twice at once (a double click) once, and says so the second time', async () => {
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
+    const upload = await storeUpload(actor, id, 'twice.csv', `${HEADER}\nR1,pre,campaign,1,3,5\nR2,pre,campaign,0,2,4`)
+    const both = await Promise.all([1, 2].map(() => changeResults(actor, id, (change) => runImport(change, upload, {}))))
+    expect(both.map((r) => r.ok && r.unchanged).sort()).toEqual([false, true])
+    expect(both.find((r) => r.ok && r.unchanged)).toMatchObject({ message: expect.stringMatching(/nothing has changed/) })
+    expect(responseCount(id)).toBe(2)
+  })
+
   it('refuses binary, Latin-1 and oversized uploads with a message, and keeps other organisations out', async () => {
     const importRoute = await import('../../app/routes/campaigns.$campaignId.surveys.import')
     const { id, user } = await surveyCampaign('panel', ['campaign'])

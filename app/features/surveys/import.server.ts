@@ -109,6 +109,9 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
 
 export type ImportOutcome = { ok: true; created: number; unchanged: boolean; importId: number | null; message: string } | { ok: false; problems: CsvProblem[] }
 
+const importedBefore = (campaignId: number, sha256: string) =>
+  db.select({ id: surveyImports.id }).from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, sha256))).get() !== undefined
+
 /** Imports the whole file or nothing; the same file again changes nothing and says so. */
 export async function runImport({ actor, campaignId }: ResultsChange, uploadId: number, choice: ImportChoice): Promise<ImportOutcome> {
   const access = assertEditable(actor, campaignId)
@@ -118,7 +121,16 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
   const questionIds = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
-  const importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
+  let importId: number
+  try {
+    importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
+  } catch (error) {
+    // The same file sent twice at once (a double click): the first stored it, all or nothing; the second says so.
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message) && importedBefore(campaignId, plan.upload.sha256)) {
+      return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was just imported (${plan.responses.length} rows); nothing has changed.` }
+    }
+    throw error
+  }
   const created = plan.responses.length
   return { ok: true, created, unchanged: false, importId, message: importedMessage(created, plan.upload.filename) }
 }
