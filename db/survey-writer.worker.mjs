@@ -9,6 +9,8 @@ import Database from 'better-sqlite3'
 const sqlite = new Database(workerData.path)
 sqlite.pragma('foreign_keys = ON')
 sqlite.pragma('busy_timeout = 5000')
+// As db/connection.ts: the upload deleted below is overwritten, not left in free pages.
+sqlite.pragma('secure_delete = ON')
 
 parentPort.once('message', (job) => {
   try {

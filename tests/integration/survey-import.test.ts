@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { LIKERT_LABELS } from '../../app/features/surveys/answers'
 import { createCampaign } from '../../app/features/campaigns/editing.server'
 import { importPlan, runImport, storeUpload } from '../../app/features/surveys/import.server'
 import { addQuestions, addWave, surveyResponsesCsv } from '../../app/features/surveys/index.server'
+import { db } from '../../app/shared/db.server'
 import { changeResults } from '../../app/features/results/flow.server'
 import { driftFromShared, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { actorOf, createPerson, createSurveyedCampaign, loginAs, responseCount } from '../factories'
@@ -106,8 +107,35 @@ describe('a KoboToolbox export', () => {
     expect(await changeResults(actor, id, (change) => runImport(change, upload, { mapping: dropped, targetWave: 'baseline:campaign' }))).toMatchObject({ ok: true, created: 6 })
     const exported = await surveyResponsesCsv(actor, id)
     expect(JSON.stringify(exported)).not.toMatch(/Kovalenko|\+380/)
+    expect(databaseFileHolds(['Olena Kovalenko', '+380 67 123 4567'])).toEqual([])
+  })
+
+  it('keeps nothing personal of a file that was refused, imported again, or abandoned', async () => {
+    const { actor, id } = await surveyCampaign('cross_section', ['campaign'])
+    const { purgeAbandonedUploads } = await import('../../app/features/surveys/index.server')
+    // Refused (names kept) and then left: swept once its day is over.
+    const refused = await storeUpload(actor, id, 'kobo.csv', text)
+    expect(await changeResults(actor, id, (change) => runImport(change, refused, {}))).toMatchObject({ ok: false })
+    expect(databaseFileHolds(['Taras Melnyk'])).toEqual(['Taras Melnyk'])
+    db.$client.prepare('update survey_uploads set created_at = ? where id = ?').run(Date.now() - 25 * 3_600_000, refused)
+    expect(purgeAbandonedUploads()).toBe(1)
+    expect(databaseFileHolds(['Taras Melnyk', '+380 50 765 4321'])).toEqual([])
+    // The same file imported twice: the second upload is not kept.
+    const rows = 'respondent_code,wave,group,knows_item,attitude_likert,knowledge_score\nR1,pre,campaign,1,3,5'
+    await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'one.csv', rows), {}))
+    const again = await storeUpload(actor, id, 'one-again.csv', rows)
+    expect(await changeResults(actor, id, (change) => runImport(change, again, {}))).toMatchObject({ ok: true, unchanged: true })
+    expect(db.$client.prepare('select count(*) from survey_uploads where id = ?').pluck().get(again)).toBe(0)
   })
 })
+
+/** Which of these strings the database file (and its write-ahead log) still holds, in any page: what a copy of the file would give away. */
+function databaseFileHolds(texts: string[]): string[] {
+  db.$client.pragma('wal_checkpoint(TRUNCATE)')
+  const path = process.env.DATABASE_PATH!
+  const bytes = Buffer.concat([readFileSync(path), ...(existsSync(`${path}-wal`) ? [readFileSync(`${path}-wal`)] : [])])
+  return texts.filter((t) => bytes.includes(Buffer.from(t, 'utf8')))
+}
 
 describe('bad survey files', () => {
   const HEADER = 'respondent_code,wave,group,knows_item,attitude_likert,knowledge_score'

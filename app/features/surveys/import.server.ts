@@ -29,14 +29,19 @@ const PREVIEW_ROWS = 10
 /** Lets other requests run: a large file is read and checked in slices, not in one go. */
 const yieldToOthers = () => new Promise<void>((done) => setImmediate(done))
 
+/** How long an upload waits for its import: the file may hold names and phone numbers that are not to be kept. */
+export const UPLOAD_TTL_MS = 86_400_000
+
+/** Deletes uploads left unimported for longer than UPLOAD_TTL_MS: at start-up, hourly, and with each new upload. */
+export function purgeAbandonedUploads(now = Date.now()): number {
+  return db.delete(surveyUploads).where(lt(surveyUploads.createdAt, new Date(now - UPLOAD_TTL_MS))).run().changes
+}
+
 export async function storeUpload(actor: Actor, campaignId: number, filename: string, text: string): Promise<number> {
   assertEditable(actor, campaignId)
   const sha256 = createHash('sha256').update(text).digest('hex')
-  return db.transaction((tx) => {
-    // Uploads left unimported for a day are gone.
-    tx.delete(surveyUploads).where(lt(surveyUploads.createdAt, new Date(Date.now() - 86_400_000))).run()
-    return tx.insert(surveyUploads).values({ campaignId, userId: actor.userId, filename, sha256, content: text }).returning({ id: surveyUploads.id }).get().id
-  })
+  purgeAbandonedUploads()
+  return db.insert(surveyUploads).values({ campaignId, userId: actor.userId, filename, sha256, content: text }).returning({ id: surveyUploads.id }).get().id
 }
 
 function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
@@ -117,6 +122,8 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
   const access = assertEditable(actor, campaignId)
   const plan = await importPlan(actor, campaignId, uploadId, choice)
   if (plan.earlier) {
+    // Nothing to import: the raw file is not kept either.
+    db.delete(surveyUploads).where(eq(surveyUploads.id, uploadId)).run()
     return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.` }
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
