@@ -40,7 +40,9 @@ function statements(sqlite: Database.Database) {
       select ${PROFILE_COLUMNS}, coalesce(s.code, c.country)
       from campaigns c left join campaign_subdivisions s on s.campaign_id = c.id
       where c.id = @id and c.status in (${OVERLAP_STATUSES.map((s) => `'${s}'`).join(', ')})
-        and c.country is not null and c.start_date is not null and c.end_date is not null`),
+        and c.country is not null and c.start_date is not null and c.end_date is not null
+        -- An organisation awaiting approval is invisible and silent outside itself: its campaigns overlap nothing yet.
+        and exists (select 1 from organisations o where o.id = c.organisation_id and o.approved_at is not null)`),
   }
 }
 
@@ -57,15 +59,19 @@ export function syncOverlapIndex(sqlite: Database.Database, ids: readonly number
   }
 }
 
-/** Builds the whole index when it is new or was built with other code lists; returns whether it did. */
+// Which rows the index holds: bump it when the rule of what is indexed changes, so every index is rebuilt once.
+const INDEX_RULES = 'approved-organisations'
+const FINGERPRINT = `${CODE_SET_FINGERPRINT};${INDEX_RULES}`
+
+/** Builds the whole index when it is new, was built with other code lists or by another rule; returns whether it did. */
 export function ensureOverlapIndex(sqlite: Database.Database): boolean {
   const stored = sqlite.prepare('select fingerprint from overlap_index_state where id = 1').pluck().get()
-  if (stored === CODE_SET_FINGERPRINT) return false
+  if (stored === FINGERPRINT) return false
   sqlite.transaction(() => {
     sqlite.prepare('delete from overlap_index').run()
     const ids = sqlite.prepare(`select id from campaigns where status in (${OVERLAP_STATUSES.map((s) => `'${s}'`).join(', ')})`).pluck().all() as number[]
     syncOverlapIndex(sqlite, ids)
-    sqlite.prepare('insert into overlap_index_state (id, fingerprint) values (1, ?) on conflict (id) do update set fingerprint = excluded.fingerprint').run(CODE_SET_FINGERPRINT)
+    sqlite.prepare('insert into overlap_index_state (id, fingerprint) values (1, ?) on conflict (id) do update set fingerprint = excluded.fingerprint').run(FINGERPRINT)
   })()
   return true
 }

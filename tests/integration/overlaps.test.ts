@@ -10,6 +10,7 @@ import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objec
 import * as live from '../../app/routes/campaigns.$campaignId.overlaps'
 import * as notifications from '../../app/routes/notifications'
 import * as root from '../../app/root'
+import * as coordination from '../../app/routes/coordination._index'
 import { loadCampaign } from '../../app/features/campaigns/store.server'
 import { createCampaign, createOrganisation, createUser, loginAs, unique, type User } from '../factories'
 import { get, invoke, post, SITE } from './helpers'
@@ -166,6 +167,22 @@ describe('the live check while planning', () => {
     // Not a campaign that overlaps, and not someone else's campaign.
     expect((await sendNote(cookie, 99999)).status).toBe(404)
     expect((await sendNote(await loginAs(w.casa), council.campaign.id)).status).toBe(404)
+  })
+
+  it('an organisation awaiting approval is silent: its campaigns overlap nothing and tell nobody until it is approved', async () => {
+    const w = await world()
+    const pending = createOrganisation({ approved: false })
+    const unread = async (cookie: string) => ((await invoke(root.loader, get('/', cookie))).data as { user: { unread: number } }).user.unread
+    const member = await loginAs(w.member)
+    const before = await unread(member)
+    const hidden = createCampaign(pending, { title: unique('Unapproved Lviv radio') })
+    const named = async () => ((await invoke(coordination.loader, get('/coordination?country=UA', await loginAs(w.coordinator)))).data as { clusters: { campaignA: number; campaignB: number }[][] }).clusters.flat()
+    expect((await named()).some((p) => p.campaignA === hidden || p.campaignB === hidden)).toBe(false)
+    expect(await unread(member)).toBe(before)
+    const { approveOrganisation } = await import('../../app/features/organisations/index.server')
+    await approveOrganisation({ userId: (await createUser({ platformAdmin: true })).id, isPlatformAdmin: true, membership: null }, pending.id)
+    expect((await named()).some((p) => p.campaignA === hidden || p.campaignB === hidden)).toBe(true)
+    expect(await unread(member)).toBeGreaterThan(before)
   })
 
   it('a new high overlap notifies both organisations, without naming a campaign they may not see', async () => {

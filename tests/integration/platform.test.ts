@@ -84,10 +84,10 @@ describe('platform administration', () => {
 })
 
 describe('role-gated pages of the shell', () => {
-  it('coordination is for coordinators and platform admins; dashboards for organisation roles', async () => {
+  it('coordination is for coordinators (platform admins run the platform, they do not coordinate); dashboards for organisation roles', async () => {
     const expectations: [string, () => Promise<{ id: number }>, number, number][] = [
       ['coordinator', async () => (await createPerson('coordinator')).user, 200, 200],
-      ['platform admin', platformAdmin, 200, 403],
+      ['platform admin', platformAdmin, 403, 403],
       ['member', async () => (await createPerson('member')).user, 403, 200],
       ['donor', async () => (await createPerson('donor')).user, 403, 200],
     ]

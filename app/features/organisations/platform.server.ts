@@ -1,5 +1,5 @@
 import { asc, eq, isNull } from 'drizzle-orm'
-import { memberships, organisations, users } from '../../../db/schema'
+import { campaigns, memberships, organisations, users } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
 import type { MembershipRole } from '../../shared/permissions/roles'
 import { recordAudit } from '../../shared/audit.server'
@@ -7,6 +7,7 @@ import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { endAllSessionsOf } from '../accounts/index.server'
+import { refreshAllPairs } from '../overlap/index.server'
 
 export async function listOrganisationsForReview(actor: Actor) {
   assertCan(actor, 'platform.approve-organisation', null)
@@ -49,6 +50,8 @@ export async function approveOrganisation(actor: Actor, organisationId: number) 
       after: { approved: true },
     })
   })
+  // Its campaigns take part in overlaps from now on.
+  refreshAllPairs(db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organisationId, organisationId)).all().map((c) => c.id))
 }
 
 export async function pendingOrganisationCount(actor: Actor): Promise<number> {

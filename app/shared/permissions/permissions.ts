@@ -102,7 +102,8 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'audit.view': never,
     'campaign.edit': never,
     'campaign.view-unpublished': never,
-    'overlap.review': both,
+    // Platform admins run the platform; coordinating is a role given to people of a coordinating body.
+    'overlap.review': never,
     'registry.export': never,
     'dashboard.view': never,
     'standards.manage': both,
