@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { logIn, openPage, sharedBrowser } from './browser'
+import { createCampaign, indicatorsOf } from '../factories'
 import { scene, type Scene } from './scene'
 
 const browser = sharedBrowser()
@@ -92,6 +93,25 @@ describe('registering a campaign in the browser', () => {
     expect(await axe(page)).toEqual([])
     await page.goto('/campaigns?q=no-such-campaign-anywhere')
     expect(await page.getByText('No campaigns match.').isVisible()).toBe(true)
+    await page.context().close()
+  })
+
+  it('keeps what is typed: a field left empty never moves focus while the form is being filled', async () => {
+    const page = await openPage(browser())
+    await logIn(page, s.people.member)
+    const id = createCampaign({ id: s.people.member.organisationId! }, { status: 'draft' })
+    const [indicator] = indicatorsOf(id)
+    await page.goto(`/campaigns/${id}/edit/objectives/${indicator!.objectiveId}/indicator`, { waitUntil: 'networkidle' })
+    await page.getByLabel('Indicator', { exact: true }).click()
+    await page.getByLabel('Target', { exact: true }).click()
+    await page.keyboard.type('55')
+    expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('55')
+    // The empty name is named beside its field; the summary waits until the form is sent, then takes focus.
+    expect(await page.locator('.error-summary').count()).toBe(0)
+    await page.getByLabel('Indicator', { exact: true }).fill('')
+    await page.getByRole('button', { name: 'Save and return' }).click()
+    await page.locator('.error-summary').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
     await page.context().close()
   })
 

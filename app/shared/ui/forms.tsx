@@ -144,24 +144,47 @@ export function SelectField({
 }
 
 /**
- * Lists every problem with a link to its field; takes focus when it appears
- * so keyboard and screen-reader users land on it.
+ * Lists every problem with a link to its field, once the form has been sent
+ * (or the server has answered with errors), and takes focus then, so keyboard
+ * and screen-reader users land on it. While someone is still filling the form,
+ * errors appear beside their fields only: focus never moves while they type.
  */
 export function ErrorSummary({
   form,
   labels,
 }: {
-  form: Pick<FormMetadata<never, string[]>, 'errors' | 'allErrors' | 'status'> & { id: string }
+  form: Pick<FormMetadata<never, string[]>, 'errors' | 'allErrors'> & { id: string }
   labels: Record<string, string>
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const fieldErrors = Object.entries(form.allErrors).filter(([name]) => name !== '' && name in labels)
   const formErrors = form.errors ?? []
   const count = fieldErrors.length + formErrors.length
+  // Errors already there when the page arrives came from the server's answer to a send.
+  const [sent, setSent] = useState(count > 0)
+  const focusNext = useRef(count > 0)
   useEffect(() => {
-    if (count > 0) ref.current?.focus()
-  }, [count, form.status])
-  if (count === 0) return null
+    const element = document.getElementById(form.id)
+    if (!element) return
+    // Capture: the submit is seen even when validation stops it. conform checks a field as it is
+    // left by sending the form with its own intent button: that is not the person sending it.
+    const onSubmit = (event: Event) => {
+      if ((event as SubmitEvent).submitter?.getAttribute('name') === '__intent__') return
+      focusNext.current = true
+      setSent(true)
+    }
+    element.addEventListener('submit', onSubmit, true)
+    return () => element.removeEventListener('submit', onSubmit, true)
+  }, [form.id])
+  useEffect(() => {
+    if (focusNext.current && count > 0) {
+      focusNext.current = false
+      // After conform has moved focus to the first wrong field: the summary, which links to every one, comes first.
+      // Not cancelled by the renders that follow; after unmount the ref is empty and nothing happens.
+      setTimeout(() => ref.current?.focus(), 0)
+    }
+  })
+  if (count === 0 || !sent) return null
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-summary-title`}>
       <h2 className="error-summary__title" id={`${form.id}-summary-title`}>
