@@ -9,7 +9,7 @@ import { languageName } from '../shared/taxonomy/languages'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
 import { duplicateCampaign, getCampaignPage } from '../features/campaigns/index.server'
 import { noteCoordination, overlapsOf } from '../features/coordination/index.server'
-import { indicatorPlan, summarisedIndicators, transitionCampaign } from '../features/results/index.server'
+import { indicatorPlans, summarisedIndicators, transitionCampaign } from '../features/results/index.server'
 import { readForm } from '../shared/request.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { getSession, requireSession } from '../features/accounts/index.server'
@@ -28,8 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaign: stored.campaign,
     objectives: stored.objectives,
     indicators,
-    // The respondents per wave each outcome indicator needs to detect its target.
-    plans: Object.fromEntries(stored.objectives.flatMap((o) => o.indicators).map((i) => [i.id, indicatorPlan(i, indicators.find((x) => x.id === i.id)?.result.baseline)])),
+    plans: indicatorPlans(stored.objectives.flatMap((o) => o.indicators), indicators),
     funders,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     findings: qualityCheck(stored.campaign),

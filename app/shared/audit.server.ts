@@ -1,10 +1,8 @@
 import { auditEvents } from '../../db/schema'
-import type { Db } from './db.server'
+import type { Db, Tx } from './db.server'
 
 // The one way an audit event is written: inside the write's own transaction,
 // so that the event and the change land together or not at all.
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 export type AuditEvent = {
   actorUserId: number | null

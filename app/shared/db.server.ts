@@ -11,3 +11,6 @@ function connect(): Db {
 
 export const db = connect()
 export type { Db }
+
+/** The handle a db.transaction callback receives. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]

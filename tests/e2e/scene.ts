@@ -10,7 +10,6 @@ import {
   standardIndicator,
   unique,
   WITH_COMPARISON,
-  type User,
 } from '../factories'
 
 // What the end-to-end tests find on the server, made by each test file for
@@ -63,5 +62,3 @@ export async function scene() {
     titles,
   }
 }
-
-export type Person = User

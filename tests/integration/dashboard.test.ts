@@ -4,7 +4,7 @@ import * as dashboardCsv from '../../app/routes/dashboards[.]csv'
 import * as dashboard from '../../app/routes/dashboards._index'
 import { db } from '../../app/shared/db.server'
 import * as actuals from '../../app/routes/campaigns.$campaignId.indicators.$indicatorId'
-import { createCampaign, createOrganisation, createPerson, createSurveyedCampaign, createUser, HOTLINE_INDICATOR, indicatorsOf, REACH_INDICATOR, loginAs, standardIndicator, WITH_COMPARISON } from '../factories'
+import { createCampaign, createOrganisation, createPerson, createSurveyedCampaign, createUser, HOTLINE_INDICATOR, indicatorsOf, REACH_INDICATOR, loginAs, standardIndicator, WITH_COMPARISON, type User } from '../factories'
 import { get, invoke, post } from './helpers'
 
 // The outcome dashboard: who sees which campaigns, the filters in the URL,
@@ -35,28 +35,19 @@ async function portfolio() {
   return {
     campaigns,
     funder: donor.organisation.id,
-    donor: donor.user.email,
-    coordinator: (await createPerson('coordinator')).user.email,
+    donor: donor.user,
+    coordinator: (await createPerson('coordinator')).user,
     member: await createUser({ organisation: ngos[0], role: 'member' }),
     reachOf: (campaignId: number) => indicatorsOf(campaignId).find((i) => i.name === 'People reached')!.id,
   }
 }
-
-const emails = new Map<string, string>()
 
 type Dash = {
   problems: string[]
   headline: { campaigns: number; organisations: number; reached: number | null; respondents: number }
   forest: { rows: { campaignId: number; change: number }[]; rollup: { organisations: number } } | null
 }
-const sessionOf = async (email: string) => {
-  if (!emails.has(email)) {
-    const user = db.$client.prepare('select id from users where email = ?').get(email) as { id: number }
-    emails.set(email, await loginAs(user))
-  }
-  return emails.get(email)!
-}
-const load = async (email: string, query = '') => (await invoke(dashboard.loader, get(`/dashboards${query}`, await sessionOf(email)))).data as Dash
+const load = async (who: User, query = '') => (await invoke(dashboard.loader, get(`/dashboards${query}`, await loginAs(who)))).data as Dash
 const sql = (text: string, ...params: unknown[]) => db.$client.prepare(text).pluck().get(...params)
 
 describe('the outcome dashboard', () => {
@@ -118,7 +109,7 @@ describe('the outcome dashboard', () => {
 
   it('downloads each chart’s numbers as CSV, with the same filters', async () => {
     const p = await portfolio()
-    const cookie = await sessionOf(p.donor)
+    const cookie = await loginAs(p.donor)
     const csv = async (query: string) => {
       const response = (await dashboardCsv.loader({ request: get(`/dashboards.csv${query}`, cookie), params: {}, context: {} } as never)) as Response
       return { status: response.status, text: (await response.text()).replace(/^\uFEFF/, '') }

@@ -10,6 +10,7 @@ import * as question from '../../app/routes/campaigns.$campaignId.surveys.questi
 import * as changeResponse from '../../app/routes/campaigns.$campaignId.surveys.responses.$responseId'
 import * as newResponse from '../../app/routes/campaigns.$campaignId.surveys.responses.new'
 import { db } from '../../app/shared/db.server'
+import { ensureSummariesOf } from '../../app/features/results/index.server'
 import { createActual, createCampaign, createPerson, createSurvey, HOTLINE_INDICATOR, indicatorsOf, loginAs, type SurveyPlan } from '../factories'
 import { invoke, post, SITE } from './helpers'
 
@@ -136,8 +137,6 @@ describe('one owner for the results flow', () => {
   it('writes that cannot change results leave them alone; audiences change only the campaign’s totals', async () => {
     const { id, params, cookie } = await completed()
     // A marker only a recomputation of the indicators would wipe out.
-    summaries(id)
-    const { ensureSummariesOf } = await import('../../app/features/results/index.server')
     ensureSummariesOf(id)
     db.$client.prepare("update indicator_summaries set method = 'untouched' where campaign_id = ?").run(id)
     const refreshed = () => db.$client.prepare('select refreshed_at from campaign_summaries where campaign_id = ?').pluck().get(id)

@@ -93,14 +93,15 @@ export async function getSession(request: Request): Promise<SessionInfo | null> 
   const sessionId = await readSessionId(request)
   if (!sessionId) return null
   const now = Date.now()
-  const row = sessionQuery().get({ sessionId: storedId(sessionId), now }) // placeholders are bound raw: milliseconds, as stored
+  const stored = storedId(sessionId)
+  const row = sessionQuery().get({ sessionId: stored, now }) // placeholders are bound raw: milliseconds, as stored
   if (!row) return null
 
   let refreshedCookie: string | null = null
   if (row.expiresAt.getTime() - now < SESSION_TTL_MS - REFRESH_AFTER_MS) {
     db.update(sessions)
       .set({ expiresAt: new Date(now + SESSION_TTL_MS) })
-      .where(eq(sessions.id, storedId(sessionId)))
+      .where(eq(sessions.id, stored))
       .run()
     refreshedCookie = await sessionCookie().serialize(sessionId)
   }

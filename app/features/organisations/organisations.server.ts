@@ -4,7 +4,7 @@ import { scopeOf, type Actor } from '../../shared/permissions/permissions'
 import type { MembershipRole } from '../../shared/permissions/roles'
 import type { OrganisationProfile } from './schemas'
 import { recordAudit } from '../../shared/audit.server'
-import { db } from '../../shared/db.server'
+import { db, type Tx } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { endAllSessionsOf } from '../accounts/index.server'
@@ -79,7 +79,6 @@ export async function listMembers(actor: Actor, organisationId: number) {
     .all()
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
 
 function membershipInOrganisation(tx: Tx, membershipId: number, organisationId: number) {
   const row = tx

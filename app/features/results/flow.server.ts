@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { indicatorSummaries } from '../../../db/schema'
 import { db } from '../../shared/db.server'
 import type { Outcome } from '../../shared/outcome'
 import type { Actor } from '../../shared/permissions/permissions'
 import type { ResultsChange } from '../../shared/results-change'
 import type { Status } from '../../shared/taxonomy/taxonomy'
-import { changeStatus, getCampaign } from '../campaigns/index.server'
+import { campaignAccess, changeStatus } from '../campaigns/index.server'
 import { outcomesWithoutActuals } from './indicator-results'
 import { ensureSummariesOf, refreshSummaries } from './summaries.server'
 
@@ -39,26 +39,27 @@ export async function changeResults<T>(
   return outcome
 }
 
-/** The outcome indicators of a campaign still without an actual, from its summaries. */
-function outcomeGaps(campaignId: number): string[] {
+/** A campaign's outcome indicators, from its summaries: what the lifecycle rule reads. */
+function outcomesOf(campaignId: number) {
   ensureSummariesOf(campaignId)
-  const rows = db
+  return db
     .select({ name: indicatorSummaries.name, level: indicatorSummaries.level, actual: indicatorSummaries.actual })
     .from(indicatorSummaries)
-    .where(eq(indicatorSummaries.campaignId, campaignId))
+    .where(and(eq(indicatorSummaries.campaignId, campaignId), eq(indicatorSummaries.level, 'outcome')))
     .all()
-  return outcomesWithoutActuals(rows.map((r) => ({ ...r, result: { actual: r.actual } })))
 }
+
+/** The outcome indicators still without an actual: what stands between a campaign and evaluated. */
+const outcomeGaps = (outcomes: ReturnType<typeof outcomesOf>) => outcomesWithoutActuals(outcomes.map((o) => ({ ...o, result: { actual: o.actual } })))
 
 /** A completed campaign with outcome indicators that all have actuals moves on to evaluated, by the hand of whoever completed the set. */
 async function evaluateWhenComplete(actor: Actor, campaignId: number) {
-  const stored = await getCampaign(actor, campaignId)
-  if (stored.row.status !== 'completed') return
-  const hasOutcomes = stored.objectives.some((o) => o.indicators.some((i) => i.level === 'outcome'))
-  if (hasOutcomes && outcomeGaps(campaignId).length === 0) await changeStatus(actor, campaignId, 'evaluated', [])
+  if (campaignAccess(actor, campaignId).status !== 'completed') return
+  const outcomes = outcomesOf(campaignId)
+  if (outcomes.length && outcomeGaps(outcomes).length === 0) await changeStatus(actor, campaignId, 'evaluated', [])
 }
 
 /** A status change asked for by a person; evaluated only once every outcome indicator has an actual. */
 export async function transitionCampaign(actor: Actor, campaignId: number, to: Status): Promise<Outcome<null>> {
-  return changeStatus(actor, campaignId, to, to === 'evaluated' ? outcomeGaps(campaignId) : [])
+  return changeStatus(actor, campaignId, to, to === 'evaluated' ? outcomeGaps(outcomesOf(campaignId)) : [])
 }

@@ -33,8 +33,19 @@ export function plannerAnswer(values: Record<keyof PlannerValues, string>) {
   return { values, size: plannedSize(values) }
 }
 
-/** The respondents per wave an outcome indicator in percent needs to detect its target, from its measured (or planned) baseline. */
-export function indicatorPlan(i: { level: string; unit: string; baseline: number | null; target: number | null }, measuredBaseline: number | null | undefined) {
-  const from = measuredBaseline ?? i.baseline
-  return i.level === 'outcome' && i.unit === 'percent' && from !== null && i.target !== null && i.target !== from ? sizeToDetect(from, i.target) : null
+type PlannedIndicator = { id: number; level: string; unit: string; baseline: number | null; target: number | null }
+
+/**
+ * The respondents per wave each outcome indicator in percent needs to detect
+ * its target, from its measured baseline (in its summary) or the planned one;
+ * by indicator id, null where no size applies.
+ */
+export function indicatorPlans(indicators: readonly PlannedIndicator[], measured: readonly { id: number; result: { baseline: number | null } }[]) {
+  return Object.fromEntries(
+    indicators.map((i) => {
+      const from = measured.find((m) => m.id === i.id)?.result.baseline ?? i.baseline
+      const applies = i.level === 'outcome' && i.unit === 'percent' && from !== null && i.target !== null && i.target !== from
+      return [i.id, applies ? sizeToDetect(from, i.target!) : null]
+    }),
+  )
 }

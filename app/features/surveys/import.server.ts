@@ -53,6 +53,10 @@ function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
   return upload ?? notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
 }
 
+/** The latest import of the same file into this campaign, if any: the same file twice changes nothing. */
+const earlierImport = (campaignId: number, sha256: string) =>
+  db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, sha256))).orderBy(desc(surveyImports.at)).get()
+
 export const importedMessage = (rows: number, filename: string) => `${rows.toLocaleString('en')} responses were imported from ${filename}.`
 
 export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null }
@@ -80,7 +84,7 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   }
   if (read && !read.ok) problems.push(...read.problems)
   const responses = read?.ok ? read.responses : []
-  const earlier = db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, upload.sha256))).orderBy(desc(surveyImports.at)).get()
+  const earlier = earlierImport(campaignId, upload.sha256)
   // A respondent already in a wave: from an earlier import or typed in.
   if (!earlier && responses.length) {
     const stored = storedCodes([...waveIds.values()])
@@ -114,8 +118,6 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
 
 export type ImportOutcome = { ok: true; created: number; unchanged: boolean; importId: number | null; message: string } | { ok: false; problems: CsvProblem[] }
 
-const importedBefore = (campaignId: number, sha256: string) =>
-  db.select({ id: surveyImports.id }).from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, sha256))).get() !== undefined
 
 /** Imports the whole file or nothing; the same file again changes nothing and says so. */
 export async function runImport({ actor, campaignId }: ResultsChange, uploadId: number, choice: ImportChoice): Promise<ImportOutcome> {
@@ -133,7 +135,7 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
   } catch (error) {
     // The same file sent twice at once (a double click): the first stored it, all or nothing; the second says so.
-    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message) && importedBefore(campaignId, plan.upload.sha256)) {
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message) && earlierImport(campaignId, plan.upload.sha256)) {
       return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was just imported (${plan.responses.length} rows); nothing has changed.` }
     }
     throw error
