@@ -106,13 +106,20 @@ const EMPTY: Omit<ImpactRecord, 'question' | 'group' | 'design' | 'type' | 'nPre
   rankPValue: null,
 }
 
-/** The answers of one group and question at one wave, respondent by respondent. */
+/** The answers of one group and question at one wave, respondent by respondent; read once per survey (the analysis asks for each several times). */
+const answerCache = new WeakMap<SurveyData, Map<string, Map<string, number>>>()
 function answersOf(data: SurveyData, group: Group, wave: 'baseline' | 'endline', question: string): Map<string, number> {
+  let cached = answerCache.get(data)
+  if (!cached) answerCache.set(data, (cached = new Map()))
+  const key = `${group}|${wave}|${question}`
+  const hit = cached.get(key)
+  if (hit) return hit
   const out = new Map<string, number>()
   for (const r of data.responses) {
     const v = r.group === group && r.wave === wave ? r.answers[question] : undefined
     if (typeof v === 'number' && Number.isFinite(v)) out.set(r.code, v)
   }
+  cached.set(key, out)
   return out
 }
 
