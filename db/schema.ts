@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/shared/permissions/roles'
 import type { QuestionOption } from '../app/features/surveys/answers'
+import type { StoredAnalysis } from '../app/features/results/stored-analysis'
 import {
   AUDIENCES,
   CHANNELS,
@@ -576,6 +577,22 @@ export const campaignSummaries = sqliteTable('campaign_summaries', {
   /** The target audiences' estimated sizes added up, and the channels (comma-separated codes): what dashboards would otherwise join for every row. */
   targeted: integer('targeted').notNull().default(0),
   channels: text('channels').notNull().default(''),
+  refreshedAt: integer('refreshed_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})
+
+/**
+ * A campaign's analysis as the results page, its CSV and the IATI export show
+ * it: every record and every breakdown cell, before small cells are withheld
+ * (that is done as it is read, for the viewer). Derived from the answers by
+ * the results flow, like the summaries.
+ */
+export const campaignAnalyses = sqliteTable('campaign_analyses', {
+  campaignId: integer('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  analysis: text('analysis', { mode: 'json' }).$type<StoredAnalysis>().notNull(),
   refreshedAt: integer('refreshed_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`),

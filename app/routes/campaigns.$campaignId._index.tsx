@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const { campaignId } = parseParams(params, campaignParams)
   const { stored, funders, history, canEdit, canDuplicate } = await getCampaignPage(session?.actor ?? null, campaignId)
-  const indicators = summarisedIndicators(campaignId)
+  const indicators = await summarisedIndicators(campaignId)
   return {
     id: stored.row.id,
     status: stored.row.status,

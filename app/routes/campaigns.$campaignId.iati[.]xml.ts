@@ -7,7 +7,7 @@ import { getSession } from '../features/accounts/index.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  return new Response(campaignIatiXml(session?.actor ?? null, campaignId), {
+  return new Response(await campaignIatiXml(session?.actor ?? null, campaignId), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': `attachment; filename="lantern-campaign-${campaignId}-iati.xml"`, 'Cache-Control': 'private, no-store' },
   })
 }

@@ -10,7 +10,7 @@ import { INDICATOR_UNITS } from '../shared/taxonomy/taxonomy'
 import { idField } from '../shared/ui/fields'
 import { assertEditable, getCampaign } from '../features/campaigns/index.server'
 import { notFound } from '../shared/http.server'
-import { addActual, indicatorsWithResults, removeActual, changeResults } from '../features/results/index.server'
+import { addActual, indicatorsWithResults, removeActual, changeResults, storedAnalysis } from '../features/results/index.server'
 import { indicatorParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaignId, indicatorId } = parseParams(params, indicatorParams)
   assertEditable(actor, campaignId)
   const stored = await getCampaign(actor, campaignId)
-  const indicator = indicatorsWithResults(stored).find((i) => i.id === indicatorId) ?? notFound('There is no such indicator in this campaign.')
+  const indicator = indicatorsWithResults(stored, (await storedAnalysis(campaignId)).records).find((i) => i.id === indicatorId) ?? notFound('There is no such indicator in this campaign.')
   return { campaign: { id: campaignId, title: stored.campaign.title, status: stored.row.status }, indicator }
 }
 

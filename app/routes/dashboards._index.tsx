@@ -18,7 +18,7 @@ const SHOWN = 60
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
-  const d = dashboardOf(actor, new URL(request.url).searchParams)
+  const d = await dashboardOf(actor, new URL(request.url).searchParams)
   return {
     ...d,
     targetActual: d.targetActual.slice(0, SHOWN),

@@ -6,8 +6,8 @@ import { requireSession } from '../features/accounts/index.server'
 // GET /dashboards/iati.xml?…the dashboard's filters — every campaign in view as IATI 2.03 activities.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
-  const ids = campaignIdsInView(actor, new URL(request.url).searchParams)
-  return new Response(campaignsIatiXml(actor, ids), {
+  const ids = await campaignIdsInView(actor, new URL(request.url).searchParams)
+  return new Response(await campaignsIatiXml(actor, ids), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': 'attachment; filename="lantern-campaigns-iati.xml"', 'Cache-Control': 'private, no-store' },
   })
 }

@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams
   const chart = CHARTS.find((c) => c === search.get('chart'))
   if (!chart) return new Response(`Choose a chart: ${CHARTS.join(', ')}.`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  const d = dashboardOf(actor, search)
+  const d = await dashboardOf(actor, search)
   const table: CsvTable =
     chart === 'target-actual'
       ? { fields: ['campaign_id', 'campaign', 'organisation', 'indicator', 'unit', 'target', 'actual', 'met'], rows: d.targetActual.map((r) => [r.campaignId, r.title, r.organisation, r.indicator, r.unit, r.target, r.actual, r.met ? 'yes' : 'no']) }

@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { code } = parseParams(params, standardIndicatorParams)
-  const page = standardIndicatorPage(actor, code)
+  const page = await standardIndicatorPage(actor, code)
   return { ...page, standard: { ...page.standard, createdAt: undefined, updatedAt: undefined }, canManage: can(actor, 'standards.manage', null) }
 }
 

@@ -82,7 +82,7 @@ export async function runDashboardBench() {
   const refreshes: number[] = []
   for (const id of ids) {
     const t = process.hrtime.bigint()
-    refreshSummaries(id)
+    await refreshSummaries(id)
     refreshes.push(Number(process.hrtime.bigint() - t) / 1000)
   }
   refreshes.sort((a, b) => a - b)
@@ -101,7 +101,7 @@ export async function runDashboardBench() {
   const request = (query: string) => () => loader({ request: new Request(`http://localhost/dashboards${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} } as never)
   const all = await measure(request(''), 50)
   const country = await measure(request('?country=UA'), 50)
-  const shown = dashboardOf(actor, new URLSearchParams()).headline
+  const shown = (await dashboardOf(actor, new URLSearchParams())).headline
   report(
     `Outcome dashboard: ${shown.campaigns.toLocaleString('en')} campaigns in view, ${shown.respondents.toLocaleString('en')} respondents`,
     [

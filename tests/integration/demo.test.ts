@@ -12,13 +12,13 @@ vi.hoisted(() => {
 
 const { db } = await import('../../app/shared/db.server')
 const { startup } = await import('../../app/startup.server')
-const { analysisOf } = await import('../../app/features/results/index.server')
+const { storedAnalysis } = await import('../../app/features/results/index.server')
 const { DID_GROUP } = await import('../../app/features/results/impact')
 const { DEMO_PASSWORD, DEMO_USERS } = await import('../../db/demo')
 
 type Finished = { id: number; title: string; organisationId: number }
 let finished: Finished[] = []
-const records = () => finished.flatMap((c) => analysisOf(c.id).records.map((r) => ({ ...r, campaign: c.title })))
+const records = async () => (await Promise.all(finished.map(async (c) => (await storedAnalysis(c.id)).records.map((r) => ({ ...r, campaign: c.title }))))).flat()
 
 beforeAll(async () => {
   vi.spyOn(console, 'log').mockImplementation(() => {})
@@ -75,8 +75,8 @@ describe('the demo data', () => {
     }
   })
 
-  it('tells the stories it exists for: a clear gain, a null result, a decline, a panel, a comparison group', () => {
-    const all = records()
+  it('tells the stories it exists for: a clear gain, a null result, a decline, a panel, a comparison group', async () => {
+    const all = await records()
     const campaignGroup = all.filter((r) => r.group === 'campaign' && r.pValue !== null && r.change !== null)
     const gain = campaignGroup.find((r) => r.change! > 0 && r.pValue! < 0.01)
     expect(gain, 'a clear gain').toBeDefined()

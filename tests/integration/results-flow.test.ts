@@ -137,7 +137,7 @@ describe('one owner for the results flow', () => {
   it('writes that cannot change results leave them alone; audiences change only the campaign’s totals', async () => {
     const { id, params, cookie } = await completed()
     // A marker only a recomputation of the indicators would wipe out.
-    ensureSummariesOf(id)
+    await ensureSummariesOf(id)
     db.$client.prepare("update indicator_summaries set method = 'untouched' where campaign_id = ?").run(id)
     const refreshed = () => db.$client.prepare('select refreshed_at from campaign_summaries where campaign_id = ?').pluck().get(id)
     const before = refreshed()

@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { type ImpactRecord, analyseSurvey } from '../../app/features/results/impact'
-import type { Breakdown } from '../../app/features/results/impact-breakdown'
+import type { Breakdown } from '../../app/features/results/disclosure'
 import { readAnalysisFile } from '../../app/features/results/impact-input'
 import { IMPACT_COLUMNS } from '../../app/features/results/impact-table'
 import * as resultsCsv from '../../app/routes/campaigns.$campaignId.results[.]csv'

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { analyseSurvey, type SurveyRespondent } from '../../app/features/results/impact'
-import { breakdowns, suppressedCells } from '../../app/features/results/impact-breakdown'
+import { breakdowns } from '../../app/features/results/impact-breakdown'
+import { disclose } from '../../app/features/results/disclosure'
 import { didSentence, formatChange, formatEstimate, formatP, resultSentence, warningsOf } from '../../app/features/results/impact-words'
 
-// The words and the withheld cells of the results page.
+// The words of the results page, and its breakdowns.
 
 const people = (n: number, wave: 'baseline' | 'endline', correct: number, attributes: SurveyRespondent['attributes'] = {}, prefix = 'R') =>
   Array.from({ length: n }, (_, i): SurveyRespondent => ({ code: `${prefix}${i}`, wave, group: 'campaign', answers: { q: i < correct ? 1 : 0 }, attributes }))
@@ -54,14 +55,7 @@ describe('a result in words', () => {
   })
 })
 
-describe('small cells', () => {
-  it('withholds cells under the threshold, and one more when a single cell would be withheld', () => {
-    expect(suppressedCells([40, 35, 4], 10)).toEqual([false, true, true])
-    expect(suppressedCells([40, 35, 4, 6], 10)).toEqual([false, false, true, true])
-    expect(suppressedCells([40, 35, 12], 10)).toEqual([false, false, false])
-    expect(suppressedCells([8], 10)).toEqual([true])
-  })
-
+describe('breakdowns', () => {
   it('breaks results down by sex with "not recorded" as a cell, withholding small ones for outsiders only', () => {
     const responses = [
       ...people(30, 'baseline', 10, { sex: 'female' }, 'F'),
@@ -72,7 +66,7 @@ describe('small cells', () => {
       ...people(6, 'endline', 3, { sex: null }, 'U'),
     ]
     const data = { design: 'panel' as const, questions: [{ code: 'q', type: 'binary' as const }], responses }
-    const outside = breakdowns(data, 10)
+    const outside = disclose(breakdowns(data), 10)
     expect(outside.map((b) => b.dimension)).toEqual(['sex'])
     expect(outside[0]!.cells.map((c) => [c.value, c.n, c.suppressed])).toEqual([
       ['female', 30, false],
@@ -80,7 +74,7 @@ describe('small cells', () => {
       ['', null, true],
     ])
     expect(outside[0]!.cells[1]!.record).toBeNull()
-    const inside = breakdowns(data, null)
+    const inside = disclose(breakdowns(data), null)
     expect(inside[0]!.cells.map((c) => [c.n, c.record?.post])).toEqual([
       [30, 20 / 30],
       [25, 15 / 25],

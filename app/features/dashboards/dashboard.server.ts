@@ -84,12 +84,12 @@ function chosenStandard(standards: ReturnType<typeof choices>['standards'], indi
   return [...standards].filter((s) => s.unit === 'percent').sort((a, b) => withResults(b.id) - withResults(a.id))[0] ?? null
 }
 
-export function dashboardOf(actor: Actor, search: URLSearchParams) {
+export async function dashboardOf(actor: Actor, search: URLSearchParams) {
   assertCan(actor, 'dashboard.view', actor.membership?.organisationId ?? null)
   const { filters, problems } = parseDashboardFilters(search)
   const menus = choices()
   if (filters.standard && !menus.standards.some((s) => s.code === filters.standard)) problems.push(`“${filters.standard}” is not a standard indicator Lantern knows`)
-  ensureSummaries()
+  await ensureSummaries()
   const { campaigns, indicators } = problems.length ? { campaigns: [], indicators: [] } : campaignsInView(actor, filters)
   const standard = chosenStandard(menus.standards, indicators, filters.standard)
   return {
@@ -106,12 +106,12 @@ export function dashboardOf(actor: Actor, search: URLSearchParams) {
 }
 
 /** The ids of the campaigns the dashboard shows for these filters (none when a filter is unknown), for exports of the same set. */
-export function campaignIdsInView(actor: Actor, search: URLSearchParams): number[] {
+export async function campaignIdsInView(actor: Actor, search: URLSearchParams): Promise<number[]> {
   assertCan(actor, 'dashboard.view', actor.membership?.organisationId ?? null)
   const { filters, problems } = parseDashboardFilters(search)
   if (problems.length) return []
-  ensureSummaries()
+  await ensureSummaries()
   return campaignsInView(actor, filters).campaigns.map((c) => c.id)
 }
 
-export type Dashboard = ReturnType<typeof dashboardOf>
+export type Dashboard = Awaited<ReturnType<typeof dashboardOf>>

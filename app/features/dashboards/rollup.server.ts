@@ -11,9 +11,9 @@ import { rollUp } from './rollup'
  * A standard indicator with every campaign the viewer may see that adopts it
  * (drafts are plans, not results), read from the summaries, and their roll-up.
  */
-export function standardIndicatorPage(viewer: Actor, code: string) {
+export async function standardIndicatorPage(viewer: Actor, code: string) {
   const standard = standardIndicatorByCode(code)
-  ensureSummaries()
+  await ensureSummaries()
   const rows = db
     .select({
       campaignId: campaigns.id,

@@ -1,12 +1,11 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import { indicatorSummaries, organisations, surveyQuestions } from '../../../db/schema'
-import { breakdowns, analysisOf, ensureSummaries } from '../results/index.server'
+import { disclose, ensureSummaries, storedAnalysis, thresholdFor } from '../results/index.server'
 import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from './iati'
 import type { Actor } from '../../shared/permissions/permissions'
 import { loadAccess, loadCampaign } from '../campaigns/index.server'
 import { canViewCampaign } from '../campaigns'
 import { db } from '../../shared/db.server'
-import { getEnv } from '../../shared/env.server'
 import { notFound } from '../../shared/http.server'
 
 // The IATI export of campaigns the viewer may see (drafts are plans, never
@@ -21,14 +20,14 @@ function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
 
 /**
  * One campaign as an activity. Baselines and actuals come from the summaries
- * the dashboard reads; the disaggregated actuals need the answers, so they are
- * read for a single campaign's export only, not for a whole filtered set.
+ * the dashboard reads; the disaggregated actuals from the stored analysis,
+ * through the same disclosure control as the results page, for a single
+ * campaign's export (a whole filtered set stays a summary).
  */
-function activityOf(viewer: Actor | null, campaignId: number, disaggregate: boolean): IatiActivity | null {
+async function activityOf(viewer: Actor | null, campaignId: number, disaggregate: boolean): Promise<IatiActivity | null> {
   const access = loadAccess(campaignId)
   if (!access || access.status === 'draft' || !canViewCampaign(viewer, access)) return null
   const stored = loadCampaign(campaignId)!
-  const own = viewer?.membership?.organisationId === stored.row.organisationId
   const orgs = organisationsById([stored.row.organisationId, ...stored.campaign.funderIds])
   const summaries = new Map(db.select().from(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).all().map((s) => [s.indicatorId, s]))
   const linked = new Map(
@@ -39,7 +38,7 @@ function activityOf(viewer: Actor | null, campaignId: number, disaggregate: bool
       .all()
       .map((q) => [q.indicatorId!, q.code]),
   )
-  const cells = disaggregate && linked.size ? breakdowns(analysisOf(campaignId).data, own ? null : getEnv().SMALL_CELL_THRESHOLD) : []
+  const cells = disaggregate && linked.size ? disclose((await storedAnalysis(campaignId)).breakdowns, thresholdFor(viewer, stored.row.organisationId)) : []
   return {
     id: campaignId,
     title: stored.campaign.title,
@@ -78,16 +77,18 @@ function activityOf(viewer: Actor | null, campaignId: number, disaggregate: bool
 }
 
 /** One campaign as an IATI activities file; a 404 where the viewer may not see it, or it is a draft. */
-export function campaignIatiXml(viewer: Actor | null, campaignId: number): string {
-  ensureSummaries()
-  const activity = activityOf(viewer, campaignId, true) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
+export async function campaignIatiXml(viewer: Actor | null, campaignId: number): Promise<string> {
+  await ensureSummaries()
+  const activity = (await activityOf(viewer, campaignId, true)) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
   return iatiActivitiesXml([activity], new Date())
 }
 
 /** Several campaigns (a dashboard's filtered set, whose summaries campaignIdsInView has ensured) as one IATI activities file, without the per-cell actuals. */
-export function campaignsIatiXml(viewer: Actor, campaignIds: readonly number[]): string {
-  return iatiActivitiesXml(
-    campaignIds.flatMap((id) => activityOf(viewer, id, false) ?? []),
-    new Date(),
-  )
+export async function campaignsIatiXml(viewer: Actor, campaignIds: readonly number[]): Promise<string> {
+  const activities: IatiActivity[] = []
+  for (const id of campaignIds) {
+    const activity = await activityOf(viewer, id, false)
+    if (activity) activities.push(activity)
+  }
+  return iatiActivitiesXml(activities, new Date())
 }

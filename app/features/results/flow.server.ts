@@ -34,14 +34,14 @@ export async function changeResults<T>(
 ): Promise<T> {
   const outcome = await write({ actor, campaignId } as ResultsChange)
   if (refused(outcome)) return outcome
-  refreshSummaries(campaignId, { totalsOnly })
+  await refreshSummaries(campaignId, { totalsOnly })
   if (!totalsOnly) await evaluateWhenComplete(actor, campaignId)
   return outcome
 }
 
 /** A campaign's outcome indicators, from its summaries: what the lifecycle rule reads. */
-function outcomesOf(campaignId: number) {
-  ensureSummariesOf(campaignId)
+async function outcomesOf(campaignId: number) {
+  await ensureSummariesOf(campaignId)
   return db
     .select({ name: indicatorSummaries.name, level: indicatorSummaries.level, actual: indicatorSummaries.actual })
     .from(indicatorSummaries)
@@ -50,16 +50,16 @@ function outcomesOf(campaignId: number) {
 }
 
 /** The outcome indicators still without an actual: what stands between a campaign and evaluated. */
-const outcomeGaps = (outcomes: ReturnType<typeof outcomesOf>) => outcomesWithoutActuals(outcomes.map((o) => ({ ...o, result: { actual: o.actual } })))
+const outcomeGaps = (outcomes: Awaited<ReturnType<typeof outcomesOf>>) => outcomesWithoutActuals(outcomes.map((o) => ({ ...o, result: { actual: o.actual } })))
 
 /** A completed campaign with outcome indicators that all have actuals moves on to evaluated, by the hand of whoever completed the set. */
 async function evaluateWhenComplete(actor: Actor, campaignId: number) {
   if (campaignAccess(actor, campaignId).status !== 'completed') return
-  const outcomes = outcomesOf(campaignId)
+  const outcomes = await outcomesOf(campaignId)
   if (outcomes.length && outcomeGaps(outcomes).length === 0) await changeStatus(actor, campaignId, 'evaluated', [])
 }
 
 /** A status change asked for by a person; evaluated only once every outcome indicator has an actual. */
 export async function transitionCampaign(actor: Actor, campaignId: number, to: Status): Promise<Outcome<null>> {
-  return changeStatus(actor, campaignId, to, to === 'evaluated' ? outcomeGaps(outcomesOf(campaignId)) : [])
+  return changeStatus(actor, campaignId, to, to === 'evaluated' ? outcomeGaps(await outcomesOf(campaignId)) : [])
 }

@@ -1,5 +1,5 @@
 import type { ImpactRecord } from './impact'
-import type { Breakdown } from './impact-breakdown'
+import type { Breakdown } from './disclosure'
 import { NOT_RECORDED } from './conventions'
 
 // The columns of an analysis as the command line prints it and the results
@@ -56,12 +56,13 @@ export type ResultsCsvRow = ImpactRow & { breakdown: string; breakdown_value: st
 /** The whole results, then each breakdown cell; a withheld cell keeps its label and nothing else. */
 export function resultsCsvRows(records: readonly ImpactRecord[], breakdowns: readonly Breakdown[], threshold: number): ResultsCsvRow[] {
   const rows: ResultsCsvRow[] = records.map((r) => ({ ...impactRow(r), breakdown: '', breakdown_value: '' }))
+  const empty = Object.fromEntries(IMPACT_COLUMNS.map((c) => [c, null])) as unknown as ImpactRow
   for (const b of breakdowns) {
+    if (b.cells.length === 0) rows.push({ ...empty, question: b.question, group: 'campaign', notes: `not broken down: fewer than ${threshold} respondents at a wave`, breakdown: b.dimension, breakdown_value: '' })
     for (const cell of b.cells) {
       const value = cell.value === NOT_RECORDED ? 'not recorded' : cell.value
       if (cell.record) rows.push({ ...impactRow(cell.record), breakdown: b.dimension, breakdown_value: value })
       else {
-        const empty = Object.fromEntries(IMPACT_COLUMNS.map((c) => [c, null])) as unknown as ImpactRow
         rows.push({ ...empty, question: b.question, group: 'campaign', notes: `withheld: fewer than ${threshold} respondents, or a cell that would reveal one`, breakdown: b.dimension, breakdown_value: value })
       }
     }

@@ -2,6 +2,7 @@
 // its indicators' results and actuals, the summaries, and the results flow
 // through which every change to them passes.
 export * from './analysis.server'
+export * from './disclosure'
 export * from './flow.server'
 export * from './impact-breakdown'
 export * from './impact-table'

@@ -8,7 +8,7 @@ import type { ResultsChange } from '../../shared/results-change'
 import { assertEditable, type StoredCampaign } from '../campaigns/index.server'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
-import { analysisOf } from './analysis.server'
+import type { ImpactRecord } from './impact'
 
 // Indicators with their results: survey-measured ones from the campaign's
 // analysis, the others from the actuals entered by date. A completed
@@ -26,7 +26,8 @@ export type CampaignIndicator = {
   actuals: { id: number; onDate: string; value: number; note: string }[]
 }
 
-export function indicatorsWithResults(stored: StoredCampaign): CampaignIndicator[] {
+/** The indicators with their results, from the campaign's analysis (its records) and actuals. */
+export function indicatorsWithResults(stored: StoredCampaign, records: readonly ImpactRecord[]): CampaignIndicator[] {
   const all = stored.objectives.flatMap((o) => o.indicators)
   if (all.length === 0) return []
   const ids = all.map((i) => i.id)
@@ -35,7 +36,6 @@ export function indicatorsWithResults(stored: StoredCampaign): CampaignIndicator
     .from(surveyQuestions)
     .where(and(eq(surveyQuestions.campaignId, stored.row.id), isNotNull(surveyQuestions.indicatorId)))
     .all()
-  const records = linked.length ? analysisOf(stored.row.id).records : []
   const actuals = db.select().from(indicatorActuals).where(inArray(indicatorActuals.indicatorId, ids)).orderBy(asc(indicatorActuals.onDate), asc(indicatorActuals.id)).all()
   return all.map((i) => {
     const question = linked.find((q) => q.indicatorId === i.id) ?? null

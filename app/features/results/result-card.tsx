@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { Dimension, ImpactRecord } from './impact'
-import type { Breakdown } from './impact-breakdown'
+import type { Breakdown } from './disclosure'
 import { NOT_RECORDED } from './conventions'
 import { didSentence, EFFECT_LABELS, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
 import { SEXES, WAVE_GROUPS, type QuestionType } from '../../shared/taxonomy/taxonomy'
@@ -152,7 +152,12 @@ function Breakdowns({ breakdowns, threshold }: { breakdowns: Breakdown[]; thresh
   return (
     <details className="details">
       <summary>Breakdown by {breakdowns.map((b) => DIMENSION_LABELS[b.dimension].toLowerCase()).join(', ')}</summary>
-      {breakdowns.map((b) => (
+      {breakdowns.map((b) =>
+        b.cells.length === 0 ? (
+          <p key={b.dimension}>
+            Not broken down by {DIMENSION_LABELS[b.dimension].toLowerCase()}: fewer than {threshold} people answered at a wave.
+          </p>
+        ) : (
         <div key={b.dimension} className="table-wrap" role="region" aria-label={`${DIMENSION_LABELS[b.dimension]} breakdown of ${b.question}`} tabIndex={0}>
           <table>
             <caption>Campaign group by {DIMENSION_LABELS[b.dimension].toLowerCase()}</caption>
@@ -186,7 +191,8 @@ function Breakdowns({ breakdowns, threshold }: { breakdowns: Breakdown[]; thresh
             </tbody>
           </table>
         </div>
-      ))}
+        ),
+      )}
     </details>
   )
 }

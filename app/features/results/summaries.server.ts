@@ -1,15 +1,19 @@
 import { eq, sql } from 'drizzle-orm'
-import { campaignSummaries, indicatorSummaries, standardIndicators } from '../../../db/schema'
+import { campaignAnalyses, campaignSummaries, indicatorSummaries, standardIndicators } from '../../../db/schema'
 import { loadCampaign, type StoredCampaign } from '../campaigns/index.server'
 import { wavesOf } from '../surveys/index.server'
 import { db } from '../../shared/db.server'
 import { indicatorsWithResults } from './indicators.server'
 import { progressOf, type IndicatorResult } from './indicator-results'
 import { ALPHA } from './conventions'
+import type { ImpactRecord } from './impact'
+import { runAnalysis } from './analysis-runner.server'
+import type { StoredAnalysis } from './stored-analysis'
 
-// The summaries pages and dashboards read: each campaign indicator's
-// baseline, actual, change and test, and each campaign's respondents, people
-// reached and targeted and channels. Only the results flow (flow.server.ts)
+// The summaries pages and dashboards read: each campaign's analysis (every
+// record and breakdown), each campaign indicator's baseline, actual, change
+// and test, and each campaign's respondents, people reached and targeted and
+// channels. Only the results flow (flow.server.ts)
 // refreshes them, after a change to what they are computed from. Derived
 // data: a campaign without its row in campaign_summaries is built on the next
 // read. See docs/decisions/005-summaries.md.
@@ -17,19 +21,40 @@ import { ALPHA } from './conventions'
 /** The standard indicator whose actuals count as people reached. */
 export const REACH_STANDARD = 'people_reached'
 
+/** The refresh of each campaign last asked for: refreshes of one campaign run one after another, so the last to finish saw the last change. */
+const queued = new Map<number, Promise<void>>()
+
 /**
- * Recomputes one campaign's summaries: the indicators' results from its
- * answers and actuals (the costly part: every answer is analysed), then its
- * totals. `totalsOnly` skips the analysis, for changes to what only the
- * totals count (audiences, channels).
+ * Recomputes one campaign's summaries: its analysis (the costly part: every
+ * answer is read and analysed, off the event loop for large surveys) and
+ * the indicators' results from it and the actuals, then its totals.
+ * `totalsOnly` skips the analysis, for changes to what only the totals count
+ * (audiences, channels).
  */
-export function refreshSummaries(campaignId: number, { totalsOnly = false } = {}) {
+export function refreshSummaries(campaignId: number, { totalsOnly = false } = {}): Promise<void> {
+  const run = (queued.get(campaignId) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(campaignId, totalsOnly))
+  queued.set(campaignId, run)
+  const forget = () => {
+    if (queued.get(campaignId) === run) queued.delete(campaignId)
+  }
+  run.then(forget, forget)
+  return run
+}
+
+async function refreshNow(campaignId: number, totalsOnly: boolean) {
+  const built = db.select({ id: campaignAnalyses.campaignId }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get()
+  const analysis = totalsOnly && built ? null : await runAnalysis(campaignId)
+  // Read after the analysis: the campaign may have changed (or gone) meanwhile.
   const stored = loadCampaign(campaignId)
   if (!stored) return
   db.transaction((tx) => {
-    if (!totalsOnly) {
+    if (analysis) {
+      tx.insert(campaignAnalyses)
+        .values({ campaignId, analysis })
+        .onConflictDoUpdate({ target: campaignAnalyses.campaignId, set: { analysis, refreshedAt: new Date() } })
+        .run()
       tx.delete(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).run()
-      for (const row of indicatorRows(stored)) tx.insert(indicatorSummaries).values(row).run()
+      for (const row of indicatorRows(stored, analysis.records)) tx.insert(indicatorSummaries).values(row).run()
     }
     const totals = totalsOf(stored)
     tx.insert(campaignSummaries)
@@ -39,9 +64,9 @@ export function refreshSummaries(campaignId: number, { totalsOnly = false } = {}
   })
 }
 
-function indicatorRows(stored: StoredCampaign) {
+function indicatorRows(stored: StoredCampaign, records: readonly ImpactRecord[]) {
   const byId = new Map(stored.objectives.flatMap((o) => o.indicators).map((i) => [i.id, i]))
-  return indicatorsWithResults(stored).map(({ result: r, ...i }) => ({
+  return indicatorsWithResults(stored, records).map(({ result: r, ...i }) => ({
     indicatorId: i.id,
     campaignId: stored.row.id,
     standardIndicatorId: byId.get(i.id)?.standardIndicatorId ?? null,
@@ -85,19 +110,33 @@ function totalsOf(stored: StoredCampaign) {
 }
 
 /** Builds the summaries of campaigns that have none yet (new databases, campaigns created since); once per request that reads them. */
-export function ensureSummaries() {
+export async function ensureSummaries() {
   const missing = db.all<{ id: number }>(sql`select c.id from campaigns c left join campaign_summaries s on s.campaign_id = c.id where s.campaign_id is null`)
-  for (const { id } of missing) refreshSummaries(id)
+  for (const { id } of missing) await ensureSummariesOf(id)
 }
 
-/** Builds one campaign's summaries if it has none: a primary-key lookup, for pages about one campaign. */
-export function ensureSummariesOf(campaignId: number) {
-  if (!db.select({ id: campaignSummaries.campaignId }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, campaignId)).get()) refreshSummaries(campaignId)
+/**
+ * Builds one campaign's summaries if it has none (a primary-key lookup, for
+ * pages about one campaign); one that has them is read as it stands, even
+ * while a refresh is under way.
+ */
+export async function ensureSummariesOf(campaignId: number) {
+  if (db.select({ id: campaignSummaries.campaignId }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, campaignId)).get()) return
+  await (queued.get(campaignId) ?? refreshSummaries(campaignId))
+}
+
+/** A campaign's analysis as last stored, built first if it has none. */
+export async function storedAnalysis(campaignId: number): Promise<StoredAnalysis> {
+  await ensureSummariesOf(campaignId)
+  const row = db.select({ analysis: campaignAnalyses.analysis }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get()
+  if (row) return row.analysis
+  await refreshSummaries(campaignId)
+  return db.select({ analysis: campaignAnalyses.analysis }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get()!.analysis
 }
 
 /** Where each indicator of a campaign stands, read from its summaries (kept up to date on every write) — for pages that show a campaign. */
-export function summarisedIndicators(campaignId: number): { id: number; name: string; question: { code: string } | null; result: IndicatorResult }[] {
-  ensureSummariesOf(campaignId)
+export async function summarisedIndicators(campaignId: number): Promise<{ id: number; name: string; question: { code: string } | null; result: IndicatorResult }[]> {
+  await ensureSummariesOf(campaignId)
   return db
     .select()
     .from(indicatorSummaries)

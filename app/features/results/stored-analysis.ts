@@ -1,0 +1,8 @@
+import type { Design, Dimension, ImpactRecord } from './impact'
+
+// What is kept of a campaign's analysis between a change to its answers and
+// the next: every record, and every breakdown cell in full. Small cells are
+// withheld when it is shown (disclosure.ts), for the viewer at hand.
+
+export type StoredBreakdown = { dimension: Dimension; question: string; cells: { value: string; record: ImpactRecord }[] }
+export type StoredAnalysis = { design: Design; records: ImpactRecord[]; breakdowns: StoredBreakdown[] }
