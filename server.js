@@ -99,6 +99,21 @@ const server = app.listen(port, () => {
   console.log(`Lantern is listening on http://localhost:${port}`)
 })
 
+// Requests Node cannot parse (headers or an address too long, broken
+// framing) never reach Express; Node would close them with a bare status.
+// They get the status with a sentence saying what to do.
+const CLIENT_ERRORS = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The address or the headers of this request are too long. Shorten the address, or clear this site\'s cookies, and try again.'],
+  HPE_URI_TOO_LONG: [414, 'URI Too Long', 'This address is too long. Shorten it and try again.'],
+}
+server.on('clientError', (error, socket) => {
+  if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy()
+  const [status, reason, message] = CLIENT_ERRORS[error.code] ?? [400, 'Bad Request', 'This request could not be read. Open the page from Lantern and try again.']
+  // An answer to HEAD has no body.
+  const body = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ' ? '' : message
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${body}`)
+})
+
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.once(signal, () => server.close(() => process.exit(0)))
 }

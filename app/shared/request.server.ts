@@ -13,20 +13,72 @@ export function assertSameOrigin(request: Request): void {
   if (!ok) forbidden('This form was sent from another site, so it was refused. Open Lantern directly and try again.')
 }
 
+/** Lantern's forms, files aside, are a few kilobytes; a megabyte leaves room and bounds what one request can make the server hold. */
+export const FORM_LIMIT = 1024 * 1024
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+
 /**
- * The one way actions read a form body: the origin check comes first, so no
- * action can forget it (eslint forbids calling request.formData() in routes).
+ * A request's body, read while it streams in and given up at `maxBytes`:
+ * null when it is larger (said by Content-Length, or found as it arrives),
+ * so no oversized body is ever held whole. What is not read is discarded by
+ * the server once the answer is sent.
  */
-export async function readForm(request: Request): Promise<FormData> {
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(request.headers.get('Content-Length') ?? 0) > maxBytes) return null
+  if (!request.body) return new Uint8Array()
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > maxBytes) return null
+      chunks.push(value)
+    }
+  } finally {
+    reader.releaseLock()
+  }
+  const body = new Uint8Array(new ArrayBuffer(size))
+  let at = 0
+  for (const c of chunks) {
+    body.set(c, at)
+    at += c.byteLength
+  }
+  return body
+}
+
+/** Same-origin check, then the body as a form, or null when it is over `maxBytes`. */
+export async function readLimitedForm(request: Request, maxBytes: number): Promise<FormData | null> {
   assertSameOrigin(request)
   // Lantern's forms are sent as web forms; anything else (JSON, plain text, no body type) is refused with what to do.
   const type = request.headers.get('Content-Type') ?? ''
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
     throw data('This address takes a web form. Send the form from its page in Lantern.', { status: 415 })
   }
+  let body: Uint8Array<ArrayBuffer> | null
   try {
-    return await request.formData()
+    body = await readBody(request, maxBytes)
+  } catch {
+    badRequest('The form could not be read: it was cut short. Send it again from its page.')
+  }
+  if (body === null) return null
+  try {
+    return await new Response(body, { headers: { 'Content-Type': type } }).formData()
   } catch {
     badRequest('The form could not be read: it was cut short or malformed. Send it again from its page.')
   }
+}
+
+/**
+ * The one way actions read a form body: the origin check comes first, so no
+ * action can forget it (eslint forbids calling request.formData() in routes);
+ * a form over FORM_LIMIT is refused with 413 before it is read whole.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const form = await readLimitedForm(request, FORM_LIMIT)
+  if (form === null) throw data(`This form is larger than ${megabytes(FORM_LIMIT)}, more than any of Lantern's forms needs. Shorten what was typed and send it again.`, { status: 413 })
+  return form
 }

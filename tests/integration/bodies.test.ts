@@ -22,6 +22,23 @@ const BROKEN_FORMS: [string, Record<string, string>, BodyInit | null][] = [
   ['a multipart body cut short', { 'Content-Type': 'multipart/form-data; boundary=XYZ' }, '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nrespondent'],
 ]
 
+// The file imports take files up to their own limits (and the form around them); every other form, 1 MB.
+const UPLOAD_LIMITS: Record<string, number> = { 'campaigns.import.tsx': 5 * 1024 * 1024, 'campaigns.$campaignId.surveys.import.tsx': 20 * 1024 * 1024 }
+const CHUNK = 64 * 1024
+
+/** A streamed body of `a=aaaa…` that goes on for as long as it is read, and how much of it was. */
+function endlessBody() {
+  let sent = 0
+  const chunk = new TextEncoder().encode('a'.repeat(CHUNK))
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      sent += CHUNK
+      controller.enqueue(chunk)
+    },
+  })
+  return { stream, sent: () => sent }
+}
+
 describe('actions given bodies no form sends', () => {
   it('finds the actions', () => {
     expect(withActions.length).toBeGreaterThan(25)
@@ -37,7 +54,7 @@ describe('actions given bodies no form sends', () => {
       const params = { organisationId: String(organisation.id), token: 'x', '*': 'x', campaignId: String(campaignId), objectiveId: String(indicator!.objectiveId), indicatorId: String(indicator!.id), questionId: '1', responseId: '1', waveId: '1', code: 'x' }
       const path = `/${name.replace(/\.tsx?$/, '').replace(/\$(\w+)/g, (_, p: string) => params[p as keyof typeof params] ?? 'x').replace(/\[\.\]/g, '.').replace(/\./g, '/')}`
       const send = (headers: Record<string, string>, body: BodyInit | null) =>
-        invoke(module.action, new Request(SITE + path, { method: 'POST', headers: { Origin: SITE, Cookie: cookie, ...headers }, body }), params)
+        invoke(module.action, new Request(SITE + path, { method: 'POST', headers: { Origin: SITE, Cookie: cookie, ...headers }, body, duplex: 'half' } as RequestInit), params)
       for (const [what, headers, body] of NOT_FORMS) {
         const result = await send(headers, body)
         if (name === 'logout.tsx') expect(result.status, `${what} to ${path}`).toBe(302)
@@ -51,6 +68,15 @@ describe('actions given bodies no form sends', () => {
       const nullOrigin = new Request(SITE + path, { method: 'POST', headers: { Origin: 'null', Referer: `${SITE}${path}`, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'intent=x' })
       const refused = await invoke(module.action, nullOrigin, params)
       expect(refused.status, `Origin null to ${path}`).toBe(403)
+
+      // A body that never ends, without a Content-Length: refused with 413 once past the limit, having read little more than it.
+      if (name === 'logout.tsx' || name === '$.tsx') return
+      const endless = endlessBody()
+      const huge = await send({ 'Content-Type': 'application/x-www-form-urlencoded' }, endless.stream)
+      const limit = UPLOAD_LIMITS[name] ?? 1024 * 1024
+      expect(huge.status, `an endless body to ${path}`).toBe(413)
+      expect(JSON.stringify(huge.data ?? ''), `the message for ${path}`).toMatch(/larger than \d+ MB/)
+      expect(endless.sent(), `bytes read from an endless body by ${path}`).toBeLessThan(limit + 128 * 1024 + 2 * CHUNK)
     })
   }
 })

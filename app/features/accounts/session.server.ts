@@ -129,12 +129,15 @@ export async function getSession(request: Request): Promise<SessionInfo | null> 
   return { sessionId, user, actor, refreshedCookie }
 }
 
+const MAX_RETURN_LENGTH = 2000
+
 /** The signed-in session, or a redirect to the log-in page that comes back here. */
 export async function requireSession(request: Request): Promise<SessionInfo> {
   const session = await getSession(request)
   if (!session) {
     const url = new URL(request.url)
-    const back = url.pathname + url.search
+    // A page's filters come back after log-in; an address longer than any Lantern makes comes back without them.
+    const back = url.pathname.length + url.search.length > MAX_RETURN_LENGTH ? url.pathname.slice(0, MAX_RETURN_LENGTH) : url.pathname + url.search
     throw redirect(back === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: back })}`)
   }
   return session

@@ -1,5 +1,5 @@
 import { decodeCsvBytes } from './csv-text.server'
-import { readForm } from '../request.server'
+import { readLimitedForm } from '../request.server'
 
 // Reading an uploaded CSV file from a multipart form: a size limit with a
 // clear message, refused binary files, and UTF-8 decoding before any parsing
@@ -12,9 +12,9 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 export async function readCsvUpload(request: Request, maxBytes: number): Promise<{ form: FormData | null; upload: UploadedText }> {
   const tooLarge = { ok: false as const, message: `The file is larger than ${megabytes(maxBytes)}. Split it into smaller files.`, status: 413 }
-  // Refuse before reading the body when the browser says how big it is.
-  if (Number(request.headers.get('Content-Length') ?? 0) > maxBytes + 64 * 1024) return { form: null, upload: tooLarge }
-  const form = await readForm(request)
+  // The file with room for the form around it; a larger body is refused before it is read whole.
+  const form = await readLimitedForm(request, maxBytes + 64 * 1024)
+  if (form === null) return { form: null, upload: tooLarge }
   const file = form.get('file')
   if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: 'Choose a CSV file to import.', status: 400 } }
   if (file.size > maxBytes) return { form, upload: tooLarge }
