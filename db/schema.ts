@@ -86,6 +86,10 @@ export const loginAttempts = sqliteTable(
   'login_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** A log-in, or an account made by signing up or by an invite: each answer says whether an email has an account, so each is counted. */
+    kind: text('kind', { enum: ['login', 'sign_up', 'join'] })
+      .notNull()
+      .default('login'),
     email: text('email').notNull(),
     ip: text('ip').notNull(),
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),

@@ -27,12 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { organisationName: invite.organisationName, role: invite.role, signedIn }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: joinSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  const outcome = await acceptInvite(params.token ?? '', submission.value)
+  const outcome = await acceptInvite(params.token ?? '', submission.value, context.clientIp)
   if (!outcome.ok) {
     return data(
       submission.reply({ formErrors: outcome.formErrors, fieldErrors: outcome.fieldErrors, hideFields: ['password'] }),

@@ -16,14 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: signUpSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  const result = await signUp(submission.value)
+  const result = await signUp(submission.value, context.clientIp)
   if (!result.ok) {
-    return data(submission.reply({ fieldErrors: result.fieldErrors, hideFields: ['password'] }), { status: 400 })
+    return data(submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors, hideFields: ['password'] }), { status: 400 })
   }
   return redirect('/?welcome=1', { headers: { 'Set-Cookie': await createUserSession(result.value.userId) } })
 }

@@ -19,6 +19,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Accounts one address may try to make (sign-up, invites) per window: each try tells whether an email has an account. */
+  SIGN_UP_MAX_PER_IP: z.coerce.number().int().min(1).default(5),
   /** Breakdowns seen outside the owning organisation withhold cells with fewer respondents (DESIGN.md §7). */
   SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).default(10),
 })

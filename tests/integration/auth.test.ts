@@ -54,6 +54,24 @@ describe('sign up', () => {
     expect([rows(users), rows(organisations)]).toEqual(before)
   })
 
+  it('rations tries at making accounts per address, so a script cannot learn which emails have accounts; other addresses and log-ins go on', async () => {
+    const { user } = await createPerson('member')
+    const prober = { clientIp: '198.51.100.20' }
+    const probe = (email: string, context = prober) => invoke(signup.action, post('/signup', { ...signUpFields, email }), {}, context)
+    // Five tries from one address — taken emails or new ones, the answer says which — then no more answers at all.
+    for (let i = 0; i < 4; i++) expect(fieldErrors(await probe(user.email)).email?.[0]).toMatch(/already exists/)
+    expect((await probe('fifth@new-ngo.example')).status).toBe(302)
+    const refused = await probe(user.email)
+    expect(refused.status).toBe(400)
+    expect(fieldErrors(refused).email).toBeUndefined()
+    expect(fieldErrors(refused)['']?.[0]).toMatch(/Too many accounts have been tried from your network\. Wait 15 minutes/)
+    expect(fieldErrors(await probe('unknown@new-ngo.example'))['']?.[0]).toMatch(/Too many accounts/)
+    expect(db.select().from(users).where(eq(users.email, 'unknown@new-ngo.example')).get()).toBeUndefined()
+    // Someone else signs up as usual, and the prober's address can still log in.
+    expect((await probe('other@new-ngo.example', { clientIp: '198.51.100.99' })).status).toBe(302)
+    expect((await invoke(login.action, post('/login', { email: user.email, password: PASSWORD }), {}, prober)).status).toBe(302)
+  })
+
   it('refuses a weak password and malformed fields with a message per field, and never echoes the password', async () => {
     const before = [rows(users), rows(organisations)]
     const result = await invoke(

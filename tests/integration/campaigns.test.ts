@@ -89,8 +89,11 @@ describe('registering a campaign', () => {
     expect(fieldErrors(unknownRegion).subdivisions?.[0]).toMatch(/not an ISO 3166-2 subdivision/)
     const code = await invoke(audiences.action, post(`/campaigns/${id}/edit/audiences`, { audiences: 'aliens' }, { cookie }), p)
     expect(code.status).toBe(400)
+    const long = await invoke(basics.action, post(`/campaigns/${id}/edit/basics`, { title: 'Bad input', pillar: 'prevention', summary: 'x'.repeat(5_000) }, { cookie }), p)
+    expect(fieldErrors(long).summary).toEqual(['Summary must be 2,000 characters or fewer'])
+    // A body larger than any form needs is refused before it is read whole.
     const huge = await invoke(basics.action, post(`/campaigns/${id}/edit/basics`, { title: 'Bad input', pillar: 'prevention', summary: 'x'.repeat(5_000_000) }, { cookie }), p)
-    expect(fieldErrors(huge).summary).toEqual(['Summary must be 2,000 characters or fewer'])
+    expect([huge.status, String(huge.data)]).toEqual([413, expect.stringMatching(/larger than 1 MB/)])
     const money = await invoke(budget.action, post(`/campaigns/${id}/edit/budget`, { budget: '5000', visibility: 'network' }, { cookie }), p)
     expect(fieldErrors(money).currency).toEqual(['Choose the budget’s currency'])
     const notDonor = await invoke(budget.action, post(`/campaigns/${id}/edit/budget`, { visibility: 'network', funderIds: String(createOrganisation({ type: 'ngo' }).id) }, { cookie }), p)

@@ -62,6 +62,8 @@ export default async function setup(project: TestProject) {
       DATABASE_PATH: join(dir, 'lantern.db'),
       SESSION_SECRET,
       LANTERN_DEMO: '0',
+      // Every test's browser comes from this one address; the ration of account creation is tested in tests/integration/auth.test.ts.
+      SIGN_UP_MAX_PER_IP: '100',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -4,7 +4,7 @@ import type { OrganisationType } from '../../shared/permissions/roles'
 import { recordAudit } from '../../shared/audit.server'
 import { db } from '../../shared/db.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server'
-import { loginThrottle, recordLoginAttempt } from './rate-limit.server'
+import { loginThrottle, rationedAccountCreation, recordLoginAttempt } from './rate-limit.server'
 import { endAllSessionsOf } from './session.server'
 import type { FieldErrors, Outcome } from '../../shared/outcome'
 
@@ -34,7 +34,11 @@ export type SignUpInput = {
  * A new user with a new organisation that waits for a platform admin's
  * approval. The user becomes its organisation admin.
  */
-export async function signUp(input: SignUpInput): Promise<Outcome<{ userId: number; organisationId: number }>> {
+export function signUp(input: SignUpInput, ip: string): Promise<Outcome<{ userId: number; organisationId: number }>> {
+  return rationedAccountCreation('sign_up', input.email, ip, () => createAccount(input))
+}
+
+async function createAccount(input: SignUpInput): Promise<Outcome<{ userId: number; organisationId: number }>> {
   if (emailTaken(input.email)) return { ok: false, fieldErrors: DUPLICATE_EMAIL }
   const passwordHash = await hashPassword(input.password)
   try {

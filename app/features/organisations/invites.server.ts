@@ -4,7 +4,7 @@ import { invites, memberships, organisations, users } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
 import type { MembershipRole } from '../../shared/permissions/roles'
 import { recordAudit } from '../../shared/audit.server'
-import { emailTaken, isUniqueViolation, hashPassword } from '../accounts/index.server'
+import { emailTaken, isUniqueViolation, hashPassword, rationedAccountCreation } from '../accounts/index.server'
 import type { Outcome } from '../../shared/outcome'
 import { db } from '../../shared/db.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
@@ -70,10 +70,11 @@ export async function inspectInvite(token: string): Promise<InviteState> {
 }
 
 /** Creates the user and the membership, and spends the invite, all at once. */
-export async function acceptInvite(
-  token: string,
-  input: { name: string; email: string; password: string },
-): Promise<Outcome<{ userId: number }>> {
+export function acceptInvite(token: string, input: { name: string; email: string; password: string }, ip: string): Promise<Outcome<{ userId: number }>> {
+  return rationedAccountCreation('join', input.email, ip, () => join(token, input))
+}
+
+async function join(token: string, input: { name: string; email: string; password: string }): Promise<Outcome<{ userId: number }>> {
   if (emailTaken(input.email)) {
     return { ok: false, fieldErrors: { email: ['An account with this email address already exists. Use another address.'] } }
   }
