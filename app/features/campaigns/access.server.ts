@@ -2,7 +2,8 @@ import type { Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { forbidden, notFound } from '../../shared/http.server'
 import { loadAccess, loadCampaign, type StoredCampaign } from './store.server'
-import { canViewCampaign, type CampaignAccess } from './visibility'
+import type { CampaignAccess } from './visibility'
+import { visibleCampaignIds } from './queries.server'
 
 // Who may read or change a campaign: the one guard that pages, lists,
 // exports and every writer of campaign data go through.
@@ -10,7 +11,7 @@ import { canViewCampaign, type CampaignAccess } from './visibility'
 /** Who may see a campaign the viewer may read, without loading it; a 404 otherwise (never a 403: its existence is not told). */
 export function campaignAccess(viewer: Actor | null, id: number): CampaignAccess {
   const access = loadAccess(id)
-  if (!access || !canViewCampaign(viewer, access)) notFound('There is no such campaign, or you cannot see it.')
+  if (!access || !visibleCampaignIds(viewer, [id]).has(id)) notFound('There is no such campaign, or you cannot see it.')
   return access
 }
 

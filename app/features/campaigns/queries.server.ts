@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import {
   campaignAudiences,
   campaignChannels,
@@ -15,7 +15,15 @@ import { db } from '../../shared/db.server'
 
 export const PAGE_SIZE = 25
 
-/** The rule of visibility.ts canViewCampaign, as SQL for lists. */
+/**
+ * Who may read a campaign (DESIGN.md §3), as a condition on `campaigns`
+ * joined with its `organisations`: the one rule, used by the campaign page
+ * (campaignAccess), lists, exports, roll-ups, notifications and the overlap
+ * findings. Its own organisation reads everything; nobody else reads a draft
+ * or anything of an organisation awaiting approval; a published campaign is
+ * read by anyone; coordinators and funders read the rest; members of
+ * approved organisations (and platform admins) read `network` ones.
+ */
 export function visibleTo(viewer: Actor | null): SQL {
   const ownOrg = viewer?.membership?.organisationId
   const open = and(ne(campaigns.status, 'draft'), isNotNull(organisations.approvedAt))!
@@ -31,6 +39,23 @@ export function visibleTo(viewer: Actor | null): SQL {
   }
   const others = and(open, or(...reasons))!
   return ownOrg !== undefined ? or(eq(campaigns.organisationId, ownOrg), others)! : others
+}
+
+/** The ids of the campaigns the viewer may read, as a subquery (for pairs of campaigns, as in the coordination workspace). */
+export function visibleCampaignsQuery(viewer: Actor | null) {
+  return db.select({ id: campaigns.id }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(visibleTo(viewer))
+}
+
+/** Which of these campaigns the viewer may read, by the rule above. */
+export function visibleCampaignIds(viewer: Actor | null, ids: readonly number[]): Set<number> {
+  if (ids.length === 0) return new Set()
+  const rows = db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+    .where(and(inArray(campaigns.id, [...ids]), visibleTo(viewer)))
+    .all()
+  return new Set(rows.map((r) => r.id))
 }
 
 function filterConditions(f: CampaignFilters): SQL[] {

@@ -14,6 +14,7 @@ import { recordAudit } from '../../shared/audit.server'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { rebuildPairsOf } from '../overlap/index.server'
+import { visibleCampaignsQuery } from '../campaigns/index.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 
 const ca = aliasedTable(campaigns, 'ca')
@@ -52,7 +53,11 @@ const bothReach = (audience: Audience) => {
  */
 export async function listPairClusters(actor: Actor, f: PairFilters, { everything = false } = {}) {
   assertCan(actor, 'overlap.review', null)
+  // The pairs index holds only campaigns open to coordinators; the read rule is applied all the same, as everywhere.
+  const visible = visibleCampaignsQuery(actor)
   const where = and(
+    inArray(overlapPairs.campaignA, visible),
+    inArray(overlapPairs.campaignB, visible),
     f.country ? eq(overlapPairs.country, f.country) : undefined,
     f.subdivision ? bothCover(f.subdivision) : undefined,
     f.audience ? bothReach(f.audience) : undefined,

@@ -2,8 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import { reasonsFor, scoreProfiles, toProfile, type Overlap, type OverlapCampaign, type OverlapLevel, type OverlapScore } from '../overlap'
 import type { Actor } from '../../shared/permissions/permissions'
 import type { Status, Visibility } from '../../shared/taxonomy/taxonomy'
-import { canViewCampaign } from '../campaigns'
-import { campaignAccess } from '../campaigns/index.server'
+import { campaignAccess, visibleCampaignIds } from '../campaigns/index.server'
 import { recordCoordination, reviewsOfCampaign } from './coordination.server'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
@@ -57,12 +56,12 @@ export async function overlapsOf(
   const closest = found.sort((x, y) => y.overlap.score - x.overlap.score || x.id - y.id).slice(0, OVERLAPS_SHOWN)
   // Titles, organisations and access only for what is shown.
   const details = overlappingDetails(closest.map((f) => f.id))
+  const visible = visibleCampaignIds(viewer, closest.map((f) => f.id))
   const reviews = reviewsOfCampaign(campaignId)
   const pairKey = (x: number, y: number) => (x < y ? `${x}:${y}` : `${y}:${x}`)
   const entries = closest.map(({ id, overlap }): OverlapEntry => {
     const d = details.get(id)!
-    const access = { organisationId: d.organisationId, organisationApproved: d.approved === 1, status: d.status, visibility: d.visibility, funderIds: d.funderIds }
-    if (!canViewCampaign(viewer, access)) return { visible: false, overlap: { level: overlap.level } }
+    if (!visible.has(id)) return { visible: false, overlap: { level: overlap.level } }
     return {
       visible: true,
       overlap: { ...overlap, reasons: reasonsFor(overlap, target.country) },

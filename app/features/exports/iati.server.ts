@@ -3,8 +3,7 @@ import { indicatorSummaries, organisations, surveyQuestions } from '../../../db/
 import { disclose, ensureSummaries, storedAnalysis, thresholdFor } from '../results/index.server'
 import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from './iati'
 import type { Actor } from '../../shared/permissions/permissions'
-import { loadAccess, loadCampaign } from '../campaigns/index.server'
-import { canViewCampaign } from '../campaigns'
+import { loadAccess, loadCampaign, visibleCampaignIds } from '../campaigns/index.server'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 
@@ -26,7 +25,7 @@ function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
  */
 async function activityOf(viewer: Actor | null, campaignId: number, disaggregate: boolean): Promise<IatiActivity | null> {
   const access = loadAccess(campaignId)
-  if (!access || access.status === 'draft' || !canViewCampaign(viewer, access)) return null
+  if (!access || access.status === 'draft' || !visibleCampaignIds(viewer, [campaignId]).has(campaignId)) return null
   const stored = loadCampaign(campaignId)!
   const orgs = organisationsById([stored.row.organisationId, ...stored.campaign.funderIds])
   const summaries = new Map(db.select().from(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).all().map((s) => [s.indicatorId, s]))

@@ -1,8 +1,7 @@
 import { aliasedTable, and, count, desc, eq, isNull } from 'drizzle-orm'
 import { campaigns, notifications, organisations } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
-import { canViewCampaign } from '../campaigns'
-import { loadCodes } from '../campaigns/index.server'
+import { visibleCampaignIds } from '../campaigns/index.server'
 import { db } from '../../shared/db.server'
 
 const own = aliasedTable(campaigns, 'own')
@@ -29,7 +28,6 @@ export async function listNotifications(actor: Actor) {
       readAt: notifications.readAt,
       campaign: { id: own.id, title: own.title },
       other: { id: other.id, title: other.title, organisation: otherOrg.name },
-      access: { organisationId: other.organisationId, status: other.status, visibility: other.visibility, approvedAt: otherOrg.approvedAt },
     })
     .from(notifications)
     .innerJoin(own, eq(own.id, notifications.campaignId))
@@ -40,17 +38,8 @@ export async function listNotifications(actor: Actor) {
     .limit(200)
     .all()
   // A campaign the organisation may not see is never named (DESIGN.md §3).
-  const codes = loadCodes(rows.map((r) => r.other.id))
-  return rows.map(({ access, ...r }) => {
-    const visible = canViewCampaign(actor, {
-      organisationId: access.organisationId,
-      organisationApproved: access.approvedAt !== null,
-      status: access.status,
-      visibility: access.visibility,
-      funderIds: codes.get(r.other.id)!.funderIds,
-    })
-    return { ...r, other: visible ? r.other : null }
-  })
+  const visible = visibleCampaignIds(actor, rows.map((r) => r.other.id))
+  return rows.map((r) => ({ ...r, other: visible.has(r.other.id) ? r.other : null }))
 }
 
 /** Marks one (or, without an id, every) notification of the actor's organisation as read. */
