@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId, responseId } = parseParams(params, responseParams)
   const response = await responseOf(actor, campaignId, responseId)
-  const survey = await surveyOf(actor, campaignId)
+  const survey = await surveyOf(actor, campaignId, { answerCounts: false })
   const stored = await getCampaign(actor, campaignId)
   const values: Record<string, string> = {
     respondentCode: response.respondentCode,
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const waveId = await changeResults(actor, campaignId, (change) => deleteResponse(change, responseId))
     return redirect(`/campaigns/${campaignId}/surveys/waves/${waveId}`)
   }
-  const survey = await surveyOf(actor, campaignId)
+  const survey = await surveyOf(actor, campaignId, { answerCounts: false })
   const read = readResponseForm(survey.questions, form)
   if (!read.ok) return data({ values: form, errors: read.errors }, { status: 400 })
   const outcome = await changeResults(actor, campaignId, (change) => updateResponse(change, responseId, read.value))

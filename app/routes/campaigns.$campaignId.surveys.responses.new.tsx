@@ -21,7 +21,7 @@ function waveOf(url: string, form?: Record<string, string>) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  const survey = await surveyOf(actor, campaignId)
+  const survey = await surveyOf(actor, campaignId, { answerCounts: false })
   const wave = survey.waves.find((w) => w.id === waveOf(request.url)) ?? notFound('There is no such wave in this campaign.')
   const stored = await getCampaign(actor, campaignId)
   return { campaign: { id: campaignId, title: stored.campaign.title }, wave, questions: survey.questions }
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId } = parseParams(params, campaignParams)
   const form = Object.fromEntries([...(await readForm(request)).entries()].map(([k, v]) => [k, String(v)]))
   const waveId = waveOf(request.url, form)
-  const survey = await surveyOf(actor, campaignId)
+  const survey = await surveyOf(actor, campaignId, { answerCounts: false })
   const read = readResponseForm(survey.questions, form)
   if (!read.ok) return data({ values: form, errors: read.errors }, { status: 400 })
   const outcome = await changeResults(actor, campaignId, (change) => addResponse(change, waveId, read.value))

@@ -21,8 +21,15 @@ import type { StoredAnalysis } from './stored-analysis'
 /** The standard indicator whose actuals count as people reached. */
 export const REACH_STANDARD = 'people_reached'
 
-/** The refresh of each campaign last asked for: refreshes of one campaign run one after another, so the last to finish saw the last change. */
-const queued = new Map<number, Promise<void>>()
+/**
+ * Each campaign's refreshes: the one running (the tail) and at most one
+ * waiting to start. A refresh asked for while one waits joins it: it will
+ * read the campaign as it is when it starts, so it covers every change made
+ * before. Many writes to one campaign cost two analyses, not one each, and
+ * the last to finish always saw the last change.
+ */
+type Waiting = { promise: Promise<void>; full: boolean }
+const queues = new Map<number, { tail: Promise<void>; waiting: Waiting | null }>()
 
 /**
  * Recomputes one campaign's summaries: its analysis (the costly part: every
@@ -32,13 +39,27 @@ const queued = new Map<number, Promise<void>>()
  * (audiences, channels).
  */
 export function refreshSummaries(campaignId: number, { totalsOnly = false } = {}): Promise<void> {
-  const run = (queued.get(campaignId) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(campaignId, totalsOnly))
-  queued.set(campaignId, run)
-  const forget = () => {
-    if (queued.get(campaignId) === run) queued.delete(campaignId)
+  const queue = queues.get(campaignId) ?? { tail: Promise.resolve(), waiting: null }
+  if (queue.waiting) {
+    if (!totalsOnly) queue.waiting.full = true
+    return queue.waiting.promise
   }
-  run.then(forget, forget)
-  return run
+  const waiting: Waiting = { promise: Promise.resolve(), full: !totalsOnly }
+  waiting.promise = queue.tail
+    .catch(() => undefined)
+    .then(() => {
+      // Started: what is asked for from now on waits for the next one.
+      if (queue.waiting === waiting) queue.waiting = null
+      return refreshNow(campaignId, !waiting.full)
+    })
+  queue.tail = waiting.promise
+  queue.waiting = waiting
+  queues.set(campaignId, queue)
+  const forget = () => {
+    if (queue.tail === waiting.promise) queues.delete(campaignId)
+  }
+  waiting.promise.then(forget, forget)
+  return waiting.promise
 }
 
 async function refreshNow(campaignId: number, totalsOnly: boolean) {
@@ -122,7 +143,7 @@ export async function ensureSummaries() {
  */
 export async function ensureSummariesOf(campaignId: number) {
   if (db.select({ id: campaignSummaries.campaignId }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, campaignId)).get()) return
-  await (queued.get(campaignId) ?? refreshSummaries(campaignId))
+  await (queues.get(campaignId)?.tail ?? refreshSummaries(campaignId))
 }
 
 /** A campaign's analysis as last stored, built first if it has none. */

@@ -129,7 +129,7 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.` }
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
-  const questionIds = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
+  const questionIds = new Map(questionsOf(campaignId, false).map((q) => [q.code, q.id]))
   let importId: number
   try {
     importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)

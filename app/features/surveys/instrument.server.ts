@@ -15,8 +15,12 @@ import { assertSurveyAccess, questionsOf, wavesOf, type StoredQuestion } from '.
 // question that measures an indicator feeds its results, so writes that can
 // change the link come through the results flow (they take a ResultsChange).
 
-/** Everything the surveys page shows. */
-export async function surveyOf(actor: Actor, campaignId: number) {
+/**
+ * Everything the surveys page shows. The questions' answer counts take a
+ * pass over every answer; a form that only needs the questions (typing in a
+ * response, which many people may do at once) goes without them.
+ */
+export async function surveyOf(actor: Actor, campaignId: number, { answerCounts = true } = {}) {
   const access = assertSurveyAccess(actor, campaignId)
   const indicatorOptions = db
     .select({ id: indicators.id, name: indicators.name, unit: indicators.unit })
@@ -28,7 +32,7 @@ export async function surveyOf(actor: Actor, campaignId: number) {
   const imports = db.select().from(surveyImports).where(eq(surveyImports.campaignId, campaignId)).orderBy(asc(surveyImports.at)).all()
   return {
     canEdit: access.status !== 'archived',
-    questions: questionsOf(campaignId),
+    questions: questionsOf(campaignId, answerCounts),
     waves: wavesOf(campaignId),
     indicators: indicatorOptions,
     imports: imports.map((i) => ({ id: i.id, filename: i.filename, rows: i.rows, at: i.at.toISOString() })),

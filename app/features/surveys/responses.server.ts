@@ -24,7 +24,7 @@ export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveI
   assertSurveyAccess(actor, campaignId)
   const waves = wavesOf(campaignId).filter((w) => waveId === undefined || w.id === waveId)
   if (waveId !== undefined && waves.length === 0) notFound('There is no such wave in this campaign.')
-  const questions = questionsOf(campaignId)
+  const questions = questionsOf(campaignId, false)
   const byWave = new Map(waves.map((w) => [w.id, w]))
   const { responses, answers } = responsesWithAnswers([...byWave.keys()])
   const extras = (['sex', 'ageBand', 'locality'] as const).filter((f) => responses.some((r) => r[f] !== null))
@@ -65,7 +65,7 @@ export async function responseOf(actor: Actor, campaignId: number, responseId: n
     .where(eq(surveyResponses.id, responseId))
     .get()
   if (!row || row.campaignId !== campaignId) notFound('There is no such response in this campaign.')
-  const questions = questionsOf(campaignId)
+  const questions = questionsOf(campaignId, false)
   const byId = new Map(questions.map((q) => [q.id, q.code]))
   const answers = Object.fromEntries(
     db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).all().map((a) => [byId.get(a.questionId)!, a.value]),
@@ -83,7 +83,7 @@ const codeInWave = (waveId: number, code: string, except?: number) =>
     .some((r) => r.id !== except)
 
 function writeAnswers(tx: Tx, campaignId: number, responseId: number, answers: Record<string, string>) {
-  const ids = new Map(questionsOf(campaignId).map((q) => [q.code, q.id]))
+  const ids = new Map(questionsOf(campaignId, false).map((q) => [q.code, q.id]))
   tx.delete(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).run()
   const rows = Object.entries(answers).map(([code, value]) => ({ responseId, questionId: ids.get(code)!, value }))
   if (rows.length) tx.insert(surveyAnswers).values(rows).run()
