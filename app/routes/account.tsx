@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, SubmitButton, TextField } from '../shared/ui/forms'
 import { ROLE_LABELS } from '../shared/permissions/roles'
 import { changePasswordSchema } from '../features/accounts'
@@ -22,18 +22,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSession(request)
   const submission = parseWithZod(await readForm(request), { schema: changePasswordSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: HIDE }), changed: false }, { status: 400 })
+    return data({ result: submission.reply({ hideFields: HIDE }) }, { status: 400 })
   }
   const { currentPassword, newPassword } = submission.value
   const outcome = await changePassword(user.id, currentPassword, newPassword)
   if (!outcome.ok) {
-    return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: HIDE }), changed: false }, { status: 400 })
+    return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: HIDE }) }, { status: 400 })
   }
-  // All sessions ended with the change, this one too; a fresh one keeps the user logged in here.
-  return data(
-    { result: submission.reply({ resetForm: true }), changed: true },
-    { headers: { 'Set-Cookie': await createUserSession(user.id) } },
-  )
+  // All sessions ended with the change, this one too. A fresh one keeps the user logged in here; it is sent
+  // with a redirect, so the page that follows is read with it (without JavaScript, the same request would
+  // otherwise load the page with the ended session and log the user out).
+  return redirect('/account?changed=1', { headers: { 'Set-Cookie': await createUserSession(user.id) } })
 }
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'New password again' }
@@ -41,6 +40,7 @@ const LABELS = { currentPassword: 'Current password', newPassword: 'New password
 export default function AccountPage() {
   const { user } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
   const [form, fields] = useForm({
     id: 'change-password',
     lastResult: actionData?.result,
@@ -68,7 +68,7 @@ export default function AccountPage() {
       </dl>
       <div className="form">
         <h2>Change your password</h2>
-        {actionData?.changed ? (
+        {search.get('changed') === '1' ? (
           <div className="notice notice--success" role="status">
             <p>Your password has been changed. You have been logged out everywhere else.</p>
           </div>

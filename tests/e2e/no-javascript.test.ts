@@ -28,6 +28,25 @@ describe('without JavaScript', () => {
     await page.context().close()
   })
 
+  it('changing the password keeps this session going and ends the others', async () => {
+    const page = await openPage(browser(), { javaScriptEnabled: false })
+    await page.goto('/login')
+    await page.getByLabel('Email address').fill(s.people.orgadmin.email)
+    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByRole('button', { name: 'Log out' }).waitFor()
+    await page.goto('/account')
+    await page.getByLabel('Current password').fill(PASSWORD)
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
+    await page.getByLabel('New password again').fill('a brand new passphrase')
+    await page.getByRole('button', { name: 'Change password' }).click()
+    await page.getByText('Your password has been changed').waitFor()
+    // Still logged in, on the account page.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/account/i)
+    expect(await page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true)
+    await page.context().close()
+  })
+
   it('sign-up shows a message beside each wrong field', async () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
     await page.goto('/signup')
