@@ -14,9 +14,10 @@ const { runImportBench } = await import('./campaign-import')
 const { runOverlapBench } = await import('./overlap')
 const { runSurveyImportBench } = await import('./survey-import')
 const { runWritersBench } = await import('./writers')
+const { runResultsBench } = await import('./results')
 // `npm run bench -- overlap` runs one; no argument runs them all.
 // The dashboard bench goes first: it measures a database of its own 2,000 campaigns.
-const benches = { dashboard: runDashboardBench, session: runSessionBench, import: runImportBench, overlap: runOverlapBench, survey: runSurveyImportBench, writers: runWritersBench }
+const benches = { dashboard: runDashboardBench, session: runSessionBench, import: runImportBench, overlap: runOverlapBench, survey: runSurveyImportBench, writers: runWritersBench, results: runResultsBench }
 const chosen = process.argv.slice(2).filter((name): name is keyof typeof benches => name in benches)
 try {
   for (const name of chosen.length ? chosen : (Object.keys(benches) as (keyof typeof benches)[])) await benches[name]()
