@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3'
 import { reasonsFor, scoreProfiles, toProfile, type Overlap, type OverlapCampaign, type OverlapLevel, type OverlapScore } from '../overlap'
 import type { Actor } from '../../shared/permissions/permissions'
-import type { Status, Visibility } from '../../shared/taxonomy/taxonomy'
+import type { Status } from '../../shared/taxonomy/taxonomy'
 import { campaignAccess, visibleCampaignIds } from '../campaigns/index.server'
 import { recordCoordination, reviewsOfCampaign } from './coordination.server'
 import { db } from '../../shared/db.server'
@@ -82,25 +82,20 @@ type Details = {
   startDate: string
   endDate: string
   status: Status
-  visibility: Visibility
   organisationId: number
   organisationName: string
-  approved: number
   contactName: string | null
   contactEmail: string | null
-  funders: string | null
 }
 let detailsQuery: Statement<[string], Details> | null = null
 
 function overlappingDetails(ids: number[]) {
   detailsQuery ??= db.$client.prepare(`
-    select c.id, c.title, c.start_date as startDate, c.end_date as endDate, c.status, c.visibility,
-      o.id as organisationId, o.name as organisationName, o.approved_at is not null as approved,
-      o.contact_name as contactName, o.contact_email as contactEmail,
-      (select group_concat(f.organisation_id) from campaign_funders f where f.campaign_id = c.id) as funders
+    select c.id, c.title, c.start_date as startDate, c.end_date as endDate, c.status,
+      o.id as organisationId, o.name as organisationName, o.contact_name as contactName, o.contact_email as contactEmail
     from json_each(?) ids join campaigns c on c.id = ids.value join organisations o on o.id = c.organisation_id`)
   const rows = ids.length ? detailsQuery.all(JSON.stringify(ids)) : []
-  return new Map(rows.map((r) => [r.id, { ...r, funderIds: r.funders ? r.funders.split(',').map(Number) : [] }]))
+  return new Map(rows.map((r) => [r.id, r]))
 }
 
 /** "We are coordinating with them" on a visible overlap of the planner's own campaign. */

@@ -63,8 +63,9 @@ export function refreshSummaries(campaignId: number, { totalsOnly = false } = {}
 }
 
 async function refreshNow(campaignId: number, totalsOnly: boolean) {
-  const built = db.select({ id: campaignAnalyses.campaignId }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get()
-  const analysis = totalsOnly && built ? null : await runAnalysis(campaignId)
+  // A totals-only change to a campaign never analysed still builds its analysis: summaries and analysis exist together.
+  const built = () => db.select({ id: campaignAnalyses.campaignId }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get() !== undefined
+  const analysis = totalsOnly && built() ? null : await runAnalysis(campaignId)
   // Read after the analysis: the campaign may have changed (or gone) meanwhile.
   const stored = loadCampaign(campaignId)
   if (!stored) return
@@ -146,12 +147,9 @@ export async function ensureSummariesOf(campaignId: number) {
   await (queues.get(campaignId)?.tail ?? refreshSummaries(campaignId))
 }
 
-/** A campaign's analysis as last stored, built first if it has none. */
+/** A campaign's analysis as last stored, built first if it has none (a campaign with summaries has one: refreshNow writes both). */
 export async function storedAnalysis(campaignId: number): Promise<StoredAnalysis> {
   await ensureSummariesOf(campaignId)
-  const row = db.select({ analysis: campaignAnalyses.analysis }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get()
-  if (row) return row.analysis
-  await refreshSummaries(campaignId)
   return db.select({ analysis: campaignAnalyses.analysis }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get()!.analysis
 }
 
