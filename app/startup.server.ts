@@ -3,7 +3,7 @@ import { db } from './shared/db.server'
 import { getEnv } from './shared/env.server'
 import { refreshAllPairs } from './features/overlap/index.server'
 import { purgeExpiredSessions } from './features/accounts/index.server'
-import { purgeAbandonedUploads } from './features/surveys/index.server'
+import { purgeAbandonedImports, purgeAbandonedUploads } from './features/surveys/index.server'
 
 let started: Promise<void> | undefined
 
@@ -17,8 +17,12 @@ export function startup(): Promise<void> {
     const env = getEnv()
     purgeExpiredSessions()
     purgeAbandonedUploads()
+    await purgeAbandonedImports()
     // Uploads may hold names and phone numbers: none outlives its day, even on a quiet server.
-    setInterval(() => purgeAbandonedUploads(), 3_600_000).unref()
+    setInterval(() => {
+      purgeAbandonedUploads()
+      void purgeAbandonedImports()
+    }, 3_600_000).unref()
     if (env.LANTERN_DEMO && isEmpty(db)) {
       await seedDemo(db)
       refreshAllPairs()

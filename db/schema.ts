@@ -487,7 +487,7 @@ export const surveyResponses = sqliteTable(
     importId: integer('import_id').references(() => surveyImports.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('survey_responses_code_unique').on(t.waveId, t.respondentCode)],
+  (t) => [uniqueIndex('survey_responses_code_unique').on(t.waveId, t.respondentCode), index('survey_responses_import_idx').on(t.importId)],
 )
 
 export const surveyAnswers = sqliteTable(
@@ -515,8 +515,19 @@ export const surveyImports = sqliteTable(
     rows: integer('rows').notNull(),
     actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     at: createdAt(),
+    /**
+     * Null while the rows are being written, a slice at a time: until then
+     * nothing reads them, so the import stays all-or-nothing to everyone.
+     */
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    /** When the writer last stored a slice: an unfinished import that has not moved for a while was abandoned. */
+    progressAt: integer('progress_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('survey_imports_hash_idx').on(t.campaignId, t.sha256)],
+  (t) => [
+    index('survey_imports_hash_idx').on(t.campaignId, t.sha256),
+    // One import at a time into a campaign: two would race for the same respondent codes.
+    uniqueIndex('survey_imports_one_unfinished').on(t.campaignId).where(sql`completed_at is null`),
+  ],
 )
 
 /** An uploaded file between its upload and its import (the column mapping happens in between). */

@@ -42,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const uploadId = choice.upload
   if (!uploadId) return data<Result>({ ok: false, message: 'Upload the file again.' }, { status: 400 })
   const outcome = await changeResults(actor, campaignId, (change) => runImport(change, uploadId, choice))
+  if (!outcome.ok && outcome.message) return data<Result>({ ok: false, message: outcome.message }, { status: 409 })
   if (!outcome.ok) return data<Result>({ ok: false, message: `Nothing was imported: the file has ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, listed below.` }, { status: 400 })
   // The upload is gone once imported: the survey page says what happened.
   if (outcome.importId !== null) return redirect(`/campaigns/${campaignId}/surveys?imported=${outcome.importId}`)

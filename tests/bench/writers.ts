@@ -2,7 +2,8 @@
 // campaign at once (each write refreshes that campaign's stored analysis)
 // while a coordinator saves overlap reviews, on the built server. Baseline:
 // the same reviews with nobody else writing. Figures: review latency, median
-// and p95, and the writers' throughput.
+// and p95, and the writers' throughput. Then the same reviews while a
+// 100,000-row survey file is imported, with the longest /healthz wait.
 import { spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { existsSync } from 'node:fs'
@@ -10,6 +11,7 @@ import { report, type Timing } from './measure'
 
 const WRITERS = 48
 const REVIEWS = 40
+const IMPORT_ROWS = 100_000
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 const timing = (ms: number[]): Timing => ({ median: percentile(ms, 0.5) * 1000, p95: percentile(ms, 0.95) * 1000 })
@@ -94,6 +96,46 @@ export async function runWritersBench() {
       [`review, ${WRITERS} writers`, timing(loaded)],
     ], baseline)
     console.log(`  p95 of a review under load: ${(timing(loaded).p95 / 1000).toFixed(0)} ms (goal: under 1,000 ms)`)
+
+    // A 100,000-row survey import (two waves of 50,000, all or nothing) while the coordinator keeps reviewing and /healthz is polled.
+    const importInto = createSurveyedCampaign(ngo, { plan: { ...PANEL_GAIN, n: 10 }, status: 'completed' })
+    const instrument = db.$client.prepare('select code, type, min, max from survey_questions where campaign_id = ? order by position').all(importInto) as { code: string; type: string; min: number | null; max: number | null }[]
+    const value = (q: (typeof instrument)[number], n: number) => (q.type === 'binary' ? n % 2 : q.type === 'likert' ? 1 + (n % 5) : q.type === 'score' ? (q.min ?? 0) + (n % ((q.max ?? 10) - (q.min ?? 0) + 1)) : 'x')
+    const lines = Array.from({ length: IMPORT_ROWS }, (_, i) => {
+      const n = i % (IMPORT_ROWS / 2)
+      return [`I${n}`, i < IMPORT_ROWS / 2 ? 'pre' : 'post', 'campaign', ...instrument.map((q) => value(q, n))].join(',')
+    })
+    const file = ['respondent_code,wave,group,' + instrument.map((q) => q.code).join(','), ...lines].join('\n')
+    const body = new FormData()
+    body.set('file', new Blob([file], { type: 'text/csv' }), 'large.csv')
+    const uploaded = await fetch(`${base}/campaigns/${importInto}/surveys/import`, { method: 'POST', redirect: 'manual', headers: { Origin: base, Cookie: cookies[0]! }, body })
+    const uploadId = new URL(uploaded.headers.get('Location') ?? '', base).searchParams.get('upload')
+    if (!uploadId) throw new Error(`the upload answered ${uploaded.status}`)
+    let importing = true
+    let longestHealth = 0
+    const poll = async () => {
+      while (importing) {
+        const t = performance.now()
+        await fetch(`${base}/healthz`).then((r) => r.arrayBuffer())
+        longestHealth = Math.max(longestHealth, performance.now() - t)
+        await new Promise((r) => setTimeout(r, 5))
+      }
+    }
+    const duringImport: number[] = []
+    const reviewing = async () => {
+      for (let i = 0; importing; i++) duringImport.push(await review(i))
+    }
+    const importStarted = performance.now()
+    const imported = post(`/campaigns/${importInto}/surveys/import`, cookies[0]!, { upload: uploadId }).finally(() => (importing = false))
+    const [status] = await Promise.all([imported, poll(), reviewing()])
+    const importSeconds = (performance.now() - importStarted) / 1000
+    const stored = db.$client.prepare('select count(*) from survey_responses r join survey_waves w on w.id = r.wave_id where w.campaign_id = ?').pluck().get(importInto) as number
+    if (status !== 302 || stored !== IMPORT_ROWS + 20) throw new Error(`the import answered ${status} and stored ${stored} responses`)
+    report(`Overlap reviews while a ${IMPORT_ROWS.toLocaleString('en')}-row survey file is imported (${(file.length / 1024 / 1024).toFixed(1)} MB, ${importSeconds.toFixed(1)} s, all or nothing)`, [
+      ['review, nobody else writing (baseline)', baseline],
+      [`review, during the import (${duringImport.length} reviews)`, timing(duringImport)],
+    ], baseline)
+    console.log(`  longest review during the import: ${Math.max(...duringImport).toFixed(0)} ms; longest /healthz wait: ${longestHealth.toFixed(0)} ms (goals: 1,000 ms and 100 ms)`)
   } finally {
     server.kill('SIGTERM')
   }

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { readWaveKind } from '../../app/features/surveys/columns'
 import { LIKERT_LABELS } from '../../app/features/surveys/answers'
 import { createCampaign } from '../../app/features/campaigns/editing.server'
-import { importPlan, runImport, storeUpload } from '../../app/features/surveys/import.server'
-import { addQuestions, addWave, surveyResponsesCsv } from '../../app/features/surveys/index.server'
+import { ABANDONED_IMPORT_MS, importPlan, purgeAbandonedImports, runImport, storeUpload } from '../../app/features/surveys/import.server'
+import { addQuestions, addResponse, addWave, surveyOf, surveyResponsesCsv } from '../../app/features/surveys/index.server'
+import { eq } from 'drizzle-orm'
+import { surveyImports, surveyResponses } from '../../db/schema'
 import { db } from '../../app/shared/db.server'
 import { changeResults } from '../../app/features/results/flow.server'
 import { driftFromShared, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
@@ -189,7 +191,7 @@ describe('bad survey files', () => {
     const upload = await storeUpload(actor, id, 'twice.csv', `${HEADER}\nR1,pre,campaign,1,3,5\nR2,pre,campaign,0,2,4`)
     const both = await Promise.all([1, 2].map(() => changeResults(actor, id, (change) => runImport(change, upload, {}))))
     expect(both.map((r) => r.ok && r.unchanged).sort()).toEqual([false, true])
-    expect(both.find((r) => r.ok && r.unchanged)).toMatchObject({ message: expect.stringMatching(/nothing has changed/) })
+    expect(both.find((r) => r.ok && r.unchanged)).toMatchObject({ message: expect.stringMatching(/nothing has changed|changes nothing/) })
     expect(responseCount(id)).toBe(2)
   })
 
@@ -220,6 +222,78 @@ describe('bad survey files', () => {
     for (const email of ['org_admin', 'donor', 'coordinator'] as const) {
       expect([403, 404], email).toContain((await send(`${HEADER}\nR1,pre,campaign,1,3,5`, await loginAs((await createPerson(email)).user))).status)
     }
+  })
+})
+
+describe('a large import beside other work', () => {
+  const HEADER = 'respondent_code,wave,group,knows_item,attitude_likert,knowledge_score'
+  const file = (n: number) => [HEADER, ...Array.from({ length: n }, (_, i) => `R${i},${i % 2 ? 'post' : 'pre'},campaign,${i % 2},${1 + (i % 5)},${i % 11}`)].join('\n')
+  /** Rows stored so far, whether or not anyone may read them yet. */
+  const written = (id: number) =>
+    db.$client.prepare('select count(*) from survey_responses r join survey_waves w on w.id = r.wave_id where w.campaign_id = ? and r.import_id is not null').pluck().get(id) as number
+  /** Lets the import run until its writer has stored some rows but not all. */
+  const whileWriting = async (id: number) => {
+    for (let turns = 0; written(id) === 0; turns++) {
+      if (turns > 100_000) throw new Error('the import never started writing')
+      await new Promise((done) => setImmediate(done))
+    }
+  }
+
+  it('shows none of its rows until all are stored, then all of them', async () => {
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
+    const upload = await storeUpload(actor, id, 'large.csv', file(20_000))
+    const importing = changeResults(actor, id, (change) => runImport(change, upload, {}))
+    await whileWriting(id)
+    expect(written(id)).toBeLessThan(20_000)
+    expect((await surveyOf(actor, id)).waves.map((w) => w.responses)).toEqual([0, 0])
+    expect((await surveyResponsesCsv(actor, id)).rows).toEqual([])
+    expect(await importing).toMatchObject({ ok: true, created: 20_000 })
+    expect((await surveyOf(actor, id)).waves.map((w) => w.responses)).toEqual([10_000, 10_000])
+    expect((await surveyResponsesCsv(actor, id)).rows).toHaveLength(20_000)
+  })
+
+  it('refuses a second file while the first is stored, and stores the first whole', async () => {
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
+    const first = await storeUpload(actor, id, 'first.csv', file(20_000))
+    const second = await storeUpload(actor, id, 'second.csv', `${HEADER}\nS1,pre,campaign,1,3,5`)
+    const importing = changeResults(actor, id, (change) => runImport(change, first, {}))
+    await whileWriting(id)
+    expect(await changeResults(actor, id, (change) => runImport(change, second, {}))).toEqual({
+      ok: false,
+      problems: [],
+      message: 'Nothing was imported yet: first.csv is being imported into this campaign now. Import this file when it has finished.',
+    })
+    expect(await importing).toMatchObject({ ok: true, created: 20_000 })
+    expect(await changeResults(actor, id, (change) => runImport(change, second, {}))).toMatchObject({ ok: true, created: 1 })
+    expect(responseCount(id)).toBe(20_001)
+  })
+
+  it('stores nothing when a respondent of the file is typed in meanwhile, and keeps what was typed', async () => {
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
+    const upload = await storeUpload(actor, id, 'large.csv', file(20_000))
+    const importing = changeResults(actor, id, (change) => runImport(change, upload, {}))
+    await whileWriting(id)
+    const endline = (await surveyOf(actor, id)).waves.find((w) => w.kind === 'endline')!
+    const typed = await changeResults(actor, id, (change) => addResponse(change, endline.id, { respondentCode: 'R19999', sex: null, ageBand: null, locality: null, answers: { knows_item: '1' } }))
+    expect(typed.ok).toBe(true)
+    expect(await importing).toEqual({ ok: false, problems: [], message: expect.stringMatching(/^Nothing was imported: some of these respondents were typed in/) })
+    expect(written(id)).toBe(0)
+    expect((await surveyResponsesCsv(actor, id)).rows.map((r) => r[0])).toEqual(['R19999'])
+    // The file is still there to import again, and now says which row is in the way.
+    expect((await importPlan(actor, id, upload)).problems).toEqual([{ line: 20_001, column: 'respondent_code', message: 'Respondent R19999 is already in the endline of the campaign group' }])
+  })
+
+  it('removes an import cut off by a stopped server, once it has been still for a minute', async () => {
+    const { actor, id } = await surveyCampaign('panel', ['campaign'])
+    const waveId = (await surveyOf(actor, id)).waves[0]!.id
+    const sha256 = 'cut-off'
+    const cutOff = db.insert(surveyImports).values({ campaignId: id, sha256, filename: 'cut-off.csv', rows: 2, actorUserId: actor.userId, progressAt: new Date() }).returning().get()
+    db.insert(surveyResponses).values([1, 2].map((n) => ({ waveId, respondentCode: `R${n}`, importId: cutOff.id }))).run()
+    expect((await surveyOf(actor, id)).waves.map((w) => w.responses)).toEqual([0, 0])
+    expect(await purgeAbandonedImports()).toBe(0)
+    expect(await purgeAbandonedImports(Date.now() + ABANDONED_IMPORT_MS + 1)).toBe(1)
+    expect(written(id)).toBe(0)
+    expect(db.select().from(surveyImports).where(eq(surveyImports.campaignId, id)).all()).toEqual([])
   })
 })
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { and, desc, eq, lt } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm'
 import { surveyImports, surveyUploads } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
 import { personalData, suggestMapping, type ColumnTarget } from './columns'
@@ -19,7 +19,7 @@ import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './store.s
 // Importing a survey spreadsheet: the upload is kept while the planner maps
 // its columns; the plan (mapping, personal-data check, every row validated,
 // a preview) is recomputed from the stored file on every step; the import
-// writes all rows in one transaction or none.
+// stores all rows or none, and readers see none of them until all are in.
 
 const SAMPLE_ROWS = 50
 // Resolved from the working directory, which is the repository in development, tests and production.
@@ -55,7 +55,12 @@ function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
 
 /** The latest import of the same file into this campaign, if any: the same file twice changes nothing. */
 const earlierImport = (campaignId: number, sha256: string) =>
-  db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, sha256))).orderBy(desc(surveyImports.at)).get()
+  db
+    .select()
+    .from(surveyImports)
+    .where(and(eq(surveyImports.campaignId, campaignId), eq(surveyImports.sha256, sha256), isNotNull(surveyImports.completedAt)))
+    .orderBy(desc(surveyImports.at))
+    .get()
 
 export const importedMessage = (rows: number, filename: string) => `${rows.toLocaleString('en')} responses were imported from ${filename}.`
 
@@ -116,8 +121,13 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   }
 }
 
-export type ImportOutcome = { ok: true; created: number; unchanged: boolean; importId: number | null; message: string } | { ok: false; problems: CsvProblem[] }
+/** A refusal has either the file's problems or, when the file is not at fault, a message. */
+export type ImportOutcome =
+  | { ok: true; created: number; unchanged: boolean; importId: number | null; message: string }
+  | { ok: false; problems: CsvProblem[]; message?: undefined }
+  | { ok: false; problems: []; message: string }
 
+const unchanged = (message: string): ImportOutcome => ({ ok: true, created: 0, unchanged: true, importId: null, message })
 
 /** Imports the whole file or nothing; the same file again changes nothing and says so. */
 export async function runImport({ actor, campaignId }: ResultsChange, uploadId: number, choice: ImportChoice): Promise<ImportOutcome> {
@@ -126,51 +136,108 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
   if (plan.earlier) {
     // Nothing to import: the raw file is not kept either.
     db.delete(surveyUploads).where(eq(surveyUploads.id, uploadId)).run()
-    return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.` }
+    return unchanged(`This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.`)
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
+  const started = await startImport(campaignId, plan.upload, plan.responses.length, actor.userId)
+  if (!started.ok) return started.outcome
   const questionIds = new Map(questionsOf(campaignId, false).map((q) => [q.code, q.id]))
-  let importId: number
   try {
-    importId = await writeResponses(campaignId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, access.organisationId)
+    await writeResponses(started.importId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, campaignId, access.organisationId)
   } catch (error) {
-    // The same file sent twice at once (a double click): the first stored it, all or nothing; the second says so.
-    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message) && earlierImport(campaignId, plan.upload.sha256)) {
-      return { ok: true, created: 0, unchanged: true, importId: null, message: `This file was just imported (${plan.responses.length} rows); nothing has changed.` }
+    await removeImport(started.importId)
+    // The same file sent twice (a double click): the first stored it, all or nothing; the second says so.
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
+      if (earlierImport(campaignId, plan.upload.sha256)) return unchanged(`This file was just imported (${plan.responses.length} rows); nothing has changed.`)
+      return { ok: false, problems: [], message: 'Nothing was imported: some of these respondents were typed in while the file was being imported. Import the file again to see which.' }
     }
     throw error
   }
   const created = plan.responses.length
-  return { ok: true, created, unchanged: false, importId, message: importedMessage(created, plan.upload.filename) }
+  return { ok: true, created, unchanged: false, importId: started.importId, message: importedMessage(created, plan.upload.filename) }
 }
 
+/** An unfinished import whose writer has stored nothing for this long was cut off (the server stopped) and is removed. */
+export const ABANDONED_IMPORT_MS = 60_000
+
+const unfinishedImport = (campaignId: number) =>
+  db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), isNull(surveyImports.completedAt))).get()
+
+/** Records the import as unfinished: one at a time per campaign, which the database enforces. */
+async function startImport(campaignId: number, upload: { sha256: string; filename: string }, rows: number, actorUserId: number): Promise<{ ok: true; importId: number } | { ok: false; outcome: ImportOutcome }> {
+  const other = unfinishedImport(campaignId)
+  if (other && other.progressAt!.getTime() < Date.now() - ABANDONED_IMPORT_MS) await removeImport(other.id)
+  else if (other && other.sha256 === upload.sha256) return { ok: false, outcome: unchanged(`This file is already being imported (${other.rows} rows); importing it twice changes nothing.`) }
+  else if (other) return { ok: false, outcome: { ok: false, problems: [], message: `Nothing was imported yet: ${other.filename} is being imported into this campaign now. Import this file when it has finished.` } }
+  try {
+    const id = db.insert(surveyImports).values({ campaignId, sha256: upload.sha256, filename: upload.filename, rows, actorUserId, progressAt: new Date() }).returning({ id: surveyImports.id }).get().id
+    return { ok: true, importId: id }
+  } catch (error) {
+    // Another request started an import between the look and the insert.
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) return startImport(campaignId, upload, rows, actorUserId)
+    throw error
+  }
+}
+
+/** Removes an unfinished import's rows a slice at a time (nobody reads them), then its record. */
+async function removeImport(importId: number): Promise<void> {
+  const removeSlice = db.$client.prepare('delete from survey_responses where id in (select id from survey_responses where import_id = ? limit 500)')
+  while (removeSlice.run(importId).changes > 0) await yieldToOthers()
+  db.delete(surveyImports).where(and(eq(surveyImports.id, importId), isNull(surveyImports.completedAt))).run()
+}
+
+/** Removes imports cut off by a stopped server: at start-up and hourly. */
+export async function purgeAbandonedImports(now = Date.now()): Promise<number> {
+  const abandoned = db
+    .select({ id: surveyImports.id })
+    .from(surveyImports)
+    .where(and(isNull(surveyImports.completedAt), lt(surveyImports.progressAt, new Date(now - ABANDONED_IMPORT_MS))))
+    .all()
+  for (const { id } of abandoned) await removeImport(id)
+  return abandoned.length
+}
+
+/** How many answers go to the writer at once: a batch holds the write lock for a few milliseconds. */
+const ANSWERS_PER_BATCH = 4000
+
 /**
- * Stores the rows in a worker thread with its own connection (WAL lets pages
- * keep reading meanwhile); see db/survey-writer.worker.mjs.
+ * Stores the rows in a worker thread with its own connection, a batch at a
+ * time: each batch is built and sent after this thread's turn at the event
+ * loop, so requests here are served, and write, between batches; see
+ * db/survey-writer.worker.mjs.
  */
 function writeResponses(
-  campaignId: number,
-  upload: { id: number; filename: string; sha256: string },
+  importId: number,
+  upload: { id: number; filename: string },
   responses: ImportedResponse[],
   waveIds: Map<WaveKey, number>,
   questionIds: Map<string, number>,
   actor: Actor,
+  campaignId: number,
   organisationId: number,
-): Promise<number> {
-  const rows = responses.map((r) => [
-    waveIds.get(r.wave)!,
-    r.respondentCode,
-    r.sex,
-    r.ageBand,
-    r.locality,
-    Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value]),
-  ])
-  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: rows.length } })
-  const job = { campaignId, uploadId: upload.id, sha256: upload.sha256, filename: upload.filename, rows, actorUserId: actor.userId, audit: encodedForSql(audit) }
-  const worker = new Worker(WRITER, { workerData: { path: getEnv().DATABASE_PATH } })
-  return new Promise<number>((done, fail) => {
-    worker.once('message', (m: { ok: true; importId: number } | { ok: false; error: string }) => (m.ok ? done(m.importId) : fail(new Error(m.error))))
+): Promise<void> {
+  let next = 0
+  const batch = () => {
+    const rows = []
+    for (let answers = 0; next < responses.length && answers < ANSWERS_PER_BATCH; next++) {
+      const r = responses[next]!
+      const values = Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value])
+      rows.push([waveIds.get(r.wave)!, r.respondentCode, r.sex, r.ageBand, r.locality, values])
+      answers += 1 + values.length / 2
+    }
+    return rows
+  }
+  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: responses.length } })
+  const worker = new Worker(WRITER, { workerData: { path: getEnv().DATABASE_PATH, importId } })
+  const send = () => worker.postMessage(next < responses.length ? { rows: batch() } : { complete: { uploadId: upload.id, auditRow: encodedForSql(audit) } })
+  return new Promise<void>((done, fail) => {
+    worker.on('message', (m: { written: number } | { done: true } | { error: string }) => {
+      if ('written' in m) setImmediate(send)
+      else if ('done' in m) done()
+      else fail(new Error(m.error))
+    })
     worker.once('error', fail)
-    worker.postMessage(job)
+    worker.once('exit', () => fail(new Error('The import writer stopped.')))
+    send()
   }).finally(() => void worker.terminate())
 }

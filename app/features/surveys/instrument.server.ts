@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import { indicators, objectives, surveyImports, surveyQuestions } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
 import type { Outcome } from '../../shared/outcome'
@@ -29,7 +29,12 @@ export async function surveyOf(actor: Actor, campaignId: number, { answerCounts 
     .where(eq(objectives.campaignId, campaignId))
     .orderBy(asc(objectives.position), asc(indicators.position))
     .all()
-  const imports = db.select().from(surveyImports).where(eq(surveyImports.campaignId, campaignId)).orderBy(asc(surveyImports.at)).all()
+  const imports = db
+    .select()
+    .from(surveyImports)
+    .where(and(eq(surveyImports.campaignId, campaignId), isNotNull(surveyImports.completedAt)))
+    .orderBy(asc(surveyImports.at))
+    .all()
   return {
     canEdit: access.status !== 'archived',
     questions: questionsOf(campaignId, answerCounts),

@@ -8,7 +8,7 @@ import { db, type Tx } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertEditable } from '../campaigns/index.server'
 import type { ResponseInput } from './response'
-import { assertSurveyAccess, questionsOf, responsesWithAnswers, wavesOf } from './store.server'
+import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers, wavesOf } from './store.server'
 
 // The answers: responses typed in from paper, changed or deleted (through
 // the results flow: they are what results are computed from), read a wave at
@@ -47,7 +47,7 @@ export async function responsesOf(actor: Actor, campaignId: number, waveId: numb
   const items = db
     .select({ id: surveyResponses.id, respondentCode: surveyResponses.respondentCode, importId: surveyResponses.importId, createdAt: surveyResponses.createdAt })
     .from(surveyResponses)
-    .where(eq(surveyResponses.waveId, waveId))
+    .where(and(eq(surveyResponses.waveId, waveId), finishedResponse))
     .orderBy(sql`${surveyResponses.id} desc`)
     .limit(RESPONSES_PER_PAGE)
     .offset((page - 1) * RESPONSES_PER_PAGE)
@@ -74,6 +74,7 @@ export async function responseOf(actor: Actor, campaignId: number, responseId: n
   return { id: r.id, waveId: r.waveId, respondentCode: r.respondentCode, sex: r.sex, ageBand: r.ageBand, locality: r.locality, answers }
 }
 
+/** Whether a respondent code is taken in a wave, by a response or by an import still being written. */
 const codeInWave = (waveId: number, code: string, except?: number) =>
   db
     .select({ id: surveyResponses.id })
@@ -89,33 +90,48 @@ function writeAnswers(tx: Tx, campaignId: number, responseId: number, answers: R
   if (rows.length) tx.insert(surveyAnswers).values(rows).run()
 }
 
+const codeTaken = (code: string): Outcome<number> => ({ ok: false, fieldErrors: { respondentCode: [`Respondent ${code} is already in this wave`] } })
+
+/** Runs a write that may find the respondent code taken after all: by an import writing in its own thread meanwhile. */
+function unlessTaken(code: string, write: () => number): Outcome<number> {
+  try {
+    return { ok: true, value: write() }
+  } catch (error) {
+    if (error instanceof Error && /UNIQUE constraint failed: survey_responses/.test(error.message)) return codeTaken(code)
+    throw error
+  }
+}
+
 /** A response typed in from a paper questionnaire. */
 export async function addResponse({ actor, campaignId }: ResultsChange, waveId: number, input: ResponseInput): Promise<Outcome<number>> {
   const access = assertEditable(actor, campaignId)
   if (!wavesOf(campaignId).some((w) => w.id === waveId)) notFound('There is no such wave in this campaign.')
-  if (codeInWave(waveId, input.respondentCode)) return { ok: false, fieldErrors: { respondentCode: [`Respondent ${input.respondentCode} is already in this wave`] } }
-  const id = db.transaction((tx) => {
-    const { answers, ...fields } = input
-    const row = tx.insert(surveyResponses).values({ ...fields, waveId }).returning({ id: surveyResponses.id }).get()
-    writeAnswers(tx, campaignId, row.id, answers)
-    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.response-added', entityType: 'campaign', entityId: campaignId, after: { waveId, ...input } })
-    return row.id
-  })
-  return { ok: true, value: id }
+  if (codeInWave(waveId, input.respondentCode)) return codeTaken(input.respondentCode)
+  return unlessTaken(input.respondentCode, () =>
+    db.transaction((tx) => {
+      const { answers, ...fields } = input
+      const row = tx.insert(surveyResponses).values({ ...fields, waveId }).returning({ id: surveyResponses.id }).get()
+      writeAnswers(tx, campaignId, row.id, answers)
+      recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.response-added', entityType: 'campaign', entityId: campaignId, after: { waveId, ...input } })
+      return row.id
+    }),
+  )
 }
 
 /** Changes a response; its wave is returned, for the page to go back to. */
 export async function updateResponse({ actor, campaignId }: ResultsChange, responseId: number, input: ResponseInput): Promise<Outcome<number>> {
   const access = assertEditable(actor, campaignId)
   const before = await responseOf(actor, campaignId, responseId)
-  if (codeInWave(before.waveId, input.respondentCode, responseId)) return { ok: false, fieldErrors: { respondentCode: [`Respondent ${input.respondentCode} is already in this wave`] } }
-  db.transaction((tx) => {
-    const { answers, ...fields } = input
-    tx.update(surveyResponses).set(fields).where(eq(surveyResponses.id, responseId)).run()
-    writeAnswers(tx, campaignId, responseId, answers)
-    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.response-changed', entityType: 'campaign', entityId: campaignId, before: before, after: input })
-  })
-  return { ok: true, value: before.waveId }
+  if (codeInWave(before.waveId, input.respondentCode, responseId)) return codeTaken(input.respondentCode)
+  return unlessTaken(input.respondentCode, () =>
+    db.transaction((tx) => {
+      const { answers, ...fields } = input
+      tx.update(surveyResponses).set(fields).where(eq(surveyResponses.id, responseId)).run()
+      writeAnswers(tx, campaignId, responseId, answers)
+      recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.response-changed', entityType: 'campaign', entityId: campaignId, before: before, after: input })
+      return before.waveId
+    }),
+  )
 }
 
 export async function deleteResponse({ actor, campaignId }: ResultsChange, responseId: number) {

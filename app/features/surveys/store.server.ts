@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { surveyAnswers, surveyQuestions, surveyResponses, surveyWaves } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
@@ -16,6 +16,15 @@ function lazyStatement(text: string) {
   let statement: ReturnType<typeof db.$client.prepare> | undefined
   return () => (statement ??= db.$client.prepare(text))
 }
+
+/**
+ * Whether the response in `table` counts: the rows of an import still being
+ * written are left out of every read, so an import appears whole or not at all.
+ */
+const finished = (table: string) => `(${table}.import_id is null or ${table}.import_id not in (select id from survey_imports where completed_at is null))`
+
+/** The same, for a query on survey_responses itself. */
+export const finishedResponse = sql.raw(finished('"survey_responses"'))
 
 /** The owning organisation's members may work on the survey; everyone else gets a 404 or 403. */
 export function assertSurveyAccess(actor: Actor, campaignId: number) {
@@ -60,7 +69,7 @@ export function wavesOf(campaignId: number) {
       samplingNotes: surveyWaves.samplingNotes,
       baselineWaveId: surveyWaves.baselineWaveId,
       // Spelled out: drizzle leaves a column of the outer table unqualified here, which SQLite reads as the inner table's.
-      responses: sql<number>`(select count(*) from "survey_responses" r where r."wave_id" = "survey_waves"."id")`,
+      responses: sql<number>`(select count(*) from "survey_responses" r where r."wave_id" = "survey_waves"."id" and ${sql.raw(finished('r'))})`,
     })
     .from(surveyWaves)
     .where(eq(surveyWaves.campaignId, campaignId))
@@ -72,7 +81,12 @@ export function wavesOf(campaignId: number) {
 export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
   const codes = new Map<number, Set<string>>(waveIds.map((id) => [id, new Set()]))
   if (waveIds.length === 0) return codes
-  for (const r of db.select({ waveId: surveyResponses.waveId, code: surveyResponses.respondentCode }).from(surveyResponses).where(inArray(surveyResponses.waveId, waveIds)).all()) {
+  const rows = db
+    .select({ waveId: surveyResponses.waveId, code: surveyResponses.respondentCode })
+    .from(surveyResponses)
+    .where(and(inArray(surveyResponses.waveId, waveIds), finishedResponse))
+    .all()
+  for (const r of rows) {
     codes.get(r.waveId)!.add(r.code)
   }
   return codes
@@ -81,11 +95,11 @@ export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
 // Prepared once: the analysis reads every response of a campaign whenever its results change.
 const responsesQuery = lazyStatement(
   `select id, wave_id as waveId, respondent_code as respondentCode, sex, age_band as ageBand, locality, import_id as importId
-   from survey_responses where wave_id in (select value from json_each(?)) order by wave_id, id`,
+   from survey_responses r where wave_id in (select value from json_each(?)) and ${finished('r')} order by wave_id, id`,
 )
 const answersQuery = lazyStatement(
   `select a.response_id as responseId, a.question_id as questionId, a.value from survey_answers a
-   join survey_responses r on r.id = a.response_id where r.wave_id in (select value from json_each(?))`,
+   join survey_responses r on r.id = a.response_id where r.wave_id in (select value from json_each(?)) and ${finished('r')}`,
 )
 
 export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; importId: number | null }
