@@ -21,7 +21,7 @@ export async function runResultsBench() {
 
   const port = 7000 + Math.floor(Math.random() * 1000)
   const base = `http://localhost:${port}`
-  const server = spawn(process.execPath, ['server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LANTERN_DEMO: '0' }, stdio: 'ignore' })
+  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), 'server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LANTERN_DEMO: '0' }, stdio: 'ignore' })
   try {
     for (let i = 0; ; i++) {
       if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) break

@@ -4,7 +4,7 @@ import { storedAnalysis } from './summaries.server'
 import type { Actor } from '../../shared/permissions/permissions'
 import { getCampaign } from '../campaigns/index.server'
 import { getEnv } from '../../shared/env.server'
-import { questionsOf, wavesOf, type StoredQuestion } from '../surveys/index.server'
+import { questionsOf, waveRows, type StoredQuestion, type StoredWave } from '../surveys/index.server'
 
 // A campaign's results as a viewer may see them, read from its stored
 // analysis: anyone who may see the campaign sees its results; outside the
@@ -15,7 +15,8 @@ export type CampaignResults = {
   own: boolean
   design: Design
   questions: StoredQuestion[]
-  waves: ReturnType<typeof wavesOf>
+  /** Each wave with the responses the analysis read from it. */
+  waves: (StoredWave & { responses: number })[]
   records: ImpactRecord[]
   breakdowns: Breakdown[]
   threshold: number
@@ -26,7 +27,7 @@ export const thresholdFor = (viewer: Actor | null, organisationId: number) => (v
 
 export async function campaignResults(viewer: Actor | null, campaignId: number): Promise<CampaignResults> {
   const stored = await getCampaign(viewer, campaignId)
-  const { design, records, breakdowns } = await storedAnalysis(campaignId)
+  const { design, records, breakdowns, waveSizes } = await storedAnalysis(campaignId)
   const threshold = thresholdFor(viewer, stored.row.organisationId)
   const campaign = { id: campaignId, title: stored.campaign.title, status: stored.row.status, organisation: stored.organisation.name }
   return {
@@ -34,7 +35,7 @@ export async function campaignResults(viewer: Actor | null, campaignId: number):
     own: threshold === null,
     design,
     questions: questionsOf(campaignId, false),
-    waves: wavesOf(campaignId),
+    waves: waveRows(campaignId).map((w) => ({ ...w, responses: waveSizes[w.id] ?? 0 })),
     records,
     breakdowns: disclose(breakdowns, threshold),
     threshold: getEnv().SMALL_CELL_THRESHOLD,

@@ -3,7 +3,7 @@ import { breakdowns } from './impact-breakdown'
 import { surveyData, type StoredResponse } from './impact-input'
 import type { StoredAnalysis } from './stored-analysis'
 import { waveKey } from '../surveys'
-import { questionsOf, responsesWithAnswers, wavesOf } from '../surveys/index.server'
+import { questionsOf, responsesWithAnswers, waveRows, type StoredWave } from '../surveys/index.server'
 
 // A campaign's stored answers read into the same analysis the command line
 // runs, with every breakdown in full. The costly part of Lantern: every
@@ -11,7 +11,7 @@ import { questionsOf, responsesWithAnswers, wavesOf } from '../surveys/index.ser
 // the analysis worker for large surveys (analysis-runner.server.ts).
 
 /** The panel design when the campaign group's endline (or, lacking one, its baseline) is a panel. */
-function designOf(waves: ReturnType<typeof wavesOf>): Design {
+function designOf(waves: StoredWave[]): Design {
   const wave = waves.find((w) => w.group === 'campaign' && w.kind === 'endline') ?? waves.find((w) => w.group === 'campaign' && w.kind === 'baseline')
   return wave?.design ?? 'cross_section'
 }
@@ -19,10 +19,12 @@ function designOf(waves: ReturnType<typeof wavesOf>): Design {
 /** A campaign's answers, analysed; no access check (this is what the results flow stores). */
 export function analyseCampaign(campaignId: number): StoredAnalysis {
   const questions = questionsOf(campaignId, false)
-  const waves = wavesOf(campaignId)
+  const waves = waveRows(campaignId)
   const byWave = new Map(waves.map((w) => [w.id, w]))
   const codeOf = new Map(questions.map((q) => [q.id, q.code]))
   const { responses, answers } = responsesWithAnswers([...byWave.keys()])
+  const waveSizes: Record<number, number> = Object.fromEntries(waves.map((w) => [w.id, 0]))
+  for (const r of responses) waveSizes[r.waveId]!++
   const given: StoredResponse[] = responses.map((r) => {
     const w = byWave.get(r.waveId)!
     const byCode: Record<string, string> = {}
@@ -31,5 +33,5 @@ export function analyseCampaign(campaignId: number): StoredAnalysis {
   })
   const design = designOf(waves)
   const data = surveyData(questions, given, design)
-  return { design, records: analyseSurvey(data), breakdowns: breakdowns(data) }
+  return { design, records: analyseSurvey(data), breakdowns: breakdowns(data), waveSizes }
 }

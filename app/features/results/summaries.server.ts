@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { campaignAnalyses, campaignSummaries, indicatorSummaries, standardIndicators } from '../../../db/schema'
 import { loadCampaign, type StoredCampaign } from '../campaigns/index.server'
-import { wavesOf } from '../surveys/index.server'
 import { db } from '../../shared/db.server'
 import { indicatorsWithResults } from './indicators.server'
 import { progressOf, type IndicatorResult } from './indicator-results'
@@ -78,7 +77,7 @@ async function refreshNow(campaignId: number, totalsOnly: boolean) {
       tx.delete(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).run()
       for (const row of indicatorRows(stored, analysis.records)) tx.insert(indicatorSummaries).values(row).run()
     }
-    const totals = totalsOf(stored)
+    const totals = totalsOf(stored, analysis ? Object.values(analysis.waveSizes).reduce((s, n) => s + n, 0) : respondentsSummarised(campaignId))
     tx.insert(campaignSummaries)
       .values({ campaignId, ...totals })
       .onConflictDoUpdate({ target: campaignSummaries.campaignId, set: { ...totals, refreshedAt: new Date() } })
@@ -114,8 +113,12 @@ function indicatorRows(stored: StoredCampaign, records: readonly ImpactRecord[])
   }))
 }
 
-/** Respondents, people reached (the actuals of the people_reached standard, read from the indicator summaries), targeted, channels. */
-function totalsOf(stored: StoredCampaign) {
+/** As last analysed: a totals-only refresh does not change who answered. */
+const respondentsSummarised = (campaignId: number) =>
+  db.select({ n: campaignSummaries.respondents }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, campaignId)).get()?.n ?? 0
+
+/** Respondents (as analysed), people reached (the actuals of the people_reached standard, read from the indicator summaries), targeted, channels. */
+function totalsOf(stored: StoredCampaign, respondents: number) {
   const campaignId = stored.row.id
   const reached = db
     .select({ total: sql<number | null>`sum(${indicatorSummaries.actual})` })
@@ -124,7 +127,7 @@ function totalsOf(stored: StoredCampaign) {
     .where(sql`${indicatorSummaries.campaignId} = ${campaignId} and ${standardIndicators.code} = ${REACH_STANDARD} and ${indicatorSummaries.actual} is not null`)
     .get()?.total ?? null
   return {
-    respondents: wavesOf(campaignId).reduce((s, w) => s + w.responses, 0),
+    respondents,
     reached,
     targeted: stored.campaign.audiences.reduce((s, a) => s + (a.estimatedSize ?? 0), 0),
     channels: stored.campaign.channels.join(','),

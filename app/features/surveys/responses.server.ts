@@ -8,7 +8,7 @@ import { db, type Tx } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertEditable } from '../campaigns/index.server'
 import type { ResponseInput } from './response'
-import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers, wavesOf } from './store.server'
+import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers, waveRows, wavesOf } from './store.server'
 
 // The answers: responses typed in from paper, changed or deleted (through
 // the results flow: they are what results are computed from), read a wave at
@@ -22,7 +22,7 @@ import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers
  */
 export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveId?: number): Promise<{ fields: string[]; rows: string[][] }> {
   assertSurveyAccess(actor, campaignId)
-  const waves = wavesOf(campaignId).filter((w) => waveId === undefined || w.id === waveId)
+  const waves = waveRows(campaignId).filter((w) => waveId === undefined || w.id === waveId)
   if (waveId !== undefined && waves.length === 0) notFound('There is no such wave in this campaign.')
   const questions = questionsOf(campaignId, false)
   const byWave = new Map(waves.map((w) => [w.id, w]))
@@ -105,7 +105,7 @@ function unlessTaken(code: string, write: () => number): Outcome<number> {
 /** A response typed in from a paper questionnaire. */
 export async function addResponse({ actor, campaignId }: ResultsChange, waveId: number, input: ResponseInput): Promise<Outcome<number>> {
   const access = assertEditable(actor, campaignId)
-  if (!wavesOf(campaignId).some((w) => w.id === waveId)) notFound('There is no such wave in this campaign.')
+  if (!waveRows(campaignId).some((w) => w.id === waveId)) notFound('There is no such wave in this campaign.')
   if (codeInWave(waveId, input.respondentCode)) return codeTaken(input.respondentCode)
   return unlessTaken(input.respondentCode, () =>
     db.transaction((tx) => {

@@ -56,24 +56,39 @@ export function questionsOf(campaignId: number, counted = true): StoredQuestion[
     .map((q) => ({ ...q, answers: counts.get(q.id) ?? 0 }))
 }
 
+const waveColumns = {
+  id: surveyWaves.id,
+  kind: surveyWaves.kind,
+  group: surveyWaves.group,
+  design: surveyWaves.design,
+  startDate: surveyWaves.startDate,
+  endDate: surveyWaves.endDate,
+  targetSize: surveyWaves.targetSize,
+  samplingNotes: surveyWaves.samplingNotes,
+  baselineWaveId: surveyWaves.baselineWaveId,
+}
+const waveOrder = sql`case ${surveyWaves.kind} when 'baseline' then 0 when 'endline' then 1 else 2 end`
+
+/** The waves without their sizes, for work that does not show them (counting a large survey costs a pass over its responses). */
+export function waveRows(campaignId: number) {
+  return db.select(waveColumns).from(surveyWaves).where(eq(surveyWaves.campaignId, campaignId)).orderBy(waveOrder, asc(surveyWaves.group)).all()
+}
+
+export type StoredWave = ReturnType<typeof waveRows>[number]
+
+/** The waves in order, with how many responses each holds. */
 export function wavesOf(campaignId: number) {
   return db
     .select({
-      id: surveyWaves.id,
-      kind: surveyWaves.kind,
-      group: surveyWaves.group,
-      design: surveyWaves.design,
-      startDate: surveyWaves.startDate,
-      endDate: surveyWaves.endDate,
-      targetSize: surveyWaves.targetSize,
-      samplingNotes: surveyWaves.samplingNotes,
-      baselineWaveId: surveyWaves.baselineWaveId,
+      ...waveColumns,
       // Spelled out: drizzle leaves a column of the outer table unqualified here, which SQLite reads as the inner table's.
-      responses: sql<number>`(select count(*) from "survey_responses" r where r."wave_id" = "survey_waves"."id" and ${sql.raw(finished('r'))})`,
+      // Every response counted from the index alone, less those of an unfinished import (found through their import).
+      responses: sql<number>`(select count(*) from "survey_responses" r where r."wave_id" = "survey_waves"."id")
+        - (select count(*) from "survey_imports" i join "survey_responses" r on r."import_id" = i."id" where i."completed_at" is null and r."wave_id" = "survey_waves"."id")`,
     })
     .from(surveyWaves)
     .where(eq(surveyWaves.campaignId, campaignId))
-    .orderBy(sql`case ${surveyWaves.kind} when 'baseline' then 0 when 'endline' then 1 else 2 end`, asc(surveyWaves.group))
+    .orderBy(waveOrder, asc(surveyWaves.group))
     .all()
 }
 

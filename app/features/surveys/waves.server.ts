@@ -7,14 +7,14 @@ import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertEditable } from '../campaigns/index.server'
 import type { WaveInput } from './schemas'
-import { wavesOf } from './store.server'
+import { waveRows, wavesOf } from './store.server'
 
 // The waves of a survey: baseline, endline and follow-up, for the campaign
 // group and a comparison group. A wave with answers is kept.
 
 export async function addWave(actor: Actor, campaignId: number, input: WaveInput): Promise<Outcome<number>> {
   const access = assertEditable(actor, campaignId)
-  const existing = wavesOf(campaignId)
+  const existing = waveRows(campaignId)
   if (existing.some((w) => w.kind === input.kind && w.group === input.group)) {
     return { ok: false, fieldErrors: { kind: ['This campaign already has that wave for that group'] } }
   }
