@@ -125,7 +125,7 @@ function insertDemoCampaign(sqlite: Db['$client'], d: DemoCampaign, orgIds: Map<
   const reach = d.audiences.reduce((n, [, size]) => n + (size ?? 0), 0) || 1000
   const indicator: Indicator =
     plan === 'measured'
-      ? { name: '% of the audience who know the national hotline number', level: 'outcome', unit: 'percent', direction: 'increase', baseline: null, baselineAtSurvey: true, target: 60, meansOfVerification: 'Baseline and endline survey' }
+      ? { name: '% of the audience who know the national hotline number', level: 'outcome', unit: 'percent', direction: 'increase', baseline: null, baselineAtSurvey: true, target: d.hotlineTarget ?? 60, meansOfVerification: 'Baseline and endline survey' }
       : { name: 'People reached', level: 'output', unit: 'count', direction: 'increase', baseline: 0, baselineAtSurvey: false, target: reach, meansOfVerification: '' }
   insertCampaignTree(
     sqlite,

@@ -1,15 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Findings, allowedTransitions, qualityCheck, campaignPageActionSchema } from '../features/campaigns'
+import { Findings, allowedTransitions, campaignPageActionSchema } from '../features/campaigns'
 import { Overlaps } from '../features/coordination'
 import { countryName, subdivisionLabel } from '../shared/taxonomy/countries'
-import { formatIndicatorValue, beyondChance } from '../features/results'
+import { formatIndicatorValue, beyondChance, progressWords, type Progress } from '../features/results'
 import { languageName } from '../shared/taxonomy/languages'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
 import { duplicateCampaign, getCampaignPage } from '../features/campaigns/index.server'
 import { noteCoordination, overlapsOf } from '../features/coordination/index.server'
-import { indicatorPlans, summarisedIndicators, transitionCampaign } from '../features/results/index.server'
+import { campaignFindings, indicatorPlans, summarisedIndicators, transitionCampaign } from '../features/results/index.server'
 import { readForm } from '../shared/request.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { getSession, requireSession } from '../features/accounts/index.server'
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plans: indicatorPlans(stored.objectives.flatMap((o) => o.indicators), indicators),
     funders,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
-    findings: qualityCheck(stored.campaign),
+    findings: await campaignFindings(stored),
     canEdit,
     canDuplicate,
     transitions: canEdit ? allowedTransitions(stored.row.status) : [],
@@ -260,10 +260,19 @@ function IndicatorRow({ indicator: i, result, plan, campaignId, canEdit }: { ind
         {r?.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? 'endline survey' : `entered, to ${r.actualDate}`}</span> : null}
       </td>
       <td>
-        {r?.progress !== null && r?.progress !== undefined ? `${Math.round(r.progress)}% of the way` : '—'}
-        {r?.met === true ? <span className="tag tag--ok">Target met</span> : null}
+        <ProgressCell progress={r?.progress ?? { kind: 'unknown' }} />
       </td>
       <td>{beyondChance(r?.pValue ?? null, r?.method)}</td>
     </tr>
+  )
+}
+
+function ProgressCell({ progress }: { progress: Progress }) {
+  if (progress.kind === 'met') return <span className="tag tag--ok">{progressWords(progress)}</span>
+  const warning = progress.kind === 'away' ? 'Off track' : progress.kind === 'target_wrong_side' ? 'Check the target' : null
+  return (
+    <>
+      {warning ? <span className="tag tag--pending">{warning}</span> : null} {progressWords(progress)}
+    </>
   )
 }

@@ -6,12 +6,13 @@ import { AUDIENCES, CHANNELS, PILLARS, STATUSES, VISIBILITIES } from '../shared/
 import { Overlaps } from '../features/coordination'
 import { loadForEdit } from '../features/campaigns/index.server'
 import { overlapsOf } from '../features/coordination/index.server'
+import { campaignFindings } from '../features/results/index.server'
 import { action } from './campaigns.$campaignId._index'
 
 export const meta: MetaFunction = () => [{ title: 'Edit campaign – Lantern' }]
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { stored, findings, actor } = await loadForEdit(args)
+  const { stored, actor } = await loadForEdit(args)
   const c = stored.campaign
   const indicatorCount = c.objectives.reduce((n, o) => n + o.indicators.length, 0)
   const answered = [c.risk.restraintImagery, c.risk.antiMigration, c.risk.identifiesVictim].filter(Boolean).length
@@ -19,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     id: stored.row.id,
     title: c.title,
     status: stored.row.status,
-    findings,
+    findings: await campaignFindings(stored),
     missing: missingForPlanned(c),
     // The live check: shown once country, dates and an audience are saved.
     overlaps: c.country && c.startDate && c.endDate && c.audiences.length ? await overlapsOf(actor, stored.row.id) : null,

@@ -5,7 +5,7 @@ import { FilterSelect } from '../shared/ui/filters'
 import { PrintHeader } from '../shared/ui/print-header'
 import { termChoices } from '../shared/ui/options'
 import { countryName } from '../shared/taxonomy/countries'
-import { formatIndicatorValue, formatP } from '../features/results'
+import { formatIndicatorValue, formatP, progressWords } from '../features/results'
 import { AUDIENCES, CHANNELS, PILLARS, STATUSES } from '../shared/taxonomy/taxonomy'
 import { dashboardOf } from '../features/dashboards/index.server'
 import { requireSession } from '../features/accounts/index.server'
@@ -123,9 +123,10 @@ export default function Dashboards() {
         <li>
           <span className="headline__figure">{h.outcomesWithResult ? `${Math.round((h.outcomesMet / h.outcomesWithResult) * 100)}%` : '—'}</span> of {h.outcomesWithResult} outcome
           indicators with a result met their target
+          {h.outcomesUnjudged ? ` (${h.outcomesUnjudged} more cannot be judged: the target is on the wrong side of the baseline)` : ''}
         </li>
         <li className="headline__wide">
-          <span className="headline__figure headline__figure--small">{h.spend.length ? h.spend.map((s) => `${n(s.amount)} ${s.currency}`).join(' + ') : '—'}</span> spend (budgets, by currency)
+          <span className="headline__figure headline__figure--small">{h.budgets.length ? h.budgets.map((s) => `${n(s.amount)} ${s.currency}`).join(' + ') : '—'}</span> in budgets, by currency
         </li>
       </ul>
 
@@ -136,16 +137,17 @@ export default function Dashboards() {
         <DataTable
           caption="Outcome indicators with a target and an actual"
           csv={csv('target-actual')}
-          head={['Campaign', 'Organisation', 'Indicator', 'Target', 'Actual', 'Met']}
+          head={['Campaign', 'Organisation', 'Indicator', 'Baseline', 'Target', 'Actual', 'Progress']}
           rows={d.targetActual.map((r) => [
             <Link key="c" to={`/campaigns/${r.campaignId}/results`}>
               {r.title}
             </Link>,
             r.organisation,
             r.indicator,
+            r.baseline === null ? '—' : formatIndicatorValue(r.unit, r.baseline),
             formatIndicatorValue(r.unit, r.target),
             formatIndicatorValue(r.unit, r.actual),
-            r.met ? 'Yes' : 'No',
+            r.progress.kind === 'unknown' ? (r.met ? 'Target met' : 'Target not met') : progressWords(r.progress),
           ])}
         />
       </section>

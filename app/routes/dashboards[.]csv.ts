@@ -14,7 +14,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const d = await dashboardOf(actor, search)
   const table: CsvTable =
     chart === 'target-actual'
-      ? { fields: ['campaign_id', 'campaign', 'organisation', 'indicator', 'unit', 'target', 'actual', 'met'], rows: d.targetActual.map((r) => [r.campaignId, r.title, r.organisation, r.indicator, r.unit, r.target, r.actual, r.met ? 'yes' : 'no']) }
+      ? {
+          fields: ['campaign_id', 'campaign', 'organisation', 'indicator', 'unit', 'direction', 'baseline', 'target', 'actual', 'progress', 'share_of_the_way', 'met'],
+          rows: d.targetActual.map((r) => [
+            r.campaignId,
+            r.title,
+            r.organisation,
+            r.indicator,
+            r.unit,
+            r.direction,
+            r.baseline,
+            r.target,
+            r.actual,
+            r.progress.kind,
+            r.progress.kind === 'toward' ? r.progress.share : null,
+            r.met === null ? '' : r.met ? 'yes' : 'no',
+          ]),
+        }
       : chart === 'forest'
         ? {
             fields: ['standard_indicator', 'campaign_id', 'campaign', 'organisation', 'change', 'change_ci_low', 'change_ci_high', 'n', 'p_value'],

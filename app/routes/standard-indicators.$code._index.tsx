@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatIndicatorValue, beyondChance } from '../features/results'
+import { formatIndicatorValue, beyondChance, progressWords } from '../features/results'
 import { can } from '../shared/permissions/permissions'
 import { DIRECTIONS, INDICATOR_UNITS, STATUSES } from '../shared/taxonomy/taxonomy'
 import { parseParams, standardIndicatorParams } from '../shared/params.server'
@@ -66,6 +66,7 @@ export default function StandardIndicator() {
                 <th scope="col">Baseline</th>
                 <th scope="col">Actual</th>
                 <th scope="col">Target</th>
+                <th scope="col">Progress</th>
                 <th scope="col">n</th>
                 <th scope="col">Change beyond chance?</th>
               </tr>
@@ -84,6 +85,7 @@ export default function StandardIndicator() {
                     {r.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? 'endline survey' : 'entered by date'}</span> : null}
                   </td>
                   <td>{value(r.target)}</td>
+                  <td>{progressWords(r.progress)}</td>
                   <td>{r.nActual?.toLocaleString('en') ?? '—'}</td>
                   <td>{beyondChance(r.pValue)}</td>
                 </tr>

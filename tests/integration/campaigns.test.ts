@@ -14,7 +14,7 @@ import * as where from '../../app/routes/campaigns.$campaignId.edit.where'
 import * as budget from '../../app/routes/campaigns.$campaignId.edit.budget'
 import * as objectives from '../../app/routes/campaigns.$campaignId.edit.objectives'
 import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objectives_.$objectiveId.indicator'
-import { createOrganisation, createPerson, createUser, loginAs, type User } from '../factories'
+import { createOrganisation, createPerson, createUser, daysFromNow, loginAs, type User } from '../factories'
 import { fieldErrors, get, invoke, post } from './helpers'
 
 const member = async () => (await createPerson('member')).user
@@ -39,7 +39,7 @@ async function complete(cookie: string, id: number) {
     return invoke(module.action as Parameters<typeof invoke>[0], request, p)
   }
   expect((await send(audiences, `/campaigns/${id}/edit/audiences`, [['audiences', 'migrant_workers'], ['audiences', 'youth_students'], ['sizes.migrant_workers', '20000']])).status).toBe(302)
-  expect((await send(where, `/campaigns/${id}/edit/where`, [['country', 'UA'], ['subdivisions', 'UA-46'], ['startDate', '2026-04-01'], ['endDate', '2026-05-31']])).status).toBe(302)
+  expect((await send(where, `/campaigns/${id}/edit/where`, [['country', 'UA'], ['subdivisions', 'UA-46'], ['startDate', daysFromNow(30)], ['endDate', daysFromNow(90)]])).status).toBe(302)
   expect((await send(objectives, `/campaigns/${id}/edit/objectives`, { intent: 'add-objective', statement: 'More prospective migrants know the hotline' })).status).toBe(200)
   const objectiveId = loadCampaign(id)!.objectives[0]!.id
   const indicator = await invoke(

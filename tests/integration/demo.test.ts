@@ -12,7 +12,8 @@ vi.hoisted(() => {
 
 const { db } = await import('../../app/shared/db.server')
 const { startup } = await import('../../app/startup.server')
-const { storedAnalysis } = await import('../../app/features/results/index.server')
+const { storedAnalysis, summarisedIndicators } = await import('../../app/features/results/index.server')
+const { progressWords } = await import('../../app/features/results/progress')
 const { DID_GROUP } = await import('../../app/features/results/impact')
 const { DEMO_PASSWORD, DEMO_USERS } = await import('../../db/demo')
 
@@ -86,5 +87,14 @@ describe('the demo data', () => {
     expect(decline, 'a decline').toBeDefined()
     expect(all.some((r) => r.design === 'panel' && (r.nPairs ?? 0) > 30), 'a panel').toBe(true)
     expect(all.some((r) => r.group === DID_GROUP && r.change !== null), 'a comparison group').toBe(true)
+  })
+
+  it('shows a campaign whose outcome moved away from its target, and says so in words', async () => {
+    const moved = (await Promise.all(finished.map(async (c) => (await summarisedIndicators(c.id)).filter((i) => i.result.progress.kind === 'away')))).flat()
+    expect(moved.length, 'an outcome that moved away from its target').toBeGreaterThan(0)
+    expect(progressWords(moved[0]!.result.progress)).toBe('Moved away from the target')
+    // And no planned target of the demo sits on the wrong side of its baseline.
+    const wrongSide = (await Promise.all(finished.map(async (c) => (await summarisedIndicators(c.id)).filter((i) => i.result.progress.kind === 'target_wrong_side')))).flat()
+    expect(wrongSide.map((i) => i.name)).toEqual([])
   })
 })

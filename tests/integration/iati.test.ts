@@ -7,7 +7,7 @@ import * as campaignXml from '../../app/routes/campaigns.$campaignId.iati[.]xml'
 import * as dashboardXml from '../../app/routes/dashboards.iati[.]xml'
 import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
 import { db } from '../../app/shared/db.server'
-import { createActual, createCampaign, createOrganisation, createPerson, createSurveyedCampaign, HOTLINE_INDICATOR, indicatorsOf, loginAs, REACH_INDICATOR } from '../factories'
+import { createActual, createCampaign, createOrganisation, createPerson, createSurveyedCampaign, HOTLINE_INDICATOR, indicatorsOf, loginAs, PANEL_GAIN, REACH_INDICATOR } from '../factories'
 import { get, invoke } from './helpers'
 
 // The IATI export: well-formed, valid against the 2.03 schema's result
@@ -74,6 +74,20 @@ describe('the IATI export', () => {
       .get(id)
     expect(Number(((reach.period as Node).actual as Node)['@value'])).toBe(entered)
     expect(entered).toBe(2000)
+  })
+
+  it('says on the target when it is on the wrong side of the baseline, which a reader would take for progress made', async () => {
+    const donor = await createPerson('donor')
+    const declining = { ...PANEL_GAIN, binary: [{ code: 'knows_hotline', pre: 0.66, post: 0.5 }] }
+    const id = String(createSurveyedCampaign(createOrganisation(), { visibility: 'published', plan: declining, indicators: [HOTLINE_INDICATOR] }))
+    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, await loginAs(donor.user)), params: { campaignId: id }, context: {} } as never))
+    expect(await valid(xml)).toEqual([])
+    const activity = (create(xml).end({ format: 'object' }) as Node)['iati-activities'] as Node
+    const indicator = asArray(((activity['iati-activity'] as Node).result as Node).indicator as Node | Node[])[0]!
+    expect(Number((indicator.baseline as Node)['@value'])).toBeGreaterThan(60)
+    const target = (indicator.period as Node).target as Node
+    expect(target['@value']).toBe('60')
+    expect((target.comment as Node).narrative).toMatch(/wrong side of the baseline for an indicator where higher is better/)
   })
 
   it('refuses what the viewer may not see, and drafts', async () => {

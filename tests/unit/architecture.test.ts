@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 const eslint = new ESLint()
 const problems = async (filePath: string, text: string) => (await eslint.lintText(text, { filePath }))[0]!.messages.map((m) => `${m.ruleId}: ${m.message}`)
 
-describe('the module rules', () => {
+// The first lint builds the import graph of the whole tree: seconds on a busy machine.
+describe('the module rules', { timeout: 60_000 }, () => {
   it('refuse an import cycle: the campaigns read guard importing the results flow, which imports campaigns', async () => {
     const found = await problems('app/features/campaigns/access.server.ts', "import { changeResults } from '../results/index.server'\nexport const again = changeResults\n")
     expect(found).toContainEqual(expect.stringMatching(/^import-x\/no-cycle: Dependency cycle/))

@@ -25,6 +25,7 @@ const indicator = (over: Partial<DashIndicator>): DashIndicator => ({
   name: 'Knows the hotline',
   level: 'outcome',
   unit: 'percent',
+  direction: 'increase',
   standardIndicatorId: 7,
   baseline: null,
   target: 60,
@@ -52,7 +53,7 @@ const indicators = [
 ]
 
 describe('the dashboard’s figures', () => {
-  it('counts campaigns, organisations, people and spend per currency, and the share of outcomes met', () => {
+  it('counts campaigns, organisations, people and budgets per currency, and the share of outcomes met', () => {
     expect(headline(campaigns, indicators)).toEqual({
       campaigns: 3,
       organisations: 2,
@@ -61,18 +62,33 @@ describe('the dashboard’s figures', () => {
       respondents: 600,
       outcomesWithResult: 2,
       outcomesMet: 1,
-      spend: [
+      outcomesUnjudged: 0,
+      budgets: [
         { currency: 'NPR', amount: 300_000 },
         { currency: 'EUR', amount: 15_000 },
       ],
     })
   })
 
-  it('lists outcome indicators with a target and an actual, furthest above the target first', () => {
-    expect(targetVersusActual(campaigns, indicators).map((r) => [r.title, r.target, r.actual, r.met])).toEqual([
-      ['A', 60, 62, true],
-      ['B', 60, 48, false],
+  it('lists outcome indicators with a target and an actual, furthest past the target in its own direction first', () => {
+    expect(targetVersusActual(campaigns, indicators).map((r) => [r.title, r.target, r.actual, r.met, r.progress.kind])).toEqual([
+      ['A', 60, 62, true, 'met'],
+      ['B', 60, 48, false, 'toward'],
     ])
+    // Lower is better: 20 against a target of 25 is past it; 40 from a baseline of 35 went the wrong way.
+    const down = [
+      indicator({ campaignId: 1, indicatorId: 5, direction: 'decrease', baseline: 35, target: 25, actual: 40, met: false }),
+      indicator({ campaignId: 2, indicatorId: 6, direction: 'decrease', baseline: 35, target: 25, actual: 20, met: true }),
+    ]
+    expect(targetVersusActual(campaigns, down).map((r) => [r.title, r.progress.kind])).toEqual([
+      ['B', 'met'],
+      ['A', 'away'],
+    ])
+  })
+
+  it('leaves out of the share met an outcome whose target is on the wrong side of its baseline, and counts it apart', () => {
+    const wrongSide = indicator({ campaignId: 3, indicatorId: 7, baseline: 61.2, target: 60, actual: 51, met: null })
+    expect(headline(campaigns, [...indicators, wrongSide])).toMatchObject({ outcomesWithResult: 2, outcomesMet: 1, outcomesUnjudged: 1 })
   })
 
   it('sorts the forest plot by change and rolls the standard indicator up by respondents', () => {

@@ -14,7 +14,7 @@ describe('indicator results', () => {
     expect(r).toMatchObject({ baselineFrom: 'survey', actualFrom: 'survey', significant: true, method: 'mcnemar_cc', met: false })
     expect(r.baseline).toBeCloseTo(35.8, 10)
     expect(r.actual).toBeCloseTo(57.2, 10)
-    expect(r.progress).toBeCloseTo(((57.2 - 35.8) / (60 - 35.8)) * 100, 10)
+    expect(r.progress).toEqual({ kind: 'toward', share: expect.closeTo(((57.2 - 35.8) / (60 - 35.8)) * 100, 10) })
   })
 
   it('says a change is not distinguishable from zero when p ≥ 0.05, and keeps the planned baseline without a baseline wave', () => {
@@ -28,9 +28,15 @@ describe('indicator results', () => {
       { onDate: '2026-05-01', value: 300 },
       { onDate: '2026-03-01', value: 450 },
     ]
-    expect(indicatorResult(reach, null, entries)).toMatchObject({ actual: 750, actualFrom: 'entered', actualDate: '2026-05-01', progress: 75, met: false, significant: null })
+    expect(indicatorResult(reach, null, entries)).toMatchObject({ actual: 750, actualFrom: 'entered', actualDate: '2026-05-01', progress: { kind: 'toward', share: 75 }, met: false, significant: null })
     const share: IndicatorPlan = { unit: 'percent', direction: 'decrease', level: 'outcome', baseline: 50, target: 30 }
-    expect(indicatorResult(share, null, entries.map((e) => ({ ...e, value: e.value / 10 })))).toMatchObject({ actual: 30, progress: 100, met: true })
+    expect(indicatorResult(share, null, entries.map((e) => ({ ...e, value: e.value / 10 })))).toMatchObject({ actual: 30, progress: { kind: 'met' }, met: true })
+  })
+
+  it('cannot call a target met, or give progress, when the target lies on the wrong side of a surveyed baseline', () => {
+    // The demo's case: an "increase" indicator whose endline fell below a target that was already below the baseline.
+    const r = indicatorResult({ ...hotline, target: 60 }, record({ pre: 0.612, post: 0.51 }), [])
+    expect(r).toMatchObject({ progress: { kind: 'target_wrong_side', movement: 'worse' }, met: null })
   })
 
   it('lists the outcome indicators without an actual', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { allowedTransitions, canTransition, missingForPlanned, type Campaign, type Indicator } from '../../app/features/campaigns/campaign'
-import { qualityCheck } from '../../app/features/campaigns/quality'
+import { qualityCheck, type QualityContext } from '../../app/features/campaigns/quality'
 
 const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   name: '% who know the hotline number',
@@ -40,10 +40,12 @@ const good = (over: Partial<Campaign> = {}): Campaign => ({
   risk: { restraintImagery: 'no', antiMigration: 'no', identifiesVictim: 'no', mitigation: '' },
   ...over,
 })
-const codes = (c: Campaign) => qualityCheck(c).map((f) => f.code)
+/** Planned, the day before it starts. */
+const BEFORE: QualityContext = { status: 'planned', today: '2026-03-31' }
+const codes = (c: Campaign, context = BEFORE) => qualityCheck(c, context).map((f) => f.code)
 
 describe('quality check', () => {
-  it('finds nothing in a well-planned campaign', () => expect(qualityCheck(good())).toEqual([]))
+  it('finds nothing in a well-planned campaign', () => expect(qualityCheck(good(), BEFORE)).toEqual([]))
 
   it('flags "general public" as the only audience, but not beside a specific group', () => {
     expect(codes(good({ audiences: [{ code: 'general_public', estimatedSize: null }] }))).toEqual(['general_public_only'])
@@ -57,7 +59,7 @@ describe('quality check', () => {
   })
 
   it('flags an indicator without target, or without baseline or baseline plan, naming it', () => {
-    const findings = qualityCheck(good({ objectives: [{ statement: 'x', indicators: [indicator({ target: null }), indicator({ name: 'Calls', baselineAtSurvey: false, baseline: null })] }] }))
+    const findings = qualityCheck(good({ objectives: [{ statement: 'x', indicators: [indicator({ target: null }), indicator({ name: 'Calls', baselineAtSurvey: false, baseline: null })] }] }), BEFORE)
     const incomplete = findings.find((f) => f.code === 'indicator_incomplete')!
     expect(incomplete.title).toBe('2 indicators have no target or no baseline plan')
     expect(incomplete.reason).toContain('“Calls”')
@@ -81,8 +83,28 @@ describe('quality check', () => {
 
   it('flags a budget without currency', () => expect(codes(good({ currency: null }))).toEqual(['budget_without_currency']))
 
+  it('flags a campaign still planned after its start date, and one still running after its end date', () => {
+    expect(codes(good(), { status: 'planned', today: '2026-04-01' })).toEqual([])
+    expect(codes(good(), { status: 'planned', today: '2026-04-02' })).toEqual(['start_date_passed'])
+    expect(codes(good(), { status: 'active', today: '2026-04-02' })).toEqual([])
+    expect(codes(good(), { status: 'active', today: '2026-06-01' })).toEqual(['end_date_passed'])
+    expect(codes(good(), { status: 'planned', today: '2026-06-01' })).toEqual(['end_date_passed'])
+    expect(codes(good(), { status: 'completed', today: '2026-06-01' })).toEqual([])
+  })
+
+  it('flags a target on the wrong side of the planned baseline, or of the baseline the survey measured', () => {
+    const planned = (direction: 'increase' | 'decrease', baseline: number) => good({ objectives: [{ statement: 'x', indicators: [indicator({ direction, baselineAtSurvey: false, baseline, target: 60 })] }] })
+    expect(codes(planned('increase', 40))).toEqual([])
+    expect(codes(planned('increase', 60))).toEqual(['target_wrong_side'])
+    expect(codes(planned('decrease', 40))).toEqual(['target_wrong_side'])
+    expect(codes(planned('decrease', 70))).toEqual([])
+    // The demo's case: to be measured at baseline, and the survey found 61.2 % against a target of 60 %.
+    expect(codes(good(), { ...BEFORE, measuredBaselines: [61.2] })).toEqual(['target_wrong_side'])
+    expect(codes(good(), { ...BEFORE, measuredBaselines: [35.8] })).toEqual([])
+  })
+
   it('says why and how to fix, and where', () => {
-    for (const f of qualityCheck(good({ currency: null, audiences: [{ code: 'general_public', estimatedSize: null }] }))) {
+    for (const f of qualityCheck(good({ currency: null, audiences: [{ code: 'general_public', estimatedSize: null }] }), BEFORE)) {
       expect(f.reason.length).toBeGreaterThan(10)
       expect(f.fix.length).toBeGreaterThan(10)
       expect(['audiences', 'budget']).toContain(f.section)

@@ -3,6 +3,7 @@ import { COUNTRIES, countryName, isCountryCode, relatedSubdivisions, subdivision
 import { changePasswordSchema, signUpSchema } from '../../app/features/accounts/schemas'
 import { bufferSchema, parsePairFilters } from '../../app/features/coordination/schemas'
 import { organisationProfileSchema } from '../../app/features/organisations/schemas'
+import { riskSchema } from '../../app/features/campaigns/schemas'
 import { safeRedirectPath } from '../../app/shared/http.server'
 
 const valid = {
@@ -104,5 +105,16 @@ describe('safeRedirectPath', () => {
     expect(safeRedirectPath('https://evil.example')).toBe('/')
     expect(safeRedirectPath('/\\evil.example')).toBe('/')
     expect(safeRedirectPath(null)).toBe('/')
+  })
+})
+
+describe('the message-risk review', () => {
+  const review = (over: Record<string, string>) => riskSchema.safeParse({ restraintImagery: 'no', antiMigration: 'no', identifiesVictim: 'no', mitigation: '', ...over })
+  it('refuses a “yes” without a mitigation, at the mitigation field', () => {
+    const refused = review({ antiMigration: 'yes', mitigation: '   ' })
+    expect(refused.success).toBe(false)
+    expect(refused.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['mitigation', 'Say how you will change the material for each “yes”, or change it and answer “no”']])
+    expect(review({ antiMigration: 'yes', mitigation: 'The poster is replaced by one about safe recruitment.' }).success).toBe(true)
+    expect(review({}).success).toBe(true)
   })
 })

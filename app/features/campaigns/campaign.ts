@@ -21,6 +21,9 @@ export type Indicator = {
 
 export type Objective = { statement: string; indicators: Indicator[] }
 
+/** Whether a target lies on the desired side of its baseline; a target equal to the baseline does not. */
+export const targetOnDesiredSide = (direction: Direction, baseline: number, target: number) => (direction === 'increase' ? target > baseline : target < baseline)
+
 export type Campaign = {
   title: string
   summary: string

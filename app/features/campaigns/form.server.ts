@@ -2,7 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import type { Actor } from '../../shared/permissions/permissions'
-import { qualityCheck } from './quality'
 import type { Outcome } from '../../shared/outcome'
 import { getCampaignForEdit } from './access.server'
 import { campaignParams, parseParams } from '../../shared/params.server'
@@ -16,7 +15,7 @@ export async function loadForEdit({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
   const stored = await getCampaignForEdit(actor, campaignId)
-  return { actor, stored, findings: qualityCheck(stored.campaign) }
+  return { actor, stored }
 }
 
 export function sectionAction<S extends z.ZodType<Record<string, unknown>>>(

@@ -1,4 +1,5 @@
-import type { Campaign } from './campaign'
+import type { Status } from '../../shared/taxonomy/taxonomy'
+import { targetOnDesiredSide, type Campaign } from './campaign'
 
 // The registry's quality check: the field's three complaints about
 // awareness campaigns — nobody in particular targeted, nothing measured, and
@@ -6,9 +7,17 @@ import type { Campaign } from './campaign'
 
 export type Finding = { code: string; title: string; reason: string; fix: string; section: string }
 
+/**
+ * What the check needs besides the campaign: where it stands, today's date
+ * (YYYY-MM-DD), and the baselines its baseline survey measured, one per
+ * indicator in the order of `objectives.flatMap((o) => o.indicators)` (null
+ * where none was measured): a measured baseline replaces the planned one.
+ */
+export type QualityContext = { status: Status; today: string; measuredBaselines?: readonly (number | null)[] }
+
 const RISK_QUESTIONS = ['restraintImagery', 'antiMigration', 'identifiesVictim'] as const
 
-export function qualityCheck(c: Campaign): Finding[] {
+export function qualityCheck(c: Campaign, context: QualityContext): Finding[] {
   const findings: Finding[] = []
   const indicators = c.objectives.flatMap((o) => o.indicators)
 
@@ -37,6 +46,19 @@ export function qualityCheck(c: Campaign): Finding[] {
       title: `${incomplete.length === 1 ? 'An indicator has' : `${incomplete.length} indicators have`} no target or no baseline plan`,
       reason: `Without both, nobody can tell whether the campaign worked (${incomplete.map((i) => `“${i.name}”`).join(', ')}).`,
       fix: 'Give each indicator a target, and a baseline value or “to be measured at baseline”.',
+      section: 'objectives',
+    })
+  }
+  const wrongSide = indicators.filter((i, k) => {
+    const baseline = context.measuredBaselines?.[k] ?? i.baseline
+    return baseline !== null && i.target !== null && !targetOnDesiredSide(i.direction, baseline, i.target)
+  })
+  if (wrongSide.length > 0) {
+    findings.push({
+      code: 'target_wrong_side',
+      title: `${wrongSide.length === 1 ? 'A target is' : `${wrongSide.length} targets are`} on the wrong side of the baseline`,
+      reason: `A target must lie beyond the baseline in the direction that is better, or reaching it means nothing changed or things got worse (${wrongSide.map((i) => `“${i.name}”`).join(', ')}).`,
+      fix: 'Set each target above the baseline where higher is better, below it where lower is better.',
       section: 'objectives',
     })
   }
@@ -74,6 +96,24 @@ export function qualityCheck(c: Campaign): Finding[] {
       title: 'The end date is before the start date',
       reason: `The campaign ends on ${c.endDate} but starts on ${c.startDate}.`,
       fix: 'Correct the dates.',
+      section: 'where',
+    })
+  }
+  const running = context.status === 'planned' || context.status === 'active'
+  if (running && c.endDate && c.endDate < context.today) {
+    findings.push({
+      code: 'end_date_passed',
+      title: 'The end date has passed',
+      reason: `The campaign ended on ${c.endDate} by its dates but is still registered as ${context.status}.`,
+      fix: 'Mark it completed, or correct the end date.',
+      section: 'where',
+    })
+  } else if (context.status === 'planned' && c.startDate && c.startDate < context.today) {
+    findings.push({
+      code: 'start_date_passed',
+      title: 'The start date has passed',
+      reason: `The campaign was to start on ${c.startDate} but is still registered as planned.`,
+      fix: 'Mark it active if it has started, or correct the start date.',
       section: 'where',
     })
   }

@@ -13,6 +13,7 @@ import {
   VISIBILITIES,
 } from '../../shared/taxonomy/taxonomy'
 import { countryField, idField } from '../../shared/ui/fields'
+import { targetOnDesiredSide } from './campaign'
 
 // One zod schema per section of the campaign form, shared by the browser
 // (conform) and the actions. Every text has a limit, so a 5 MB paste is a
@@ -121,12 +122,18 @@ export const budgetSchema = z
   })
 
 const answer = z.enum(['yes', 'no'], { error: 'Answer yes or no' }).optional()
-export const riskSchema = z.object({
-  restraintImagery: answer,
-  antiMigration: answer,
-  identifiesVictim: answer,
-  mitigation: text('The mitigation note', 2000),
-})
+export const riskSchema = z
+  .object({
+    restraintImagery: answer,
+    antiMigration: answer,
+    identifiesVictim: answer,
+    mitigation: text('The mitigation note', 2000),
+  })
+  .superRefine((v, ctx) => {
+    if ([v.restraintImagery, v.antiMigration, v.identifiesVictim].includes('yes') && !v.mitigation?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['mitigation'], message: 'Say how you will change the material for each “yes”, or change it and answer “no”' })
+    }
+  })
 
 export const objectiveSchema = z.object({
   statement: z
@@ -163,8 +170,7 @@ export const indicatorSchema = z
       ctx.addIssue({ code: 'custom', path: ['baselineAtSurvey'], message: 'Give a baseline value or tick “to be measured at baseline”, not both' })
     }
     if (v.baseline !== undefined && v.target !== undefined) {
-      const wrong = v.direction === 'increase' ? v.target <= v.baseline : v.target >= v.baseline
-      if (wrong) {
+      if (!targetOnDesiredSide(v.direction, v.baseline, v.target)) {
         ctx.addIssue({
           code: 'custom',
           path: ['target'],

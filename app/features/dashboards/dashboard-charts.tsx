@@ -25,7 +25,7 @@ function Canvas({ label, items, canvas }: { label: string; items: number; canvas
 const short = (title: string) => (title.length > 38 ? `${title.slice(0, 36)}…` : title)
 
 /** Percentage outcome indicators: the actual as a bar, the target as a line across it. */
-export function TargetActualChart({ rows }: { rows: { campaignId: number; title: string; indicator: string; target: number; actual: number; met: boolean }[] }) {
+export function TargetActualChart({ rows }: { rows: { campaignId: number; title: string; indicator: string; target: number; actual: number; met: boolean | null }[] }) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const navigate = useNavigate()
   useChart(

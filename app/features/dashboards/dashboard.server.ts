@@ -49,7 +49,7 @@ function campaignsInView(actor: Actor, f: DashboardFilters): { campaigns: DashCa
     where ${where}
     order by c.start_date desc, c.id`)
   const indicators = db.all<Omit<DashIndicator, 'met'> & { met: number | null }>(sql`
-    select i.campaign_id as campaignId, i.indicator_id as indicatorId, i.name, i.level, i.unit, i.standard_indicator_id as standardIndicatorId,
+    select i.campaign_id as campaignId, i.indicator_id as indicatorId, i.name, i.level, i.unit, i.direction, i.standard_indicator_id as standardIndicatorId,
       i.baseline, i.target, i.actual, i.n_actual as nActual, i.n_baseline as nBaseline, i.change, i.change_low as changeLow,
       i.change_high as changeHigh, i.p_value as pValue, i.met
     from indicator_summaries i

@@ -1,5 +1,6 @@
 import { rollUp, type Rollup } from './rollup'
-import type { IndicatorUnit } from '../../shared/taxonomy/taxonomy'
+import type { Direction, IndicatorUnit } from '../../shared/taxonomy/taxonomy'
+import { progressOf } from '../results'
 
 // The donor dashboard's figures from the campaigns in view and their
 // indicator summaries: pure, so each chart's numbers are tested
@@ -27,6 +28,7 @@ export type DashIndicator = {
   name: string
   level: 'output' | 'outcome'
   unit: IndicatorUnit
+  direction: Direction
   standardIndicatorId: number | null
   baseline: number | null
   target: number | null
@@ -42,8 +44,8 @@ export type DashIndicator = {
 
 export function headline(campaigns: readonly DashCampaign[], indicators: readonly DashIndicator[]) {
   const outcomes = indicators.filter((i) => i.level === 'outcome' && i.actual !== null && i.target !== null)
-  const spend = new Map<string, number>()
-  for (const c of campaigns) if (c.budget !== null && c.currency) spend.set(c.currency, (spend.get(c.currency) ?? 0) + c.budget)
+  const budgets = new Map<string, number>()
+  for (const c of campaigns) if (c.budget !== null && c.currency) budgets.set(c.currency, (budgets.get(c.currency) ?? 0) + c.budget)
   const reached = campaigns.filter((c) => c.reached !== null)
   return {
     campaigns: campaigns.length,
@@ -51,19 +53,35 @@ export function headline(campaigns: readonly DashCampaign[], indicators: readonl
     targeted: campaigns.reduce((s, c) => s + c.targeted, 0),
     reached: reached.length ? reached.reduce((s, c) => s + c.reached!, 0) : null,
     respondents: campaigns.reduce((s, c) => s + c.respondents, 0),
-    outcomesWithResult: outcomes.length,
-    outcomesMet: outcomes.filter((i) => i.met).length,
-    spend: [...spend].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount),
+    /** Outcomes whose target can be judged met or not: a target on the wrong side of its baseline cannot. */
+    outcomesWithResult: outcomes.filter((i) => i.met !== null).length,
+    outcomesMet: outcomes.filter((i) => i.met === true).length,
+    outcomesUnjudged: outcomes.filter((i) => i.met === null).length,
+    budgets: [...budgets].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount),
   }
 }
 
-/** Each outcome indicator with a target and an actual, furthest above its target first. */
+/** Each outcome indicator with a target and an actual, furthest past its target (in its own direction) first. */
 export function targetVersusActual(campaigns: readonly DashCampaign[], indicators: readonly DashIndicator[]) {
   const byId = new Map(campaigns.map((c) => [c.id, c]))
   return indicators
     .filter((i) => i.level === 'outcome' && i.actual !== null && i.target !== null && byId.has(i.campaignId))
-    .map((i) => ({ campaignId: i.campaignId, title: byId.get(i.campaignId)!.title, organisation: byId.get(i.campaignId)!.organisation, indicator: i.name, unit: i.unit, target: i.target!, actual: i.actual!, met: i.met === true }))
-    .sort((a, b) => b.actual - b.target - (a.actual - a.target))
+    .map((i) => ({
+      campaignId: i.campaignId,
+      title: byId.get(i.campaignId)!.title,
+      organisation: byId.get(i.campaignId)!.organisation,
+      indicator: i.name,
+      unit: i.unit,
+      direction: i.direction,
+      baseline: i.baseline,
+      target: i.target!,
+      actual: i.actual!,
+      met: i.met,
+      progress: progressOf(i.direction, i.baseline, i.actual, i.target),
+      past: (i.direction === 'increase' ? 1 : -1) * (i.actual! - i.target!),
+    }))
+    .sort((a, b) => b.past - a.past)
+    .map(({ past: _past, ...row }) => row)
 }
 
 export type ForestRow = { campaignId: number; title: string; organisation: string; change: number; low: number; high: number; n: number | null; pValue: number | null }

@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2'
 import type { OrganisationType } from '../../shared/permissions/roles'
 import type { Direction, IndicatorUnit, Status } from '../../shared/taxonomy/taxonomy'
+import { targetOnDesiredSide } from '../campaigns'
 
 // Campaigns as IATI 2.03 activities with their `result` blocks:
 // objectives become results, indicators carry @measure and
@@ -90,7 +91,13 @@ export function iatiActivitiesXml(activities: readonly IatiActivity[], generated
           const period = indicator.ele('period')
           period.ele('period-start', { 'iso-date': a.startDate })
           period.ele('period-end', { 'iso-date': a.endDate })
-          if (i.target !== null) period.ele('target', { value: decimal(i.target) })
+          if (i.target !== null) {
+            const target = period.ele('target', { value: decimal(i.target) })
+            // A reader works progress out from @ascending, baseline and target; a target on the wrong side would read as progress already made.
+            if (i.baseline && !targetOnDesiredSide(i.direction, i.baseline.value, i.target)) {
+              target.ele('comment').ele('narrative').txt(`This target is on the wrong side of the baseline for an indicator where ${i.direction === 'increase' ? 'higher' : 'lower'} is better, so progress towards it cannot be measured.`)
+            }
+          }
           if (i.actual !== null) period.ele('actual', { value: decimal(i.actual) })
           for (const d of i.dimensions) period.ele('actual', { value: decimal(d.actual) }).ele('dimension', { name: d.name, value: d.value })
         }

@@ -3,6 +3,7 @@
 // through which every change to them passes.
 export * from './analysis.server'
 export * from './disclosure'
+export * from './findings.server'
 export * from './flow.server'
 export * from './impact-breakdown'
 export * from './impact-table'

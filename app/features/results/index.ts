@@ -3,6 +3,7 @@
 export * from './actual-schema'
 export * from './impact-words'
 export * from './indicator-format'
+export * from './progress'
 export * from './result-card'
 export * from './sample-size-planner'
 export * from './sample-size-schema'

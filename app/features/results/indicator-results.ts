@@ -1,6 +1,7 @@
 import type { ImpactRecord } from './impact'
 import { ALPHA } from './conventions'
 import type { Direction, IndicatorUnit } from '../../shared/taxonomy/taxonomy'
+import { progressOf, targetMet, type Progress } from './progress'
 
 // Where a campaign stands on each indicator: an indicator
 // linked to a survey question takes its baseline from the baseline wave and
@@ -18,8 +19,9 @@ export type IndicatorResult = {
   actualFrom: 'survey' | 'entered' | null
   /** The last date an actual was entered for. */
   actualDate: string | null
-  /** Share of the way from baseline to target, in percent; may pass 100 or fall below 0. */
-  progress: number | null
+  /** How far from the baseline towards the target, in the indicator's direction (progress.ts). */
+  progress: Progress
+  /** Null when it cannot be judged, a target on the wrong side of the baseline included. */
   met: boolean | null
   /** Survey-measured: the test's p-value and whether the change is distinguishable from zero at 5%. */
   pValue: number | null
@@ -36,12 +38,6 @@ export type IndicatorResult = {
 
 /** A survey estimate in the indicator's unit: proportions as percentages. */
 const inUnit = (unit: IndicatorUnit, record: ImpactRecord, v: number | null) => (v === null ? null : unit === 'percent' && record.type === 'binary' ? v * 100 : v)
-
-/** Share of the way from baseline to target, in percent; null without all three or when they coincide. */
-export function progressOf(baseline: number | null, actual: number | null, target: number | null): number | null {
-  if (baseline === null || actual === null || target === null || target === baseline) return null
-  return ((actual - baseline) / (target - baseline)) * 100
-}
 
 export function indicatorResult(plan: IndicatorPlan, survey: ImpactRecord | null, entered: readonly EnteredActual[]): IndicatorResult {
   let baseline = plan.baseline
@@ -66,8 +62,8 @@ export function indicatorResult(plan: IndicatorPlan, survey: ImpactRecord | null
     actualFrom = 'entered'
     actualDate = sorted.at(-1)!.onDate
   }
-  const progress = progressOf(baseline, actual, plan.target)
-  const met = actual === null || plan.target === null ? null : plan.direction === 'increase' ? actual >= plan.target : actual <= plan.target
+  const progress = progressOf(plan.direction, baseline, actual, plan.target)
+  const met = targetMet(plan.direction, baseline, actual, plan.target)
   return {
     baseline,
     baselineFrom,

@@ -3,7 +3,8 @@ import { campaignAnalyses, campaignSummaries, indicatorSummaries, standardIndica
 import { loadCampaign, type StoredCampaign } from '../campaigns/index.server'
 import { db } from '../../shared/db.server'
 import { indicatorsWithResults } from './indicators.server'
-import { progressOf, type IndicatorResult } from './indicator-results'
+import type { IndicatorResult } from './indicator-results'
+import { progressOf } from './progress'
 import { ALPHA } from './conventions'
 import type { ImpactRecord } from './impact'
 import { runAnalysis } from './analysis-runner.server'
@@ -174,7 +175,7 @@ export async function summarisedIndicators(campaignId: number): Promise<{ id: nu
         actual: s.actual,
         actualFrom: s.actualFrom,
         actualDate: s.actualDate,
-        progress: progressOf(s.baseline, s.actual, s.target),
+        progress: progressOf(s.direction, s.baseline, s.actual, s.target),
         met: s.met,
         pValue: s.pValue,
         significant: s.pValue === null ? null : s.pValue < ALPHA,
