@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CampaignResultsPage() {
   const d = useLoaderData<typeof loader>()
-  const answered = d.records.some((r) => r.nPre > 0 || r.nPost > 0)
+  const answered = d.records.some((r) => r.answeredPre > 0 || r.answeredPost > 0)
   return (
     <>
       <p className="muted">
@@ -52,6 +52,7 @@ export default function CampaignResultsPage() {
             <a href={`/campaigns/${d.campaign.id}/results.csv`} download>
               Download these results as CSV
             </a>{' '}
+            (<a href="/results-columns.csv" download>what each column means</a>){' '}
             ·{' '}
             <a href={`/campaigns/${d.campaign.id}/iati.xml`} download>
               the campaign’s results as IATI XML

@@ -6,6 +6,7 @@ import { readAnalysisFile } from '../../app/features/results/impact-input'
 import { IMPACT_COLUMNS } from '../../app/features/results/impact-table'
 import * as resultsCsv from '../../app/routes/campaigns.$campaignId.results[.]csv'
 import * as resultsPage from '../../app/routes/campaigns.$campaignId.results'
+import * as resultsColumns from '../../app/routes/results-columns[.]csv'
 import * as surveysCsv from '../../app/routes/campaigns.$campaignId.surveys[.]csv'
 import * as surveyPage from '../../app/routes/campaigns.$campaignId.surveys._index'
 import { db } from '../../app/shared/db.server'
@@ -102,5 +103,22 @@ describe('the results page', () => {
     expect(zatoka.every((r) => r.n_pre === '' && r.pre === '' && /withheld/.test(r.notes!))).toBe(true)
     expect(data.filter((r) => r.breakdown === '').map((r) => r.question)).toEqual(['knows_hotline', 'knows_signs', 'would_report', 'knowledge_score'])
     expect(csv).not.toMatch(/PAN-T-|NaN/)
+  })
+
+  it('comes with a data dictionary that defines every column of the CSV, in its order', async () => {
+    const { id, member } = await surveyed()
+    const csv = await csvText(resultsCsv.loader({ request: get(`/campaigns/${id}/results.csv`, member), params: { campaignId: id }, context: {} } as never))
+    const dictionary = await csvText(Promise.resolve(resultsColumns.loader()))
+    const columns = Papa.parse<Record<string, string>>(dictionary.trim(), { header: true }).data
+    expect(columns.map((c) => c.column)).toEqual(Papa.parse<string[]>(csv.trim()).data[0])
+    expect(columns.every((c) => c.definition!.length > 20)).toBe(true)
+  })
+
+  it('gives, for a panel, the n the shares rest on (the matched pairs) and who answered at each wave apart', async () => {
+    const { id, member } = await surveyed()
+    const csv = await csvText(resultsCsv.loader({ request: get(`/campaigns/${id}/results.csv`, member), params: { campaignId: id }, context: {} } as never))
+    const row = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data.find((r) => r.question === 'knows_hotline' && r.breakdown === '')!
+    expect([row.n_pre, row.n_post]).toEqual([row.n_pairs, row.n_pairs])
+    expect(Number(row.answered_pre)).toBeGreaterThan(Number(row.n_pairs))
   })
 })

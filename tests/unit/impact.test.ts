@@ -96,7 +96,10 @@ describe('saying what cannot be computed, by question, never NaN', () => {
       ...Array.from({ length: 10 }, (_, i) => respondent(`R${i}`, 'baseline', { q: i % 2 })),
       ...Array.from({ length: 7 }, (_, i) => respondent(`R${i}`, 'endline', { q: 1 })),
     ]
-    expect(only(survey('panel', responses)).notes.join()).toMatch(/panel attrition: 30% of the 10 baseline respondents were not found at endline/)
+    const lost = only(survey('panel', responses))
+    expect(lost.notes.join()).toMatch(/panel attrition: 30% of the 10 baseline respondents were not found at endline/)
+    // The shares rest on the 7 pairs; the 10 and 7 who answered are kept apart, and labelled so in the file.
+    expect(impactRow(lost)).toMatchObject({ n_pre: 7, n_post: 7, n_pairs: 7, answered_pre: 10, answered_post: 7 })
     const kept = [...responses, respondent('R7', 'endline', { q: 1 })]
     expect(only(survey('panel', kept)).notes.join()).not.toMatch(/attrition/)
   })
@@ -111,6 +114,17 @@ describe('saying what cannot be computed, by question, never NaN', () => {
     expect(did.change).toBeNull()
     expect(did.notes).toEqual(['not computable: no difference in differences without answers from the comparison group at endline'])
   })
+
+  it('a difference in differences counts the respondents of each group it rests on', () => {
+    const data = survey('cross_section', [
+      ...['A', 'B', 'C'].map((c) => respondent(c, 'baseline', { q: 1 })),
+      ...['D', 'E'].map((c) => respondent(c, 'endline', { q: 0 })),
+      ...['F', 'G'].map((c) => respondent(c, 'baseline', { q: 0 }, 'comparison')),
+      ...['H'].map((c) => respondent(c, 'endline', { q: 1 }, 'comparison')),
+    ])
+    const did = analyseSurvey(data).find((r) => r.group === 'campaign_vs_comparison')!
+    expect(impactRow(did)).toMatchObject({ n_pre: 5, n_post: 3, n_campaign: 5, n_comparison: 3, n_pairs: null })
+  })
 })
 
 describe('difference in differences for a panel', () => {
@@ -123,6 +137,7 @@ describe('difference in differences for a panel', () => {
     expect(did.method).toBe('did_panel_welch_t')
     expect(did.change).toBeCloseTo(11 / 6 - 1 / 6, 12)
     expect(did.nPairs).toBe(12)
+    expect([did.nCampaign, did.nComparison]).toEqual([6, 6])
     expect(did.changeLow!).toBeLessThan(did.change!)
   })
 })

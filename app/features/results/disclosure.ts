@@ -19,11 +19,11 @@ import type { StoredBreakdown } from './stored-analysis'
 export type BreakdownCell = { value: string; n: number | null; record: ImpactRecord | null; suppressed: boolean }
 export type Breakdown = { dimension: Dimension; question: string; cells: BreakdownCell[] }
 
-/** The respondents a cell's figures rest on: the smaller wave, or the matched pairs of a panel. */
-export const cellSize = (r: ImpactRecord) => Math.min(r.nPre, r.nPost, r.nPairs ?? Infinity)
-
 /** The counts a record shows, each of which adds up across a breakdown's cells to the whole group's. */
-const countsOf = (r: ImpactRecord): number[] => (r.nPairs === null ? [r.nPre, r.nPost] : [r.nPre, r.nPost, r.nPairs])
+const countsOf = (r: ImpactRecord): number[] => (r.nPairs === null ? [r.nPre, r.nPost, r.answeredPre, r.answeredPost] : [r.nPre, r.nPost, r.answeredPre, r.answeredPost, r.nPairs])
+
+/** The fewest respondents behind any figure of a cell. */
+export const cellSize = (r: ImpactRecord) => Math.min(...countsOf(r))
 
 /**
  * Which cells to withhold, given each cell's counts (`counts[cell][figure]`)

@@ -53,6 +53,10 @@ export function formatChange(type: AnalysedType, value: number | null): string {
 const unit = (type: AnalysedType) => (type === 'binary' ? ' points' : '')
 
 function sampleWords(r: ImpactRecord): string {
+  if (r.nCampaign !== null && r.nComparison !== null) {
+    const what = r.nPairs !== null ? 'matched respondents' : 'respondents'
+    return `${r.nCampaign} ${what} in the campaign group and ${r.nComparison} in the comparison group`
+  }
   if (r.nPairs !== null) return `${r.nPairs} matched respondent${r.nPairs === 1 ? '' : 's'}`
   return `${r.nPre} respondents before and ${r.nPost} after`
 }

@@ -45,10 +45,17 @@ export type ImpactRecord = {
   group: Group | typeof DID_GROUP
   design: Design
   type: AnalysedType
+  /** The respondents each wave's estimate rests on: the matched pairs in a panel; for a difference in differences, both groups'. */
   nPre: number
   nPost: number
+  /** Who answered at each wave, matched or not: in a panel, more than the pairs the estimates rest on. */
+  answeredPre: number
+  answeredPost: number
   /** Panel: respondents answering at both waves. */
   nPairs: number | null
+  /** Difference in differences: the respondents of each group it rests on (both waves' answers, or the group's pairs in a panel). */
+  nCampaign: number | null
+  nComparison: number | null
   pre: number | null
   preLow: number | null
   preHigh: number | null
@@ -81,7 +88,9 @@ export const ATTRITION_LIMIT = 0.2
 /** McNemar's exact version below this many discordant pairs. */
 export const EXACT_MCNEMAR_BELOW = 25
 
-const EMPTY: Omit<ImpactRecord, 'question' | 'group' | 'design' | 'type' | 'nPre' | 'nPost' | 'nPairs' | 'notes'> = {
+const EMPTY: Omit<ImpactRecord, 'question' | 'group' | 'design' | 'type' | 'nPre' | 'nPost' | 'answeredPre' | 'answeredPost' | 'nPairs' | 'notes'> = {
+  nCampaign: null,
+  nComparison: null,
   pre: null,
   preLow: null,
   preHigh: null,
@@ -141,7 +150,7 @@ function fragility(n: number, what: string): string[] {
 function panelRecord(data: SurveyData, group: Group, q: SurveyQuestion, base: ImpactRecord, attrition: string[]): ImpactRecord {
   const [preMap, postMap] = [answersOf(data, group, 'baseline', q.code), answersOf(data, group, 'endline', q.code)]
   const { pre, post } = pairsOf(preMap, postMap)
-  const r: ImpactRecord = { ...base, nPairs: pre.length, notes: [...attrition] }
+  const r: ImpactRecord = { ...base, nPre: pre.length, nPost: pre.length, nPairs: pre.length, notes: [...attrition] }
   if (pre.length === 0) {
     r.notes.push(preMap.size && postMap.size ? 'not computable: no respondent answered this question at both waves' : emptyWaveNote(preMap.size, postMap.size))
     return r
@@ -320,7 +329,11 @@ function didRecord(data: SurveyData, q: SurveyQuestion): ImpactRecord {
     type: q.type,
     nPre: cPre.size + kPre.size,
     nPost: cPost.size + kPost.size,
+    answeredPre: cPre.size + kPre.size,
+    answeredPost: cPost.size + kPost.size,
     nPairs: null,
+    nCampaign: cPre.size + cPost.size,
+    nComparison: kPre.size + kPost.size,
     notes: [],
   }
   const missing = [
@@ -341,6 +354,7 @@ function didRecord(data: SurveyData, q: SurveyQuestion): ImpactRecord {
     }
     const [campaign, comparison] = [changes(cPre, cPost), changes(kPre, kPost)]
     r.nPairs = campaign.length + comparison.length
+    Object.assign(r, { nPre: r.nPairs, nPost: r.nPairs, nCampaign: campaign.length, nComparison: comparison.length })
     r.method = 'did_panel_welch_t'
     result = didPanel(campaign, comparison)
     r.notes.push('difference in differences: Welch’s t-test between the two groups’ per-respondent changes')
@@ -375,6 +389,8 @@ export function analyseSurvey(data: SurveyData): ImpactRecord[] {
         type: q.type,
         nPre: answersOf(data, group, 'baseline', q.code).size,
         nPost: answersOf(data, group, 'endline', q.code).size,
+        answeredPre: answersOf(data, group, 'baseline', q.code).size,
+        answeredPost: answersOf(data, group, 'endline', q.code).size,
         nPairs: null,
         notes: [],
       }

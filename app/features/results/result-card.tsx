@@ -81,7 +81,7 @@ export function ResultCard({ question, records, breakdowns, threshold }: Props) 
                     <td>{wave === 'pre' ? 'Baseline' : 'Endline'}</td>
                     <td>{formatEstimate(r.type, r[wave])}</td>
                     <td>{interval(r, r[`${wave}Low`], r[`${wave}High`])}</td>
-                    <td>{r.nPairs ?? (wave === 'pre' ? r.nPre : r.nPost)}</td>
+                    <td>{wave === 'pre' ? r.nPre : r.nPost}</td>
                   </tr>
                 )),
                 <tr key={`${r.group}-change`}>
@@ -102,13 +102,20 @@ export function ResultCard({ question, records, breakdowns, threshold }: Props) 
                   <td>{formatChange(did.type, did.change)}</td>
                   <td>{changeInterval(did)}</td>
                   <td>
-                    {did.nPre} + {did.nPost}
+                    {did.nCampaign} campaign + {did.nComparison} comparison{did.nPairs !== null ? ' pairs' : ''}
                   </td>
                 </tr>
               ) : null}
             </tbody>
           </table>
         </div>
+        {groups
+          .filter((r) => r.nPairs !== null && (r.answeredPre !== r.nPairs || r.answeredPost !== r.nPairs))
+          .map((r) => (
+            <p key={r.group} className="muted">
+              {WAVE_GROUPS.label(r.group as 'campaign')}: the figures rest on the {r.nPairs} respondents who answered at both waves; {r.answeredPre} answered at baseline and {r.answeredPost} at endline.
+            </p>
+          ))}
       </div>
       <details className="details">
         <summary>How this was computed</summary>

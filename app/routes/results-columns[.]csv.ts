@@ -1,0 +1,7 @@
+import { RESULTS_DICTIONARY } from '../features/results/index.server'
+import { csvResponse } from '../shared/csv/csv-response.server'
+
+// GET /results-columns.csv — the data dictionary of every results CSV: each column and what it holds. The same for everyone.
+export function loader() {
+  return csvResponse({ fields: ['column', 'definition'], rows: RESULTS_DICTIONARY.map((d) => [d.column, d.definition]) }, 'lantern-results-columns.csv', { shared: true })
+}
