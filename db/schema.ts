@@ -171,9 +171,12 @@ export const campaigns = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
+    /** The organisation's own code for the campaign, from its spreadsheet: the same code imported again is the same campaign. */
+    importCode: text('import_code'),
   },
   (t) => [
     index('campaigns_org_idx').on(t.organisationId),
+    uniqueIndex('campaigns_import_code_unique').on(t.organisationId, t.importCode),
     index('campaigns_country_dates_idx').on(t.country, t.startDate, t.endDate),
     index('campaigns_status_idx').on(t.status),
   ],

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-type Result = { ok: true; created: number } | { ok: false; problems: { line: number; column: string; message: string }[] }
+type Result = { ok: true; created: number; updated: number; unchanged: number; message: string } | { ok: false; problems: { line: number; column: string; message: string }[] }
 const refuse = (message: string, status = 400) => data<Result>({ ok: false, problems: [{ line: 0, column: '', message }] }, { status })
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,10 +41,14 @@ export default function ImportCampaigns() {
         same as the campaign export): one line per campaign and subdivision, codes from Lantern’s lists, several values separated by “;”.
       </p>
       <p>Every line is checked first. If any line has a problem, nothing is imported and each problem is listed with its line and column.</p>
+      <p>
+        A campaign’s code is how Lantern knows it again: import the same file twice and nothing changes; change a line and the campaign it names is
+        updated. A new campaign comes in as a draft (or archived); give it objectives and register it on Lantern.
+      </p>
       {result?.ok ? (
         <div className="notice notice--success" role="status">
           <p>
-            {result.created} campaign{result.created === 1 ? ' was' : 's were'} imported. <Link to="/campaigns?sort=updated">See them in the list</Link>.
+            {result.message} {result.created || result.updated ? <Link to="/campaigns?sort=updated">See them in the list</Link> : null}
           </p>
         </div>
       ) : null}

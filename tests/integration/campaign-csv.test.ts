@@ -62,23 +62,50 @@ describe('campaigns as CSV', () => {
     expect(rows.every((r) => r.includes('|published|'))).toBe(true)
   })
 
-  it('exporting and re-importing reproduces the same campaigns', async () => {
+  it('importing its own export again changes nothing and says so; an edited line updates its campaign', async () => {
     const { organisation, admin } = await registry()
-    const safePassage = organisation.id
     const cookie = await loginAs(admin)
-    const before = await download(`/campaigns.csv?organisation=${safePassage}`, cookie)
-    const original = rowsWithoutCode(before.text).rows
-    expect(original).toHaveLength(4)
+    const before = await download(`/campaigns.csv?organisation=${organisation.id}`, cookie)
+    expect(rowsWithoutCode(before.text).rows).toHaveLength(4)
     const campaignsBefore = total()
 
-    const result = await invoke(importPage.action, upload(before.text, cookie))
-    expect(result.status).toBe(200)
-    const created = (result.data as { created: number }).created
-    expect(total()).toBe(campaignsBefore + created)
+    const again = await invoke(importPage.action, upload(before.text, cookie))
+    expect(again.status).toBe(200)
+    expect(again.data).toEqual({ ok: true, created: 0, updated: 0, unchanged: 3, message: 'Nothing has changed: the 3 campaigns in the file are already on Lantern as the file describes them.' })
+    expect(total()).toBe(campaignsBefore)
+    expect((await download(`/campaigns.csv?organisation=${organisation.id}`, cookie)).text).toBe(before.text)
 
-    const after = rowsWithoutCode((await download(`/campaigns.csv?organisation=${safePassage}`, cookie)).text).rows
-    // Every original line now appears twice: the original and its re-imported copy.
-    expect(after).toEqual([...original, ...original].sort())
+    // The same file with one campaign renamed and moved a week: that campaign changes, in place.
+    const edited = before.text.replaceAll('Hotline week', 'Hotline fortnight')
+    const updated = await invoke(importPage.action, upload(edited, cookie))
+    expect(updated.data).toMatchObject({ ok: true, created: 0, updated: 1, unchanged: 2 })
+    expect(total()).toBe(campaignsBefore)
+    expect(rowsWithoutCode((await download(`/campaigns.csv?organisation=${organisation.id}`, cookie)).text).rows.filter((r) => r.includes('Hotline fortnight'))).toHaveLength(1)
+    expect((await invoke(importPage.action, upload(edited, cookie))).data).toMatchObject({ updated: 0, unchanged: 3 })
+  })
+
+  it('applies the lifecycle: a new campaign starts as a draft, and a status moves only as the campaign page allows', async () => {
+    const { organisation, admin } = await registry()
+    const cookie = await loginAs(admin)
+    const exported = (await download(`/campaigns.csv?organisation=${organisation.id}`, cookie)).text
+    const [header, hxl, ...lines] = exported.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    const hotline = lines.find((l) => l.includes('Hotline week'))!
+    const codeOf = (line: string) => Papa.parse<string[]>(line).data[0]![header!.split(',').indexOf('code')]!
+    const newOne = (status: string) => hotline.replace(codeOf(hotline), 'NEW-1').replace('Hotline week', 'Brand new campaign').replace(',active,', `,${status},`)
+    const before = total()
+    const refused = await invoke(importPage.action, upload([header, hxl, newOne('evaluated'), hotline.replace(',active,', ',draft,')].join('\r\n'), cookie))
+    expect(refused.status).toBe(400)
+    expect((refused.data as { problems: { line: number; column: string; message: string }[] }).problems).toEqual([
+      { line: 3, column: 'status', message: 'A new campaign starts as a draft; it cannot be imported as evaluated. Import it as draft or planned, then move it on Lantern as it runs.' },
+      { line: 4, column: 'status', message: 'This campaign is active on Lantern and cannot move to draft (from active it can move to completed or archived).' },
+    ])
+    const planned = await invoke(importPage.action, upload([header, hxl, newOne('planned')].join('\r\n'), cookie))
+    expect((planned.data as { problems: { message: string }[] }).problems[0]!.message).toMatch(/^A campaign is registered as planned once it has an objective with an outcome indicator/)
+    expect(total()).toBe(before)
+    const draft = await invoke(importPage.action, upload([header, hxl, newOne('draft'), hotline.replace(',active,', ',completed,')].join('\r\n'), cookie))
+    expect(draft.data).toMatchObject({ ok: true, created: 1, updated: 1 })
+    const history = db.$client.prepare("select from_status, to_status from campaign_status_history h join campaigns c on c.id = h.campaign_id where c.title = 'Hotline week' order by h.id").all()
+    expect(history.at(-1)).toEqual({ from_status: 'active', to_status: 'completed' })
   })
 
   it('imports nothing when one line is bad, and says where', async () => {
@@ -95,7 +122,7 @@ describe('campaigns as CSV', () => {
     expect(total()).toBe(before)
 
     const ok = await invoke(importPage.action, upload([lines[0], lines[1], good].join('\r\n'), cookie))
-    expect(ok.data).toEqual({ ok: true, created: 1 })
+    expect(ok.data).toMatchObject({ ok: true, created: 1, updated: 0, unchanged: 0 })
   })
 
   it('refuses a file that is not UTF-8, an empty upload, and a file over 5 MB, with a message', async () => {

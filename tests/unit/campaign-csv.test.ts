@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { CSV_COLUMNS } from '../../app/features/campaigns/csv-layout'
 import { parseCampaignCsv } from '../../app/features/campaigns/csv-import'
+import { importSteps, type KnownCampaign } from '../../app/features/campaigns/csv-sync'
+import type { Campaign } from '../../app/features/campaigns/campaign'
+import type { Status } from '../../app/shared/taxonomy/taxonomy'
 
 const ORG = 'Safe Passage Ukraine'
 const HEADER: string[] = CSV_COLUMNS.map((c) => c.header)
@@ -72,5 +75,53 @@ describe('reading the campaign spreadsheet', () => {
     const short = parseCampaignCsv(`${HEADER.join(',')}\r\nonly,three,cells`, ORG)
     expect(short.ok ? '' : short.problems[0]!.message).toBe(`This line has 3 cells; the header has ${HEADER.length}.`)
     expect(parseCampaignCsv('', ORG)).toEqual({ ok: false, problems: [{ line: 1, column: '', message: 'The file is empty.' }] })
+  })
+})
+
+describe('importing a campaign spreadsheet again', () => {
+  const parsed = (over: Record<string, string> = {}) => {
+    const result = parseCampaignCsv(csv([HEADER, row(over)]), ORG)
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    return result.campaigns[0]!
+  }
+  const measurable: Campaign['objectives'] = [
+    { statement: 'Know the hotline', indicators: [{ name: '% who know it', level: 'outcome', unit: 'percent', direction: 'increase', baseline: null, baselineAtSurvey: true, target: 60, meansOfVerification: '' }] },
+  ]
+  /** C1 as Lantern holds it: the file's fields, with or without objectives, at a status. */
+  const known = (status: Status, objectives: Campaign['objectives'] = []): Map<string, KnownCampaign> => {
+    const { line: _line, ...asInFile } = parsed({ status })
+    const campaign: Campaign = {
+      title: asInFile.title, summary: asInFile.summary, pillar: asInFile.pillar, purposes: asInFile.purposes, exploitationForms: asInFile.exploitationForms, languages: asInFile.languages,
+      audiences: asInFile.audiences.map((code, i) => ({ code, estimatedSize: asInFile.audienceSizes[i] ?? null })), audienceOther: '', channels: asInFile.channels, channelOther: '', keyMessages: '',
+      country: asInFile.country, subdivisions: asInFile.subdivisions, locality: '', startDate: asInFile.startDate, endDate: asInFile.endDate, objectives, budget: null, currency: null, funderIds: [],
+      visibility: asInFile.visibility, risk: { restraintImagery: null, antiMigration: null, identifiesVictim: null, mitigation: '' },
+    }
+    return new Map([['C1', { id: 7, asInFile, campaign, status }]])
+  }
+
+  it('leaves a campaign the file describes as it is, whatever the order of its listed codes', () => {
+    const reordered = parsed({ status: 'planned', audiences: 'youth_students;migrant_workers', audience_sizes: '15000;40000' })
+    expect(importSteps([reordered], known('planned', measurable))).toEqual({ steps: [{ kind: 'unchanged', id: 7 }], problems: [] })
+  })
+
+  it('updates a changed campaign, moving its status only where the campaign page would', () => {
+    expect(importSteps([parsed({ status: 'active', title: 'Safe jobs abroad 2026' })], known('planned', measurable)).steps).toMatchObject([{ kind: 'update', id: 7, from: 'planned' }])
+    expect(importSteps([parsed({ status: 'planned' })], known('draft', measurable)).steps).toMatchObject([{ kind: 'update', id: 7, from: 'draft' }])
+    // Registering needs an outcome indicator with a target and a baseline, which only Lantern can hold.
+    expect(importSteps([parsed({ status: 'planned' })], known('draft')).problems).toEqual([
+      { line: 2, column: 'status', message: expect.stringMatching(/^A campaign is registered as planned once it has an objective with an outcome indicator/) },
+    ])
+    expect(importSteps([parsed({ status: 'completed' })], known('planned', measurable)).problems[0]!.message).toBe(
+      'This campaign is planned on Lantern and cannot move to completed (from planned it can move to draft, active, or archived).',
+    )
+    expect(importSteps([parsed({ status: 'evaluated' })], known('completed', measurable)).problems[0]!.message).toMatch(/^Mark the campaign evaluated on Lantern/)
+  })
+
+  it('creates a campaign with a new code as a draft, or archived, and nothing further along', () => {
+    expect(importSteps([parsed({ status: 'draft', code: 'C2' })], known('planned')).steps).toMatchObject([{ kind: 'create' }])
+    expect(importSteps([parsed({ status: 'archived', code: 'C2' })], known('planned')).steps).toMatchObject([{ kind: 'create' }])
+    for (const status of ['active', 'completed', 'evaluated']) {
+      expect(importSteps([parsed({ status, code: 'C2' })], new Map()).problems[0]!.message).toMatch(/^A new campaign starts as a draft; it cannot be imported as/)
+    }
   })
 })

@@ -34,6 +34,8 @@ export type CsvRow = Record<CsvHeader, string>
 /** What one campaign contributes to the spreadsheet. */
 export type CampaignRecord = {
   id: number
+  /** The code the spreadsheet knows it by: the organisation's own, or LANTERN-<id> for a campaign registered on Lantern. */
+  code: string
   organisationName: string
   funders: string[]
   title: string
@@ -53,6 +55,10 @@ export type CampaignRecord = {
   languages: string[]
 }
 
+/** The code of a campaign registered on Lantern rather than imported under a code of its own. */
+export const lanternCode = (id: number) => `LANTERN-${id}`
+export const lanternId = (code: string) => (/^LANTERN-(\d+)$/.exec(code) ? Number(code.slice('LANTERN-'.length)) : null)
+
 export const join = (values: readonly (string | number | null)[]) => values.map((v) => (v === null ? '' : String(v))).join(';')
 export const split = (cell: string) => (cell.trim() === '' ? [] : cell.split(';').map((v) => v.trim()))
 
@@ -62,7 +68,7 @@ export function campaignRows(c: CampaignRecord, subdivisionName: (code: string) 
     organisation: c.organisationName,
     funders: join(c.funders),
     title: c.title,
-    code: String(c.id),
+    code: c.code,
     country: c.country ?? '',
     start_date: c.startDate ?? '',
     end_date: c.endDate ?? '',

@@ -1,7 +1,8 @@
-import { eq, inArray } from 'drizzle-orm'
-import { insertCampaignTree } from '../../../db/campaign-writes'
+import { and, eq, inArray, or } from 'drizzle-orm'
 import { campaigns, organisations } from '../../../db/schema'
-import { CSV_COLUMNS, campaignRows, type CampaignRecord, type CsvRow } from './csv-layout'
+import { CSV_COLUMNS, campaignRows, lanternCode, lanternId, type CampaignRecord, type CsvRow } from './csv-layout'
+import { importSteps, type KnownCampaign } from './csv-sync'
+import { insertCampaignTree, updateImportedCampaign } from '../../../db/campaign-writes'
 import { parseCampaignCsv } from './csv-import'
 import type { CsvProblem } from '../../shared/csv/csv-file'
 import { subdivision } from '../../shared/taxonomy/countries'
@@ -9,7 +10,7 @@ import type { Actor } from '../../shared/permissions/permissions'
 import type { CampaignFilters } from './filters'
 import { recordAudit } from '../../shared/audit.server'
 import { matchingCampaignIds } from './queries.server'
-import { loadCodes } from './store.server'
+import { loadCampaign, loadCodes } from './store.server'
 import { refreshAllPairs } from '../overlap/index.server'
 import { db } from '../../shared/db.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
@@ -37,6 +38,7 @@ function records(ids: number[]): CampaignRecord[] {
       const c = codes.get(id)!
       out.push({
         id,
+        code: r.c.importCode ?? lanternCode(id),
         organisationName: r.organisationName,
         funders: c.funderIds.map((f) => names.get(f) ?? String(f)),
         title: r.c.title,
@@ -95,9 +97,36 @@ export const TEMPLATE_EXAMPLE: CsvRow = {
   summary: 'Radio spots and pre-departure sessions.',
 }
 
-export type ImportOutcome = { ok: true; created: number } | { ok: false; problems: CsvProblem[] }
+export type ImportOutcome = { ok: true; created: number; updated: number; unchanged: number; message: string } | { ok: false; problems: CsvProblem[] }
 
-/** All rows valid, or nothing saved: one transaction for the whole file. */
+/** The organisation's campaigns that the file names by their codes. */
+function knownCampaigns(organisationId: number, codes: readonly string[]): Map<string, KnownCampaign> {
+  const ids = codes.map(lanternId).filter((id): id is number => id !== null)
+  const rows = db
+    .select({ id: campaigns.id, importCode: campaigns.importCode })
+    .from(campaigns)
+    .where(and(eq(campaigns.organisationId, organisationId), or(inArray(campaigns.importCode, [...codes]), inArray(campaigns.id, ids))))
+    .all()
+  const known = new Map<string, KnownCampaign>()
+  for (const record of records(rows.map((r) => r.id))) {
+    const stored = loadCampaign(record.id)!
+    const { id, organisationName: _organisation, ...asInFile } = record
+    const entry = { id, asInFile, campaign: stored.campaign, status: record.status }
+    known.set(record.code, entry)
+    // A campaign with a code of its own is also found under LANTERN-<id>, the code it had before it was given one.
+    known.set(lanternCode(id), known.get(lanternCode(id)) ?? entry)
+  }
+  for (const [code, entry] of known) entry.asInFile = { ...entry.asInFile, code }
+  return known
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+
+/**
+ * All rows valid, or nothing saved: one transaction for the whole file. A
+ * code the organisation has used before names the same campaign, so the same
+ * file twice changes nothing, and an edited file changes what it edits.
+ */
 export async function importCampaignsCsv(actor: Actor, text: string): Promise<ImportOutcome> {
   const organisationId = actor.membership?.organisationId ?? null
   assertCan(actor, 'campaign.edit', organisationId)
@@ -112,20 +141,38 @@ export async function importCampaignsCsv(actor: Actor, text: string): Promise<Im
     }
   }
   if (problems.length) return { ok: false, problems }
-  const ids = db.transaction((tx) => {
-    const created = parsed.campaigns.map((c) =>
-      insertCampaignTree(
-        db.$client,
-        organisation.id,
-        actor.userId,
-        { ...c, audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })), funderIds: c.funders.map((name) => donors.get(name)!) },
-        [c.status],
-      ),
-    )
-    // One event for the one import, naming every campaign it created.
-    recordAudit(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'campaigns.imported', entityType: 'campaign', entityId: `${created[0]}-${created[created.length - 1]}`, after: { created: created.length, ids: created } })
-    return created
+  const { steps, problems: refused } = importSteps(parsed.campaigns, knownCampaigns(organisation.id, parsed.campaigns.map((c) => c.code)))
+  if (refused.length) return { ok: false, problems: refused }
+  const fields = (c: (typeof parsed.campaigns)[number]) => ({
+    ...c,
+    audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })),
+    funderIds: c.funders.map((name) => donors.get(name)!),
   })
-  refreshAllPairs(ids.filter((_, i) => !['draft', 'archived'].includes(parsed.campaigns[i]!.status)))
-  return { ok: true, created: parsed.campaigns.length }
+  const changed = db.transaction((tx) => {
+    const ids: { created: number[]; updated: number[] } = { created: [], updated: [] }
+    for (const step of steps) {
+      if (step.kind === 'create') {
+        const c = step.campaign
+        const path = c.status === 'draft' ? ['draft' as const] : ['draft' as const, c.status]
+        ids.created.push(insertCampaignTree(db.$client, organisation.id, actor.userId, { ...fields(c), importCode: lanternId(c.code) === null ? c.code : null }, path))
+      } else if (step.kind === 'update') {
+        updateImportedCampaign(db.$client, step.id, actor.userId, fields(step.campaign), { from: step.from, to: step.campaign.status })
+        ids.updated.push(step.id)
+      }
+    }
+    if (ids.created.length || ids.updated.length) {
+      // One event for the one import, naming every campaign it created or changed.
+      recordAudit(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'campaigns.imported', entityType: 'campaign', entityId: String([...ids.created, ...ids.updated][0]), after: { created: ids.created, updated: ids.updated } })
+    }
+    return ids
+  })
+  const touched = [...changed.created, ...changed.updated]
+  if (touched.length) refreshAllPairs(touched)
+  const unchanged = steps.filter((s) => s.kind === 'unchanged').length
+  const message = touched.length
+    ? [changed.created.length ? `${plural(changed.created.length, 'campaign was', 'campaigns were')} imported` : null, changed.updated.length ? `${plural(changed.updated.length, 'campaign was', 'campaigns were')} updated` : null, unchanged ? `${plural(unchanged, 'was', 'were')} already as in the file` : null]
+        .filter(Boolean)
+        .join('; ') + '.'
+    : `Nothing has changed: the ${plural(unchanged, 'campaign', 'campaigns')} in the file ${unchanged === 1 ? 'is' : 'are'} already on Lantern as the file describes ${unchanged === 1 ? 'it' : 'them'}.`
+  return { ok: true, created: changed.created.length, updated: changed.updated.length, unchanged, message }
 }
