@@ -19,7 +19,7 @@ function statements(sqlite: Database.Database) {
       @keyMessages, @country, @locality, @startDate, @endDate, @budget, @currency, @restraintImagery, @antiMigration, @identifiesVictim,
       @mitigation, @createdBy, @importCode)`),
     imported: p(`update campaigns set title = @title, summary = @summary, pillar = @pillar, visibility = @visibility, country = @country,
-      start_date = @startDate, end_date = @endDate, updated_at = unixepoch('subsec') * 1000 where id = @id`),
+      locality = @locality, start_date = @startDate, end_date = @endDate, updated_at = unixepoch('subsec') * 1000 where id = @id`),
     status: p("update campaigns set status = ?, updated_at = unixepoch('subsec') * 1000 where id = ?"),
     audience: p('insert into campaign_audiences (campaign_id, audience, estimated_size) values (?, ?, ?)'),
     channel: p('insert into campaign_channels (campaign_id, channel) values (?, ?)'),
@@ -76,11 +76,11 @@ export function updateImportedCampaign(
   sqlite: Database.Database,
   id: number,
   actorUserId: number | null,
-  c: Pick<Campaign, 'title' | 'summary' | 'pillar' | 'visibility' | 'country' | 'startDate' | 'endDate'> & CodeFields,
+  c: Pick<Campaign, 'title' | 'summary' | 'pillar' | 'visibility' | 'country' | 'locality' | 'startDate' | 'endDate'> & CodeFields,
   status: { from: Status; to: Status },
 ) {
   const s = statementsOf(sqlite)
-  s.imported.run({ id, title: c.title, summary: c.summary, pillar: c.pillar, visibility: c.visibility, country: c.country, startDate: c.startDate, endDate: c.endDate })
+  s.imported.run({ id, title: c.title, summary: c.summary, pillar: c.pillar, visibility: c.visibility, country: c.country, locality: c.locality, startDate: c.startDate, endDate: c.endDate })
   for (const table of CODE_TABLES) sqlite.prepare(`delete from ${table} where campaign_id = ?`).run(id)
   insertCodes(s, id, c)
   if (status.from !== status.to) {

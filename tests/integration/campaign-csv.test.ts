@@ -32,6 +32,29 @@ function upload(text: string | Uint8Array<ArrayBuffer>, cookie: string, name = '
   return new Request(`${SITE}/campaigns/import`, { method: 'POST', headers: { Origin: SITE, Cookie: cookie }, body: form })
 }
 
+/**
+ * libhxl's sum: a tag pattern matches every column whose hashtag is the
+ * pattern's and whose attributes include the pattern's; rows are grouped by
+ * the first matching column, blank numbers are skipped.
+ */
+function hxlSum(text: string, groupBy: string, sum: string): Record<string, number> {
+  const [, tags, ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+  const matches = (pattern: string) => {
+    const [tag, ...attributes] = pattern.split('+')
+    return tags!.findIndex((t) => {
+      const [own, ...ownAttributes] = t.split('+')
+      return own === tag && attributes.every((a) => ownAttributes.includes(a))
+    })
+  }
+  const [group, value] = [matches(groupBy), matches(sum)]
+  const totals: Record<string, number> = {}
+  for (const r of rows) {
+    if (r[value]!.trim() === '') continue
+    totals[r[group]!] = (totals[r[group]!] ?? 0) + Number(r[value])
+  }
+  return totals
+}
+
 const rowsWithoutCode = (text: string) => {
   const [header, hxl, ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
   const code = header!.indexOf('code')
@@ -39,18 +62,33 @@ const rowsWithoutCode = (text: string) => {
 }
 
 describe('campaigns as CSV', () => {
-  it('exports the filtered list with its HXL row, one line per campaign × subdivision', async () => {
+  it('exports the filtered list as a 3W with its HXL row: a campaign over several oblasts is a row for the whole, then one per oblast', async () => {
     await registry()
     const { res, text } = await download('/campaigns.csv?country=UA', await loginAs((await createPerson('coordinator')).user))
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename="lantern-campaigns-\d{4}-\d{2}-\d{2}\.csv"/)
     const { header, hxl, rows } = rowsWithoutCode(text)
     expect(header!.slice(0, 4)).toEqual(['organisation', 'funders', 'title', 'code'])
-    expect(hxl).toEqual(expect.arrayContaining(['#org+name+impl', '#org+name+funding', '#activity+name', '#activity+code', '#country+code', '#adm1+code', '#adm1+name', '#date+start', '#date+end', '#status', '#beneficiary+type', '#x_channel', '#targeted+num']))
-    // "Know your rights abroad" covers two oblasts: two lines.
-    expect(rows.filter((r) => r.includes('Know your rights abroad — western oblasts'))).toHaveLength(2)
-    expect(rows.every((r) => r.includes('|UA|'))).toBe(true)
+    expect(hxl).toEqual(expect.arrayContaining(['#org+name+impl', '#org+name+funder+list', '#activity+name', '#activity+code', '#sector+name', '#subsector+name', '#country+code', '#country+code+v_iso2', '#adm1+code+v_iso3166_2', '#adm1+name', '#loc+name', '#date+start', '#date+end', '#status', '#beneficiary+type+list', '#targeted', '#reached', '#x_audience_size+list']))
+    // Numbers never sit in a cell that lists: the list columns have no +num.
+    expect(hxl!.filter((t) => t.includes('+list') && t.includes('+num'))).toEqual([])
+    // "Know your rights abroad" covers two oblasts: the whole campaign, then each oblast.
+    expect(rows.filter((r) => r.includes('Know your rights abroad — western oblasts'))).toHaveLength(3)
+    expect(rows.every((r) => r.includes('|UKR|UA|'))).toBe(true)
     expect(rows.some((r) => r.includes('Chișinău'))).toBe(false)
+  })
+
+  it('sums, as HXL tools sum it, to the true number of people targeted by country and by oblast', async () => {
+    await registry()
+    const { text } = await download('/campaigns.csv', await loginAs((await createPerson('coordinator')).user))
+    const sums = (by: string) => hxlSum(text, by, '#targeted')
+    const truth = db.$client
+      .prepare('select c.country, sum(a.estimated_size) as n from campaigns c join campaign_audiences a on a.campaign_id = c.id where c.status != \'draft\' group by c.country')
+      .all() as { country: string; n: number }[]
+    expect(sums('#country+v_iso2')).toEqual(Object.fromEntries(truth.map((t) => [t.country, t.n])))
+    expect(Object.values(sums('#adm1+code')).reduce((a, b) => a + b, 0)).toBe(truth.reduce((a, t) => a + t.n, 0))
+    // The campaign over two oblasts is counted once, under neither of them.
+    expect(sums('#adm1+code')['UA-26']).toBeUndefined()
   })
 
   it('anonymous visitors export only published campaigns', async () => {
@@ -66,7 +104,7 @@ describe('campaigns as CSV', () => {
     const { organisation, admin } = await registry()
     const cookie = await loginAs(admin)
     const before = await download(`/campaigns.csv?organisation=${organisation.id}`, cookie)
-    expect(rowsWithoutCode(before.text).rows).toHaveLength(4)
+    expect(rowsWithoutCode(before.text).rows).toHaveLength(5)
     const campaignsBefore = total()
 
     const again = await invoke(importPage.action, upload(before.text, cookie))

@@ -80,11 +80,16 @@ describe('overlap exports', () => {
     const { coordinator: cookie } = await workspace()
     const res = (await csvRoute.loader({ request: get('/coordination.csv?level=high', cookie), params: {}, context: { clientIp: '', cspNonce: '' } })) as Response
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
-    const [header, ...rows] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
-    expect(header).toEqual(['cluster', 'campaign_a', 'code_a', 'organisation_a', 'campaign_b', 'code_b', 'organisation_b', 'score', 'level', 'period_start', 'period_end', 'review', 'note', 'reasons'])
+    const [header, hxl, ...rows] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    expect(header).toEqual(['cluster', 'country_iso3', 'country', 'campaign_a', 'code_a', 'organisation_a', 'campaign_b', 'code_b', 'organisation_b', 'score', 'level', 'period_start', 'period_end', 'review', 'note', 'reasons'])
+    // An HXL row, as the campaign 3W has: the pairs load into the same tools, joined on the campaigns' codes.
+    expect(hxl!.slice(0, 5)).toEqual(['#x_cluster', '#country+code', '#country+code+v_iso2', '#activity+name+x_first', '#activity+code+x_first'])
     const listed = (await clusters(cookie, '?level=high')).flat()
     expect(rows).toHaveLength(listed.length)
-    expect(rows.every((r) => r[8] === 'high')).toBe(true)
+    expect(rows.every((r) => r[10] === 'high')).toBe(true)
+    expect(rows.every((r) => ({ UA: 'UKR', MD: 'MDA' })[r[2] as 'UA' | 'MD'] === r[1])).toBe(true)
+    expect(rows.some((r) => r[2] === 'UA')).toBe(true)
+    expect(rows.every((r) => /^LANTERN-\d+$/.test(r[4]!))).toBe(true)
     const member = await loginAs((await createPerson('member')).user)
     await expect(csvRoute.loader({ request: get('/coordination.csv', member), params: {}, context: { clientIp: '', cspNonce: '' } })).rejects.toMatchObject({ init: { status: 403 } })
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CSV_COLUMNS } from '../../app/features/campaigns/csv-layout'
+import { CSV_COLUMNS, campaignRows, type CampaignRecord } from '../../app/features/campaigns/csv-layout'
 import { parseCampaignCsv } from '../../app/features/campaigns/csv-import'
 import { importSteps, type KnownCampaign } from '../../app/features/campaigns/csv-sync'
 import type { Campaign } from '../../app/features/campaigns/campaign'
@@ -123,5 +123,35 @@ describe('importing a campaign spreadsheet again', () => {
     for (const status of ['active', 'completed', 'evaluated']) {
       expect(importSteps([parsed({ status, code: 'C2' })], new Map()).problems[0]!.message).toMatch(/^A new campaign starts as a draft; it cannot be imported as/)
     }
+  })
+})
+
+describe('the 3W layout', () => {
+  const record: CampaignRecord = {
+    id: 4, code: 'C4', organisationName: ORG, funders: [], title: 'Know your rights abroad', summary: '', pillar: 'prevention', status: 'planned', visibility: 'network',
+    country: 'UA', subdivisions: ['UA-46', 'UA-26'], locality: '', startDate: '2026-05-01', endDate: '2026-07-31', audiences: ['migrant_workers', 'youth_students'],
+    audienceSizes: [40000, 15000], channels: ['radio'], purposes: [], exploitationForms: [], languages: ['uk'], reached: 1200,
+  }
+  const places = { subdivisionName: (code: string) => `name of ${code}`, alpha3: (c: string) => (c === 'UA' ? 'UKR' : '') }
+
+  it('gives a campaign over several subdivisions its numbers once, on a row for the whole campaign', () => {
+    const rows = campaignRows(record, places)
+    expect(rows.map((r) => [r.subdivision, r.targeted, r.reached, r.audience_sizes, r.country_iso3])).toEqual([
+      ['', '55000', '1200', '40000;15000', 'UKR'],
+      ['UA-46', '', '', '', 'UKR'],
+      ['UA-26', '', '', '', 'UKR'],
+    ])
+    expect(campaignRows({ ...record, subdivisions: ['UA-46'] }, places).map((r) => [r.subdivision, r.targeted])).toEqual([['UA-46', '55000']])
+  })
+
+  it('reads those rows back as one campaign, and refuses two different numbers for it', () => {
+    const lines = campaignRows(record, places).map((r) => HEADER.map((h) => r[h as keyof typeof r] ?? ''))
+    const back = parseCampaignCsv(csv([HEADER, HXL, ...lines]), ORG)
+    expect(back).toMatchObject({ ok: true, campaigns: [{ code: 'C4', subdivisions: ['UA-46', 'UA-26'], audienceSizes: [40000, 15000] }] })
+    const conflicting = lines.map((l, i) => (i === 2 ? l.map((cell, k) => (HEADER[k] === 'targeted' ? '9' : cell)) : l))
+    expect(parseCampaignCsv(csv([HEADER, HXL, ...conflicting]), ORG)).toMatchObject({ ok: false, problems: [{ line: 5, column: 'targeted' }] })
+    const wrongIso3 = lines.map((l) => l.map((cell, k) => (HEADER[k] === 'country_iso3' ? 'UKX' : cell)))
+    const message = 'UKX is not the ISO 3166-1 alpha-3 code of UA (UKR)'
+    expect(parseCampaignCsv(csv([HEADER, HXL, ...wrongIso3]), ORG)).toEqual({ ok: false, problems: [3, 4, 5].map((line) => ({ line, column: 'country_iso3', message })) })
   })
 })

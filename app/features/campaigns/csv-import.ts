@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { z } from 'zod'
 import { CSV_COLUMNS, split, type CsvHeader, type CampaignRecord } from './csv-layout'
-import { isCountryCode, subdivision } from '../../shared/taxonomy/countries'
+import { countryAlpha3, isCountryCode, subdivision } from '../../shared/taxonomy/countries'
 import { isLanguageCode } from '../../shared/taxonomy/languages'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../../shared/taxonomy/taxonomy'
 import type { CsvProblem } from '../../shared/csv/csv-file'
@@ -10,7 +10,8 @@ import type { CsvProblem } from '../../shared/csv/csv-file'
 // every problem reported by line and column, nothing returned unless all is
 // well. Lines are numbered as a spreadsheet shows them (the header is line 1).
 
-export type ImportedCampaign = Omit<CampaignRecord, 'id' | 'organisationName'> & { code: string; line: number }
+/** A campaign as the file gives it; people reached come from its indicators on Lantern, not from a file. */
+export type ImportedCampaign = Omit<CampaignRecord, 'id' | 'organisationName' | 'reached'> & { code: string; line: number }
 
 const REQUIRED: CsvHeader[] = ['organisation', 'title', 'code', 'country', 'start_date', 'end_date', 'status', 'audiences']
 const KNOWN = new Set<string>(CSV_COLUMNS.map((c) => c.header))
@@ -38,6 +39,9 @@ const rowSchema = z
     country: z.string().trim().toUpperCase().refine(isCountryCode, 'Use an ISO 3166-1 alpha-2 country code, like UA'),
     subdivision: z.string().trim().toUpperCase().default(''),
     subdivision_name: z.string().default(''),
+    country_iso3: z.string().trim().toUpperCase().default(''),
+    locality: z.string().trim().max(200, 'The locality must be 200 characters or fewer').default(''),
+    reached: z.string().default('').refine((v) => v.trim() === '' || /^\d+$/.test(v.trim()), 'People reached must be a whole number'),
     start_date: date('start date'),
     end_date: date('end date'),
     status: z.enum(STATUSES.codes, { error: `Use one of: ${STATUSES.codes.join(', ')}` }),
@@ -53,6 +57,9 @@ const rowSchema = z
     summary: z.string().max(2000, 'The summary must be 2,000 characters or fewer').default(''),
   })
   .superRefine((r, ctx) => {
+    if (r.country_iso3 && r.country_iso3 !== countryAlpha3(r.country)) {
+      ctx.addIssue({ code: 'custom', path: ['country_iso3'], message: `${r.country_iso3} is not the ISO 3166-1 alpha-3 code of ${r.country} (${countryAlpha3(r.country)})` })
+    }
     if (r.subdivision) {
       const s = subdivision(r.subdivision)
       if (!s) ctx.addIssue({ code: 'custom', path: ['subdivision'], message: `${r.subdivision} is not an ISO 3166-2 subdivision code` })
@@ -70,7 +77,9 @@ const rowSchema = z
   })
 
 // Fields that describe the campaign, not the region; the rows of one campaign must agree on them.
-const CAMPAIGN_FIELDS = ['organisation', 'funders', 'title', 'country', 'start_date', 'end_date', 'status', 'audiences', 'channels', 'audience_sizes', 'pillar', 'purposes', 'exploitation_forms', 'languages', 'visibility', 'summary'] as const
+const CAMPAIGN_FIELDS = ['organisation', 'funders', 'title', 'country', 'locality', 'start_date', 'end_date', 'status', 'audiences', 'channels', 'pillar', 'purposes', 'exploitation_forms', 'languages', 'visibility', 'summary'] as const
+// The campaign's numbers: given once, on the row for the whole campaign, and left empty on its subdivision rows.
+const NUMBER_FIELDS = ['targeted', 'reached', 'audience_sizes'] as const
 
 export type ParseResult = { ok: true; campaigns: ImportedCampaign[] } | { ok: false; problems: CsvProblem[] }
 
@@ -114,6 +123,18 @@ export function parseCampaignCsv(text: string, organisationName: string, maxProb
           return
         }
       }
+      for (const field of NUMBER_FIELDS) {
+        const [before, now] = [String(seen.cells[field] ?? '').trim(), r[field].trim()]
+        if (before && now && before !== now) {
+          problems.push({ line, column: field, message: `Line ${seen.line} has the same code “${r.code}” but a different ${field}; give the campaign’s numbers on one of its rows.` })
+          return
+        }
+        if (!before && now) seen.cells[field] = now
+      }
+      if (!seen.campaign.audienceSizes.some((s) => s !== null) && r.audience_sizes.trim()) {
+        const sizes = split(r.audience_sizes)
+        seen.campaign.audienceSizes = r.audiences.map((_, i) => (sizes[i] ? Number(sizes[i]) : null))
+      }
       if (r.subdivision && !seen.campaign.subdivisions.includes(r.subdivision)) seen.campaign.subdivisions.push(r.subdivision)
       return
     }
@@ -132,6 +153,7 @@ export function parseCampaignCsv(text: string, organisationName: string, maxProb
         visibility: r.visibility,
         country: r.country,
         subdivisions: r.subdivision ? [r.subdivision] : [],
+        locality: r.locality,
         startDate: r.start_date,
         endDate: r.end_date,
         audiences: r.audiences,

@@ -26,7 +26,7 @@ function comparable(c: Omit<ImportedCampaign, 'line'>) {
 
 /** The campaign as it would stand after the file's changes: the spreadsheet's fields over what Lantern holds. */
 function withFile(campaign: Campaign, c: ImportedCampaign): Campaign {
-  return { ...campaign, title: c.title, summary: c.summary, pillar: c.pillar, visibility: c.visibility, country: c.country, subdivisions: c.subdivisions, startDate: c.startDate, endDate: c.endDate, audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })), channels: c.channels, purposes: c.purposes, exploitationForms: c.exploitationForms, languages: c.languages }
+  return { ...campaign, title: c.title, summary: c.summary, pillar: c.pillar, visibility: c.visibility, country: c.country, locality: c.locality, subdivisions: c.subdivisions, startDate: c.startDate, endDate: c.endDate, audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })), channels: c.channels, purposes: c.purposes, exploitationForms: c.exploitationForms, languages: c.languages }
 }
 
 const either = new Intl.ListFormat('en', { type: 'disjunction' })

@@ -1,11 +1,11 @@
 import { and, eq, inArray, or } from 'drizzle-orm'
-import { campaigns, organisations } from '../../../db/schema'
-import { CSV_COLUMNS, campaignRows, lanternCode, lanternId, type CampaignRecord, type CsvRow } from './csv-layout'
+import { campaignSummaries, campaigns, organisations } from '../../../db/schema'
+import { CSV_COLUMNS, campaignCode, campaignRows, lanternCode, lanternId, SECTOR, SUBSECTOR, type CampaignRecord, type CsvRow } from './csv-layout'
 import { importSteps, type KnownCampaign } from './csv-sync'
 import { insertCampaignTree, updateImportedCampaign } from '../../../db/campaign-writes'
 import { parseCampaignCsv } from './csv-import'
 import type { CsvProblem } from '../../shared/csv/csv-file'
-import { subdivision } from '../../shared/taxonomy/countries'
+import { countryAlpha3, subdivision } from '../../shared/taxonomy/countries'
 import type { Actor } from '../../shared/permissions/permissions'
 import type { CampaignFilters } from './filters'
 import { recordAudit } from '../../shared/audit.server'
@@ -31,6 +31,7 @@ function records(ids: number[]): CampaignRecord[] {
       .where(inArray(campaigns.id, chunk))
       .all()
     const codes = loadCodes(chunk)
+    const reached = new Map(db.select({ id: campaignSummaries.campaignId, reached: campaignSummaries.reached }).from(campaignSummaries).where(inArray(campaignSummaries.campaignId, chunk)).all().map((s) => [s.id, s.reached]))
     const byId = new Map(rows.map((r) => [r.c.id, r]))
     for (const id of chunk) {
       const r = byId.get(id)
@@ -38,7 +39,7 @@ function records(ids: number[]): CampaignRecord[] {
       const c = codes.get(id)!
       out.push({
         id,
-        code: r.c.importCode ?? lanternCode(id),
+        code: campaignCode(r.c),
         organisationName: r.organisationName,
         funders: c.funderIds.map((f) => names.get(f) ?? String(f)),
         title: r.c.title,
@@ -48,6 +49,7 @@ function records(ids: number[]): CampaignRecord[] {
         visibility: r.c.visibility,
         country: r.c.country,
         subdivisions: c.subdivisions,
+        locality: r.c.locality,
         startDate: r.c.startDate,
         endDate: r.c.endDate,
         audiences: c.audiences.map((a) => a.code),
@@ -56,6 +58,7 @@ function records(ids: number[]): CampaignRecord[] {
         purposes: c.purposes,
         exploitationForms: c.exploitationForms,
         languages: c.languages,
+        reached: reached.get(id) ?? null,
       })
     }
   }
@@ -70,8 +73,8 @@ export function campaignsTable(rows: CsvRow[]): CsvTable {
 
 /** The who-what-where-when CSV of the campaigns the viewer sees through the filters. */
 export async function exportCampaignsCsv(viewer: Actor | null, filters: CampaignFilters): Promise<CsvTable> {
-  const subdivisionName = (code: string) => subdivision(code)?.name ?? ''
-  return campaignsTable(records(await matchingCampaignIds(viewer, filters)).flatMap((r) => campaignRows(r, subdivisionName)))
+  const places = { subdivisionName: (code: string) => subdivision(code)?.name ?? '', alpha3: countryAlpha3 }
+  return campaignsTable(records(await matchingCampaignIds(viewer, filters)).flatMap((r) => campaignRows(r, places)))
 }
 
 export const TEMPLATE_EXAMPLE: CsvRow = {
@@ -79,15 +82,20 @@ export const TEMPLATE_EXAMPLE: CsvRow = {
   funders: '',
   title: 'Check before you go: safe jobs abroad',
   code: 'C1',
+  sector: SECTOR,
+  subsector: SUBSECTOR,
+  country_iso3: 'UKR',
   country: 'UA',
   subdivision: 'UA-46',
   subdivision_name: 'Lvivska oblast',
+  locality: 'Lviv',
   start_date: '2026-04-01',
   end_date: '2026-06-30',
   status: 'draft',
   audiences: 'migrant_workers;youth_students',
   channels: 'radio;social_media',
   targeted: '55000',
+  reached: '',
   audience_sizes: '40000;15000',
   pillar: 'prevention',
   purposes: 'inform_at_risk',
@@ -110,7 +118,7 @@ function knownCampaigns(organisationId: number, codes: readonly string[]): Map<s
   const known = new Map<string, KnownCampaign>()
   for (const record of records(rows.map((r) => r.id))) {
     const stored = loadCampaign(record.id)!
-    const { id, organisationName: _organisation, ...asInFile } = record
+    const { id, organisationName: _organisation, reached: _reached, ...asInFile } = record
     const entry = { id, asInFile, campaign: stored.campaign, status: record.status }
     known.set(record.code, entry)
     // A campaign with a code of its own is also found under LANTERN-<id>, the code it had before it was given one.

@@ -81,8 +81,9 @@ export async function listPairClusters(actor: Actor, f: PairFilters, { everythin
         reasons: overlapPairs.reasons,
         periodStart: overlapPairs.periodStart,
         periodEnd: overlapPairs.periodEnd,
-        a: { id: ca.id, title: ca.title, organisation: oa.name, status: ca.status },
-        b: { id: cb.id, title: cb.title, organisation: ob.name, status: cb.status },
+        country: overlapPairs.country,
+        a: { id: ca.id, title: ca.title, organisation: oa.name, status: ca.status, importCode: ca.importCode },
+        b: { id: cb.id, title: cb.title, organisation: ob.name, status: cb.status, importCode: cb.importCode },
         verdict: overlapReviews.verdict,
         note: overlapReviews.note,
       })

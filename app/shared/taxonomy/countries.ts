@@ -3,12 +3,12 @@ import { iso31661, iso31662 } from 'iso-3166'
 // ISO 3166-1 countries and ISO 3166-2 subdivisions from a maintained package
 // (DESIGN.md §3: never type the code lists by hand).
 
-export type Country = { code: string; name: string }
+export type Country = { code: string; name: string; alpha3: string }
 export type Subdivision = { code: string; name: string; country: string; parent: string }
 
 export const COUNTRIES: readonly Country[] = iso31661
   .filter((c) => c.state === 'assigned')
-  .map((c) => ({ code: c.alpha2, name: c.name }))
+  .map((c) => ({ code: c.alpha2, name: c.name, alpha3: c.alpha3 }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'))
 
 const COUNTRY_BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]))
@@ -22,6 +22,11 @@ const SUBDIVISION_BY_CODE = new Map(SUBDIVISIONS.map((s) => [s.code, s]))
 
 export function isCountryCode(code: string): boolean {
   return COUNTRY_BY_CODE.has(code)
+}
+
+/** The ISO 3166-1 alpha-3 code of a country given by its alpha-2 code ('' for an unknown one). */
+export function countryAlpha3(code: string): string {
+  return COUNTRY_BY_CODE.get(code)?.alpha3 ?? ''
 }
 
 export function countryName(code: string): string {
