@@ -98,11 +98,21 @@ export default function Dashboards() {
         </p>
       ) : null}
 
-      <p className="no-print">
-        <a href={`/dashboards/iati.xml${query ? `?${query}` : ''}`} download>
-          Download these campaigns’ results as IATI 2.03 XML
-        </a>
-      </p>
+      {d.iatiFiles.length ? (
+        <div className="no-print">
+          <p>These campaigns’ results as IATI 2.03 XML, one file per reporting organisation (private campaigns are not published):</p>
+          <ul>
+            {d.iatiFiles.map((f) => (
+              <li key={f.organisationId}>
+                <a href={`/dashboards/iati.xml?${new URLSearchParams([...new URLSearchParams(query)].filter(([k]) => k !== 'organisation').concat([['organisation', String(f.organisationId)]]))}`} download>
+                  {f.organisation}
+                </a>{' '}
+                ({f.activities} {f.activities === 1 ? 'activity' : 'activities'})
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <h2 className="visually-hidden">Headline figures</h2>
       <ul className="headline">
         <li>

@@ -10,9 +10,9 @@ import { db } from '../../app/shared/db.server'
 import { createActual, createCampaign, createOrganisation, createPerson, createSurveyedCampaign, HOTLINE_INDICATOR, indicatorsOf, loginAs, PANEL_GAIN, REACH_INDICATOR } from '../factories'
 import { get, invoke } from './helpers'
 
-// The IATI export: well-formed, valid against the 2.03 schema's result
-// elements (xmllint, tests/fixtures), and carrying what the results page
-// says: baseline, target, actual, disaggregated actuals.
+// The IATI export: well-formed, valid against the official 2.03 schema
+// (xmllint, ../shared/standards), and carrying what the results page says:
+// baseline, target, actual, disaggregated actuals.
 
 /** A donor and an evaluated, published campaign with a survey-measured indicator and people reached entered twice. */
 async function evaluated() {
@@ -24,7 +24,11 @@ async function evaluated() {
   return { id: String(id), donor: await loginAs(donor.user), funder: donor.organisation.id }
 }
 
-const XSD = readFileSync(join(__dirname, '../fixtures/iati-activities-2.03-results.xsd'), 'utf8')
+// The official schema, as IATI publishes it (../shared/standards), with the files it includes.
+const STANDARD = join(__dirname, '../../../shared/standards/iati-2.03')
+const schemaFile = (fileName: string) => ({ fileName, contents: readFileSync(join(STANDARD, fileName), 'utf8') })
+const SCHEMA = schemaFile('iati-activities-schema.xsd')
+const INCLUDED = [schemaFile('iati-common.xsd'), schemaFile('xml.xsd')]
 
 async function xmlOf(response: unknown) {
   const r = response as Response
@@ -34,7 +38,7 @@ async function xmlOf(response: unknown) {
 }
 
 async function valid(xml: string) {
-  const result = await validateXML({ xml: [{ fileName: 'export.xml', contents: xml }], schema: [XSD] })
+  const result = await validateXML({ xml: [{ fileName: 'export.xml', contents: xml }], schema: [SCHEMA], preload: INCLUDED })
   return result.errors.map((e) => e.rawMessage)
 }
 
@@ -99,23 +103,35 @@ describe('the IATI export', () => {
     expect((await invoke(campaignXml.loader, get(`/campaigns/${privateOne}/iati.xml`), { campaignId: privateOne })).status).toBe(404)
   })
 
-  it('of a dashboard’s filtered set holds exactly its campaigns, and is valid', async () => {
+  it('of a dashboard’s filtered set is one reporting organisation’s publishable campaigns, and is valid', async () => {
     const { donor: cookie, funder: northlight } = await evaluated()
-    // Two campaigns it funds, one of them private; one of another funder.
-    createSurveyedCampaign(createOrganisation(), { visibility: 'private', funderIds: [northlight] })
+    const ngo = createOrganisation()
+    // Campaigns it funds: two of one organisation (one of them private), one of another; and one of another funder.
+    createSurveyedCampaign(ngo, { visibility: 'private', funderIds: [northlight] })
+    createSurveyedCampaign(ngo, { funderIds: [northlight] })
     createSurveyedCampaign(createOrganisation(), { funderIds: [northlight] })
     createSurveyedCampaign(createOrganisation(), { visibility: 'published', funderIds: [createOrganisation({ type: 'donor' }).id] })
-    const xml = await xmlOf(await dashboardXml.loader({ request: get(`/dashboards/iati.xml?funder=${northlight}`, cookie), params: {}, context: {} } as never))
+    const file = async (query: string) => dashboardXml.loader({ request: get(`/dashboards/iati.xml?${query}`, cookie), params: {}, context: {} } as never)
+
+    // All it funds spans two reporting organisations: refused, with what to do.
+    await expect(file(`funder=${northlight}`)).rejects.toMatchObject({ init: { status: 400 }, data: expect.stringMatching(/^An IATI file has one reporting organisation, and this selection has 2 /) })
+    const xml = await xmlOf(await file(`funder=${northlight}&organisation=${ngo.id}`))
     expect(await valid(xml)).toEqual([])
-    const funded = db.$client.prepare("select count(*) from campaign_funders f join campaigns c on c.id = f.campaign_id where f.organisation_id = ? and c.status <> 'draft'").pluck().get(northlight)
-    expect((xml.match(/<iati-activity /g) ?? []).length).toBe(funded)
-    expect(funded).toBe(2)
+    // The private campaign is not for publishing.
+    expect((xml.match(/<iati-activity /g) ?? []).length).toBe(1)
     // A whole set carries each indicator's actual; the per-cell actuals come with a single campaign's export.
     expect(xml).toMatch(/<actual value=/)
     expect(xml).not.toMatch(/<dimension /)
-    const empty = await xmlOf(await dashboardXml.loader({ request: get('/dashboards/iati.xml?country=ZZ', cookie), params: {}, context: {} } as never))
-    expect(await valid(empty)).toEqual([])
-    expect(empty).not.toMatch(/<iati-activity /)
+    // An empty selection would be an invalid file: a message instead.
+    await expect(file('country=ZZ')).rejects.toMatchObject({ init: { status: 404 }, data: expect.stringMatching(/no file to make/) })
+  })
+
+  it('is not made for a private campaign, which is not for publishing', async () => {
+    const funder = await createPerson('donor')
+    const id = String(createSurveyedCampaign(createOrganisation(), { visibility: 'private', funderIds: [funder.organisation.id] }))
+    const refused = await invoke(campaignXml.loader, get(`/campaigns/${id}/iati.xml`, await loginAs(funder.user)), { campaignId: id })
+    expect(refused.status).toBe(404)
+    expect(refused.data).toMatch(/private campaigns are not exported/)
   })
 
   it('is rejected by the schema when it breaks the order IATI requires (the check can fail)', async () => {

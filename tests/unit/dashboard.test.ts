@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { campaignsByCountryYear, forest, headline, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from '../../app/features/dashboards/dashboard'
+import { campaignsByCountryYear, forest, headline, iatiFiles, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from '../../app/features/dashboards/dashboard'
 import { filterQuery, parseDashboardFilters } from '../../app/features/dashboards/schemas'
 
 // The dashboard's figures from hand-made campaigns and summaries.
@@ -11,6 +11,7 @@ const campaign = (over: Partial<DashCampaign>): DashCampaign => ({
   organisation: 'Org 1',
   country: 'UA',
   startDate: '2025-03-01',
+  visibility: 'network',
   budget: null,
   currency: null,
   channels: [],
@@ -83,6 +84,14 @@ describe('the dashboard’s figures', () => {
     expect(targetVersusActual(campaigns, down).map((r) => [r.title, r.progress.kind])).toEqual([
       ['B', 'met'],
       ['A', 'away'],
+    ])
+  })
+
+  it('makes one IATI file per reporting organisation, of the campaigns that may be published', () => {
+    const withPrivate = [...campaigns, campaign({ id: 4, organisationId: 3, organisation: 'Org 3', visibility: 'private' })]
+    expect(iatiFiles(withPrivate)).toEqual([
+      { organisationId: 1, organisation: 'Org 1', activities: 1 },
+      { organisationId: 2, organisation: 'Org 2', activities: 2 },
     ])
   })
 

@@ -1,6 +1,6 @@
 import { asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { campaignFunders, organisations, standardIndicators } from '../../../db/schema'
-import { campaignsByCountryYear, forest, headline, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from './dashboard'
+import { campaignsByCountryYear, forest, headline, iatiFiles, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from './dashboard'
 import type { Actor } from '../../shared/permissions/permissions'
 import { parseDashboardFilters, type DashboardFilters } from './schemas'
 import { db } from '../../shared/db.server'
@@ -41,7 +41,7 @@ type CampaignRow = Omit<DashCampaign, 'channels'> & { channels: string | null }
 function campaignsInView(actor: Actor, f: DashboardFilters): { campaigns: DashCampaign[]; indicators: DashIndicator[] } {
   const where = sql.join([scopeOf(actor), ...filterSql(f)], sql` and `)
   const rows = db.all<CampaignRow>(sql`
-    select c.id, c.title, c.organisation_id as organisationId, o.name as organisation, c.country, c.start_date as startDate,
+    select c.id, c.title, c.organisation_id as organisationId, o.name as organisation, c.country, c.start_date as startDate, c.visibility,
       c.budget, c.currency, s.targeted, s.channels, s.respondents, s.reached
     from campaigns c
     join organisations o on o.id = c.organisation_id
@@ -102,6 +102,7 @@ export async function dashboardOf(actor: Actor, search: URLSearchParams) {
     forest: standard ? forest(campaigns, indicators, standard.id, standard.unit) : null,
     reach: reachByChannel(campaigns),
     countries: campaignsByCountryYear(campaigns),
+    iatiFiles: iatiFiles(campaigns),
   }
 }
 

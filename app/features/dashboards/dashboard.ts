@@ -1,5 +1,5 @@
 import { rollUp, type Rollup } from './rollup'
-import type { Direction, IndicatorUnit } from '../../shared/taxonomy/taxonomy'
+import type { Direction, IndicatorUnit, Visibility } from '../../shared/taxonomy/taxonomy'
 import { progressOf } from '../results'
 
 // The donor dashboard's figures from the campaigns in view and their
@@ -13,6 +13,7 @@ export type DashCampaign = {
   organisation: string
   country: string | null
   startDate: string | null
+  visibility: Visibility
   budget: number | null
   currency: string | null
   channels: readonly string[]
@@ -59,6 +60,22 @@ export function headline(campaigns: readonly DashCampaign[], indicators: readonl
     outcomesUnjudged: outcomes.filter((i) => i.met === null).length,
     budgets: [...budgets].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount),
   }
+}
+
+/**
+ * The IATI files the campaigns in view make: one per reporting organisation
+ * (an IATI file has one), of the campaigns that may be published, which
+ * private ones may not.
+ */
+export function iatiFiles(campaigns: readonly DashCampaign[]): { organisationId: number; organisation: string; activities: number }[] {
+  const files = new Map<number, { organisationId: number; organisation: string; activities: number }>()
+  for (const c of campaigns) {
+    if (c.visibility === 'private') continue
+    const file = files.get(c.organisationId) ?? { organisationId: c.organisationId, organisation: c.organisation, activities: 0 }
+    file.activities++
+    files.set(c.organisationId, file)
+  }
+  return [...files.values()].sort((a, b) => a.organisation.localeCompare(b.organisation))
 }
 
 /** Each outcome indicator with a target and an actual, furthest past its target (in its own direction) first. */

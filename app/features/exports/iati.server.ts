@@ -5,10 +5,12 @@ import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from './i
 import type { Actor } from '../../shared/permissions/permissions'
 import { loadAccess, loadCampaign, visibleCampaignIds } from '../campaigns/index.server'
 import { db } from '../../shared/db.server'
-import { notFound } from '../../shared/http.server'
+import { badRequest, notFound } from '../../shared/http.server'
 
-// The IATI export of campaigns the viewer may see (drafts are plans, never
-// exported), with the same small-cell suppression as the results page.
+// The IATI export of campaigns the viewer may see and publish: drafts are
+// plans and private campaigns are not for publishing, so neither is
+// exported. One file, one reporting organisation, as IATI requires. Small
+// cells are suppressed as on the results page.
 
 const DIMENSIONS = ['sex', 'age_band'] as const
 
@@ -25,7 +27,7 @@ function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
  */
 async function activityOf(viewer: Actor | null, campaignId: number, disaggregate: boolean): Promise<IatiActivity | null> {
   const access = loadAccess(campaignId)
-  if (!access || access.status === 'draft' || !visibleCampaignIds(viewer, [campaignId]).has(campaignId)) return null
+  if (!access || access.status === 'draft' || access.visibility === 'private' || !visibleCampaignIds(viewer, [campaignId]).has(campaignId)) return null
   const stored = loadCampaign(campaignId)!
   const orgs = organisationsById([stored.row.organisationId, ...stored.campaign.funderIds])
   const summaries = new Map(db.select().from(indicatorSummaries).where(eq(indicatorSummaries.campaignId, campaignId)).all().map((s) => [s.indicatorId, s]))
@@ -78,16 +80,27 @@ async function activityOf(viewer: Actor | null, campaignId: number, disaggregate
 /** One campaign as an IATI activities file; a 404 where the viewer may not see it, or it is a draft. */
 export async function campaignIatiXml(viewer: Actor | null, campaignId: number): Promise<string> {
   await ensureSummaries()
-  const activity = (await activityOf(viewer, campaignId, true)) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts are not exported.')
+  const activity = (await activityOf(viewer, campaignId, true)) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts and private campaigns are not exported: IATI files are for publishing.')
   return iatiActivitiesXml([activity], new Date())
 }
 
-/** Several campaigns (a dashboard's filtered set, whose summaries campaignIdsInView has ensured) as one IATI activities file, without the per-cell actuals. */
+/**
+ * Several campaigns of one organisation (a dashboard's filtered set, whose
+ * summaries campaignIdsInView has ensured) as one IATI activities file,
+ * without the per-cell actuals. A set of several organisations, or none that
+ * may be published, is refused with what to do instead: the schema does not
+ * allow an empty file.
+ */
 export async function campaignsIatiXml(viewer: Actor, campaignIds: readonly number[]): Promise<string> {
   const activities: IatiActivity[] = []
   for (const id of campaignIds) {
     const activity = await activityOf(viewer, id, false)
     if (activity) activities.push(activity)
+  }
+  if (activities.length === 0) notFound('No campaign of this selection may be published to IATI (drafts and private campaigns are not), so there is no file to make. Change the filters.')
+  const reporting = new Set(activities.map((a) => a.organisation.name))
+  if (reporting.size > 1) {
+    badRequest(`An IATI file has one reporting organisation, and this selection has ${reporting.size} (${[...reporting].sort().join(', ')}). Choose one organisation in the filters; the dashboard lists a file for each.`)
   }
   return iatiActivitiesXml(activities, new Date())
 }
