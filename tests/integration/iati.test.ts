@@ -126,6 +126,38 @@ describe('the IATI export', () => {
     await expect(file('country=ZZ')).rejects.toMatchObject({ init: { status: 404 }, data: expect.stringMatching(/no file to make/) })
   })
 
+  it('dates what happened: actual dates from the status history, baselines by their survey, actuals in the endline’s period, the budget, and Cancelled for a campaign that never ran', async () => {
+    const donor = await loginAs((await createPerson('donor')).user)
+    const organisation = createOrganisation()
+    const id = String(createSurveyedCampaign(organisation, { visibility: 'published', indicators: [HOTLINE_INDICATOR], budget: 12_000, currency: 'EUR', startDate: '2026-04-01', endDate: '2026-05-31' }))
+    const dated = (kind: string, start: string, end: string) =>
+      db.$client.prepare('update survey_waves set start_date = ?, end_date = ? where campaign_id = ? and kind = ? and "group" = \'campaign\'').run(start, end, id, kind)
+    dated('baseline', '2026-03-20', '2026-03-28')
+    dated('endline', '2026-06-02', '2026-06-12')
+    const history = db.$client.prepare('select to_status, created_at as at from campaign_status_history where campaign_id = ?').all(id) as { to_status: string; at: number }[]
+    const on = (status: string) => new Date(history.find((h) => h.to_status === status)!.at).toISOString().slice(0, 10)
+    const xml = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, donor), params: { campaignId: id }, context: {} } as never))
+    expect(await valid(xml)).toEqual([])
+    const activity = (create(xml).end({ format: 'object' }) as Node)['iati-activities'] as Node
+    const a = activity['iati-activity'] as Node
+    expect(asArray(a['activity-date'] as Node[]).map((d) => [d['@type'], d['@iso-date']])).toEqual([
+      ['1', '2026-04-01'],
+      ['2', on('active')],
+      ['3', '2026-05-31'],
+      ['4', on('completed')],
+    ])
+    expect(a.budget).toMatchObject({ '@type': '1', '@status': '1', 'period-start': { '@iso-date': '2026-04-01' }, 'period-end': { '@iso-date': '2026-05-31' }, value: { '@currency': 'EUR', '#': '12000' } })
+    const hotline = asArray((a.result as Node).indicator as Node | Node[])[0]!
+    expect((hotline.baseline as Node)['@iso-date']).toBe('2026-03-20')
+    expect((hotline.period as Node)['period-start']).toEqual({ '@iso-date': '2026-06-02' })
+    expect((hotline.period as Node)['period-end']).toEqual({ '@iso-date': '2026-06-12' })
+
+    const neverRan = String(createCampaign(organisation, { status: 'archived', visibility: 'published' }))
+    const cancelled = await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${neverRan}/iati.xml`, donor), params: { campaignId: neverRan }, context: {} } as never))
+    expect(cancelled).toMatch(/<activity-status code="5"\/>/)
+    expect(cancelled).not.toMatch(/<activity-date [^>]*type="2"/)
+  })
+
   it('is not made for a private campaign, which is not for publishing', async () => {
     const funder = await createPerson('donor')
     const id = String(createSurveyedCampaign(createOrganisation(), { visibility: 'private', funderIds: [funder.organisation.id] }))

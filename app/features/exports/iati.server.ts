@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm'
-import { indicatorSummaries, organisations, surveyQuestions } from '../../../db/schema'
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { campaignStatusHistory, indicatorSummaries, organisations, surveyQuestions, surveyWaves } from '../../../db/schema'
 import { disclose, ensureSummaries, storedAnalysis, thresholdFor } from '../results/index.server'
 import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from './iati'
 import type { Actor } from '../../shared/permissions/permissions'
@@ -17,6 +17,24 @@ const DIMENSIONS = ['sex', 'age_band'] as const
 function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
   if (ids.length === 0) return new Map()
   return new Map(db.select({ id: organisations.id, name: organisations.name, type: organisations.type }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o]))
+}
+
+/** When the campaign first became active and first completed, by its status history: IATI's actual start and end. */
+function actualDates(campaignId: number) {
+  const history = db.select({ to: campaignStatusHistory.toStatus, at: campaignStatusHistory.at }).from(campaignStatusHistory).where(eq(campaignStatusHistory.campaignId, campaignId)).orderBy(asc(campaignStatusHistory.at)).all()
+  const first = (status: string) => history.find((h) => h.to === status)?.at.toISOString().slice(0, 10) ?? null
+  return { actualStart: first('active'), actualEnd: first('completed') }
+}
+
+/** The campaign group's baseline and endline survey dates: a survey-measured baseline is dated by its survey, and an actual belongs to the endline's period. */
+function surveyDates(campaignId: number) {
+  const waves = db.select().from(surveyWaves).where(and(eq(surveyWaves.campaignId, campaignId), eq(surveyWaves.group, 'campaign'))).all()
+  const baseline = waves.find((w) => w.kind === 'baseline')
+  const endline = waves.find((w) => w.kind === 'endline')
+  return {
+    baselineDate: baseline?.startDate ?? baseline?.endDate ?? null,
+    endlinePeriod: endline?.startDate && endline.endDate ? { start: endline.startDate, end: endline.endDate } : null,
+  }
 }
 
 /**
@@ -39,6 +57,7 @@ async function activityOf(viewer: Actor | null, campaignId: number, disaggregate
       .all()
       .map((q) => [q.indicatorId!, q.code]),
   )
+  const dates = surveyDates(campaignId)
   const cells = disaggregate && linked.size ? disclose((await storedAnalysis(campaignId)).breakdowns, thresholdFor(viewer, stored.row.organisationId)) : []
   return {
     id: campaignId,
@@ -50,6 +69,8 @@ async function activityOf(viewer: Actor | null, campaignId: number, disaggregate
     country: stored.campaign.country,
     startDate: stored.campaign.startDate,
     endDate: stored.campaign.endDate,
+    ...actualDates(campaignId),
+    budget: stored.campaign.budget,
     currency: stored.campaign.currency,
     updatedAt: stored.row.updatedAt.toISOString(),
     objectives: stored.objectives.map((o) => ({
@@ -67,9 +88,10 @@ async function activityOf(viewer: Actor | null, campaignId: number, disaggregate
           unit: i.unit,
           direction: i.direction,
           meansOfVerification: i.meansOfVerification,
-          baseline: s?.baseline === null || s?.baseline === undefined ? null : { value: s.baseline, date: null },
+          baseline: s?.baseline === null || s?.baseline === undefined ? null : { value: s.baseline, date: s.baselineFrom === 'survey' ? dates.baselineDate : null },
           target: i.target,
           actual: s?.actual ?? null,
+          actualPeriod: s?.actualFrom === 'survey' ? dates.endlinePeriod : null,
           dimensions,
         }
       }),

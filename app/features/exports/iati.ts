@@ -21,8 +21,11 @@ const ORGANISATION_TYPE: Record<OrganisationType, string> = {
   faith_based: '22',
   media: '90',
 }
-/** IATI ActivityStatus codes. */
-const ACTIVITY_STATUS: Record<Exclude<Status, 'draft'>, string> = { planned: '1', active: '2', completed: '3', evaluated: '4', archived: '4' }
+/** IATI ActivityStatus codes; an archived campaign is Closed (4) if it ever ran, Cancelled (5) if it never did. */
+const ACTIVITY_STATUS: Record<Exclude<Status, 'draft' | 'archived'>, string> = { planned: '1', active: '2', completed: '3', evaluated: '4' }
+export const activityStatus = (a: Pick<IatiActivity, 'status' | 'actualStart'>) => (a.status === 'archived' ? (a.actualStart ? '4' : '5') : ACTIVITY_STATUS[a.status])
+/** The longest budget period the IATI Validator accepts. */
+const MAX_BUDGET_DAYS = 366
 /** IATI IndicatorMeasure codes: a mean score is a unit. */
 const MEASURE: Record<IndicatorUnit, string> = { count: '1', percent: '2', mean_score: '1' }
 
@@ -33,9 +36,12 @@ export type IatiIndicator = {
   unit: IndicatorUnit
   direction: Direction
   meansOfVerification: string
+  /** Dated by the baseline survey when the survey measured it. */
   baseline: { value: number; date: string | null } | null
   target: number | null
   actual: number | null
+  /** The endline survey's dates, when the survey measured the actual: the period the actual belongs to. */
+  actualPeriod: { start: string; end: string } | null
   /** Actuals of a survey-measured indicator per breakdown cell, e.g. sex = female. */
   dimensions: { name: string; value: string; actual: number }[]
 }
@@ -47,8 +53,13 @@ export type IatiActivity = {
   organisation: IatiOrganisation
   funders: IatiOrganisation[]
   country: string | null
+  /** Planned dates, as registered. */
   startDate: string | null
   endDate: string | null
+  /** Actual dates, from the status history: when it became active, and completed. */
+  actualStart: string | null
+  actualEnd: string | null
+  budget: number | null
   currency: string | null
   updatedAt: string
   objectives: { statement: string; indicators: IatiIndicator[] }[]
@@ -59,6 +70,7 @@ export const organisationRef = (id: number) => `XX-LANTERN-${id}`
 export const activityIdentifier = (a: Pick<IatiActivity, 'id' | 'organisation'>) => `${organisationRef(a.organisation.id)}-CAMPAIGN-${a.id}`
 
 const decimal = (v: number) => String(Number(v.toFixed(4)))
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000
 
 export function iatiActivitiesXml(activities: readonly IatiActivity[], generatedAt: Date): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('iati-activities', { version: '2.03', 'generated-datetime': generatedAt.toISOString().replace(/\.\d+Z$/, 'Z') })
@@ -70,10 +82,19 @@ export function iatiActivitiesXml(activities: readonly IatiActivity[], generated
     if (a.summary) activity.ele('description', { type: '1' }).ele('narrative').txt(a.summary)
     for (const f of a.funders) activity.ele('participating-org', { ref: organisationRef(f.id), role: '1', type: ORGANISATION_TYPE[f.type] }).ele('narrative').txt(f.name)
     activity.ele('participating-org', { ref: organisationRef(a.organisation.id), role: '4', type: ORGANISATION_TYPE[a.organisation.type] }).ele('narrative').txt(a.organisation.name)
-    activity.ele('activity-status', { code: ACTIVITY_STATUS[a.status] })
+    activity.ele('activity-status', { code: activityStatus(a) })
     if (a.startDate) activity.ele('activity-date', { 'iso-date': a.startDate, type: '1' })
+    if (a.actualStart) activity.ele('activity-date', { 'iso-date': a.actualStart, type: '2' })
     if (a.endDate) activity.ele('activity-date', { 'iso-date': a.endDate, type: '3' })
+    if (a.actualEnd) activity.ele('activity-date', { 'iso-date': a.actualEnd, type: '4' })
     if (a.country) activity.ele('recipient-country', { code: a.country, percentage: '100' })
+    if (a.budget !== null && a.currency && a.startDate && a.endDate && days(a.startDate, a.endDate) <= MAX_BUDGET_DAYS) {
+      // BudgetType 1 (original), BudgetStatus 1 (indicative): what the campaign registered.
+      const budget = activity.ele('budget', { type: '1', status: '1' })
+      budget.ele('period-start', { 'iso-date': a.startDate })
+      budget.ele('period-end', { 'iso-date': a.endDate })
+      budget.ele('value', { currency: a.currency, 'value-date': a.startDate }).txt(decimal(a.budget))
+    }
     for (const o of a.objectives) {
       if (o.indicators.length === 0) continue
       // IATI ResultType: 1 output, 2 outcome — an objective with any outcome indicator is an outcome result.
@@ -87,10 +108,11 @@ export function iatiActivitiesXml(activities: readonly IatiActivity[], generated
         if (i.baseline && baselineDate) {
           indicator.ele('baseline', { year: baselineDate.slice(0, 4), 'iso-date': baselineDate, value: decimal(i.baseline.value) })
         }
-        if (a.startDate && a.endDate && (i.target !== null || i.actual !== null)) {
+        const [periodStart, periodEnd] = i.actualPeriod ? [i.actualPeriod.start, i.actualPeriod.end] : [a.startDate, a.endDate]
+        if (periodStart && periodEnd && (i.target !== null || i.actual !== null)) {
           const period = indicator.ele('period')
-          period.ele('period-start', { 'iso-date': a.startDate })
-          period.ele('period-end', { 'iso-date': a.endDate })
+          period.ele('period-start', { 'iso-date': periodStart })
+          period.ele('period-end', { 'iso-date': periodEnd })
           if (i.target !== null) {
             const target = period.ele('target', { value: decimal(i.target) })
             // A reader works progress out from @ascending, baseline and target; a target on the wrong side would read as progress already made.
