@@ -4,6 +4,7 @@ import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/shared/permissions/
 import type { QuestionOption } from '../app/features/surveys/answers'
 import type { StoredAnalysis } from '../app/features/results/stored-analysis'
 import {
+  DAC_SECTORS,
   AUDIENCES,
   CHANNELS,
   DIRECTIONS,
@@ -37,6 +38,8 @@ export const organisations = sqliteTable('organisations', {
   contactName: text('contact_name'),
   contactEmail: text('contact_email'),
   website: text('website'),
+  /** The organisation's registered identifier (org-id.guide form, like GB-CHC-1234567): its IATI reporting-org ref. */
+  iatiIdentifier: text('iati_identifier'),
   approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
   approvedBy: integer('approved_by'),
   createdAt: createdAt(),
@@ -171,6 +174,8 @@ export const campaigns = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
+    /** OECD DAC 5-digit sector for IATI; when none is chosen, the export uses the default from pillar, audiences and forms (defaultSector). */
+    dacSector: text('dac_sector', { enum: DAC_SECTORS.codes }),
     /** The organisation's own code for the campaign, from its spreadsheet: the same code imported again is the same campaign. */
     importCode: text('import_code'),
   },

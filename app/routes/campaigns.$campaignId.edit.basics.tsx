@@ -3,8 +3,8 @@ import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../shared/ui/section-page'
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../shared/ui/forms'
 import { termChoices } from '../shared/ui/options'
-import { EXPLOITATION_FORMS, PILLARS, PURPOSES } from '../shared/taxonomy/taxonomy'
-import { basicsSchema } from '../features/campaigns'
+import { DAC_SECTORS, EXPLOITATION_FORMS, PILLARS, PURPOSES } from '../shared/taxonomy/taxonomy'
+import { basicsSchema, defaultSector } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateBasics } from '../features/campaigns/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Basics – Lantern' }]
@@ -18,6 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
       title: c.title,
       summary: c.summary,
       pillar: c.pillar,
+      dacSector: stored.row.dacSector ?? defaultSector(c),
       purposes: c.purposes,
       exploitationForms: c.exploitationForms,
       languages: c.languages.join(', '),
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export const action = sectionAction(basicsSchema, updateBasics)
 
-const LABELS = { title: 'Title', summary: 'Summary', pillar: 'Pillar', purposes: 'Purposes', exploitationForms: 'Forms of exploitation addressed', languages: 'Languages' }
+const LABELS = { title: 'Title', summary: 'Summary', pillar: 'Pillar', dacSector: 'Sector (OECD DAC)', purposes: 'Purposes', exploitationForms: 'Forms of exploitation addressed', languages: 'Languages' }
 
 export default function Basics() {
   const { campaign, defaults } = useLoaderData<typeof loader>()
@@ -39,6 +40,12 @@ export default function Basics() {
       <SelectField meta={fields.pillar} label={LABELS.pillar} options={termChoices(PILLARS.terms)} />
       <ChoiceGroup meta={fields.purposes} legend={LABELS.purposes} hint="Choose all that apply." type="checkbox" choices={termChoices(PURPOSES.terms, true)} />
       <ChoiceGroup meta={fields.exploitationForms} legend={LABELS.exploitationForms} type="checkbox" columns choices={termChoices(EXPLOITATION_FORMS.terms)} />
+      <SelectField
+        meta={fields.dacSector}
+        label={LABELS.dacSector}
+        hint="The sector IATI files report the campaign under. Lantern suggests one from the pillar, audiences and forms of exploitation until you choose."
+        options={termChoices(DAC_SECTORS.terms).map((o) => ({ ...o, label: `${o.value} ${o.label}` }))}
+      />
       <TextField meta={fields.languages} label={LABELS.languages} hint="Two-letter ISO 639-1 codes separated by commas, for example uk, ru." />
     </SectionPage>
   )

@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactName: o.contactName ?? '',
       contactEmail: o.contactEmail ?? '',
       website: o.website ?? '',
+      iatiIdentifier: o.iatiIdentifier ?? '',
     },
   }
 }
@@ -37,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisationId } = parseParams(params, organisationParams)
   const submission = parseWithZod(await readForm(request), { schema: organisationProfileSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  await updateOrganisationProfile(actor, organisationId, submission.value)
+  const outcome = await updateOrganisationProfile(actor, organisationId, submission.value)
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
   return redirect(`/organisations/${organisationId}`)
 }
 
@@ -48,6 +50,7 @@ const LABELS = {
   contactName: 'Contact person',
   contactEmail: 'Contact email',
   website: 'Website',
+  iatiIdentifier: 'IATI organisation identifier',
 }
 
 export default function EditOrganisation() {
@@ -78,6 +81,11 @@ export default function EditOrganisation() {
         />
         <TextField meta={fields.contactEmail} label={LABELS.contactEmail} type="email" autoComplete="email" />
         <TextField meta={fields.website} label={LABELS.website} type="url" hint="For example https://example.org" autoComplete="url" />
+        <TextField
+          meta={fields.iatiIdentifier}
+          label={LABELS.iatiIdentifier}
+          hint="Your registered identifier as org-id.guide gives it, like GB-CHC-1234567 or UA-EDR-12345678. IATI files name you by it; until it is here they say it is missing."
+        />
         <div className="actions">
           <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
           <Link to={`/organisations/${id}`}>Cancel</Link>

@@ -158,6 +158,27 @@ describe('the IATI export', () => {
     expect(cancelled).not.toMatch(/<activity-date [^>]*type="2"/)
   })
 
+  it('names the reporting organisation by its registered identifier, or says in the file that one is missing; every activity has a DAC sector', async () => {
+    const donor = await loginAs((await createPerson('donor')).user)
+    const organisation = createOrganisation()
+    const id = String(createSurveyedCampaign(organisation, { visibility: 'published', exploitationForms: ['sexual_exploitation'], audiences: [{ code: 'youth_students', estimatedSize: 100 }] }))
+    const exported = async () => xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, donor), params: { campaignId: id }, context: {} } as never))
+    const missing = await exported()
+    expect(missing).toMatch(new RegExp(`has no registered organisation identifier on Lantern yet: XX-LANTERN-${organisation.id} stands in for it`))
+    // The default from what the campaign addresses: sexual exploitation alone, so ending violence against women and girls.
+    expect(missing).toMatch(/<sector vocabulary="1" code="15180" percentage="100"\/>/)
+
+    db.$client.prepare("update organisations set iati_identifier = 'UA-EDR-12345678' where id = ?").run(organisation.id)
+    db.$client.prepare("update campaigns set dac_sector = '16070' where id = ?").run(id)
+    const named = await exported()
+    expect(await valid(named)).toEqual([])
+    const a = ((create(named).end({ format: 'object' }) as Node)['iati-activities'] as Node)['iati-activity'] as Node
+    expect(a['iati-identifier']).toBe(`UA-EDR-12345678-CAMPAIGN-${id}`)
+    expect((a['reporting-org'] as Node)['@ref']).toBe('UA-EDR-12345678')
+    expect(named).not.toMatch(/no registered organisation identifier/)
+    expect(a.sector).toEqual({ '@vocabulary': '1', '@code': '16070', '@percentage': '100' })
+  })
+
   it('is not made for a private campaign, which is not for publishing', async () => {
     const funder = await createPerson('donor')
     const id = String(createSurveyedCampaign(createOrganisation(), { visibility: 'private', funderIds: [funder.organisation.id] }))

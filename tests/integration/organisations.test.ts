@@ -89,6 +89,20 @@ describe('organisation profile', () => {
     expect(db.select().from(organisations).where(eq(organisations.id, SAFE_PASSAGE)).get()).toEqual(before)
   })
 
+  it('takes a registered IATI identifier only with a prefix IATI approves, and says why not at the field', async () => {
+    const { ngo, admin } = await cast()
+    const cookie = await loginAs(admin)
+    const params = { organisationId: String(ngo.id) }
+    const send = (iatiIdentifier: string) => invoke(edit.action, post(`/organisations/${ngo.id}/edit`, { ...profileFields, iatiIdentifier }, { cookie }), params)
+    const unknown = await send('ZZ-NOPE-123')
+    expect(unknown.status).toBe(400)
+    expect(fieldErrors(unknown)).toEqual({ iatiIdentifier: ['ZZ-NOPE is not a registration agency IATI approves. Find your organisation’s identifier on org-id.guide.'] })
+    expect(fieldErrors(await send('GB CHC 1234567'))).toMatchObject({ iatiIdentifier: [expect.stringMatching(/^Enter the identifier as org-id.guide gives it/)] })
+    expect(db.select().from(organisations).where(eq(organisations.id, ngo.id)).get()!.iatiIdentifier).toBeNull()
+    expect((await send('ua-edr-12345678')).status).toBe(302)
+    expect(db.select().from(organisations).where(eq(organisations.id, ngo.id)).get()!.iatiIdentifier).toBe('UA-EDR-12345678')
+  })
+
   it('a member of one organisation cannot change another organisation’s profile', async () => {
     const { other, admin } = await cast()
     const CASA = other.id

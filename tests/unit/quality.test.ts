@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allowedTransitions, canTransition, missingForPlanned, type Campaign, type Indicator } from '../../app/features/campaigns/campaign'
+import { allowedTransitions, canTransition, defaultSector, missingForPlanned, type Campaign, type Indicator } from '../../app/features/campaigns/campaign'
 import { qualityCheck, type QualityContext } from '../../app/features/campaigns/quality'
 
 const indicator = (over: Partial<Indicator> = {}): Indicator => ({
@@ -133,5 +133,17 @@ describe('lifecycle', () => {
     expect(canTransition('evaluated', 'completed')).toBe(false)
     for (const s of ['draft', 'planned', 'active', 'completed', 'evaluated'] as const) expect(canTransition(s, 'archived')).toBe(true)
     expect(allowedTransitions('archived')).toEqual([])
+  })
+})
+
+describe('the DAC sector a campaign falls under when none is chosen', () => {
+  it('follows the pillar, then the audience, then the form of exploitation', () => {
+    expect(defaultSector(good({ pillar: 'prosecution' }))).toBe('15130')
+    expect(defaultSector(good({ pillar: 'protection' }))).toBe('15160')
+    expect(defaultSector(good())).toBe('15190')
+    const others = { audiences: [{ code: 'youth_students' as const, estimatedSize: null }] }
+    expect(defaultSector(good({ ...others, exploitationForms: ['sexual_exploitation'] }))).toBe('15180')
+    expect(defaultSector(good({ ...others, exploitationForms: ['forced_labour', 'sexual_exploitation'] }))).toBe('16070')
+    expect(defaultSector(good({ ...others, exploitationForms: [] }))).toBe('15190')
   })
 })

@@ -1,4 +1,4 @@
-import type { Audience, Channel, Direction, ExploitationForm, IndicatorLevel, IndicatorUnit, Pillar, Purpose, Status, Visibility } from '../../shared/taxonomy/taxonomy'
+import type { Audience, Channel, DacSector, Direction, ExploitationForm, IndicatorLevel, IndicatorUnit, Pillar, Purpose, Status, Visibility } from '../../shared/taxonomy/taxonomy'
 
 // A campaign as the domain sees it: what the registry form collects, without
 // ids or timestamps. The quality check and the lifecycle rules read this.
@@ -20,6 +20,22 @@ export type Indicator = {
 }
 
 export type Objective = { statement: string; indicators: Indicator[] }
+
+/**
+ * The DAC sector a campaign falls under when none was chosen: prosecution
+ * work is legal and judicial, protection work is human rights; prevention
+ * aimed at migrant workers is safe migration; otherwise the form of
+ * exploitation decides (sexual exploitation alone: violence against women
+ * and girls; forced labour: labour rights), and safe migration by default.
+ */
+export function defaultSector(c: Pick<Campaign, 'pillar' | 'audiences' | 'exploitationForms'>): DacSector {
+  if (c.pillar === 'prosecution') return '15130'
+  if (c.pillar === 'protection') return '15160'
+  if (c.audiences.some((a) => a.code === 'migrant_workers')) return '15190'
+  if (c.exploitationForms.length > 0 && c.exploitationForms.every((f) => f === 'sexual_exploitation')) return '15180'
+  if (c.exploitationForms.includes('forced_labour')) return '16070'
+  return '15190'
+}
 
 /** Whether a target lies on the desired side of its baseline; a target equal to the baseline does not. */
 export const targetOnDesiredSide = (direction: Direction, baseline: number, target: number) => (direction === 'increase' ? target > baseline : target < baseline)

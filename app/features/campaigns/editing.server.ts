@@ -81,7 +81,7 @@ async function editSection(actor: Actor, id: number, action: string, write: (tx:
 
 export function updateBasics(actor: Actor, id: number, input: BasicsInput) {
   return editSection(actor, id, 'campaign.basics-updated', (tx, { campaign: c }) => {
-    touch(tx, id, { title: input.title, summary: input.summary, pillar: input.pillar })
+    touch(tx, id, { title: input.title, summary: input.summary, pillar: input.pillar, ...(input.dacSector ? { dacSector: input.dacSector } : {}) })
     replaceCodes(tx, campaignPurposes, id, input.purposes.map((purpose) => ({ purpose })))
     replaceCodes(tx, campaignExploitationForms, id, input.exploitationForms.map((form) => ({ form })))
     replaceCodes(tx, campaignLanguages, id, input.languages.map((language) => ({ language })))

@@ -4,6 +4,7 @@ import { isCurrencyCode, isLanguageCode } from '../../shared/taxonomy/languages'
 import {
   AUDIENCES,
   CHANNELS,
+  DAC_SECTORS,
   DIRECTIONS,
   EXPLOITATION_FORMS,
   INDICATOR_LEVELS,
@@ -36,6 +37,8 @@ export const createCampaignSchema = z.object({
 
 export const basicsSchema = createCampaignSchema.extend({
   summary: text('Summary', 2000),
+  // Left out, the sector stays as it was (or the suggested one, until someone chooses).
+  dacSector: z.enum(DAC_SECTORS.codes, { error: 'Choose a sector from the list' }).optional(),
   purposes: codes(PURPOSES.codes, 'Choose purposes from the list'),
   exploitationForms: codes(EXPLOITATION_FORMS.codes, 'Choose forms of exploitation from the list'),
   languages: z

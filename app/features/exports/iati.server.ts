@@ -4,6 +4,7 @@ import { disclose, ensureSummaries, storedAnalysis, thresholdFor } from '../resu
 import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from './iati'
 import type { Actor } from '../../shared/permissions/permissions'
 import { loadAccess, loadCampaign, visibleCampaignIds } from '../campaigns/index.server'
+import { defaultSector } from '../campaigns'
 import { db } from '../../shared/db.server'
 import { badRequest, notFound } from '../../shared/http.server'
 
@@ -16,7 +17,7 @@ const DIMENSIONS = ['sex', 'age_band'] as const
 
 function organisationsById(ids: number[]): Map<number, IatiOrganisation> {
   if (ids.length === 0) return new Map()
-  return new Map(db.select({ id: organisations.id, name: organisations.name, type: organisations.type }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o]))
+  return new Map(db.select({ id: organisations.id, name: organisations.name, type: organisations.type, iatiIdentifier: organisations.iatiIdentifier }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o]))
 }
 
 /** When the campaign first became active and first completed, by its status history: IATI's actual start and end. */
@@ -72,6 +73,7 @@ async function activityOf(viewer: Actor | null, campaignId: number, disaggregate
     ...actualDates(campaignId),
     budget: stored.campaign.budget,
     currency: stored.campaign.currency,
+    sector: stored.row.dacSector ?? defaultSector(stored.campaign),
     updatedAt: stored.row.updatedAt.toISOString(),
     objectives: stored.objectives.map((o) => ({
       statement: o.statement,

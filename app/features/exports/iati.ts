@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2'
 import type { OrganisationType } from '../../shared/permissions/roles'
-import type { Direction, IndicatorUnit, Status } from '../../shared/taxonomy/taxonomy'
+import type { DacSector, Direction, IndicatorUnit, Status } from '../../shared/taxonomy/taxonomy'
 import { targetOnDesiredSide } from '../campaigns'
 
 // Campaigns as IATI 2.03 activities with their `result` blocks:
@@ -29,7 +29,8 @@ const MAX_BUDGET_DAYS = 366
 /** IATI IndicatorMeasure codes: a mean score is a unit. */
 const MEASURE: Record<IndicatorUnit, string> = { count: '1', percent: '2', mean_score: '1' }
 
-export type IatiOrganisation = { id: number; name: string; type: OrganisationType }
+/** An organisation as IATI names it: by its registered identifier, where it has given one on its profile. */
+export type IatiOrganisation = { id: number; name: string; type: OrganisationType; iatiIdentifier: string | null }
 export type IatiIndicator = {
   name: string
   level: 'output' | 'outcome'
@@ -61,13 +62,15 @@ export type IatiActivity = {
   actualEnd: string | null
   budget: number | null
   currency: string | null
+  /** OECD DAC 5-digit sector: the one chosen, or the default from the campaign's pillar, audiences and forms. */
+  sector: DacSector
   updatedAt: string
   objectives: { statement: string; indicators: IatiIndicator[] }[]
 }
 
-/** Lantern's organisations have no registered IATI identifier: a stable one of Lantern's own, to be replaced by the publisher's. */
-export const organisationRef = (id: number) => `XX-LANTERN-${id}`
-export const activityIdentifier = (a: Pick<IatiActivity, 'id' | 'organisation'>) => `${organisationRef(a.organisation.id)}-CAMPAIGN-${a.id}`
+/** An organisation's registered identifier, or, until it gives one, a stable one of Lantern's own that the file says is a stand-in. */
+export const organisationRef = (o: Pick<IatiOrganisation, 'id' | 'iatiIdentifier'>) => o.iatiIdentifier ?? `XX-LANTERN-${o.id}`
+export const activityIdentifier = (a: Pick<IatiActivity, 'id' | 'organisation'>) => `${organisationRef(a.organisation)}-CAMPAIGN-${a.id}`
 
 const decimal = (v: number) => String(Number(v.toFixed(4)))
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000
@@ -77,17 +80,22 @@ export function iatiActivitiesXml(activities: readonly IatiActivity[], generated
   for (const a of activities) {
     const activity = root.ele('iati-activity', { 'last-updated-datetime': a.updatedAt.replace(/\.\d+Z$/, 'Z'), 'xml:lang': 'en', ...(a.currency ? { 'default-currency': a.currency } : {}) })
     activity.ele('iati-identifier').txt(activityIdentifier(a))
-    activity.ele('reporting-org', { ref: organisationRef(a.organisation.id), type: ORGANISATION_TYPE[a.organisation.type] }).ele('narrative').txt(a.organisation.name)
+    if (!a.organisation.iatiIdentifier) {
+      activity.com(` ${a.organisation.name} has no registered organisation identifier on Lantern yet: XX-LANTERN-${a.organisation.id} stands in for it. Add it to the organisation's profile (org-id.guide form, like GB-CHC-1234567) before publishing this file. `)
+    }
+    activity.ele('reporting-org', { ref: organisationRef(a.organisation), type: ORGANISATION_TYPE[a.organisation.type] }).ele('narrative').txt(a.organisation.name)
     activity.ele('title').ele('narrative').txt(a.title)
     if (a.summary) activity.ele('description', { type: '1' }).ele('narrative').txt(a.summary)
-    for (const f of a.funders) activity.ele('participating-org', { ref: organisationRef(f.id), role: '1', type: ORGANISATION_TYPE[f.type] }).ele('narrative').txt(f.name)
-    activity.ele('participating-org', { ref: organisationRef(a.organisation.id), role: '4', type: ORGANISATION_TYPE[a.organisation.type] }).ele('narrative').txt(a.organisation.name)
+    for (const f of a.funders) activity.ele('participating-org', { ref: organisationRef(f), role: '1', type: ORGANISATION_TYPE[f.type] }).ele('narrative').txt(f.name)
+    activity.ele('participating-org', { ref: organisationRef(a.organisation), role: '4', type: ORGANISATION_TYPE[a.organisation.type] }).ele('narrative').txt(a.organisation.name)
     activity.ele('activity-status', { code: activityStatus(a) })
     if (a.startDate) activity.ele('activity-date', { 'iso-date': a.startDate, type: '1' })
     if (a.actualStart) activity.ele('activity-date', { 'iso-date': a.actualStart, type: '2' })
     if (a.endDate) activity.ele('activity-date', { 'iso-date': a.endDate, type: '3' })
     if (a.actualEnd) activity.ele('activity-date', { 'iso-date': a.actualEnd, type: '4' })
     if (a.country) activity.ele('recipient-country', { code: a.country, percentage: '100' })
+    // Vocabulary 1: the OECD DAC 5-digit list.
+    activity.ele('sector', { vocabulary: '1', code: a.sector, percentage: '100' })
     if (a.budget !== null && a.currency && a.startDate && a.endDate && days(a.startDate, a.endDate) <= MAX_BUDGET_DAYS) {
       // BudgetType 1 (original), BudgetStatus 1 (indicative): what the campaign registered.
       const budget = activity.ele('budget', { type: '1', status: '1' })

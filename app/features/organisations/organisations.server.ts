@@ -7,6 +7,7 @@ import { recordAudit } from '../../shared/audit.server'
 import { db, type Tx } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
+import { agencyOf, registrationAgencies } from '../../shared/standards/agencies.server'
 import { endAllSessionsOf } from '../accounts/index.server'
 import type { Outcome } from '../../shared/outcome'
 
@@ -28,11 +29,16 @@ function profileOf(o: typeof organisations.$inferSelect) {
     contactName: o.contactName,
     contactEmail: o.contactEmail,
     website: o.website,
+    iatiIdentifier: o.iatiIdentifier,
   }
 }
 
-export async function updateOrganisationProfile(actor: Actor, organisationId: number, input: OrganisationProfile) {
+/** Saves the profile; an IATI identifier must start with a registration agency IATI approves. */
+export async function updateOrganisationProfile(actor: Actor, organisationId: number, input: OrganisationProfile): Promise<Outcome<null>> {
   assertCan(actor, 'organisation.edit', organisationId)
+  if (input.iatiIdentifier && !registrationAgencies().has(agencyOf(input.iatiIdentifier))) {
+    return { ok: false, fieldErrors: { iatiIdentifier: [`${agencyOf(input.iatiIdentifier)} is not a registration agency IATI approves. Find your organisation’s identifier on org-id.guide.`] } }
+  }
   db.transaction((tx) => {
     const before = tx.select().from(organisations).where(eq(organisations.id, organisationId)).get()
     if (!before) notFound('There is no such organisation.')
@@ -45,6 +51,7 @@ export async function updateOrganisationProfile(actor: Actor, organisationId: nu
         contactName: input.contactName ?? null,
         contactEmail: input.contactEmail ?? null,
         website: input.website ?? null,
+        iatiIdentifier: input.iatiIdentifier ?? null,
       })
       .where(eq(organisations.id, organisationId))
       .returning()
@@ -59,6 +66,7 @@ export async function updateOrganisationProfile(actor: Actor, organisationId: nu
       after: profileOf(after),
     })
   })
+  return { ok: true, value: null }
 }
 
 export async function listMembers(actor: Actor, organisationId: number) {

@@ -16,6 +16,13 @@ export const organisationProfileSchema = z.object({
     .max(254)
     .optional(),
   website: optionalUrlField,
+  iatiIdentifier: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{2}-[A-Z0-9]+-\S+$/, 'Enter the identifier as org-id.guide gives it: the agency prefix, a hyphen, then the number, like GB-CHC-1234567')
+    .max(100, 'The identifier must be 100 characters or fewer')
+    .optional(),
 })
 export type OrganisationProfile = z.infer<typeof organisationProfileSchema>
 

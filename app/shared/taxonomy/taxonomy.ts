@@ -122,6 +122,22 @@ export const INDICATOR_UNITS = list([
   { code: 'mean_score', label: 'Mean score', description: 'An average score on a scale.' },
 ] as const)
 
+/**
+ * OECD DAC 5-digit sectors (IATI vocabulary 1) that anti-trafficking campaigns
+ * fall under: the four the codelist's own guidance names for trafficking work,
+ * and the legal and women's-rights sectors prosecution and protection work
+ * belongs to. Codes and names as in IATI's Sector codelist, which the tests
+ * check them against.
+ */
+export const DAC_SECTORS = list([
+  { code: '15190', label: 'Facilitation of orderly, safe, regular and responsible migration and mobility', description: 'Safe and regular migration, and countering trafficking in persons along the way.' },
+  { code: '15180', label: 'Ending violence against women and girls', description: 'Sexual exploitation and trafficking of women and girls among other forms of violence.' },
+  { code: '15160', label: 'Human rights', description: 'Protection of the rights of survivors and people at risk.' },
+  { code: '16070', label: 'Labour rights', description: 'Forced labour, child labour and rights at work.' },
+  { code: '15130', label: 'Legal and judicial development', description: 'Law enforcement, prosecution and the justice sector.' },
+  { code: '15170', label: "Women's rights organisations and movements, and government institutions", description: 'Organisations and institutions that defend women’s rights.' },
+] as const)
+
 export const DIRECTIONS = list([
   { code: 'increase', label: 'Increase', description: 'Higher is better.' },
   { code: 'decrease', label: 'Decrease', description: 'Lower is better.' },
@@ -177,3 +193,4 @@ export type Visibility = (typeof VISIBILITIES.codes)[number]
 export type IndicatorLevel = (typeof INDICATOR_LEVELS.codes)[number]
 export type IndicatorUnit = (typeof INDICATOR_UNITS.codes)[number]
 export type Direction = (typeof DIRECTIONS.codes)[number]
+export type DacSector = (typeof DAC_SECTORS.codes)[number]
