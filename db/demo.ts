@@ -23,19 +23,21 @@ type DemoOrganisation = {
   contactName: string
   contactEmail: string
   website: string
+  /** Fictional identifiers of the right form, under agencies IATI approves; one organisation has none yet, as many do. */
+  iatiIdentifier?: string
   approved: boolean
 }
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
-  { key: 'safe-passage', name: 'Safe Passage Ukraine', type: 'ngo', country: 'UA', contactName: 'Olena Kovalenko', contactEmail: 'info@safepassage.example', website: 'https://safepassage.example', approved: true },
-  { key: 'casa-sperantei', name: 'Casa Speranței', type: 'ngo', country: 'MD', contactName: 'Ion Rusu', contactEmail: 'contact@casasperantei.example', website: 'https://casasperantei.example', approved: true },
-  { key: 'himal-safe-migration', name: 'Himal Safe Migration Forum', type: 'ngo', country: 'NP', contactName: 'Sita Gurung', contactEmail: 'hello@himalforum.example', website: 'https://himalforum.example', approved: true },
+  { key: 'safe-passage', name: 'Safe Passage Ukraine', type: 'ngo', country: 'UA', contactName: 'Olena Kovalenko', contactEmail: 'info@safepassage.example', website: 'https://safepassage.example', iatiIdentifier: 'UA-EDR-40123456', approved: true },
+  { key: 'casa-sperantei', name: 'Casa Speranței', type: 'ngo', country: 'MD', contactName: 'Ion Rusu', contactEmail: 'contact@casasperantei.example', website: 'https://casasperantei.example', iatiIdentifier: 'MD-IDNO-1012600012345', approved: true },
+  { key: 'himal-safe-migration', name: 'Himal Safe Migration Forum', type: 'ngo', country: 'NP', contactName: 'Sita Gurung', contactEmail: 'hello@himalforum.example', website: 'https://himalforum.example', iatiIdentifier: 'NP-SWC-12345', approved: true },
   { key: 'bayanihan', name: 'Bayanihan Against Trafficking', type: 'faith_based', country: 'PH', contactName: 'Maria Santos', contactEmail: 'office@bayanihan.example', website: 'https://bayanihan.example', approved: true },
-  { key: 'labour-migration-office', name: 'Overseas Labour Protection Office', type: 'government_agency', country: 'PH', contactName: 'Jose Reyes', contactEmail: 'olpo@gov.example', website: 'https://olpo.gov.example', approved: true },
-  { key: 'migration-partnership', name: 'International Migration Partnership', type: 'international_organisation', country: 'MD', contactName: 'Anna Lindqvist', contactEmail: 'chisinau@imp.example', website: 'https://imp.example', approved: true },
-  { key: 'national-coordination', name: 'National Anti-Trafficking Coordination Council', type: 'coordinating_body', country: 'UA', contactName: 'Taras Melnyk', contactEmail: 'council@coordination.example', website: 'https://coordination.example', approved: true },
-  { key: 'northlight', name: 'Northlight Foundation', type: 'donor', country: 'NL', contactName: 'Eva de Vries', contactEmail: 'grants@northlight.example', website: 'https://northlight.example', approved: true },
-  { key: 'youth-voices', name: 'Kathmandu Youth Voices', type: 'ngo', country: 'NP', contactName: 'Aarav Shrestha', contactEmail: 'team@youthvoices.example', website: 'https://youthvoices.example', approved: false },
+  { key: 'labour-migration-office', name: 'Overseas Labour Protection Office', type: 'government_agency', country: 'PH', contactName: 'Jose Reyes', contactEmail: 'olpo@gov.example', website: 'https://olpo.gov.example', iatiIdentifier: 'PH-SEC-CN201512345', approved: true },
+  { key: 'migration-partnership', name: 'International Migration Partnership', type: 'international_organisation', country: 'MD', contactName: 'Anna Lindqvist', contactEmail: 'chisinau@imp.example', website: 'https://imp.example', iatiIdentifier: 'XI-IATI-IMP', approved: true },
+  { key: 'national-coordination', name: 'National Anti-Trafficking Coordination Council', type: 'coordinating_body', country: 'UA', contactName: 'Taras Melnyk', contactEmail: 'council@coordination.example', website: 'https://coordination.example', iatiIdentifier: 'UA-EDR-00012345', approved: true },
+  { key: 'northlight', name: 'Northlight Foundation', type: 'donor', country: 'NL', contactName: 'Eva de Vries', contactEmail: 'grants@northlight.example', website: 'https://northlight.example', iatiIdentifier: 'NL-KVK-41234567', approved: true },
+  { key: 'youth-voices', name: 'Kathmandu Youth Voices', type: 'ngo', country: 'NP', contactName: 'Aarav Shrestha', contactEmail: 'team@youthvoices.example', website: 'https://youthvoices.example', iatiIdentifier: 'NP-SWC-67890', approved: false },
 ]
 
 type DemoUser = { email: string; name: string; organisation: string | null; role: MembershipRole | null; platformAdmin?: boolean; label: string }

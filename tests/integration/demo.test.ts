@@ -16,6 +16,10 @@ const { storedAnalysis, summarisedIndicators } = await import('../../app/feature
 const { progressWords } = await import('../../app/features/results/progress')
 const { DID_GROUP } = await import('../../app/features/results/impact')
 const { DEMO_PASSWORD, DEMO_USERS } = await import('../../db/demo')
+const { campaignIatiXml, campaignsIatiXml } = await import('../../app/features/exports/index.server')
+const { campaignIdsInView, dashboardOf } = await import('../../app/features/dashboards/index.server')
+const { iatiRuleFailures } = await import('../iati-rules')
+const { iatiSchemaErrors } = await import('../iati-schema')
 
 type Finished = { id: number; title: string; organisationId: number }
 let finished: Finished[] = []
@@ -97,4 +101,20 @@ describe('the demo data', () => {
     const wrongSide = (await Promise.all(finished.map(async (c) => (await summarisedIndicators(c.id)).filter((i) => i.result.progress.kind === 'target_wrong_side')))).flat()
     expect(wrongSide.map((i) => i.name)).toEqual([])
   })
+
+  it('exports IATI files the official schema accepts and the IATI Validator’s rules find no error in', async () => {
+    const donor = DEMO_USERS.find((u) => u.role === 'donor')!
+    const row = db.$client.prepare('select u.id as userId, m.organisation_id as organisationId from users u join memberships m on m.user_id = u.id where u.email = ?').get(donor.email) as { userId: number; organisationId: number }
+    const actor = { userId: row.userId, isPlatformAdmin: false, membership: { organisationId: row.organisationId, role: 'donor' as const, organisationApproved: true } }
+    const exportable = db.$client.prepare("select id from campaigns where status != 'draft' and visibility != 'private'").pluck().all() as number[]
+    const files = [
+      ...(await Promise.all(exportable.map((id) => campaignIatiXml(actor, id)))),
+      ...(await Promise.all((await dashboardOf(actor, new URLSearchParams())).iatiFiles.map(async (f) => campaignsIatiXml(actor, await campaignIdsInView(actor, new URLSearchParams({ organisation: String(f.organisationId) })))))),
+    ]
+    expect(files.length).toBeGreaterThan(10)
+    for (const xml of files) {
+      expect(await iatiSchemaErrors(xml)).toEqual([])
+      expect(iatiRuleFailures(xml).filter((f) => f.severity === 'error')).toEqual([])
+    }
+  }, 60_000)
 })
