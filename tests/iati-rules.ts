@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { DOMParser } from '@xmldom/xmldom'
 import xpath from 'xpath'
 import { registrationAgencies } from '../app/shared/standards/agencies.server'
@@ -11,7 +11,7 @@ import { registrationAgencies } from '../app/shared/standards/agencies.server'
 // Lantern never writes (transactions, organisation files) find nothing to
 // check and pass, as they do in the validator.
 
-const RULESET = join(__dirname, '../../shared/standards/iati-2.03/rulesets/standard.json')
+const RULESET = fileURLToPath(new URL('../../shared/standards/iati-2.03/rulesets/standard.json', import.meta.url))
 
 type RuleInfo = { id: string; severity: 'error' | 'warning'; message: string }
 type Case = Record<string, unknown> & { ruleInfo?: RuleInfo }

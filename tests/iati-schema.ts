@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { validateXML } from 'xmllint-wasm'
 
 // The official IATI 2.03 activity schema, as IATI publishes it
 // (../shared/standards), with the files it includes: what xmllint says of a file.
 
-const STANDARD = join(__dirname, '../../shared/standards/iati-2.03')
+const STANDARD = fileURLToPath(new URL('../../shared/standards/iati-2.03', import.meta.url))
 const schemaFile = (fileName: string) => ({ fileName, contents: readFileSync(join(STANDARD, fileName), 'utf8') })
 const SCHEMA = schemaFile('iati-activities-schema.xsd')
 const INCLUDED = [schemaFile('iati-common.xsd'), schemaFile('xml.xsd')]
