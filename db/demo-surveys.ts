@@ -10,14 +10,14 @@ const shiftDays = (date: string, days: number) => isoDay(dayNumber(date) + days)
 // panel (the same respondents twice), one cross-section with a comparison group.
 
 export const DEMO_SURVEY_PLANS: Record<string, SurveyPlan> = {
-  // A panel with a clear gain.
+  // A panel with a clear gain, followed up six months later: part of it lasted.
   'School talks on online recruitment (2025)': {
     prefix: 'SCH',
     design: 'panel',
     n: 240,
-    binary: [{ code: 'knows_hotline', pre: 0.34, post: 0.61 }, { code: 'knows_signs', pre: 0.28, post: 0.52 }],
-    likert: [{ code: 'would_report', pre: 3.1, post: 3.7 }],
-    score: { code: 'knowledge_score', pre: 4.3, post: 6.0 },
+    binary: [{ code: 'knows_hotline', pre: 0.34, post: 0.61, followUp: 0.5 }, { code: 'knows_signs', pre: 0.28, post: 0.52, followUp: 0.47 }],
+    likert: [{ code: 'would_report', pre: 3.1, post: 3.7, followUp: 3.5 }],
+    score: { code: 'knowledge_score', pre: 4.3, post: 6.0, followUp: 5.4 },
   },
   // Cross-sections with a comparison group: the difference in differences.
   'Returnee peer educators, Bāgmatī': {

@@ -3,15 +3,17 @@ import { dayNumber, isoDay } from '../app/features/overlap/scoring'
 import { STARTER_QUESTIONS } from '../app/features/surveys/starters'
 import { random } from './random'
 
-// Writes a survey — suggested questions, baseline and endline waves and
+// Writes a survey — suggested questions, baseline and endline waves (and a
+// follow-up of the campaign group where the plan gives one) and
 // seeded, realistic answers — for one campaign, from a plan of the shares and
 // means each wave should show. The demo and the tests' factories both use it,
 // so a test can ask for "a panel with a clear gain" without relying on the demo.
 
 const shiftDays = (date: string, days: number) => isoDay(dayNumber(date) + days)
 
-export type Binary = { code: string; pre: number; post: number }
-export type Mean = { code: string; pre: number; post: number }
+/** What a wave should show: at baseline, at endline and, if the plan has a follow-up, six months after the end. */
+export type Binary = { code: string; pre: number; post: number; followUp?: number }
+export type Mean = { code: string; pre: number; post: number; followUp?: number }
 export type SurveyPlan = {
   prefix: string
   design: 'panel' | 'cross_section'
@@ -28,7 +30,7 @@ const normal = (rand: () => number) => Math.sqrt(-2 * Math.log(1 - rand())) * Ma
 const logit = (p: number) => Math.log(p / (1 - p))
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
 
-export type GeneratedSurvey = { questionIds: Map<string, number>; waveIds: { kind: 'baseline' | 'endline'; group: string; id: number }[] }
+export type GeneratedSurvey = { questionIds: Map<string, number>; waveIds: { kind: 'baseline' | 'endline' | 'follow_up'; group: string; id: number }[] }
 
 /**
  * Writes the plan's survey for a campaign (call inside a transaction). The
@@ -66,22 +68,32 @@ export function generateSurvey(
       addWave.run(campaignId, 'endline', g.group, plan.design, shiftDays(end, 1), shiftDays(end, 21), g.n, 'Random sample of the target group.', plan.design === 'panel' ? baseline : null).lastInsertRowid,
     )
     waveIds.push({ kind: 'baseline', group: g.group, id: baseline }, { kind: 'endline', group: g.group, id: endline })
+    // A follow-up of the campaign group, six months on, where the plan says what it should show.
+    const measures = [...g.binary, ...(g.likert ?? []), ...(g.score ? [g.score] : [])]
+    const followUp =
+      g.group === 'campaign' && measures.some((m) => m.followUp !== undefined)
+        ? Number(addWave.run(campaignId, 'follow_up', g.group, plan.design, shiftDays(end, 180), shiftDays(end, 200), g.n, 'The same sample, six months after the campaign.', plan.design === 'panel' ? baseline : null).lastInsertRowid)
+        : null
+    if (followUp) waveIds.push({ kind: 'follow_up', group: g.group, id: followUp })
     // Each respondent has a latent knowledge; in a panel the same person answers twice.
     const people = Array.from({ length: g.n }, () => ({ ability: normal(rand), sex: rand() < 0.52 ? 'female' : 'male', age: ['18-24', '25-34', '35-49', '50+'][Math.floor(rand() * 4)]! }))
-    for (const [wave, when] of [[baseline, 'pre'], [endline, 'post']] as const) {
+    const waves = [[baseline, 'pre'], [endline, 'post'], ...(followUp ? [[followUp, 'followUp'] as const] : [])] as const
+    // A measure without a follow-up value holds its endline level.
+    const at = (m: Binary | Mean, when: 'pre' | 'post' | 'followUp') => (when === 'followUp' ? (m.followUp ?? m.post) : m[when])
+    for (const [wave, when] of waves) {
       people.forEach((person, i) => {
         // A panel loses a few people between the waves, as real ones do.
-        if (plan.design === 'panel' && when === 'post' && rand() < 0.06) return
+        if (plan.design === 'panel' && when !== 'pre' && rand() < 0.06) return
         const ability = plan.design === 'panel' ? person.ability : normal(rand)
         const who = plan.design === 'panel' ? person : { sex: rand() < 0.52 ? 'female' : 'male', age: person.age }
-        const code = `${plan.prefix}-${g.group === 'comparison' ? 'C' : 'T'}${plan.design === 'panel' ? '' : when === 'pre' ? 'B' : 'E'}-${String(i + 1).padStart(3, '0')}`
+        const code = `${plan.prefix}-${g.group === 'comparison' ? 'C' : 'T'}${plan.design === 'panel' ? '' : when === 'pre' ? 'B' : when === 'post' ? 'E' : 'F'}-${String(i + 1).padStart(3, '0')}`
         const responseId = addResponse.run(wave, code, who.sex, who.age).lastInsertRowid
         for (const b of g.binary) {
-          const p = 1 / (1 + Math.exp(-(logit(b[when]) + 0.9 * ability)))
+          const p = 1 / (1 + Math.exp(-(logit(at(b, when)) + 0.9 * ability)))
           addAnswer.run(responseId, questionIds.get(b.code), rand() < p ? '1' : '0')
         }
-        for (const l of g.likert ?? []) addAnswer.run(responseId, questionIds.get(l.code), String(clamp(Math.round(l[when] + 0.5 * ability + 0.8 * normal(rand)), 1, 5)))
-        if (g.score && rand() > 0.03) addAnswer.run(responseId, questionIds.get(g.score.code), String(clamp(Math.round(g.score[when] + 1.2 * ability + 1.2 * normal(rand)), 0, 10)))
+        for (const l of g.likert ?? []) addAnswer.run(responseId, questionIds.get(l.code), String(clamp(Math.round(at(l, when) + 0.5 * ability + 0.8 * normal(rand)), 1, 5)))
+        if (g.score && rand() > 0.03) addAnswer.run(responseId, questionIds.get(g.score.code), String(clamp(Math.round(at(g.score, when) + 1.2 * ability + 1.2 * normal(rand)), 0, 10)))
       })
     }
   }

@@ -80,7 +80,7 @@ describe('the demo data', () => {
     }
   })
 
-  it('tells the stories it exists for: a clear gain, a null result, a decline, a panel, a comparison group', async () => {
+  it('tells the stories it exists for: a clear gain, a null result, a decline, a panel, a comparison group, a follow-up', async () => {
     const all = await records()
     const campaignGroup = all.filter((r) => r.group === 'campaign' && r.pValue !== null && r.change !== null)
     const gain = campaignGroup.find((r) => r.change! > 0 && r.pValue! < 0.01)
@@ -91,6 +91,7 @@ describe('the demo data', () => {
     expect(decline, 'a decline').toBeDefined()
     expect(all.some((r) => r.design === 'panel' && (r.nPairs ?? 0) > 30), 'a panel').toBe(true)
     expect(all.some((r) => r.group === DID_GROUP && r.change !== null), 'a comparison group').toBe(true)
+    expect(all.some((r) => r.comparison === 'baseline_follow_up' && r.change !== null), 'a follow-up: did it last?').toBe(true)
   })
 
   it('shows a campaign whose outcome moved away from its target, and says so in words', async () => {

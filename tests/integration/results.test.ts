@@ -10,7 +10,10 @@ import * as resultsColumns from '../../app/routes/results-columns[.]csv'
 import * as surveysCsv from '../../app/routes/campaigns.$campaignId.surveys[.]csv'
 import * as surveyPage from '../../app/routes/campaigns.$campaignId.surveys._index'
 import { db } from '../../app/shared/db.server'
-import { createCampaign, createPerson, createSurveyedCampaign, loginAs, responseCount } from '../factories'
+import { actorOf, createCampaign, createPerson, createSurveyedCampaign, HOTLINE_INDICATOR, indicatorsOf, loginAs, responseCount } from '../factories'
+import { changeResults } from '../../app/features/results/flow.server'
+import { summarisedIndicators } from '../../app/features/results/index.server'
+import { addQuestions, addWave, runImport, storeUpload } from '../../app/features/surveys/index.server'
 import { get, invoke } from './helpers'
 
 // A campaign's results page and CSV: the same figures as the command line's
@@ -120,5 +123,27 @@ describe('the results page', () => {
     const row = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data.find((r) => r.question === 'knows_hotline' && r.breakdown === '')!
     expect([row.n_pre, row.n_post]).toEqual([row.n_pairs, row.n_pairs])
     expect(Number(row.answered_pre)).toBeGreaterThan(Number(row.n_pairs))
+  })
+
+  it('analyses a follow-up wave: whether the change lasted, on the page and in the CSV, while indicators keep the campaign’s effect', async () => {
+    const { organisation, user } = await createPerson('member')
+    const actor = await actorOf(user)
+    const member = await loginAs(user)
+    const id = createCampaign(organisation, { status: 'completed', visibility: 'published', indicators: [HOTLINE_INDICATOR] })
+    const hotline = indicatorsOf(id)[0]!.id
+    await changeResults(actor, id, (change) => addQuestions(change, [{ code: 'knows_hotline', text: 'Do you know the hotline number?', type: 'binary', desired: '1', options: [], min: null, max: null, indicatorId: hotline }]))
+    for (const kind of ['baseline', 'endline', 'follow_up'] as const) expect((await addWave(actor, id, { kind, group: 'campaign', design: 'panel', samplingNotes: '' })).ok).toBe(true)
+    // 60 respondents: 20% know it at baseline, 70% at endline, 45% six months later.
+    const rows = Array.from({ length: 60 }, (_, i) => [`R${i}`, i < 12 ? 1 : 0, i < 42 ? 1 : 0, i < 27 ? 1 : 0])
+    const text = ['respondent_code,wave,group,knows_hotline', ...(['pre', 'post', 'follow_up'] as const).flatMap((wave, w) => rows.map((r) => `${r[0]},${wave},campaign,${r[w + 1]}`))].join('\n')
+    const imported = await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'three-waves.csv', text), {}))
+    expect(imported).toMatchObject({ ok: true, created: 180 })
+    const page = (await resultsFor(String(id), member)).data as Page
+    const shares = page.records.filter((r) => r.group === 'campaign').map((r) => [r.comparison, r.pre, r.post])
+    expect(shares).toEqual([['baseline_endline', 0.2, 0.7], ['baseline_follow_up', 0.2, 0.45], ['endline_follow_up', 0.7, 0.45]])
+    const csv = Papa.parse<Record<string, string>>((await csvText(resultsCsv.loader({ request: get(`/campaigns/${id}/results.csv`), params: { campaignId: String(id) }, context: {} } as never))).trim(), { header: true }).data
+    expect(csv.filter((r) => r.breakdown === '').map((r) => r.comparison)).toEqual(['baseline_endline', 'baseline_follow_up', 'endline_follow_up'])
+    // The indicator's actual is the endline's, not the follow-up's.
+    expect((await summarisedIndicators(id)).find((i) => i.id === hotline)!.result.actual).toBeCloseTo(70, 10)
   })
 })

@@ -11,6 +11,7 @@ import type { StoredBreakdown } from '../../app/features/results/stored-analysis
 const record = (question: string, nPre: number, nPost: number, nPairs: number | null): ImpactRecord => ({
   question,
   group: 'campaign',
+  comparison: 'baseline_endline',
   design: nPairs === null ? 'cross_section' : 'panel',
   type: 'binary',
   nPre,

@@ -7,7 +7,7 @@ import { mcnemarExact } from '../../app/features/results/statistics/proportions'
 // How the analysis chooses its method and what it says when it cannot
 // compute: hand-made surveys for every awkward case the issue names.
 
-const respondent = (code: string, wave: 'baseline' | 'endline', answers: SurveyRespondent['answers'], group: 'campaign' | 'comparison' = 'campaign'): SurveyRespondent => ({
+const respondent = (code: string, wave: SurveyRespondent['wave'], answers: SurveyRespondent['answers'], group: 'campaign' | 'comparison' = 'campaign'): SurveyRespondent => ({
   code,
   wave,
   group,
@@ -124,6 +124,30 @@ describe('saying what cannot be computed, by question, never NaN', () => {
     ])
     const did = analyseSurvey(data).find((r) => r.group === 'campaign_vs_comparison')!
     expect(impactRow(did)).toMatchObject({ n_pre: 5, n_post: 3, n_campaign: 5, n_comparison: 3, n_pairs: null })
+  })
+})
+
+describe('a follow-up wave', () => {
+  // Scores of six respondents at baseline, endline and a follow-up: a gain of 2 that kept half of it.
+  const scores = { baseline: [3, 4, 3, 5, 4, 3], endline: [5, 6, 5, 7, 6, 5], follow_up: [4, 5, 4, 6, 5, 4] }
+  const responses = (['baseline', 'endline', 'follow_up'] as const).flatMap((wave) => scores[wave].map((q, i) => respondent(`R${i}`, wave, { q })))
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+
+  it('is compared with the baseline (did it last?) and with the endline (what happened since), each as its own record', () => {
+    const records = analyseSurvey(survey('panel', responses, 'score'))
+    expect(records.map((r) => r.comparison)).toEqual(['baseline_endline', 'baseline_follow_up', 'endline_follow_up'])
+    const [effect, lasted, since] = records
+    expect([effect!.pre, effect!.post]).toEqual([mean(scores.baseline), mean(scores.endline)])
+    expect([lasted!.pre, lasted!.post]).toEqual([mean(scores.baseline), mean(scores.follow_up)])
+    expect(lasted!.change).toBeCloseTo(1, 12)
+    expect([since!.pre, since!.post]).toEqual([mean(scores.endline), mean(scores.follow_up)])
+    expect(since!.change).toBeCloseTo(-1, 12)
+    expect([lasted!.nPairs, since!.nPairs]).toEqual([6, 6])
+    expect(impactRow(since!).comparison).toBe('endline_follow_up')
+  })
+
+  it('adds nothing to a survey without one', () => {
+    expect(analyseSurvey(survey('panel', responses.filter((r) => r.wave !== 'follow_up'), 'score')).map((r) => r.comparison)).toEqual(['baseline_endline'])
   })
 })
 

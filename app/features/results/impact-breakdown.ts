@@ -7,9 +7,9 @@ import { NOT_RECORDED } from './conventions'
 // (disclosure.ts). Respondents who did not say count as a cell of their own
 // ("not recorded"), so that the cells of a breakdown add up to the whole.
 
-/** The campaign group's results per value of each dimension that was collected. */
+/** The campaign group's results (baseline to endline) per value of each dimension that was collected. */
 export function breakdowns(data: SurveyData): StoredBreakdown[] {
-  const campaign = data.responses.filter((r) => r.group === 'campaign')
+  const campaign = data.responses.filter((r) => r.group === 'campaign' && r.wave !== 'follow_up')
   const out: StoredBreakdown[] = []
   for (const dimension of DIMENSIONS) {
     // A respondent keeps one value across waves: the first one given.

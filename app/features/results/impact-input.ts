@@ -1,5 +1,5 @@
 import type { AnalysedType, Design, Dimension, SurveyData, SurveyRespondent } from './impact'
-import { readAnswer, type Question, normaliseHeader, personalData, suggestMapping, surveyRowReader, waveName, type WaveKey } from '../surveys'
+import { readAnswer, type Question, normaliseHeader, personalData, suggestMapping, surveyRowReader, type WaveKey } from '../surveys'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 import { WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
 
@@ -32,7 +32,7 @@ export type StoredResponse = {
   locality?: string | null
 }
 
-/** Baseline and endline responses of the analysed questions; follow-up waves are not part of a pre/post comparison. */
+/** Baseline, endline and follow-up responses of the analysed questions. */
 export function surveyData(questions: readonly Question[], responses: readonly StoredResponse[], design?: Design): SurveyData {
   const analysed = questions.flatMap((q) => {
     const type = analysedType(q)
@@ -41,7 +41,7 @@ export function surveyData(questions: readonly Question[], responses: readonly S
   const respondents: SurveyRespondent[] = []
   for (const r of responses) {
     const [wave, group] = r.wave.split(':') as [string, 'campaign' | 'comparison']
-    if (wave !== 'baseline' && wave !== 'endline') continue
+    if (wave !== 'baseline' && wave !== 'endline' && wave !== 'follow_up') continue
     const answers: Record<string, number | null> = {}
     for (const { q } of analysed) answers[q.code] = r.answers[q.code] === undefined ? null : analysisValue(q, r.answers[q.code]!)
     const attributes: Partial<Record<Dimension, string | null>> = { sex: r.sex ?? null, age_band: r.ageBand ?? null, locality: r.locality ?? null }
@@ -115,8 +115,6 @@ export function readAnalysisFile(file: CsvFile, o: FileOptions = {}): FileReadin
   file.rows.forEach((row, i) => reader.read(row, i))
   const result = reader.result()
   if (!result.ok) return { ok: false, errors: result.problems.map(problemText) }
-  const followUp = result.responses.filter((r) => r.wave.startsWith('follow_up'))
-  if (followUp.length) notes.push(`${followUp.length} rows of the ${[...new Set(followUp.map((r) => waveName(r.wave)))].join(' and ')} are not part of the pre/post comparison`)
   return { ok: true, data: surveyData(questions, result.responses, o.design), notes }
 }
 

@@ -9,6 +9,7 @@ import { NOT_RECORDED } from './conventions'
 const COLUMNS = {
   question: (r) => r.question,
   group: (r) => r.group,
+  comparison: (r) => r.comparison,
   design: (r) => r.design,
   type: (r) => r.type,
   n_pre: (r) => r.nPre,
@@ -47,6 +48,7 @@ const COLUMNS = {
 const DEFINITIONS: Record<keyof typeof COLUMNS | 'breakdown' | 'breakdown_value', string> = {
   question: 'The question’s code, as in the survey instrument and the import file.',
   group: 'campaign or comparison; campaign_vs_comparison for a difference in differences between the two.',
+  comparison: 'The two waves compared, whose estimates are pre and post: baseline_endline (the campaign’s effect), baseline_follow_up (whether it lasted) or endline_follow_up (what changed after the campaign).',
   design: 'panel (the same respondents at both waves, matched by respondent code) or cross_section (different people at each wave).',
   type: 'binary (yes/no: shares of the desired answer, 0 to 1), likert (1 to 5) or score (a number within a range): means for the last two.',
   n_pre: 'Respondents the baseline estimate rests on. In a panel, the respondents matched at both waves; in a difference in differences, both groups’ baseline respondents (or all matched respondents, for panels).',

@@ -27,13 +27,24 @@ export type Group = 'campaign' | 'comparison'
 export const DID_GROUP = 'campaign_vs_comparison'
 
 export type SurveyQuestion = { code: string; type: AnalysedType }
+export type Wave = 'baseline' | 'endline' | 'follow_up'
+/**
+ * Which two waves a record compares: the campaign's effect (baseline to
+ * endline), and, where a follow-up was surveyed, whether it lasted (baseline
+ * to follow-up) and what happened after the campaign (endline to follow-up).
+ */
+export const COMPARISONS = ['baseline_endline', 'baseline_follow_up', 'endline_follow_up'] as const
+export type Comparison = (typeof COMPARISONS)[number]
+const WAVES_COMPARED: Record<Comparison, readonly [Wave, Wave]> = { baseline_endline: ['baseline', 'endline'], baseline_follow_up: ['baseline', 'follow_up'], endline_follow_up: ['endline', 'follow_up'] }
+/** The waves each comparison compares, as its "pre" and its "post". */
+export const wavesCompared = (c: Comparison) => WAVES_COMPARED[c]
 /** Who a respondent is, for breakdowns (DESIGN.md §7: never a name, phone or address). */
 export const DIMENSIONS = ['sex', 'age_band', 'locality'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
 /** One respondent at one wave; a binary answer is 1 when it is the desired (correct) one. */
 export type SurveyRespondent = {
   code: string
-  wave: 'baseline' | 'endline'
+  wave: Wave
   group: Group
   answers: Readonly<Record<string, number | null | undefined>>
   attributes?: Readonly<Partial<Record<Dimension, string | null>>>
@@ -43,6 +54,8 @@ export type SurveyData = { design: Design; questions: readonly SurveyQuestion[];
 export type ImpactRecord = {
   question: string
   group: Group | typeof DID_GROUP
+  /** The two waves compared; pre and post below are the first and the second. */
+  comparison: Comparison
   design: Design
   type: AnalysedType
   /** The respondents each wave's estimate rests on: the matched pairs in a panel; for a difference in differences, both groups'. */
@@ -89,6 +102,7 @@ export const ATTRITION_LIMIT = 0.2
 export const EXACT_MCNEMAR_BELOW = 25
 
 const EMPTY: Omit<ImpactRecord, 'question' | 'group' | 'design' | 'type' | 'nPre' | 'nPost' | 'answeredPre' | 'answeredPost' | 'nPairs' | 'notes'> = {
+  comparison: 'baseline_endline',
   nCampaign: null,
   nComparison: null,
   pre: null,
@@ -374,8 +388,24 @@ function didRecord(data: SurveyData, q: SurveyQuestion): ImpactRecord {
   return r
 }
 
-/** Every question of every group surveyed, then the difference in differences where a comparison group exists. */
+/**
+ * Every comparison of waves the survey allows (baseline to endline, then,
+ * with a follow-up, baseline and endline to follow-up), each analysed the
+ * same way: the two waves compared stand as the "before" and "after".
+ */
 export function analyseSurvey(data: SurveyData): ImpactRecord[] {
+  const records = analyseTwoWaves(data)
+  if (!data.responses.some((r) => r.wave === 'follow_up')) return records
+  for (const comparison of ['baseline_follow_up', 'endline_follow_up'] as const) {
+    const [from, to] = wavesCompared(comparison)
+    const responses = data.responses.flatMap((r): SurveyRespondent[] => (r.wave === from ? [{ ...r, wave: 'baseline' }] : r.wave === to ? [{ ...r, wave: 'endline' }] : []))
+    records.push(...analyseTwoWaves({ ...data, responses }).map((r) => ({ ...r, comparison })))
+  }
+  return records
+}
+
+/** Every question of every group surveyed at baseline and endline, then the difference in differences where a comparison group exists. */
+function analyseTwoWaves(data: SurveyData): ImpactRecord[] {
   const groups = (['campaign', 'comparison'] as const).filter((g) => data.responses.some((r) => r.group === g))
   const records: ImpactRecord[] = []
   for (const group of groups) {

@@ -39,7 +39,8 @@ export function indicatorsWithResults(stored: StoredCampaign, records: readonly 
   const actuals = db.select().from(indicatorActuals).where(inArray(indicatorActuals.indicatorId, ids)).orderBy(asc(indicatorActuals.onDate), asc(indicatorActuals.id)).all()
   return all.map((i) => {
     const question = linked.find((q) => q.indicatorId === i.id) ?? null
-    const record = question ? (records.find((r) => r.question === question.code && r.group === 'campaign') ?? null) : null
+    // The campaign's effect: baseline to endline, not what a follow-up shows.
+    const record = question ? (records.find((r) => r.question === question.code && r.group === 'campaign' && r.comparison === 'baseline_endline') ?? null) : null
     const own = actuals.filter((a) => a.indicatorId === i.id).map((a) => ({ id: a.id, onDate: a.onDate, value: a.value, note: a.note }))
     return {
       id: i.id,

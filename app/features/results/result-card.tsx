@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { Dimension, ImpactRecord } from './impact'
+import type { Comparison, Dimension, ImpactRecord } from './impact'
 import type { Breakdown } from './disclosure'
 import { NOT_RECORDED } from './conventions'
 import { didSentence, EFFECT_LABELS, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
@@ -10,6 +10,10 @@ type Question = { code: string; text: string; type: QuestionType; min: number | 
 type Props = { question: Question; records: ImpactRecord[]; breakdowns: Breakdown[]; threshold: number }
 
 const DIMENSION_LABELS: Record<Dimension, string> = { sex: 'Sex', age_band: 'Age band', locality: 'Locality' }
+const LATER_LABELS: Record<Exclude<Comparison, 'baseline_endline'>, string> = {
+  baseline_follow_up: 'Did it last? Baseline to follow-up',
+  endline_follow_up: 'Since the campaign ended: endline to follow-up',
+}
 const cellLabel = (dimension: Dimension, value: string) =>
   value === NOT_RECORDED ? 'Not recorded' : dimension === 'sex' && SEXES.codes.includes(value as never) ? SEXES.label(value as never) : value
 
@@ -17,7 +21,10 @@ const interval = (r: ImpactRecord, low: number | null, high: number | null) => (
 const changeInterval = (r: ImpactRecord) => (r.changeLow === null || r.changeHigh === null ? '—' : `${formatChange(r.type, r.changeLow)} to ${formatChange(r.type, r.changeHigh)}`)
 
 /** One question's result: the sentence, the warnings, the bars with their intervals, the numbers, the method. */
-export function ResultCard({ question, records, breakdowns, threshold }: Props) {
+export function ResultCard({ question, records: all, breakdowns, threshold }: Props) {
+  // The campaign's effect (baseline to endline) is the card; a follow-up, if surveyed, says whether it lasted.
+  const records = useMemo(() => all.filter((r) => r.comparison === 'baseline_endline'), [all])
+  const later = all.filter((r) => r.comparison !== 'baseline_endline' && r.group === 'campaign')
   const groups = records.filter((r) => r.group !== 'campaign_vs_comparison')
   const did = records.find((r) => r.group === 'campaign_vs_comparison')
   const main = groups.find((r) => r.group === 'campaign') ?? groups[0]
@@ -125,6 +132,18 @@ export function ResultCard({ question, records, breakdowns, threshold }: Props) 
           ))}
         </dl>
       </details>
+      {later.length ? (
+        <section aria-labelledby={`${id}-later`}>
+          <h3 id={`${id}-later`}>After the campaign: the follow-up</h3>
+          <ul>
+            {later.map((r) => (
+              <li key={r.comparison}>
+                <strong>{LATER_LABELS[r.comparison as Exclude<Comparison, 'baseline_endline'>]}:</strong> {resultSentence(r, question.text)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {breakdowns.length ? <Breakdowns breakdowns={breakdowns} threshold={threshold} /> : null}
     </section>
   )
