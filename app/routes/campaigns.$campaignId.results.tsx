@@ -24,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     records: r.records,
     today: new Date().toISOString().slice(0, 10),
     breakdowns: r.breakdowns,
+    // Answers from several localities may come from a cluster sample, which the analysis does not yet account for.
+    perLocality: r.breakdowns.some((b) => b.dimension === 'locality'),
   }
 }
 
@@ -41,6 +43,15 @@ export default function CampaignResultsPage() {
         What changed between the baseline and the endline survey, question by question, with 95% confidence intervals. Each figure names the test behind it
         and how many people it rests on.
       </p>
+      {d.perLocality ? (
+        <div className="notice notice--warning" role="note">
+          <p>
+            <strong>If this was a cluster sample, read the certainty with care.</strong> The respondents come from several localities. If villages, schools or
+            other places were drawn first and people within them, answers within a place are alike, and analysing them as a simple random sample, as here,
+            makes the confidence intervals too narrow and the p-values too small. Lantern does not yet analyse cluster samples.
+          </p>
+        </div>
+      ) : null}
       {d.waves.length ? (
         <WavesTable waves={d.waves} caption="Survey waves" />
       ) : null}

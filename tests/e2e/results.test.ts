@@ -37,6 +37,8 @@ describe('a donor reads what a campaign changed', () => {
       expect(cells, sentence).toContain(to)
       expect(sentence).toMatch(/\(95% CI [+−][\d.]+ to [+−][\d.]+\); (McNemar|paired t-test).*, \d+ matched respondents/)
     }
+    // Followed up: whether the change lasted, in words.
+    expect(await cards.first().getByText(/^Did it last\? Baseline to follow-up:/).isVisible()).toBe(true)
     // The charts drew: bars and error bars in every canvas.
     for (let i = 0; i < 4; i++) await expect.poll(() => paintedPixels(page, i)).toBeGreaterThan(2000)
     expect(await axeViolations(page)).toEqual([])

@@ -12,7 +12,7 @@ import * as surveyPage from '../../app/routes/campaigns.$campaignId.surveys._ind
 import { db } from '../../app/shared/db.server'
 import { actorOf, createCampaign, createPerson, createSurveyedCampaign, HOTLINE_INDICATOR, indicatorsOf, loginAs, responseCount } from '../factories'
 import { changeResults } from '../../app/features/results/flow.server'
-import { summarisedIndicators } from '../../app/features/results/index.server'
+import { refreshSummaries, summarisedIndicators } from '../../app/features/results/index.server'
 import { addQuestions, addWave, runImport, storeUpload } from '../../app/features/surveys/index.server'
 import { get, invoke } from './helpers'
 
@@ -145,5 +145,13 @@ describe('the results page', () => {
     expect(csv.filter((r) => r.breakdown === '').map((r) => r.comparison)).toEqual(['baseline_endline', 'baseline_follow_up', 'endline_follow_up'])
     // The indicator's actual is the endline's, not the follow-up's.
     expect((await summarisedIndicators(id)).find((i) => i.id === hotline)!.result.actual).toBeCloseTo(70, 10)
+  })
+
+  it('warns that answers from several localities may be a cluster sample, which a simple analysis makes look more certain than it is', async () => {
+    const { id } = await surveyed()
+    expect(((await resultsFor(id)).data as { perLocality: boolean }).perLocality).toBe(false)
+    db.$client.prepare("update survey_responses set locality = case id % 3 when 0 then 'Zatoka' when 1 then 'Odesa' else 'Izmail' end where wave_id in (select id from survey_waves where campaign_id = ?)").run(id)
+    await refreshSummaries(Number(id))
+    expect(((await resultsFor(id)).data as { perLocality: boolean }).perLocality).toBe(true)
   })
 })

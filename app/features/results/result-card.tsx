@@ -133,8 +133,9 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
         </dl>
       </details>
       {later.length ? (
-        <section aria-labelledby={`${id}-later`}>
-          <h3 id={`${id}-later`}>After the campaign: the follow-up</h3>
+        <div>
+          {/* Not a landmark: every card has one, under the same heading. */}
+          <h3>After the campaign: the follow-up</h3>
           <ul>
             {later.map((r) => (
               <li key={r.comparison}>
@@ -142,7 +143,7 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       ) : null}
       {breakdowns.length ? <Breakdowns breakdowns={breakdowns} threshold={threshold} /> : null}
     </section>
