@@ -5,29 +5,21 @@
 // Baseline: /healthz with nothing else going on. Figures: each request's
 // time, and the longest any /healthz waited meanwhile (how long the event
 // loop was held).
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { requireBuild, startBuiltServer } from './built-server'
 import { report, type Timing } from './measure'
 
 const RESPONDENTS = 325_000 // a panel planned at 650,000 responses; the generator leaves some unanswered
 
 export async function runResultsBench() {
-  if (!existsSync('build/server/index.js')) throw new Error('The results bench drives the built server: run "npm run build" first.')
+  requireBuild('results')
   const { createOrganisation, createSurveyedCampaign, PANEL_GAIN, responseCount } = await import('../factories')
   const seeded = performance.now()
   const id = createSurveyedCampaign(createOrganisation(), { plan: { ...PANEL_GAIN, n: RESPONDENTS }, visibility: 'published' })
   const responses = responseCount(id)
   console.log(`\nSeeded ${responses.toLocaleString('en')} responses in ${((performance.now() - seeded) / 1000).toFixed(0)} s`)
 
-  const port = 7000 + Math.floor(Math.random() * 1000)
-  const base = `http://localhost:${port}`
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), 'server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LANTERN_DEMO: '0' }, stdio: 'ignore' })
+  const { base, stop } = await startBuiltServer()
   try {
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) break
-      if (i > 150) throw new Error('The server did not start.')
-      await new Promise((r) => setTimeout(r, 200))
-    }
     const health = async () => {
       const t = performance.now()
       await (await fetch(`${base}/healthz`)).arrayBuffer()
@@ -72,6 +64,6 @@ export async function runResultsBench() {
     report(`Anonymous reads of a published campaign of ${responses.toLocaleString('en')} responses (baseline: /healthz alone)`, [['/healthz, idle (baseline)', baseline], ...rows], baseline)
     for (const l of lines) console.log(l)
   } finally {
-    server.kill('SIGTERM')
+    stop()
   }
 }

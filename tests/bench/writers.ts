@@ -4,9 +4,8 @@
 // the same reviews with nobody else writing. Figures: review latency, median
 // and p95, and the writers' throughput. Then the same reviews while a
 // 100,000-row survey file is imported, with the longest /healthz wait.
-import { spawn } from 'node:child_process'
 import { request } from 'node:http'
-import { existsSync } from 'node:fs'
+import { requireBuild, startBuiltServer } from './built-server'
 import { report, type Timing } from './measure'
 
 const WRITERS = 48
@@ -17,7 +16,7 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 const timing = (ms: number[]): Timing => ({ median: percentile(ms, 0.5) * 1000, p95: percentile(ms, 0.95) * 1000 })
 
 export async function runWritersBench() {
-  if (!existsSync('build/server/index.js')) throw new Error('The writers bench drives the built server: run "npm run build" first.')
+  requireBuild('writers')
   const { createCampaign, createOrganisation, createSurveyedCampaign, createUser, PANEL_GAIN, PASSWORD } = await import('../factories')
   const { db } = await import('../../app/shared/db.server')
   const council = createOrganisation({ type: 'coordinating_body' })
@@ -31,15 +30,8 @@ export async function runWritersBench() {
   const wave = db.$client.prepare("select id from survey_waves where campaign_id = ? and kind = 'endline'").pluck().get(surveyed) as number
   const questions = db.$client.prepare('select code, type from survey_questions where campaign_id = ?').all(surveyed) as { code: string; type: string }[]
 
-  const port = 3000 + Math.floor(Math.random() * 1000) + 4000
-  const base = `http://localhost:${port}`
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), 'server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LANTERN_DEMO: '0' }, stdio: 'ignore' })
+  const { base, stop } = await startBuiltServer()
   try {
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) break
-      if (i > 150) throw new Error('The server did not start.')
-      await new Promise((r) => setTimeout(r, 200))
-    }
     const form = (fields: Record<string, string>) => ({ method: 'POST', redirect: 'manual' as const, headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
     const logIn = async (email: string) => {
       const r = await fetch(`${base}/login`, form({ email, password: PASSWORD }))
@@ -137,6 +129,6 @@ export async function runWritersBench() {
     ], baseline)
     console.log(`  longest review during the import: ${Math.max(...duringImport).toFixed(0)} ms; longest /healthz wait: ${longestHealth.toFixed(0)} ms (goals: 1,000 ms and 100 ms)`)
   } finally {
-    server.kill('SIGTERM')
+    stop()
   }
 }
