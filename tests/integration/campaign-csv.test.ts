@@ -161,6 +161,8 @@ describe('campaigns as CSV', () => {
 
     const ok = await invoke(importPage.action, upload([lines[0], lines[1], good].join('\r\n'), cookie))
     expect(ok.data).toMatchObject({ ok: true, created: 1, updated: 0, unchanged: 0 })
+    // The organisation's own code names the same campaign the second time.
+    expect((await invoke(importPage.action, upload([lines[0], lines[1], good].join('\r\n'), cookie))).data).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 1 })
   })
 
   it('refuses a file that is not UTF-8, an empty upload, and a file over 5 MB, with a message', async () => {

@@ -9,8 +9,8 @@ import type { ImportedCampaign } from './csv-import'
 // follow the lifecycle the campaign page applies: a new campaign starts as a
 // draft, and a move needs what the move needs on the page.
 
-/** A campaign the organisation already has under a code of the file, as the file would describe it, and as Lantern holds it. */
-export type KnownCampaign = { id: number; asInFile: Omit<ImportedCampaign, 'line'>; campaign: Campaign; status: Status }
+/** A campaign the organisation already has under a code of the file, as the file would describe it, and as Lantern holds it (read when needed). */
+export type KnownCampaign = { id: number; asInFile: Omit<ImportedCampaign, 'line'>; campaign: () => Campaign; status: Status }
 
 export type ImportStep =
   | { kind: 'create'; campaign: ImportedCampaign }
@@ -32,7 +32,7 @@ function withFile(campaign: Campaign, c: ImportedCampaign): Campaign {
 const either = new Intl.ListFormat('en', { type: 'disjunction' })
 
 /** Why a campaign may not move from one status to another through a file, or null if it may. */
-function refusedMove(from: Status, to: Status, campaign: Campaign, isNew: boolean): string | null {
+function refusedMove(from: Status, to: Status, campaign: () => Campaign, isNew: boolean): string | null {
   if (from === to) return null
   const name = (s: Status) => STATUSES.label(s).toLowerCase()
   if (!canTransition(from, to)) {
@@ -42,7 +42,7 @@ function refusedMove(from: Status, to: Status, campaign: Campaign, isNew: boolea
       : `This campaign is ${name(from)} on Lantern and cannot move to ${name(to)}${next.length ? ` (from ${name(from)} it can move to ${either.format(next.map(name))})` : ''}.`
   }
   if (to === 'planned') {
-    const missing = missingForPlanned(campaign)
+    const missing = missingForPlanned(campaign())
     if (missing.length) return `A campaign is registered as planned once it has ${missing.join('; ')}. A file cannot give objectives: import it as draft, add them on Lantern, then register it.`
   }
   // Only the results know whether every outcome indicator has an actual.
@@ -62,13 +62,13 @@ export function importSteps(campaigns: readonly ImportedCampaign[], known: Reado
   for (const c of campaigns) {
     const k = known.get(c.code)
     if (!k) {
-      const refused = refusedMove('draft', c.status, asNewCampaign(c), true)
+      const refused = refusedMove('draft', c.status, () => asNewCampaign(c), true)
       if (refused) problems.push({ line: c.line, column: 'status', message: refused })
       else steps.push({ kind: 'create', campaign: c })
     } else if (comparable(k.asInFile) === comparable(c)) {
       steps.push({ kind: 'unchanged', id: k.id })
     } else {
-      const refused = refusedMove(k.status, c.status, withFile(k.campaign, c), false)
+      const refused = refusedMove(k.status, c.status, () => withFile(k.campaign(), c), false)
       if (refused) problems.push({ line: c.line, column: 'status', message: refused })
       else steps.push({ kind: 'update', id: k.id, campaign: c, from: k.status })
     }

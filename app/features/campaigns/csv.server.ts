@@ -117,14 +117,13 @@ function knownCampaigns(organisationId: number, codes: readonly string[]): Map<s
     .all()
   const known = new Map<string, KnownCampaign>()
   for (const record of records(rows.map((r) => r.id))) {
-    const stored = loadCampaign(record.id)!
     const { id, organisationName: _organisation, reached: _reached, ...asInFile } = record
-    const entry = { id, asInFile, campaign: stored.campaign, status: record.status }
-    known.set(record.code, entry)
+    // As the file names it; the stored campaign (objectives and all) is read only if a move to planned needs it.
+    const under = (code: string): KnownCampaign => ({ id, asInFile: { ...asInFile, code }, campaign: () => loadCampaign(id)!.campaign, status: record.status })
+    known.set(record.code, under(record.code))
     // A campaign with a code of its own is also found under LANTERN-<id>, the code it had before it was given one.
-    known.set(lanternCode(id), known.get(lanternCode(id)) ?? entry)
+    if (!known.has(lanternCode(id))) known.set(lanternCode(id), under(lanternCode(id)))
   }
-  for (const [code, entry] of known) entry.asInFile = { ...entry.asInFile, code }
   return known
 }
 
