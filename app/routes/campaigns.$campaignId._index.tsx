@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plans: indicatorPlans(stored.objectives.flatMap((o) => o.indicators), indicators),
     funders,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
-    findings: await campaignFindings(stored),
+    findings: await campaignFindings(stored, indicators),
     canEdit,
     canDuplicate,
     transitions: canEdit ? allowedTransitions(stored.row.status) : [],

@@ -122,9 +122,9 @@ export async function campaignsIatiXml(viewer: Actor, campaignIds: readonly numb
     if (activity) activities.push(activity)
   }
   if (activities.length === 0) notFound('No campaign of this selection may be published to IATI (drafts and private campaigns are not), so there is no file to make. Change the filters.')
-  const reporting = new Set(activities.map((a) => a.organisation.name))
+  const reporting = new Map(activities.map((a) => [a.organisation.id, a.organisation.name]))
   if (reporting.size > 1) {
-    badRequest(`An IATI file has one reporting organisation, and this selection has ${reporting.size} (${[...reporting].sort().join(', ')}). Choose one organisation in the filters; the dashboard lists a file for each.`)
+    badRequest(`An IATI file has one reporting organisation, and this selection has ${reporting.size} (${[...reporting.values()].sort().join(', ')}). Choose one organisation in the filters; the dashboard lists a file for each.`)
   }
   return iatiActivitiesXml(activities, new Date())
 }

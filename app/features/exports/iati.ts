@@ -23,7 +23,7 @@ const ORGANISATION_TYPE: Record<OrganisationType, string> = {
 }
 /** IATI ActivityStatus codes; an archived campaign is Closed (4) if it ever ran, Cancelled (5) if it never did. */
 const ACTIVITY_STATUS: Record<Exclude<Status, 'draft' | 'archived'>, string> = { planned: '1', active: '2', completed: '3', evaluated: '4' }
-export const activityStatus = (a: Pick<IatiActivity, 'status' | 'actualStart'>) => (a.status === 'archived' ? (a.actualStart ? '4' : '5') : ACTIVITY_STATUS[a.status])
+const activityStatus = (a: Pick<IatiActivity, 'status' | 'actualStart'>) => (a.status === 'archived' ? (a.actualStart ? '4' : '5') : ACTIVITY_STATUS[a.status])
 /** The longest budget period the IATI Validator accepts. */
 const MAX_BUDGET_DAYS = 366
 /** IATI IndicatorMeasure codes: a mean score is a unit. */

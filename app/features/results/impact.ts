@@ -33,11 +33,9 @@ export type Wave = 'baseline' | 'endline' | 'follow_up'
  * endline), and, where a follow-up was surveyed, whether it lasted (baseline
  * to follow-up) and what happened after the campaign (endline to follow-up).
  */
-export const COMPARISONS = ['baseline_endline', 'baseline_follow_up', 'endline_follow_up'] as const
-export type Comparison = (typeof COMPARISONS)[number]
-const WAVES_COMPARED: Record<Comparison, readonly [Wave, Wave]> = { baseline_endline: ['baseline', 'endline'], baseline_follow_up: ['baseline', 'follow_up'], endline_follow_up: ['endline', 'follow_up'] }
-/** The waves each comparison compares, as its "pre" and its "post". */
-export const wavesCompared = (c: Comparison) => WAVES_COMPARED[c]
+export type Comparison = 'baseline_endline' | 'baseline_follow_up' | 'endline_follow_up'
+/** The waves each later comparison compares, as its "pre" and its "post". */
+const LATER: Record<Exclude<Comparison, 'baseline_endline'>, readonly [Wave, Wave]> = { baseline_follow_up: ['baseline', 'follow_up'], endline_follow_up: ['endline', 'follow_up'] }
 /** Who a respondent is, for breakdowns (DESIGN.md §7: never a name, phone or address). */
 export const DIMENSIONS = ['sex', 'age_band', 'locality'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
@@ -396,8 +394,7 @@ function didRecord(data: SurveyData, q: SurveyQuestion): ImpactRecord {
 export function analyseSurvey(data: SurveyData): ImpactRecord[] {
   const records = analyseTwoWaves(data)
   if (!data.responses.some((r) => r.wave === 'follow_up')) return records
-  for (const comparison of ['baseline_follow_up', 'endline_follow_up'] as const) {
-    const [from, to] = wavesCompared(comparison)
+  for (const [comparison, [from, to]] of Object.entries(LATER) as [Exclude<Comparison, 'baseline_endline'>, readonly [Wave, Wave]][]) {
     const responses = data.responses.flatMap((r): SurveyRespondent[] => (r.wave === from ? [{ ...r, wave: 'baseline' }] : r.wave === to ? [{ ...r, wave: 'endline' }] : []))
     records.push(...analyseTwoWaves({ ...data, responses }).map((r) => ({ ...r, comparison })))
   }

@@ -26,7 +26,7 @@ export type Progress =
 const sign = (direction: Direction) => (direction === 'increase' ? 1 : -1)
 
 /** Which way the actual moved from the baseline, in the indicator's own terms. */
-export function movementOf(direction: Direction, baseline: number, actual: number): Movement {
+function movementOf(direction: Direction, baseline: number, actual: number): Movement {
   const d = sign(direction) * (actual - baseline)
   return d > 0 ? 'better' : d < 0 ? 'worse' : 'none'
 }
@@ -53,7 +53,7 @@ export function targetMet(direction: Direction, baseline: number | null, actual:
 }
 
 /** The share as a whole percent that never reads 0 % or 100 % for an actual strictly between baseline and target. */
-export const shareShown = (share: number) => Math.min(99, Math.max(1, Math.round(share)))
+const shareShown = (share: number) => Math.min(99, Math.max(1, Math.round(share)))
 
 /** Progress in words, for pages and files alike. */
 export function progressWords(p: Progress): string {
