@@ -19,6 +19,7 @@ import {
   QUESTION_TYPES,
   SEXES,
   WAVE_DESIGNS,
+  SAMPLINGS,
   WAVE_GROUPS,
   WAVE_KINDS,
 } from '../app/shared/taxonomy/taxonomy'
@@ -473,6 +474,12 @@ export const surveyWaves = sqliteTable(
     endDate: text('end_date'),
     targetSize: integer('target_size'),
     samplingNotes: text('sampling_notes').notNull().default(''),
+    /** How respondents were drawn; null until someone says, and then analysed as a simple random sample with a warning. */
+    sampling: text('sampling', { enum: SAMPLINGS.codes }),
+    /** What the clusters are, in words ("village"), for the results page. */
+    clusterUnit: text('cluster_unit'),
+    /** The design effect expected when planning the wave's size (1 for a simple random sample). */
+    designEffect: real('design_effect'),
     /** A panel endline or follow-up and the baseline its respondents come from. */
     baselineWaveId: integer('baseline_wave_id').references((): AnySQLiteColumn => surveyWaves.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -492,6 +499,10 @@ export const surveyResponses = sqliteTable(
     sex: text('sex', { enum: SEXES.codes }),
     ageBand: text('age_band'),
     locality: text('locality'),
+    /** Where the respondent was drawn from, for design-based estimates: the cluster (primary sampling unit), its stratum, the sampling weight. */
+    cluster: text('cluster'),
+    stratum: text('stratum'),
+    weight: real('weight'),
     importId: integer('import_id').references(() => surveyImports.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

@@ -17,25 +17,28 @@ sqlite.pragma('busy_timeout = 5000')
 // As db/connection.ts: the upload deleted below is overwritten, not left in free pages.
 sqlite.pragma('secure_delete = ON')
 
-const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band, locality, import_id) values (?, ?, ?, ?, ?, ?)')
+const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band, locality, cluster, stratum, weight, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
 const addAnswer = sqlite.prepare('insert into survey_answers (response_id, question_id, value) values (?, ?, ?)')
 const progressed = sqlite.prepare('update survey_imports set progress_at = ? where id = ?')
 const completed = sqlite.prepare('update survey_imports set completed_at = ?, progress_at = ? where id = ?')
+// A wave whose design nobody had declared takes the one the file's sample columns describe.
+const declare = sqlite.prepare('update survey_waves set sampling = ?, cluster_unit = coalesce(cluster_unit, ?) where id = ? and sampling is null')
 const removeUpload = sqlite.prepare('delete from survey_uploads where id = ?')
 // The row is shaped by auditRow (app/shared/audit.server.ts), the one writer of audit events.
 const audit = sqlite.prepare('insert into audit_events (actor_user_id, organisation_id, action, entity_type, entity_id, before, after) values (@actorUserId, @organisationId, @action, @entityType, @entityId, @before, @after)')
 
 const writeBatch = sqlite.transaction((rows) => {
-  for (const [waveId, code, sex, ageBand, locality, answers] of rows) {
-    const responseId = addResponse.run(waveId, code, sex, ageBand, locality, importId).lastInsertRowid
+  for (const [waveId, code, sex, ageBand, locality, cluster, stratum, weight, answers] of rows) {
+    const responseId = addResponse.run(waveId, code, sex, ageBand, locality, cluster, stratum, weight, importId).lastInsertRowid
     for (let k = 0; k < answers.length; k += 2) addAnswer.run(responseId, answers[k], answers[k + 1])
   }
   progressed.run(Date.now(), importId)
 })
 
-const complete = sqlite.transaction(({ uploadId, auditRow }) => {
+const complete = sqlite.transaction(({ uploadId, auditRow, samplings }) => {
   const now = Date.now()
   completed.run(now, now, importId)
+  for (const { waveId, sampling, clusterUnit } of samplings) declare.run(sampling, clusterUnit, waveId)
   removeUpload.run(uploadId)
   audit.run(auditRow)
 })

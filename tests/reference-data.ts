@@ -22,3 +22,8 @@ export function driftFromShared(): string[] {
     ...(differs(join(SHARED, '../expected.json'), EXPECTED) ? ['expected.json'] : []),
   ]
 }
+
+/** R's survey package on cluster, stratified and weighted samples (read where it lies: the suite is small). */
+export const COMPLEX_SAMPLES = join(__dirname, '../../shared/reference/complex-samples')
+/** R's survey package on the difference in differences of complex samples, which COMPLEX_SAMPLES does not cover. */
+export const COMPLEX_DID = join(__dirname, 'fixtures/r-survey-did')

@@ -10,7 +10,10 @@ import { decodeCsvBytes, parseCsv } from '../shared/csv/csv-text.server'
 // `lantern analyse FILE.csv`: a survey file in the import layout analysed
 // without a database, through the same reader and analysis as the results page.
 
-export const USAGE = `Usage: lantern analyse FILE.csv [--design panel|cross-section] [--types code=binary|likert|score,…] [--format json|csv]`
+export const USAGE = `Usage: lantern analyse FILE.csv [--design panel|cross-section] [--types code=binary|likert|score,…] [--cluster COLUMN] [--strata COLUMN] [--weights COLUMN] [--format json|csv]
+
+  --cluster, --strata, --weights  name the columns of a complex sample (villages or schools drawn first, within strata,
+                                  with sampling weights): every estimate is then design-based, as R's survey package gives it.`
 
 const typesOption = z
   .string()
@@ -35,11 +38,14 @@ const optionsSchema = z.object({
     .optional(),
   types: typesOption.optional(),
   format: z.enum(['json', 'csv'], { error: '--format must be json or csv' }).default('json'),
-})
+  cluster: z.string().trim().min(1, '--cluster needs the name of a column').optional(),
+  strata: z.string().trim().min(1, '--strata needs the name of a column').optional(),
+  weights: z.string().trim().min(1, '--weights needs the name of a column').optional(),
+}).refine((o) => !o.strata || o.cluster, { message: '--strata needs --cluster: strata hold the clusters drawn within them' })
 
 export type AnalyseOutcome = { code: 0 | 1; stdout: string; stderr: string }
 
-export async function analyseCommand(raw: { file?: string; design?: string; types?: string; format?: string }): Promise<AnalyseOutcome> {
+export async function analyseCommand(raw: { file?: string; design?: string; types?: string; format?: string; cluster?: string; strata?: string; weights?: string }): Promise<AnalyseOutcome> {
   const fail = (message: string): AnalyseOutcome => ({ code: 1, stdout: '', stderr: `${message}\n` })
   const parsed = optionsSchema.safeParse(raw)
   if (!parsed.success) return fail(`${parsed.error.issues.map((i) => i.message).join('\n')}\n${USAGE}`)
@@ -54,7 +60,7 @@ export async function analyseCommand(raw: { file?: string; design?: string; type
   if (!decoded.ok) return fail(`${o.file}: ${decoded.message}`)
   const file = await parseCsv(decoded.text)
   if (file.parseProblems.length) return fail(file.parseProblems.map((p) => `${o.file}, line ${p.line + 1}: ${p.message}`).join('\n'))
-  const reading = readAnalysisFile(file, { design: o.design, types: o.types })
+  const reading = readAnalysisFile(file, { design: o.design, types: o.types, sample: { cluster: o.cluster, stratum: o.strata, weight: o.weights } })
   if (!reading.ok) return fail(reading.errors.map((e) => `${o.file}, ${e}`).join('\n'))
   const rows = analyseSurvey(reading.data).map(impactRow)
   const stdout = o.format === 'csv' ? `${Papa.unparse({ fields: IMPACT_COLUMNS, data: rows.map((r) => IMPACT_COLUMNS.map((c) => r[c])) })}\n` : `${JSON.stringify(rows, null, 2)}\n`

@@ -11,7 +11,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let args
   try {
-    args = parseArgs({ args: rest, allowPositionals: true, options: { design: { type: 'string' }, types: { type: 'string' }, format: { type: 'string' } } })
+    args = parseArgs({ args: rest, allowPositionals: true, options: { design: { type: 'string' }, types: { type: 'string' }, format: { type: 'string' }, cluster: { type: 'string' }, strata: { type: 'string' }, weights: { type: 'string' } } })
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`)
     return 1

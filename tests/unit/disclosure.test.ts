@@ -21,6 +21,7 @@ const record = (question: string, nPre: number, nPost: number, nPairs: number | 
   nPairs,
   nCampaign: null,
   nComparison: null,
+  sampling: null, clusterUnit: null, clustersPre: null, clustersPost: null, deffPre: null, deffPost: null, deffChange: null,
   pre: null, preLow: null, preHigh: null, preSd: null, post: null, postLow: null, postHigh: null, postSd: null,
   change: null, changeLow: null, changeHigh: null, changeCiMethod: null, method: null, statistic: null, df: null, pValue: null,
   effectSizeName: null, effectSize: null, hedgesG: null, rankMethod: null, rankStatistic: null, rankPValue: null,

@@ -29,9 +29,20 @@ export function analyseCampaign(campaignId: number): StoredAnalysis {
     const w = byWave.get(r.waveId)!
     const byCode: Record<string, string> = {}
     for (const [questionId, value] of answers.get(r.id) ?? []) byCode[codeOf.get(questionId)!] = value
-    return { wave: waveKey(w.kind, w.group), respondentCode: r.respondentCode, answers: byCode, sex: r.sex, ageBand: r.ageBand, locality: r.locality }
+    return {
+      wave: waveKey(w.kind, w.group),
+      respondentCode: r.respondentCode,
+      answers: byCode,
+      sex: r.sex,
+      ageBand: r.ageBand,
+      locality: r.locality,
+      sampling: w.sampling,
+      cluster: r.cluster,
+      stratum: r.stratum,
+      weight: r.weight,
+    }
   })
   const design = designOf(waves)
-  const data = surveyData(questions, given, design)
+  const data = surveyData(questions, given, design, waves.find((w) => w.clusterUnit)?.clusterUnit ?? null)
   return { design, records: analyseSurvey(data), breakdowns: breakdowns(data), waveSizes }
 }

@@ -1,7 +1,7 @@
 import type { AnalysedType, Design, Dimension, SurveyData, SurveyRespondent } from './impact'
-import { readAnswer, type Question, normaliseHeader, personalData, suggestMapping, surveyRowReader, type WaveKey } from '../surveys'
+import { clusterUnitOf, FIELD_LABELS, impliedSampling, readAnswer, SAMPLE_TARGETS, type Question, normaliseHeader, personalData, suggestMapping, surveyRowReader, type WaveKey } from '../surveys'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
-import { WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
+import { WAVE_GROUPS, WAVE_KINDS, type Sampling } from '../../shared/taxonomy/taxonomy'
 
 // What the analysis is given, from the database's stored answers or from a
 // survey file in the import layout: the same reader and the same conversion
@@ -30,10 +30,15 @@ export type StoredResponse = {
   sex?: string | null
   ageBand?: string | null
   locality?: string | null
+  /** How the response's wave was sampled, and where the respondent was drawn from. */
+  sampling?: Sampling | null
+  cluster?: string | null
+  stratum?: string | null
+  weight?: number | null
 }
 
 /** Baseline, endline and follow-up responses of the analysed questions. */
-export function surveyData(questions: readonly Question[], responses: readonly StoredResponse[], design?: Design): SurveyData {
+export function surveyData(questions: readonly Question[], responses: readonly StoredResponse[], design?: Design, clusterUnit: string | null = null): SurveyData {
   const analysed = questions.flatMap((q) => {
     const type = analysedType(q)
     return type ? [{ q, type }] : []
@@ -45,9 +50,10 @@ export function surveyData(questions: readonly Question[], responses: readonly S
     const answers: Record<string, number | null> = {}
     for (const { q } of analysed) answers[q.code] = r.answers[q.code] === undefined ? null : analysisValue(q, r.answers[q.code]!)
     const attributes: Partial<Record<Dimension, string | null>> = { sex: r.sex ?? null, age_band: r.ageBand ?? null, locality: r.locality ?? null }
-    respondents.push({ code: r.respondentCode, wave, group, answers, attributes })
+    const sample = { sampling: r.sampling ?? null, cluster: r.cluster ?? null, stratum: r.stratum ?? null, weight: r.weight ?? null }
+    respondents.push({ code: r.respondentCode, wave, group, answers, attributes, sample })
   }
-  return { design: design ?? inferDesign(respondents), questions: analysed.map(({ q, type }) => ({ code: q.code, type })), responses: respondents }
+  return { design: design ?? inferDesign(respondents), questions: analysed.map(({ q, type }) => ({ code: q.code, type })), responses: respondents, clusterUnit }
 }
 
 /** A panel when some respondent code was surveyed at both waves of a group. */
@@ -70,7 +76,10 @@ export function inferType(values: readonly string[]): AnalysedType | null {
 
 const asQuestion = (code: string, type: AnalysedType): Question => ({ code, text: code, type, desired: type === 'binary' ? '1' : null, options: [], min: null, max: null })
 
-export type FileOptions = { design?: Design; types?: Readonly<Record<string, AnalysedType>> }
+/** The columns that hold a complex sample's design, by their headers. */
+export type SampleColumns = Partial<Record<(typeof SAMPLE_TARGETS)[number], string>>
+export type FileOptions = { design?: Design; types?: Readonly<Record<string, AnalysedType>>; sample?: SampleColumns }
+const SAMPLE_FLAGS = { cluster: '--cluster', stratum: '--strata', weight: '--weights' } as const
 export type FileReading = { ok: true; data: SurveyData; notes: string[] } | { ok: false; errors: string[] }
 
 const ALL_WAVES = new Set(WAVE_KINDS.codes.flatMap((k) => WAVE_GROUPS.codes.map((g) => `${k}:${g}` as WaveKey)))
@@ -83,6 +92,27 @@ const ALL_WAVES = new Set(WAVE_KINDS.codes.flatMap((k) => WAVE_GROUPS.codes.map(
 export function readAnalysisFile(file: CsvFile, o: FileOptions = {}): FileReading {
   const notes: string[] = []
   const mapping = suggestMapping(file.headers, [])
+  const errors: string[] = []
+  for (const target of SAMPLE_TARGETS) {
+    const header = o.sample?.[target]
+    const auto = mapping.indexOf(target)
+    if (header === undefined) {
+      // Only what the evaluator names is the design: a column that merely looks like it is said, and left out.
+      if (auto >= 0) {
+        notes.push(`${file.headers[auto]}: looks like the sample’s ${FIELD_LABELS[target].toLowerCase()}, but the design was not given; say ${SAMPLE_FLAGS[target]} ${file.headers[auto]} to analyse it (analysed as a simple random sample)`)
+        mapping[auto] = 'drop'
+      }
+      continue
+    }
+    const at = file.headers.findIndex((h) => h.trim() === header.trim() || normaliseHeader(h) === normaliseHeader(header))
+    if (at < 0) {
+      errors.push(`${SAMPLE_FLAGS[target]} names ${header}, which is not a column of the file (its columns: ${file.headers.join(', ')})`)
+      continue
+    }
+    if (auto >= 0 && auto !== at) mapping[auto] = 'drop'
+    mapping[at] = target
+  }
+  if (errors.length) return { ok: false, errors }
   const codes = file.headers.map(normaliseHeader)
   const questions: Question[] = []
   const candidates = new Set<string>()
@@ -115,7 +145,10 @@ export function readAnalysisFile(file: CsvFile, o: FileOptions = {}): FileReadin
   file.rows.forEach((row, i) => reader.read(row, i))
   const result = reader.result()
   if (!result.ok) return { ok: false, errors: result.problems.map(problemText) }
-  return { ok: true, data: surveyData(questions, result.responses, o.design), notes }
+  const sampling = impliedSampling(mapping)
+  const cluster = mapping.indexOf('cluster')
+  const responses = result.responses.map((r) => ({ ...r, sampling }))
+  return { ok: true, data: surveyData(questions, responses, o.design, cluster >= 0 ? clusterUnitOf(file.headers[cluster]!) : null), notes }
 }
 
 const problemText = (p: CsvProblem) => `line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}`

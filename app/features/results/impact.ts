@@ -14,6 +14,10 @@ import {
   type PairedTable,
 } from './statistics/proportions'
 import { mannWhitney, wilcoxonSignedRank, type RankTest } from './statistics/ranks'
+import type { DesignObservation } from './statistics/design'
+import { crossSectionFigures, didFigures, panelFigures, type DesignFigures } from './impact-design'
+import { SAMPLINGS, type Sampling } from '../../shared/taxonomy/taxonomy'
+import { DID_GROUP, type Comparison, type Design, type Group, type ImpactRecord, type SurveyData, type SurveyQuestion, type SurveyRespondent, type Wave } from './impact-record'
 
 // What changed between a survey's baseline and endline, per group and
 // question (DESIGN.md §6): the one place that chooses the method, so the web
@@ -21,77 +25,10 @@ import { mannWhitney, wilcoxonSignedRank, type RankTest } from './statistics/ran
 // ../shared/reference/expected.json. Every figure R could not compute is null,
 // with a note saying why; nothing here returns NaN.
 
-export type AnalysedType = 'binary' | 'likert' | 'score'
-export type Design = 'panel' | 'cross_section'
-export type Group = 'campaign' | 'comparison'
-export const DID_GROUP = 'campaign_vs_comparison'
+export * from './impact-record'
 
-export type SurveyQuestion = { code: string; type: AnalysedType }
-export type Wave = 'baseline' | 'endline' | 'follow_up'
-/**
- * Which two waves a record compares: the campaign's effect (baseline to
- * endline), and, where a follow-up was surveyed, whether it lasted (baseline
- * to follow-up) and what happened after the campaign (endline to follow-up).
- */
-export type Comparison = 'baseline_endline' | 'baseline_follow_up' | 'endline_follow_up'
 /** The waves each later comparison compares, as its "pre" and its "post". */
 const LATER: Record<Exclude<Comparison, 'baseline_endline'>, readonly [Wave, Wave]> = { baseline_follow_up: ['baseline', 'follow_up'], endline_follow_up: ['endline', 'follow_up'] }
-/** Who a respondent is, for breakdowns (DESIGN.md §7: never a name, phone or address). */
-export const DIMENSIONS = ['sex', 'age_band', 'locality'] as const
-export type Dimension = (typeof DIMENSIONS)[number]
-/** One respondent at one wave; a binary answer is 1 when it is the desired (correct) one. */
-export type SurveyRespondent = {
-  code: string
-  wave: Wave
-  group: Group
-  answers: Readonly<Record<string, number | null | undefined>>
-  attributes?: Readonly<Partial<Record<Dimension, string | null>>>
-}
-export type SurveyData = { design: Design; questions: readonly SurveyQuestion[]; responses: readonly SurveyRespondent[] }
-
-export type ImpactRecord = {
-  question: string
-  group: Group | typeof DID_GROUP
-  /** The two waves compared; pre and post below are the first and the second. */
-  comparison: Comparison
-  design: Design
-  type: AnalysedType
-  /** The respondents each wave's estimate rests on: the matched pairs in a panel; for a difference in differences, both groups'. */
-  nPre: number
-  nPost: number
-  /** Who answered at each wave, matched or not: in a panel, more than the pairs the estimates rest on. */
-  answeredPre: number
-  answeredPost: number
-  /** Panel: respondents answering at both waves. */
-  nPairs: number | null
-  /** Difference in differences: the respondents of each group it rests on (both waves' answers, or the group's pairs in a panel). */
-  nCampaign: number | null
-  nComparison: number | null
-  pre: number | null
-  preLow: number | null
-  preHigh: number | null
-  preSd: number | null
-  post: number | null
-  postLow: number | null
-  postHigh: number | null
-  postSd: number | null
-  change: number | null
-  changeLow: number | null
-  changeHigh: number | null
-  changeCiMethod: string | null
-  method: string | null
-  statistic: number | null
-  df: number | null
-  pValue: number | null
-  effectSizeName: string | null
-  effectSize: number | null
-  hedgesG: number | null
-  rankMethod: string | null
-  rankStatistic: number | null
-  rankPValue: number | null
-  notes: string[]
-}
-
 /** Below this many respondents a result is fragile (DESIGN.md §6). */
 export const FRAGILE_N = 30
 /** A panel that lost more than this share of its baseline respondents is flagged. */
@@ -103,6 +40,13 @@ const EMPTY: Omit<ImpactRecord, 'question' | 'group' | 'design' | 'type' | 'nPre
   comparison: 'baseline_endline',
   nCampaign: null,
   nComparison: null,
+  sampling: null,
+  clusterUnit: null,
+  clustersPre: null,
+  clustersPost: null,
+  deffPre: null,
+  deffPost: null,
+  deffChange: null,
   pre: null,
   preLow: null,
   preHigh: null,
@@ -127,21 +71,71 @@ const EMPTY: Omit<ImpactRecord, 'question' | 'group' | 'design' | 'type' | 'nPre
   rankPValue: null,
 }
 
-/** The answers of one group and question at one wave, respondent by respondent; read once per survey (the analysis asks for each several times). */
-const answerCache = new WeakMap<SurveyData, Map<string, Map<string, number>>>()
+/** What the analysis reads of a survey more than once, read once (per survey, by key). */
+const readCache = new WeakMap<SurveyData, Map<string, unknown>>()
+function readOnce<T>(data: SurveyData, key: string, read: () => T): T {
+  let cached = readCache.get(data)
+  if (!cached) readCache.set(data, (cached = new Map()))
+  if (!cached.has(key)) cached.set(key, read())
+  return cached.get(key) as T
+}
+
+/** The answers of one group and question at one wave, respondent by respondent. */
 function answersOf(data: SurveyData, group: Group, wave: 'baseline' | 'endline', question: string): Map<string, number> {
-  let cached = answerCache.get(data)
-  if (!cached) answerCache.set(data, (cached = new Map()))
-  const key = `${group}|${wave}|${question}`
-  const hit = cached.get(key)
-  if (hit) return hit
-  const out = new Map<string, number>()
-  for (const r of data.responses) {
-    const v = r.group === group && r.wave === wave ? r.answers[question] : undefined
-    if (typeof v === 'number' && Number.isFinite(v)) out.set(r.code, v)
-  }
-  cached.set(key, out)
-  return out
+  return readOnce(data, `answers|${group}|${wave}|${question}`, () => {
+    const out = new Map<string, number>()
+    for (const [code, o] of observationsOf(data, group, wave, question)) out.set(code, o.y)
+    return out
+  })
+}
+
+/** The same answers with where each respondent was drawn from, for a design-based analysis; a respondent without a cluster is a cluster of their own. */
+function observationsOf(data: SurveyData, group: Group, wave: 'baseline' | 'endline', question: string): Map<string, DesignObservation> {
+  return readOnce(data, `observations|${group}|${wave}|${question}`, () => {
+    const out = new Map<string, DesignObservation>()
+    for (const r of data.responses) {
+      const y = r.group === group && r.wave === wave ? r.answers[question] : undefined
+      if (typeof y === 'number' && Number.isFinite(y)) {
+        out.set(r.code, { y, weight: r.sample?.weight ?? 1, stratum: r.sample?.stratum ?? '', cluster: r.sample?.cluster ?? `\u0001${r.code}` })
+      }
+    }
+    return out
+  })
+}
+
+/** A design other than a simple random sample: what makes the analysis design-based. */
+const COMPLEX: readonly Sampling[] = ['stratified_cluster', 'cluster', 'weighted']
+
+/**
+ * How the compared waves of these groups were sampled: the most complex
+ * design declared for any of them; simple random only when every wave says
+ * so; null when some wave has not said (and none is complex).
+ */
+function samplingOf(data: SurveyData, groups: readonly Group[]): Sampling | null {
+  const declared = new Set(data.responses.filter((r) => groups.includes(r.group) && r.wave !== 'follow_up').map((r) => r.sample?.sampling ?? null))
+  const complex = COMPLEX.find((d) => declared.has(d))
+  if (complex) return complex
+  return declared.size && !declared.has(null) ? 'simple_random' : null
+}
+
+const isComplex = (sampling: Sampling | null) => sampling !== null && COMPLEX.includes(sampling)
+const samplingLabel = (r: Pick<ImpactRecord, 'sampling' | 'clusterUnit'>) => ({
+  label: `${SAMPLINGS.label(r.sampling!).toLowerCase()}${r.clusterUnit && r.sampling !== 'weighted' ? ` by ${r.clusterUnit}` : ''}`,
+  oneByOne: r.sampling === 'weighted',
+})
+
+/** Several localities and no design declared: if places were drawn first, a simple random analysis overstates certainty. */
+function undeclaredNotes(data: SurveyData, group: Group, sampling: Sampling | null): string[] {
+  if (sampling !== null) return []
+  const places = new Set(data.responses.filter((r) => r.group === group && r.wave !== 'follow_up').map((r) => r.attributes?.locality).filter(Boolean))
+  return places.size > 1
+    ? [`analysed as a simple random sample: the sampling design was not declared and respondents come from ${places.size} localities; a cluster sample analysed so looks more certain than it is`]
+    : []
+}
+
+const withFigures = (r: ImpactRecord, f: DesignFigures): ImpactRecord => {
+  const { notes, ...figures } = f
+  return Object.assign(r, figures, { notes: [...r.notes, ...notes], rankMethod: null })
 }
 
 /** Matched pairs ordered by respondent code, as R was given them; pairs with a missing answer are dropped. */
@@ -168,6 +162,11 @@ function panelRecord(data: SurveyData, group: Group, q: SurveyQuestion, base: Im
     return r
   }
   r.notes.push(...fragility(pre.length, 'matched respondents'))
+  if (isComplex(r.sampling)) {
+    const [preObs, postObs] = [observationsOf(data, group, 'baseline', q.code), observationsOf(data, group, 'endline', q.code)]
+    const codes = [...preObs.keys()].filter((c) => postObs.has(c)).sort()
+    return withFigures(r, panelFigures(q.type === 'binary', samplingLabel(r), codes.map((c) => preObs.get(c)!), codes.map((c) => postObs.get(c)!)))
+  }
   if (q.type === 'binary') {
     const t: PairedTable = { a: 0, b: 0, c: 0, d: 0 }
     pre.forEach((x, i) => (x === 1 ? (post[i] === 1 ? t.a++ : t.b++) : post[i] === 1 ? t.c++ : t.d++))
@@ -201,6 +200,10 @@ function crossSectionRecord(data: SurveyData, group: Group, q: SurveyQuestion, b
     return r
   }
   r.notes.push(...fragility(Math.min(pre.length, post.length), 'respondents in the smaller wave'))
+  if (isComplex(r.sampling)) {
+    const values = (wave: 'baseline' | 'endline') => [...observationsOf(data, group, wave, q.code).values()]
+    return withFigures(r, crossSectionFigures(q.type === 'binary', samplingLabel(r), values('baseline'), values('endline')))
+  }
   if (q.type === 'binary') {
     const k: IndependentCounts = { xPost: post.filter((x) => x === 1).length, nPost: post.length, xPre: pre.filter((x) => x === 1).length, nPre: pre.length }
     setWave(r, 'pre', wilson(k.xPre, k.nPre))
@@ -346,8 +349,11 @@ function didRecord(data: SurveyData, q: SurveyQuestion): ImpactRecord {
     nPairs: null,
     nCampaign: cPre.size + cPost.size,
     nComparison: kPre.size + kPost.size,
+    sampling: samplingOf(data, ['campaign', 'comparison']),
+    clusterUnit: null,
     notes: [],
   }
+  if (isComplex(r.sampling)) r.clusterUnit = data.clusterUnit ?? null
   const missing = [
     ['campaign', 'baseline', cPre],
     ['campaign', 'endline', cPost],
@@ -359,6 +365,7 @@ function didRecord(data: SurveyData, q: SurveyQuestion): ImpactRecord {
     return r
   }
   let result: DidResult | null
+  if (isComplex(r.sampling)) return designDidRecord(data, q, r)
   if (data.design === 'panel') {
     const changes = (pre: Map<string, number>, post: Map<string, number>) => {
       const p = pairsOf(pre, post)
@@ -386,6 +393,39 @@ function didRecord(data: SurveyData, q: SurveyQuestion): ImpactRecord {
   return r
 }
 
+function designDidRecord(data: SurveyData, q: SurveyQuestion, r: ImpactRecord): ImpactRecord {
+  const obs = (group: Group, wave: 'baseline' | 'endline') => observationsOf(data, group, wave, q.code)
+  let outcome: ReturnType<typeof didFigures>
+  if (data.design === 'panel') {
+    // Each respondent at the place they were drawn at baseline, matched in code order.
+    const matched = (group: Group): [DesignObservation[], DesignObservation[]] => {
+      const [pre, post] = [obs(group, 'baseline'), obs(group, 'endline')]
+      const codes = [...pre.keys()].filter((c) => post.has(c)).sort()
+      return [codes.map((c) => pre.get(c)!), codes.map((c) => ({ ...pre.get(c)!, y: post.get(c)!.y }))]
+    }
+    const [campaign, comparison] = [matched('campaign'), matched('comparison')]
+    r.nPairs = campaign[0].length + comparison[0].length
+    Object.assign(r, { nPre: r.nPairs, nPost: r.nPairs, nCampaign: campaign[0].length, nComparison: comparison[0].length })
+    outcome = didFigures(samplingLabel(r), { panel: true, campaign, comparison })
+    r.notes.push(...fragility(Math.min(campaign[0].length, comparison[0].length), 'matched respondents in the smaller group'))
+  } else {
+    const values = (group: Group, wave: 'baseline' | 'endline') => [...obs(group, wave).values()]
+    outcome = didFigures(samplingLabel(r), {
+      panel: false,
+      campaignPre: values('campaign', 'baseline'),
+      campaignPost: values('campaign', 'endline'),
+      comparisonPre: values('comparison', 'baseline'),
+      comparisonPost: values('comparison', 'endline'),
+    })
+    r.notes.push(...fragility(Math.min(...(['campaign', 'comparison'] as const).flatMap((g) => [obs(g, 'baseline').size, obs(g, 'endline').size])), 'respondents in the smallest group and wave'))
+  }
+  r.method = 'svyglm_did'
+  r.notes.unshift(outcome.note)
+  if (!outcome.figures) r.notes.push('not computable: too few clusters, or no spread in the answers, to estimate the difference in differences')
+  else Object.assign(r, outcome.figures)
+  return r
+}
+
 /**
  * Every comparison of waves the survey allows (baseline to endline, then,
  * with a follow-up, baseline and endline to follow-up), each analysed the
@@ -407,6 +447,8 @@ function analyseTwoWaves(data: SurveyData): ImpactRecord[] {
   const records: ImpactRecord[] = []
   for (const group of groups) {
     const attrition = data.design === 'panel' ? attritionNotes(data, group) : []
+    const sampling = samplingOf(data, [group])
+    const undeclared = undeclaredNotes(data, group, sampling)
     for (const q of data.questions) {
       const base: ImpactRecord = {
         ...EMPTY,
@@ -419,9 +461,13 @@ function analyseTwoWaves(data: SurveyData): ImpactRecord[] {
         answeredPre: answersOf(data, group, 'baseline', q.code).size,
         answeredPost: answersOf(data, group, 'endline', q.code).size,
         nPairs: null,
+        sampling,
+        clusterUnit: isComplex(sampling) ? (data.clusterUnit ?? null) : null,
         notes: [],
       }
-      records.push(data.design === 'panel' ? panelRecord(data, group, q, base, attrition) : crossSectionRecord(data, group, q, base))
+      const record = data.design === 'panel' ? panelRecord(data, group, q, base, attrition) : crossSectionRecord(data, group, q, base)
+      record.notes.push(...undeclared)
+      records.push(record)
     }
   }
   if (groups.includes('comparison')) for (const q of data.questions) records.push(didRecord(data, q))

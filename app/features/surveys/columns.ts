@@ -3,7 +3,9 @@
 // headers and their _uuid, _submission_time, _index columns), and the columns
 // that look like personal data, which must be dropped (DESIGN.md §7).
 
-export const FIELD_TARGETS = ['respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality'] as const
+export const FIELD_TARGETS = ['respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality', 'cluster', 'stratum', 'weight'] as const
+/** The fields that say where a respondent was drawn from: a complex sample's design. */
+export const SAMPLE_TARGETS = ['cluster', 'stratum', 'weight'] as const satisfies readonly FieldTarget[]
 export type FieldTarget = (typeof FIELD_TARGETS)[number]
 
 /** A column's destination: a field, `question:<code>`, `drop`, or `choose` while undecided. */
@@ -16,6 +18,9 @@ export const FIELD_LABELS: Record<FieldTarget | 'drop' | 'choose', string> = {
   sex: 'Sex',
   age_band: 'Age band',
   locality: 'Locality',
+  cluster: 'Cluster (village, school… drawn first)',
+  stratum: 'Stratum of the sample',
+  weight: 'Sampling weight',
   drop: 'Drop: do not import',
   choose: 'Choose…',
 }
@@ -37,6 +42,9 @@ const SYNONYMS: Record<FieldTarget, readonly string[]> = {
   sex: ['sex', 'gender'],
   age_band: ['age_band', 'age_group', 'ageband', 'age_range'],
   locality: ['locality', 'village', 'town', 'community', 'district'],
+  cluster: ['cluster', 'cluster_id', 'psu', 'psu_id'],
+  stratum: ['stratum', 'strata', 'stratum_id'],
+  weight: ['weight', 'sampling_weight', 'survey_weight', 'pweight', 'wt'],
 }
 
 // Form metadata from KoboToolbox and ODK exports: never answers.
@@ -67,6 +75,15 @@ export function suggestMapping(headers: readonly string[], questionCodes: readon
     }
     return 'choose'
   })
+}
+
+const GENERIC_CLUSTER = new Set(['cluster', 'cluster id', 'psu', 'psu id'])
+
+/** What a cluster column's heading says the clusters are ("village_id" → "village"), or null for a heading that only says "cluster". */
+export function clusterUnitOf(header: string): string | null {
+  const words = normaliseHeader(header).replace(/_/g, ' ')
+  if (!words || GENERIC_CLUSTER.has(words)) return null
+  return words.replace(/ (id|code|no|number)$/, '')
 }
 
 const HEADER_SIGNS: [RegExp, string][] = [

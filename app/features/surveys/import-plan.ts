@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { answerField, type Question } from './answers'
 import { FIELD_LABELS, readGroup, readSex, readWaveKind, type ColumnTarget } from './columns'
-import { WAVE_GROUPS, WAVE_KINDS, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
+import { SAMPLINGS, WAVE_GROUPS, WAVE_KINDS, type Sampling, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 
 // Reading a survey spreadsheet's rows with a column mapping: every row checked
@@ -23,6 +23,9 @@ export type ImportedResponse = {
   sex: 'female' | 'male' | 'other' | null
   ageBand: string | null
   locality: string | null
+  cluster: string | null
+  stratum: string | null
+  weight: number | null
   /** Question code → canonical answer; unanswered questions are absent. */
   answers: Record<string, string>
 }
@@ -37,6 +40,27 @@ export type ReadOptions = {
   targetWave: WaveKey | null
   /** The campaign's waves. */
   waves: ReadonlySet<WaveKey>
+  /** How each wave's respondents were drawn, where someone has said (a wave not listed has not). */
+  samplings?: ReadonlyMap<WaveKey, Sampling | null>
+}
+
+/** The design a file's sample columns describe: strata and clusters, clusters, or weights alone; null without any. */
+export function impliedSampling(mapping: readonly ColumnTarget[]): Sampling | null {
+  if (mapping.includes('cluster')) return mapping.includes('stratum') ? 'stratified_cluster' : 'cluster'
+  return mapping.includes('weight') ? 'weighted' : null
+}
+
+/** Why the file's sample columns do not fit a wave's declared design, or null when they do (or when nothing is declared). */
+function samplingMismatch(declared: Sampling | null, mapping: readonly ColumnTarget[], wave: WaveKey): string | null {
+  const implied = impliedSampling(mapping)
+  if (declared === null || declared === implied || (declared === 'simple_random' && implied === null)) return null
+  const named = `The ${waveName(wave)} is declared a ${SAMPLINGS.label(declared).toLowerCase()}`
+  const change = (to: Sampling) => `change the wave’s sampling on the survey page to ${SAMPLINGS.label(to).toLowerCase()}, or drop those columns.`
+  const map = (field: 'cluster' | 'stratum' | 'weight') => `${named}: map the column that holds each respondent’s “${FIELD_LABELS[field]}”.`
+  if (implied === null) return map(declared === 'weighted' ? 'weight' : 'cluster')
+  if (declared === 'simple_random' || declared === 'weighted') return `${named}, but the file gives ${implied === 'weighted' ? 'sampling weights' : 'clusters'}: ${change(implied)}`
+  if (implied === 'weighted') return map('cluster')
+  return declared === 'cluster' ? `${named}, but the file gives strata: ${change('stratified_cluster')}` : map('stratum')
 }
 
 export type ReadResult = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: CsvProblem[] }
@@ -55,6 +79,7 @@ export function mappingProblems(file: CsvFile, o: ReadOptions): CsvProblem[] {
   if (!o.mapping.includes('respondent_code')) at('', 'Map one column to “Respondent code”.')
   if (!o.mapping.some((t) => t.startsWith('question:'))) at('', 'Map at least one column to a question.')
   if (!o.mapping.includes('wave') && !o.targetWave) at('', 'The file has no wave column: choose the wave its rows belong to.')
+  if (o.mapping.includes('stratum') && !o.mapping.includes('cluster')) at('', 'A stratum needs the clusters drawn within it: map the cluster column too, or drop the stratum column.')
   return problems
 }
 
@@ -71,6 +96,7 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
   const header = (column: number) => file.headers[column] ?? `column ${column + 1}`
   const cell = (row: readonly string[], target: ColumnTarget) => (columnOf(target) >= 0 ? (row[columnOf(target)] ?? '').trim() : '')
   const seen = new Map<string, number>()
+  const mismatchSeen = new Set<WaveKey>()
   const responses: ImportedResponse[] = []
 
   let count = 0
@@ -112,6 +138,21 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
     if (ageBand && ageBand.length > 20) problem('age_band', 'The age band must be 20 characters or fewer, like 18–24')
     const locality = cell(row, 'locality') || null
     if (locality && locality.length > 100) problem('locality', 'The locality must be 100 characters or fewer')
+    const cluster = cell(row, 'cluster') || null
+    const stratum = cell(row, 'stratum') || null
+    for (const [target, value] of [['cluster', cluster], ['stratum', stratum]] as const) {
+      if (columnOf(target) >= 0 && !value) problem(target, `Every row of a ${target === 'cluster' ? 'cluster' : 'stratified'} sample needs its ${target}`)
+      else if (value && value.length > 100) problem(target, `The ${target} must be 100 characters or fewer`)
+    }
+    const weightCell = cell(row, 'weight')
+    const weight = weightCell ? Number(weightCell.replace(',', '.')) : null
+    if (columnOf('weight') >= 0 && !weightCell) problem('weight', 'Every row of a weighted sample needs its sampling weight')
+    else if (weightCell && !(Number.isFinite(weight) && weight! > 0)) problem('weight', `“${weightCell}” is not a sampling weight: use a number above 0, like 1.5`)
+    if (wave && !mismatchSeen.has(wave)) {
+      mismatchSeen.add(wave)
+      const mismatch = samplingMismatch(o.samplings?.get(wave) ?? null, o.mapping, wave)
+      if (mismatch) problem(columnOf('wave') >= 0 ? 'wave' : 0, mismatch)
+    }
 
     const parsed = answers.safeParse(Object.fromEntries(questionColumns.map(({ q, column }) => [q.code, row[column] ?? ''])))
     if (!parsed.success) {
@@ -119,7 +160,7 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
     }
     if (parsed.success && wave && code) {
       const given = Object.entries(parsed.data).filter((e): e is [string, string] => e[1] !== null)
-      responses.push({ line, wave, respondentCode: code, sex, ageBand, locality, answers: Object.fromEntries(given) })
+      responses.push({ line, wave, respondentCode: code, sex, ageBand, locality, cluster, stratum, weight, answers: Object.fromEntries(given) })
     }
   }
   const result = (): ReadResult => {

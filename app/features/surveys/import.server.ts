@@ -4,8 +4,9 @@ import { Worker } from 'node:worker_threads'
 import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm'
 import { surveyImports, surveyUploads } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
-import { personalData, suggestMapping, type ColumnTarget } from './columns'
-import { surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
+import { clusterUnitOf, personalData, suggestMapping, type ColumnTarget } from './columns'
+import { impliedSampling, surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
+import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import type { CsvProblem } from '../../shared/csv/csv-file'
 import { assertEditable } from '../campaigns/index.server'
 import { parseCsv } from '../../shared/csv/csv-text.server'
@@ -80,7 +81,8 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   if (file.headers.length === 0) problems.push({ line: 1, column: '', message: 'The file is empty.' })
   let read: ReturnType<ReturnType<typeof surveyRowReader>['result']> | null = null
   if (!problems.length) {
-    const reader = surveyRowReader(file, { mapping, questions, personal, targetWave: choice.targetWave ?? null, waves: new Set(waveIds.keys()) })
+    const samplings = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.sampling]))
+    const reader = surveyRowReader(file, { mapping, questions, personal, targetWave: choice.targetWave ?? null, waves: new Set(waveIds.keys()), samplings })
     for (let i = 0; i < file.rows.length; i++) {
       reader.read(file.rows[i]!, i)
       if (i % 2000 === 1999) await yieldToOthers()
@@ -102,6 +104,14 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   }
   const perWave = new Map<WaveKey, number>()
   for (const r of responses) perWave.set(r.wave, (perWave.get(r.wave) ?? 0) + 1)
+  const implied = impliedSampling(mapping)
+  const clusterColumn = mapping.indexOf('cluster')
+  // Waves nobody had declared a design for take the one the file's sample columns describe.
+  const declares: { waveId: number; wave: WaveKey; sampling: Sampling; clusterUnit: string | null }[] = implied
+    ? waves
+        .filter((w) => w.sampling === null && perWave.has(waveKey(w.kind, w.group)))
+        .map((w) => ({ waveId: w.id, wave: waveKey(w.kind, w.group), sampling: implied, clusterUnit: clusterColumn >= 0 ? clusterUnitOf(file.headers[clusterColumn]!) : null }))
+    : []
   return {
     upload: { id: upload.id, filename: upload.filename, sha256: upload.sha256 },
     headers: file.headers,
@@ -114,7 +124,11 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
     waves: waves.map((w) => ({ key: waveKey(w.kind, w.group), name: waveName(waveKey(w.kind, w.group)), responses: w.responses })),
     problems,
     preview: problems.length ? [] : responses.slice(0, PREVIEW_ROWS),
-    perWave: [...perWave].map(([wave, n]) => ({ wave, name: waveName(wave), n })),
+    perWave: [...perWave].map(([wave, n]) => {
+      const w = waves.find((x) => waveKey(x.kind, x.group) === wave)!
+      return { wave, name: waveName(wave), n, sampling: w.sampling ?? declares.find((d) => d.wave === wave)?.sampling ?? null, declared: w.sampling !== null }
+    }),
+    declares,
     earlier: earlier ? { at: earlier.at.toISOString(), rows: earlier.rows } : null,
     responses,
     waveIds,
@@ -143,7 +157,7 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
   if (!started.ok) return started.outcome
   const questionIds = new Map(questionsOf(campaignId, false).map((q) => [q.code, q.id]))
   try {
-    await writeResponses(started.importId, plan.upload, plan.responses, plan.waveIds, questionIds, actor, campaignId, access.organisationId)
+    await writeResponses(started.importId, plan, questionIds, actor, campaignId, access.organisationId)
   } catch (error) {
     await removeImport(started.importId)
     // The same file sent twice (a double click): the first stored it, all or nothing; the second says so.
@@ -208,9 +222,7 @@ const ANSWERS_PER_BATCH = 4000
  */
 function writeResponses(
   importId: number,
-  upload: { id: number; filename: string },
-  responses: ImportedResponse[],
-  waveIds: Map<WaveKey, number>,
+  { upload, responses, waveIds, declares }: { upload: { id: number; filename: string }; responses: ImportedResponse[]; waveIds: Map<WaveKey, number>; declares: { waveId: number; sampling: Sampling; clusterUnit: string | null }[] },
   questionIds: Map<string, number>,
   actor: Actor,
   campaignId: number,
@@ -222,14 +234,14 @@ function writeResponses(
     for (let answers = 0; next < responses.length && answers < ANSWERS_PER_BATCH; next++) {
       const r = responses[next]!
       const values = Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value])
-      rows.push([waveIds.get(r.wave)!, r.respondentCode, r.sex, r.ageBand, r.locality, values])
+      rows.push([waveIds.get(r.wave)!, r.respondentCode, r.sex, r.ageBand, r.locality, r.cluster, r.stratum, r.weight, values])
       answers += 1 + values.length / 2
     }
     return rows
   }
-  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: responses.length } })
+  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: responses.length, ...(declares.length ? { sampling: declares } : {}) } })
   const worker = new Worker(WRITER, { workerData: { path: getEnv().DATABASE_PATH, importId } })
-  const send = () => worker.postMessage(next < responses.length ? { rows: batch() } : { complete: { uploadId: upload.id, auditRow: encodedForSql(audit) } })
+  const send = () => worker.postMessage(next < responses.length ? { rows: batch() } : { complete: { uploadId: upload.id, auditRow: encodedForSql(audit), samplings: declares } })
   return new Promise<void>((done, fail) => {
     worker.on('message', (m: { written: number } | { done: true } | { error: string }) => {
       if ('written' in m) setImmediate(send)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { LIKERT_LABELS } from './answers'
-import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
+import { QUESTION_TYPES, SAMPLINGS, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
 import { idField } from '../../shared/ui/fields'
 
 // The surveys page's forms: a question of the instrument, a wave.
@@ -67,7 +67,27 @@ export function questionInput(q: z.output<typeof questionSchema>) {
 }
 export type QuestionInput = ReturnType<typeof questionInput>
 
-export const waveSchema = z
+const blank = (v: unknown) => (v === '' ? undefined : v)
+
+/** How a wave's respondents were drawn, and the design effect its size was planned with. */
+const samplingFields = {
+  sampling: z.preprocess(blank, z.enum(SAMPLINGS.codes, { error: 'Choose how the respondents were drawn' }).optional()),
+  clusterUnit: z.string().trim().max(40, 'Name the clusters in 40 characters or fewer, like “village”').optional(),
+  designEffect: z.preprocess(
+    blank,
+    z.coerce.number({ error: 'Enter the design effect as a number, like 1.8' }).min(1, 'The design effect is at least 1 (a simple random sample)').max(10, 'The design effect must be at most 10').optional(),
+  ),
+}
+
+const samplingRules = <T extends { sampling?: string; designEffect?: number; clusterUnit?: string }>(schema: z.ZodType<T>) =>
+  schema
+    .refine((w) => !(w.sampling === 'simple_random' && (w.designEffect ?? 1) !== 1), { path: ['designEffect'], message: 'A simple random sample has a design effect of 1' })
+    .refine((w) => !w.clusterUnit || w.sampling === 'cluster' || w.sampling === 'stratified_cluster', { path: ['clusterUnit'], message: 'Only a cluster sample has clusters: choose a cluster sample, or leave this empty' })
+
+export const samplingSchema = samplingRules(z.object(samplingFields))
+export type SamplingInput = z.output<typeof samplingSchema>
+
+export const waveSchema = samplingRules(z
   .object({
     kind: z.enum(WAVE_KINDS.codes, { error: 'Choose baseline, endline or follow-up' }),
     group: z.enum(WAVE_GROUPS.codes, { error: 'Choose the campaign or the comparison group' }),
@@ -76,6 +96,7 @@ export const waveSchema = z
     endDate: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ error: 'Enter a date like 2026-04-30' }).optional()),
     targetSize: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(1, 'Enter at least 1').max(1_000_000, 'Enter 1,000,000 or fewer').optional()),
     samplingNotes: z.string().trim().max(2000, 'The notes must be 2,000 characters or fewer').default(''),
+    ...samplingFields,
   })
-  .refine((w) => !w.startDate || !w.endDate || w.startDate <= w.endDate, { path: ['endDate'], message: 'The wave must end on or after the day it starts' })
+  .refine((w) => !w.startDate || !w.endDate || w.startDate <= w.endDate, { path: ['endDate'], message: 'The wave must end on or after the day it starts' }))
 export type WaveInput = z.output<typeof waveSchema>

@@ -5,6 +5,7 @@ import { assertCan } from '../../shared/permissions/permissions.server'
 import { db } from '../../shared/db.server'
 import { campaignAccess } from '../campaigns/index.server'
 import type { Question } from './answers'
+import type { Sampling } from '../../shared/taxonomy/taxonomy'
 
 // Reading a campaign's survey: its questions, waves and answers, for the
 // survey pages, the import and the analysis. Only the owning organisation
@@ -65,6 +66,9 @@ const waveColumns = {
   endDate: surveyWaves.endDate,
   targetSize: surveyWaves.targetSize,
   samplingNotes: surveyWaves.samplingNotes,
+  sampling: surveyWaves.sampling,
+  clusterUnit: surveyWaves.clusterUnit,
+  designEffect: surveyWaves.designEffect,
   baselineWaveId: surveyWaves.baselineWaveId,
 }
 const waveOrder = sql`case ${surveyWaves.kind} when 'baseline' then 0 when 'endline' then 1 else 2 end`
@@ -109,7 +113,7 @@ export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
 
 // Prepared once: the analysis reads every response of a campaign whenever its results change.
 const responsesQuery = lazyStatement(
-  `select id, wave_id as waveId, respondent_code as respondentCode, sex, age_band as ageBand, locality, import_id as importId
+  `select id, wave_id as waveId, respondent_code as respondentCode, sex, age_band as ageBand, locality, cluster, stratum, weight, import_id as importId
    from survey_responses r where wave_id in (select value from json_each(?)) and ${finished('r')} order by wave_id, id`,
 )
 const answersQuery = lazyStatement(
@@ -117,7 +121,7 @@ const answersQuery = lazyStatement(
    join survey_responses r on r.id = a.response_id where r.wave_id in (select value from json_each(?)) and ${finished('r')}`,
 )
 
-export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; importId: number | null }
+export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; cluster: string | null; stratum: string | null; weight: number | null; importId: number | null }
 
 /** The responses of these waves, in wave and entry order, with their answers (response id → question id → stored value). */
 export function responsesWithAnswers(waveIds: number[]) {
@@ -131,4 +135,14 @@ export function responsesWithAnswers(waveIds: number[]) {
     row.set(a.questionId, a.value)
   }
   return { responses, answers }
+}
+
+/** The first sample field a design needs that some of the wave's responses lack, and how many lack it; null when none do. */
+export function missingSampleFields(waveId: number, sampling: Sampling): { field: 'cluster' | 'stratum' | 'sampling weight'; count: number } | null {
+  const needs = ({ simple_random: [], cluster: ['cluster'], stratified_cluster: ['cluster', 'stratum'], weighted: ['weight'] } as const)[sampling]
+  for (const column of needs) {
+    const count = db.$client.prepare(`select count(*) as n from survey_responses r where wave_id = ? and ${column} is null and ${finished('r')}`).get(waveId) as { n: number }
+    if (count.n > 0) return { field: column === 'weight' ? 'sampling weight' : column, count: count.n }
+  }
+  return null
 }

@@ -168,6 +168,18 @@ export const WAVE_DESIGNS = list([
   { code: 'cross_section', label: 'Cross-section', description: 'Different respondents in each wave.' },
 ] as const)
 
+/**
+ * How a wave's respondents were drawn. A design other than a simple random
+ * sample is analysed design-based (DESIGN.md §6): clusters, strata and
+ * weights are columns of the import.
+ */
+export const SAMPLINGS = list([
+  { code: 'simple_random', label: 'Simple random sample', description: 'Every respondent drawn on their own, with the same chance.' },
+  { code: 'cluster', label: 'Cluster sample', description: 'Places first (villages, schools), then people within them.' },
+  { code: 'stratified_cluster', label: 'Stratified cluster sample', description: 'Places drawn within strata (urban and rural, say), then people within them.' },
+  { code: 'weighted', label: 'Weighted sample', description: 'Respondents drawn with unequal chances, each with a sampling weight.' },
+] as const)
+
 export const SEXES = list([
   { code: 'female', label: 'Female', description: 'As the respondent answered.' },
   { code: 'male', label: 'Male', description: 'As the respondent answered.' },
@@ -182,6 +194,7 @@ export type WaveKind = (typeof WAVE_KINDS.codes)[number]
 export type WaveGroup = (typeof WAVE_GROUPS.codes)[number]
 export type WaveDesign = (typeof WAVE_DESIGNS.codes)[number]
 export type Sex = (typeof SEXES.codes)[number]
+export type Sampling = (typeof SAMPLINGS.codes)[number]
 
 export type Pillar = (typeof PILLARS.codes)[number]
 export type Purpose = (typeof PURPOSES.codes)[number]

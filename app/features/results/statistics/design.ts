@@ -11,7 +11,21 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 /** One answer with where it was drawn from: its stratum, its cluster (PSU) and its sampling weight. */
 export type DesignObservation = { y: number; weight: number; stratum: string; cluster: string }
 
-export type DesignMean = { estimate: number; se: number; deff: number; df: number; low: number; high: number; n: number }
+export type DesignMean = {
+  estimate: number
+  se: number
+  deff: number
+  df: number
+  low: number
+  high: number
+  n: number
+  /** The weighted standard deviation of the answers (the square root of svyvar). */
+  sd: number
+  /** The variance of the mean a simple random sample of the same size would have: the design effect's denominator. */
+  srsVariance: number
+  /** Clusters (primary sampling units) the answers come from. */
+  clusters: number
+}
 export type DesignTest = { estimate: number; se: number; statistic: number; df: number; pValue: number; low: number; high: number; n: number }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
@@ -42,6 +56,9 @@ export function designDf(obs: readonly Pick<DesignObservation, 'stratum' | 'clus
   return new Set(obs.map((o) => `${o.stratum}\u0000${o.cluster}`)).size - new Set(obs.map((o) => o.stratum)).size
 }
 
+/** The weighted mean of the answers: the estimate itself, which stands even where its uncertainty cannot be estimated. */
+export const designEstimate = (obs: readonly Pick<DesignObservation, 'y' | 'weight'>[]) => sum(obs.map((o) => o.weight * o.y)) / sum(obs.map((o) => o.weight))
+
 /** The weighted mean and the influence of each answer on it. */
 function weightedMean(obs: readonly DesignObservation[]) {
   const total = sum(obs.map((o) => o.weight))
@@ -68,9 +85,11 @@ export function designMean(obs: readonly DesignObservation[]): DesignMean | null
   const { estimate, total, influence } = weightedMean(obs)
   const se = Math.sqrt(clusterVariance(influence))
   // svyvar: the weighted variance with n / (n − 1); a simple random sample's variance of the mean is that over n.
-  const srsVariance = ((sum(obs.map((o) => o.weight * (o.y - estimate) ** 2)) / total) * (n / (n - 1))) / n
+  const variance = (sum(obs.map((o) => o.weight * (o.y - estimate) ** 2)) / total) * (n / (n - 1))
+  const srsVariance = variance / n
   if (!(se > 0) || !(srsVariance > 0)) return null
-  return { estimate, se, deff: se ** 2 / srsVariance, df, ...tInterval(estimate, se, df), n }
+  const clusters = new Set(obs.map((o) => `${o.stratum}\u0000${o.cluster}`)).size
+  return { estimate, se, deff: se ** 2 / srsVariance, df, ...tInterval(estimate, se, df), n, sd: Math.sqrt(variance), srsVariance, clusters }
 }
 
 const tTest = (estimate: number, se: number, df: number, n: number): DesignTest | null => {
@@ -86,12 +105,58 @@ const tTest = (estimate: number, se: number, df: number, n: number): DesignTest 
  * on the design's degrees of freedom less one.
  */
 export function designChange(pre: readonly DesignObservation[], post: readonly DesignObservation[]): DesignTest | null {
-  if (pre.length < 2 || post.length < 2) return null
+  return designContrast([
+    { wave: 'pre', obs: pre, sign: -1 },
+    { wave: 'post', obs: post, sign: 1 },
+  ])
+}
+
+/**
+ * A signed sum of domain means from independently drawn waves, as the
+ * coefficient of a saturated svyglm gives it: each wave (× stratum) a
+ * stratum, clusters nested in their wave, and the domains of a wave (the
+ * campaign and comparison groups) sharing its strata. Tested with t on the
+ * design's degrees of freedom less the model's other coefficients.
+ */
+function designContrast(cells: readonly { wave: string; obs: readonly DesignObservation[]; sign: 1 | -1 }[]): DesignTest | null {
+  if (cells.some((c) => c.obs.length < 2)) return null
   const inWave = (wave: string, obs: readonly DesignObservation[]) => obs.map((o) => ({ ...o, stratum: `${wave}\u0000${o.stratum}`, cluster: `${wave}\u0000${o.cluster}` }))
-  const [before, after] = [weightedMean(inWave('pre', pre)), weightedMean(inWave('post', post))]
-  const influence = [...before.influence.map((v) => ({ ...v, z: -v.z })), ...after.influence]
-  const all = [...inWave('pre', pre), ...inWave('post', post)]
-  return tTest(after.estimate - before.estimate, Math.sqrt(clusterVariance(influence)), designDf(all) - 1, all.length)
+  let estimate = 0
+  const influence: { z: number; stratum: string; cluster: string }[] = []
+  for (const c of cells) {
+    const m = weightedMean(inWave(c.wave, c.obs))
+    estimate += c.sign * m.estimate
+    for (const v of m.influence) influence.push({ ...v, z: c.sign * v.z })
+  }
+  const all = cells.flatMap((c) => inWave(c.wave, c.obs))
+  return tTest(estimate, Math.sqrt(clusterVariance(influence)), designDf(all) - (cells.length - 1), all.length)
+}
+
+/**
+ * The difference in differences between two cross-sections of a campaign
+ * group and a comparison group: the interaction of svyglm(y ~ post * group),
+ * the groups surveyed within each wave's strata.
+ */
+export function designDid(d: { campaignPre: readonly DesignObservation[]; campaignPost: readonly DesignObservation[]; comparisonPre: readonly DesignObservation[]; comparisonPost: readonly DesignObservation[] }): DesignTest | null {
+  return designContrast([
+    { wave: 'pre', obs: d.campaignPre, sign: -1 },
+    { wave: 'post', obs: d.campaignPost, sign: 1 },
+    { wave: 'pre', obs: d.comparisonPre, sign: 1 },
+    { wave: 'post', obs: d.comparisonPost, sign: -1 },
+  ])
+}
+
+/**
+ * A panel's difference in differences: the campaign group's mean
+ * per-respondent change less the comparison group's, as svyglm(change ~
+ * group) on the clustered design gives it (t on the design's df less one).
+ */
+export function clusteredPairedDid(campaign: readonly DesignObservation[], comparison: readonly DesignObservation[]): DesignTest | null {
+  if (campaign.length < 2 || comparison.length < 2) return null
+  const [c, k] = [weightedMean(campaign), weightedMean(comparison)]
+  const influence = [...c.influence, ...k.influence.map((v) => ({ ...v, z: -v.z }))]
+  const all = [...campaign, ...comparison]
+  return tTest(c.estimate - k.estimate, Math.sqrt(clusterVariance(influence)), designDf(all) - 1, all.length)
 }
 
 /**
