@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Findings, allowedTransitions, campaignPageActionSchema } from '../features/campaigns'
 import { Overlaps } from '../features/coordination'
 import { countryName, subdivisionLabel } from '../shared/taxonomy/countries'
-import { formatIndicatorValue, beyondChance, progressWords, type Progress } from '../features/results'
+import { formatIndicatorValue, beyondChance, plannedDesignEffect, progressWords, type Progress } from '../features/results'
 import { languageName } from '../shared/taxonomy/languages'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
 import { duplicateCampaign, getCampaignPage } from '../features/campaigns/index.server'
@@ -13,6 +13,7 @@ import { campaignFindings, indicatorPlans, summarisedIndicators, transitionCampa
 import { readForm } from '../shared/request.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { getSession, requireSession } from '../features/accounts/index.server'
+import { waveRows } from '../features/surveys/index.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? 'Campaign'} – Lantern` }]
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaign: stored.campaign,
     objectives: stored.objectives,
     indicators,
-    plans: indicatorPlans(stored.objectives.flatMap((o) => o.indicators), indicators),
+    plans: indicatorPlans(stored.objectives.flatMap((o) => o.indicators), indicators, plannedDesignEffect(waveRows(campaignId))),
     funders,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     findings: await campaignFindings(stored, indicators),

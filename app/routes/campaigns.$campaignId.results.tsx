@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PrintHeader } from '../shared/ui/print-header'
-import { ResultCard } from '../features/results'
+import { ResultCard, UNDECLARED_NOTE } from '../features/results'
 import { WavesTable } from '../features/surveys'
 import { campaignResults } from '../features/results/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
@@ -20,12 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     design: r.design,
     threshold: r.threshold,
     questions: r.questions.flatMap((q) => (q.type === 'free_text' ? [] : [{ code: q.code, text: q.text, type: q.type, min: q.min, max: q.max }])),
-    waves: r.waves.map((w) => ({ id: w.id, kind: w.kind, group: w.group, design: w.design, startDate: w.startDate, endDate: w.endDate, responses: w.responses, targetSize: w.targetSize })),
+    waves: r.waves.map((w) => ({ id: w.id, kind: w.kind, group: w.group, design: w.design, startDate: w.startDate, endDate: w.endDate, responses: w.responses, targetSize: w.targetSize, sampling: w.sampling, clusterUnit: w.clusterUnit })),
     records: r.records,
     today: new Date().toISOString().slice(0, 10),
     breakdowns: r.breakdowns,
-    // Answers from several localities may come from a cluster sample, which the analysis does not yet account for.
-    perLocality: r.breakdowns.some((b) => b.dimension === 'locality'),
+    // Answers from several places, and a wave nobody said how it was drawn: perhaps a cluster sample analysed as a simple random one.
+    undeclared: r.records.some((x) => x.notes.some((n) => n.startsWith(UNDECLARED_NOTE))),
   }
 }
 
@@ -43,12 +43,20 @@ export default function CampaignResultsPage() {
         What changed between the baseline and the endline survey, question by question, with 95% confidence intervals. Each figure names the test behind it
         and how many people it rests on.
       </p>
-      {d.perLocality ? (
+      {d.undeclared ? (
         <div className="notice notice--warning" role="note">
           <p>
-            <strong>If this was a cluster sample, read the certainty with care.</strong> The respondents come from several localities. If villages, schools or
-            other places were drawn first and people within them, answers within a place are alike, and analysing them as a simple random sample, as here,
-            makes the confidence intervals too narrow and the p-values too small. Lantern does not yet analyse cluster samples.
+            <strong>How the respondents were drawn is not stated, so read the certainty with care.</strong> They come from several localities. If villages,
+            schools or other places were drawn first and people within them, answers within a place are alike, and analysing them as a simple random sample,
+            as here, makes the confidence intervals too narrow and the p-values too small.{' '}
+            {d.own ? (
+              <>
+                Say how each wave was drawn on its page under <Link to={`/campaigns/${d.campaign.id}/surveys`}>Survey</Link>, and import the cluster column: the
+                results then account for it.
+              </>
+            ) : (
+              'The organisation that ran the survey can declare its design; the results then account for it.'
+            )}
           </p>
         </div>
       ) : null}

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { ErrorSummary, InputField, RowAction, SelectField, SubmitButton, TextAreaField, useZodForm } from '../shared/ui/forms'
 import { termChoices } from '../shared/ui/options'
 import { SampleSizePlanner, plannerDefaults, readPlanner } from '../features/results'
-import { WavesTable, STARTER_QUESTIONS, waveSchema } from '../features/surveys'
+import { SAMPLING_LABELS, SamplingFields, WavesTable, STARTER_QUESTIONS, waveSchema } from '../features/surveys'
 import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
 import { idField } from '../shared/ui/fields'
 import { getCampaign } from '../features/campaigns/index.server'
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign: { id: campaignId, title: campaign.title },
     ...survey,
-    planner: plannerAnswer(readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign)).values),
+    planner: plannerAnswer(readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign, survey.waves)).values, survey.waves),
     starters: STARTER_QUESTIONS.filter((s) => !used.has(s.code)),
     imported: imported ? importedMessage(imported.rows, imported.filename) : null,
   }
@@ -264,9 +264,9 @@ function QuestionButton({ intent, questionId, direction, label, code }: { intent
   )
 }
 
-const WAVE_LABELS = { kind: 'Wave', group: 'Group', design: 'Design', startDate: 'From', endDate: 'To', targetSize: 'Target sample size', samplingNotes: 'Sampling notes' }
+const WAVE_LABELS = { kind: 'Wave', group: 'Group', design: 'Design', startDate: 'From', endDate: 'To', targetSize: 'Target sample size', ...SAMPLING_LABELS, samplingNotes: 'Sampling notes' }
 
-const WAVE_DEFAULTS = { kind: 'baseline', group: 'campaign', design: 'panel', startDate: '', endDate: '', targetSize: '', samplingNotes: '' }
+const WAVE_DEFAULTS = { kind: 'baseline', group: 'campaign', design: 'panel', startDate: '', endDate: '', targetSize: '', sampling: '', clusterUnit: '', designEffect: '', samplingNotes: '' }
 
 function WaveForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useZodForm('wave', waveSchema, WAVE_DEFAULTS, lastResult)
@@ -281,6 +281,7 @@ function WaveForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
         <InputField meta={fields.startDate} label={WAVE_LABELS.startDate} type="date" width="full" />
         <InputField meta={fields.endDate} label={WAVE_LABELS.endDate} type="date" width="full" />
         <InputField meta={fields.targetSize} label={WAVE_LABELS.targetSize} type="number" inputMode="numeric" />
+        <SamplingFields fields={fields} />
         <TextAreaField meta={fields.samplingNotes} label={WAVE_LABELS.samplingNotes} rows={2} />
         <div className="field">
           <SubmitButton variant="secondary" pendingText="Adding…">Add the wave</SubmitButton>

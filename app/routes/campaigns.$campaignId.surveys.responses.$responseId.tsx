@@ -21,9 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sex: response.sex ?? '',
     ageBand: response.ageBand ?? '',
     locality: response.locality ?? '',
+    cluster: response.cluster ?? '',
+    stratum: response.stratum ?? '',
+    weight: response.weight === null ? '' : String(response.weight),
     ...Object.fromEntries(Object.entries(response.answers).map(([code, value]) => [answerFieldName(code), value])),
   }
-  return { campaign: { id: campaignId, title: stored.campaign.title }, waveId: response.waveId, questions: survey.questions, values }
+  const sampling = survey.waves.find((w) => w.id === response.waveId)?.sampling ?? null
+  return { campaign: { id: campaignId, title: stored.campaign.title }, waveId: response.waveId, sampling, questions: survey.questions, values }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/campaigns/${campaignId}/surveys/waves/${waveId}`)
   }
   const survey = await surveyOf(actor, campaignId, { answerCounts: false })
-  const read = readResponseForm(survey.questions, form)
+  const before = await responseOf(actor, campaignId, responseId)
+  const read = readResponseForm(survey.questions, form, survey.waves.find((w) => w.id === before.waveId)?.sampling ?? null)
   if (!read.ok) return data({ values: form, errors: read.errors }, { status: 400 })
   const outcome = await changeResults(actor, campaignId, (change) => updateResponse(change, responseId, read.value))
   if (!outcome.ok) return data({ values: form, errors: outcome.fieldErrors ?? {} }, { status: 400 })
@@ -43,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeResponse() {
-  const { campaign, waveId, questions, values } = useLoaderData<typeof loader>()
+  const { campaign, waveId, sampling, questions, values } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const back = `/campaigns/${campaign.id}/surveys/waves/${waveId}`
   return (
@@ -52,7 +57,7 @@ export default function ChangeResponse() {
         <Link to={back}>{campaign.title}: wave</Link>
       </p>
       <h1>Change a response</h1>
-      <ResponseForm questions={questions} values={result?.values ?? values} errors={result?.errors ?? {}} submitLabel="Save the changes" cancelTo={back} />
+      <ResponseForm sampling={sampling} questions={questions} values={result?.values ?? values} errors={result?.errors ?? {}} submitLabel="Save the changes" cancelTo={back} />
       <h2>Delete this response</h2>
       <p>Its answers are removed from the results; the audit log keeps a record.</p>
       <Form method="post">

@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries([...(await readForm(request)).entries()].map(([k, v]) => [k, String(v)]))
   const waveId = waveOf(request.url, form)
   const survey = await surveyOf(actor, campaignId, { answerCounts: false })
-  const read = readResponseForm(survey.questions, form)
+  const read = readResponseForm(survey.questions, form, survey.waves.find((w) => w.id === waveId)?.sampling ?? null)
   if (!read.ok) return data({ values: form, errors: read.errors }, { status: 400 })
   const outcome = await changeResults(actor, campaignId, (change) => addResponse(change, waveId, read.value))
   if (!outcome.ok) return data({ values: form, errors: outcome.fieldErrors ?? {} }, { status: 400 })
@@ -52,7 +52,7 @@ export default function NewResponse() {
         </Link>
       </p>
       <h1>Type in a response</h1>
-      <ResponseForm hidden={{ wave: String(wave.id) }} questions={questions} values={result?.values ?? {}} errors={result?.errors ?? {}} submitLabel="Save the response" cancelTo={back} />
+      <ResponseForm hidden={{ wave: String(wave.id) }} sampling={wave.sampling} questions={questions} values={result?.values ?? {}} errors={result?.errors ?? {}} submitLabel="Save the response" cancelTo={back} />
     </div>
   )
 }

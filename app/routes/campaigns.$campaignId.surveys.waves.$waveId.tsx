@@ -1,11 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '../shared/ui/filters'
+import { ErrorSummary, SubmitButton, useZodForm } from '../shared/ui/forms'
 import { WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
 import { getCampaign } from '../features/campaigns/index.server'
 import { parseParams, waveParams } from '../shared/params.server'
+import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
-import { responsesOf } from '../features/surveys/index.server'
+import { changeResults } from '../features/results/index.server'
+import { SAMPLING_LABELS, SamplingFields, samplingSchema, samplingWords } from '../features/surveys'
+import { responsesOf, setWaveSampling } from '../features/surveys/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Responses of a wave – Lantern' }]
 
@@ -18,8 +24,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { campaign: { id: campaignId, title: stored.campaign.title }, canEdit: stored.row.status !== 'archived', page, ...list }
 }
 
+type Result = { saved: boolean; sampling: SubmissionResult<string[]> }
+
+// POST: declares how the wave's respondents were drawn; the results follow the design.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSession(request)
+  const { campaignId, waveId } = parseParams(params, waveParams)
+  const submission = parseWithZod(await readForm(request), { schema: samplingSchema })
+  if (submission.status !== 'success') return data<Result>({ saved: false, sampling: submission.reply() }, { status: 400 })
+  const outcome = await changeResults(actor, campaignId, (change) => setWaveSampling(change, waveId, submission.value))
+  if (!outcome.ok) return data<Result>({ saved: false, sampling: submission.reply({ formErrors: outcome.formErrors, fieldErrors: outcome.fieldErrors }) }, { status: 400 })
+  return { saved: true, sampling: submission.reply() }
+}
+
 export default function WaveResponses() {
   const d = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
   const name = `${WAVE_KINDS.label(d.wave.kind)}, ${WAVE_GROUPS.label(d.wave.group).toLowerCase()}`
   const base = `/campaigns/${d.campaign.id}/surveys`
   return (
@@ -31,6 +51,16 @@ export default function WaveResponses() {
       <p className="lede">
         {d.wave.responses} response{d.wave.responses === 1 ? '' : 's'}. Type in answers from paper questionnaires one at a time, or import a spreadsheet.
       </p>
+      <p>
+        Sampling: <strong>{samplingWords(d.wave)}</strong>
+        {d.wave.designEffect ? `, planned with a design effect of ${d.wave.designEffect}` : ''}.
+      </p>
+      {result?.saved ? (
+        <div className="notice notice--success" role="status">
+          <p>The sampling was saved; the results now follow it.</p>
+        </div>
+      ) : null}
+      {d.canEdit ? <SamplingForm wave={d.wave} lastResult={result?.sampling} /> : null}
       {d.canEdit ? (
         <div className="actions">
           <Link className="button button--primary" to={`${base}/responses/new?wave=${d.wave.id}`}>
@@ -57,5 +87,22 @@ export default function WaveResponses() {
       ) : null}
       <Pagination page={d.page} pageCount={d.pageCount} />
     </div>
+  )
+}
+
+function SamplingForm({ wave, lastResult }: { wave: { sampling: string | null; clusterUnit: string | null; designEffect: number | null }; lastResult?: SubmissionResult<string[]> }) {
+  const defaults = { sampling: wave.sampling ?? '', clusterUnit: wave.clusterUnit ?? '', designEffect: wave.designEffect === null ? '' : String(wave.designEffect) }
+  const [form, fields] = useZodForm('sampling', samplingSchema, defaults, lastResult)
+  return (
+    <details className="details" open={lastResult?.status === 'error' || undefined}>
+      <summary>Say how the respondents were drawn</summary>
+      <ErrorSummary form={form} labels={SAMPLING_LABELS} />
+      <Form method="post" {...getFormProps(form)}>
+        <SamplingFields fields={fields} />
+        <SubmitButton variant="secondary" pendingText="Saving…">
+          Save the sampling
+        </SubmitButton>
+      </Form>
+    </details>
   )
 }

@@ -4,7 +4,7 @@ import { promisify } from 'node:util'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { IMPACT_COLUMNS } from '../../app/features/results/impact-table'
-import { REFERENCE_DATA } from '../reference-data'
+import { COMPLEX_SAMPLES, REFERENCE_DATA } from '../reference-data'
 
 // `npx lantern analyse` as an evaluator runs it: the package's bin, a real
 // process, its exit code, what it prints on stdout and stderr.
@@ -58,5 +58,28 @@ describe('npx lantern analyse', () => {
     const badFormat = await lantern('analyse', file, '--format', 'xml')
     expect([badFormat.code, badFormat.stderr]).toEqual([1, expect.stringMatching(/--format must be json or csv/)])
     expect((await lantern('analyse')).stderr).toMatch(/Name the survey file to analyse/)
+  }, 30_000)
+
+  it('analyses a complex sample design-based when --cluster, --strata and --weights name its columns, and says when they were not given', async () => {
+    const file = join(COMPLEX_SAMPLES, 'data', 'c02_xsec_strata_weights.csv')
+    const designed = await lantern('analyse', file, '--cluster', 'cluster', '--strata', 'stratum', '--weights', 'weight', '--format', 'csv')
+    expect(designed.code).toBe(0)
+    const rows = Papa.parse<Record<string, string>>(designed.stdout.trim(), { header: true }).data
+    expect(rows.map((r) => `${r.question} ${r.sampling} ${r.method} ${r.df}`)).toEqual([
+      'knows_item stratified_cluster svyglm_change 19',
+      'attitude_likert stratified_cluster svyglm_change 19',
+      'knowledge_score stratified_cluster svyglm_change 19',
+    ])
+    // R: svyglm(knows_item ~ post) on the stratified, weighted design; p = 0.00201088970543428.
+    expect(Number(rows[0]!.p_value)).toBeCloseTo(0.00201088970543428, 12)
+
+    const plain = await lantern('analyse', file)
+    expect(plain.code).toBe(0)
+    expect(plain.stderr).toMatch(/cluster: looks like the sample’s cluster .*say --cluster cluster to analyse it \(analysed as a simple random sample\)/)
+    expect(JSON.parse(plain.stdout)[0]).toMatchObject({ sampling: null, method: 'prop_test_nocc' })
+
+    expect((await lantern('analyse', file, '--strata', 'stratum')).stderr).toMatch(/--strata needs --cluster/)
+    const unknown = await lantern('analyse', file, '--cluster', 'village')
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringMatching(/--cluster names village, which is not a column of the file \(its columns: respondent_code, wave/)])
   }, 30_000)
 })

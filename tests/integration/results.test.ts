@@ -147,11 +147,11 @@ describe('the results page', () => {
     expect((await summarisedIndicators(id)).find((i) => i.id === hotline)!.result.actual).toBeCloseTo(70, 10)
   })
 
-  it('warns that answers from several localities may be a cluster sample, which a simple analysis makes look more certain than it is', async () => {
+  it('warns, while nobody has said how they were drawn, that answers from several localities may be a cluster sample, which a simple analysis makes look more certain than it is', async () => {
     const { id } = await surveyed()
-    expect(((await resultsFor(id)).data as { perLocality: boolean }).perLocality).toBe(false)
+    expect(((await resultsFor(id)).data as { undeclared: boolean }).undeclared).toBe(false)
     db.$client.prepare("update survey_responses set locality = case id % 3 when 0 then 'Zatoka' when 1 then 'Odesa' else 'Izmail' end where wave_id in (select id from survey_waves where campaign_id = ?)").run(id)
     await refreshSummaries(Number(id))
-    expect(((await resultsFor(id)).data as { perLocality: boolean }).perLocality).toBe(true)
+    expect(((await resultsFor(id)).data as { undeclared: boolean }).undeclared).toBe(true)
   })
 })

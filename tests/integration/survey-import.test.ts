@@ -274,7 +274,7 @@ describe('a large import beside other work', () => {
     const importing = changeResults(actor, id, (change) => runImport(change, upload, {}))
     await whileWriting(id)
     const endline = (await surveyOf(actor, id)).waves.find((w) => w.kind === 'endline')!
-    const typed = await changeResults(actor, id, (change) => addResponse(change, endline.id, { respondentCode: 'R19999', sex: null, ageBand: null, locality: null, answers: { knows_item: '1' } }))
+    const typed = await changeResults(actor, id, (change) => addResponse(change, endline.id, { respondentCode: 'R19999', sex: null, ageBand: null, locality: null, cluster: null, stratum: null, weight: null, answers: { knows_item: '1' } }))
     expect(typed.ok).toBe(true)
     expect(await importing).toEqual({ ok: false, problems: [], message: expect.stringMatching(/^Nothing was imported: some of these respondents were typed in/) })
     expect(written(id)).toBe(0)

@@ -2,12 +2,42 @@ import { describe, expect, it } from 'vitest'
 import { analyseSurvey, type SurveyRespondent } from '../../app/features/results/impact'
 import { breakdowns } from '../../app/features/results/impact-breakdown'
 import { disclose } from '../../app/features/results/disclosure'
-import { didSentence, formatChange, formatEstimate, formatP, resultSentence, warningsOf } from '../../app/features/results/impact-words'
+import { designSentence, didSentence, formatChange, formatEstimate, formatP, resultSentence, warningsOf } from '../../app/features/results/impact-words'
 
 // The words of the results page, and its breakdowns.
 
 const people = (n: number, wave: 'baseline' | 'endline', correct: number, attributes: SurveyRespondent['attributes'] = {}, prefix = 'R') =>
   Array.from({ length: n }, (_, i): SurveyRespondent => ({ code: `${prefix}${i}`, wave, group: 'campaign', answers: { q: i < correct ? 1 : 0 }, attributes }))
+
+describe('a complex sample in words', () => {
+  // Ten villages of eight at each wave; answers alike within a village (all of a village know it, or none does).
+  const village = (wave: 'baseline' | 'endline', sampling: 'cluster' | null) =>
+    Array.from({ length: 80 }, (_, i): SurveyRespondent => ({
+      code: `${wave}-${i}`,
+      wave,
+      group: 'campaign',
+      answers: { q: Math.floor(i / 8) < (wave === 'baseline' ? 4 : 6) ? 1 : 0 },
+      attributes: { locality: `V${Math.floor(i / 8)}` },
+      sample: { sampling, cluster: `V${Math.floor(i / 8)}`, stratum: null, weight: null },
+    }))
+  const analysed = (sampling: 'cluster' | null) =>
+    analyseSurvey({ design: 'cross_section', questions: [{ code: 'q', type: 'binary' }], responses: [...village('baseline', sampling), ...village('endline', sampling)], clusterUnit: 'village' })[0]!
+
+  it('says what the clustering does to certainty: the design effect, and the sample it is worth', () => {
+    const r = analysed('cluster')
+    expect(r.method).toBe('svyglm_change')
+    expect(r.deffChange!).toBeGreaterThan(5)
+    expect(designSentence(r)).toBe(
+      `Accounts for clustering by village (10 clusters at baseline, 10 at endline): design effect ${r.deffChange!.toFixed(1)}, so the change is only as certain as it would be from about ${Math.round(160 / r.deffChange!)} respondents drawn at random, not 160.`,
+    )
+    // Analysed as a simple random sample, the same answers look far more certain.
+    const naive = analysed(null)
+    expect(naive.pValue!).toBeLessThan(r.pValue!)
+    expect(designSentence(naive)).toBeNull()
+    expect(naive.notes).toContainEqual(expect.stringMatching(/^analysed as a simple random sample: the sampling design was not declared and respondents come from 10 localities/))
+    expect(r.notes.some((n) => n.startsWith('analysed as a simple random sample'))).toBe(false)
+  })
+})
 
 describe('a result in words', () => {
   it('says what rose, by how much, how sure, by which test, on how many — and agrees with the figures', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIKERT_LABELS, readAnswer, type Question } from '../../app/features/surveys/answers'
-import { normaliseHeader, personalData, readGroup, readWaveKind, suggestMapping } from '../../app/features/surveys/columns'
+import { clusterUnitOf, normaliseHeader, personalData, readGroup, readWaveKind, suggestMapping } from '../../app/features/surveys/columns'
+import { impliedSampling } from '../../app/features/surveys/import-plan'
 import { readResponseForm } from '../../app/features/surveys/response'
 import { STARTER_QUESTIONS } from '../../app/features/surveys/starters'
 
@@ -62,12 +63,43 @@ describe('reading the columns of a survey file', () => {
   })
 })
 
+describe('the columns of a complex sample', () => {
+  it('are found by their usual names, and say what design they describe', () => {
+    const mapping = suggestMapping(['respondent_code', 'wave', 'Stratum', 'PSU', 'sampling_weight', 'knows'], ['knows'])
+    expect(mapping).toEqual(['respondent_code', 'wave', 'stratum', 'cluster', 'weight', 'question:knows'])
+    expect(impliedSampling(mapping)).toBe('stratified_cluster')
+    expect(impliedSampling(['respondent_code', 'cluster', 'weight'])).toBe('cluster')
+    expect(impliedSampling(['respondent_code', 'weight'])).toBe('weighted')
+    expect(impliedSampling(['respondent_code', 'locality'])).toBeNull()
+  })
+
+  it('name the clusters by their heading, unless the heading only says “cluster”', () => {
+    expect(['village_id', 'School code', 'cluster', 'PSU', 'group_a/Village'].map(clusterUnitOf)).toEqual(['village', 'school', null, null, 'village'])
+  })
+})
+
 describe('a typed-in response', () => {
+  it('asks a cluster, stratified or weighted sample where the respondent was drawn, and nothing of a simple random one', () => {
+    const questions = STARTER_QUESTIONS.filter((s) => s.code === 'knows_hotline')
+    const form = { respondentCode: 'P-8', q_knows_hotline: '1', cluster: 'Village 3', stratum: 'rural', weight: '2,5' }
+    expect(readResponseForm(questions, form, 'simple_random')).toMatchObject({ ok: true, value: { cluster: null, stratum: null, weight: null } })
+    expect(readResponseForm(questions, form, 'stratified_cluster')).toMatchObject({ ok: true, value: { cluster: 'Village 3', stratum: 'rural', weight: 2.5 } })
+    expect(readResponseForm(questions, { ...form, cluster: '', stratum: ' ', weight: '0' }, 'stratified_cluster')).toEqual({
+      ok: false,
+      errors: {
+        cluster: ['Enter the cluster this respondent was drawn in: the wave is a cluster sample'],
+        stratum: ['Enter the stratum this respondent was drawn in: the wave is a stratified sample'],
+        weight: ['“0” is not a sampling weight: use a number above 0, like 1.5'],
+      },
+    })
+    expect(readResponseForm(questions, { ...form, weight: '' }, 'weighted')).toMatchObject({ ok: false, errors: { weight: ['Enter the respondent’s sampling weight: the wave is a weighted sample'] } })
+  })
+
   const questions = STARTER_QUESTIONS.filter((s) => ['knows_hotline', 'would_report', 'knowledge_score'].includes(s.code))
   it('is read like a file’s row, each problem named by its field', () => {
     expect(readResponseForm(questions, { respondentCode: ' P-7 ', sex: 'F', q_knows_hotline: '1', q_would_report: '4', q_knowledge_score: '' })).toEqual({
       ok: true,
-      value: { respondentCode: 'P-7', sex: 'female', ageBand: null, locality: null, answers: { knows_hotline: '1', would_report: '4' } },
+      value: { respondentCode: 'P-7', sex: 'female', ageBand: null, locality: null, cluster: null, stratum: null, weight: null, answers: { knows_hotline: '1', would_report: '4' } },
     })
     expect(readResponseForm(questions, { respondentCode: '', sex: 'robot', q_knowledge_score: '12' })).toEqual({
       ok: false,

@@ -7,3 +7,6 @@ export const ALPHA = 0.05
 
 /** The breakdown value of respondents for whom the field was not recorded. */
 export const NOT_RECORDED = ''
+
+/** How a record says it was analysed as a simple random sample for want of a declared design. */
+export const UNDECLARED_NOTE = 'analysed as a simple random sample:'

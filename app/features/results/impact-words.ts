@@ -16,6 +16,9 @@ export const METHOD_LABELS: Record<string, string> = {
   did_panel_welch_t: 'difference in differences, Welch t-test on each respondent’s change',
   'wilcoxon_sr_default_R4.2': 'Wilcoxon signed-rank test',
   'mann_whitney_default_R4.2': 'Mann–Whitney test',
+  svyglm_change: 'design-based t-test (survey regression)',
+  svymean_paired_change: 'design-based paired t-test',
+  svyglm_did: 'difference in differences, design-based',
   paired_diff_newcombe_ci: 'Newcombe’s interval for paired proportions',
   newcombe_hybrid_score_ci: 'Newcombe’s hybrid score interval',
 }
@@ -76,6 +79,34 @@ export function resultSentence(r: ImpactRecord, question: string): string {
   const effect = r.effectSize === null || r.effectSizeName === null ? '' : `; ${EFFECT_LABELS[r.effectSizeName] ?? r.effectSizeName} = ${r.effectSize.toFixed(2)}`
   const chance = r.pValue !== null && r.pValue >= ALPHA ? ' The data cannot tell this change apart from no change.' : ''
   return `${subject} ${verb}${change}${ci}; ${test}, ${sampleWords(r)}${effect}.${chance}`
+}
+
+const DESIGN_ACCOUNTS = {
+  cluster: (unit: string | null) => `clustering by ${unit ?? 'cluster'}`,
+  stratified_cluster: (unit: string | null) => `the strata and clustering by ${unit ?? 'cluster'}`,
+  weighted: () => 'the sampling weights',
+} as const
+
+/**
+ * What the sample's design does to certainty, in words: "Accounts for
+ * clustering by village (10 clusters at baseline, 10 at endline): design
+ * effect 1.8, so the change is as certain as from 167 respondents drawn at
+ * random." Null for a simple random (or undeclared) sample.
+ */
+export function designSentence(r: ImpactRecord): string | null {
+  if (r.sampling === null || r.sampling === 'simple_random') return null
+  const accounts = `Accounts for ${DESIGN_ACCOUNTS[r.sampling](r.clusterUnit)}`
+  const where =
+    r.sampling === 'weighted' || r.clustersPre === null
+      ? ''
+      : r.nPairs !== null
+        ? ` (${r.clustersPre} clusters)`
+        : ` (${r.clustersPre} clusters at baseline, ${r.clustersPost} at endline)`
+  if (r.deffChange === null) return `${accounts}${where}; its design effect could not be estimated.`
+  const n = r.nPairs ?? r.nPre + r.nPost
+  const effective = Math.round(n / r.deffChange)
+  const what = r.deffChange >= 1 ? `so the change is only as certain as it would be from about ${effective.toLocaleString('en')} ${r.nPairs !== null ? 'pairs' : 'respondents'} drawn at random, not ${n.toLocaleString('en')}` : `which makes the change a little more certain than a simple random sample of ${n.toLocaleString('en')} would`
+  return `${accounts}${where}: design effect ${r.deffChange.toFixed(1)}, ${what}.`
 }
 
 /** "Compared with the comparison group, the campaign group’s change was +10.0 points larger (95% CI …)". */

@@ -17,7 +17,8 @@ import { mannWhitney, wilcoxonSignedRank, type RankTest } from './statistics/ran
 import type { DesignObservation } from './statistics/design'
 import { crossSectionFigures, didFigures, panelFigures, type DesignFigures } from './impact-design'
 import { SAMPLINGS, type Sampling } from '../../shared/taxonomy/taxonomy'
-import { DID_GROUP, type Comparison, type Design, type Group, type ImpactRecord, type SurveyData, type SurveyQuestion, type SurveyRespondent, type Wave } from './impact-record'
+import { UNDECLARED_NOTE } from './conventions'
+import { DID_GROUP, type Comparison, type Group, type ImpactRecord, type SurveyData, type SurveyQuestion, type SurveyRespondent, type Wave } from './impact-record'
 
 // What changed between a survey's baseline and endline, per group and
 // question (DESIGN.md §6): the one place that chooses the method, so the web
@@ -129,7 +130,7 @@ function undeclaredNotes(data: SurveyData, group: Group, sampling: Sampling | nu
   if (sampling !== null) return []
   const places = new Set(data.responses.filter((r) => r.group === group && r.wave !== 'follow_up').map((r) => r.attributes?.locality).filter(Boolean))
   return places.size > 1
-    ? [`analysed as a simple random sample: the sampling design was not declared and respondents come from ${places.size} localities; a cluster sample analysed so looks more certain than it is`]
+    ? [`${UNDECLARED_NOTE} the sampling design was not declared and respondents come from ${places.size} localities; a cluster sample analysed so looks more certain than it is`]
     : []
 }
 

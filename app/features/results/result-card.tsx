@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { Comparison, Dimension, ImpactRecord } from './impact'
 import type { Breakdown } from './disclosure'
 import { NOT_RECORDED } from './conventions'
-import { didSentence, EFFECT_LABELS, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
+import { designSentence, didSentence, EFFECT_LABELS, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
 import { SEXES, WAVE_GROUPS, type QuestionType } from '../../shared/taxonomy/taxonomy'
 import { ResultChart } from './result-chart'
 
@@ -47,6 +47,7 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
         {question.text} <span className="muted result__code">{question.code}</span>
       </h2>
       <p className="result__sentence">{sentence}</p>
+      {designSentence(main) ? <p className="result__design">{designSentence(main)}</p> : null}
       {did ? <p className="result__sentence">{didSentence(did)}</p> : null}
       {warnings.length ? (
         <div className="notice notice--warning">
@@ -168,6 +169,7 @@ function MethodRows({ record: r }: { record: ImpactRecord }) {
         {r.changeCiMethod && r.changeCiMethod !== r.method ? `; interval: ${methodLabel(r.changeCiMethod)}` : ''}
         {r.effectSize !== null && r.effectSizeName ? `; ${EFFECT_LABELS[r.effectSizeName] ?? r.effectSizeName} ${r.effectSize.toFixed(2)}` : ''}
         {r.hedgesG !== null ? `, Hedges’ g ${r.hedgesG.toFixed(2)}` : ''}
+        {r.deffChange !== null ? `; design effect of the change ${r.deffChange.toFixed(2)}` : ''}
         {r.rankMethod ? `; ${methodLabel(r.rankMethod)}${r.rankPValue !== null ? `, ${formatP(r.rankPValue)}` : ': not computable'}` : ''}
         {r.notes.length ? <span className="task-list__summary">{r.notes.join('; ')}</span> : null}
       </dd>

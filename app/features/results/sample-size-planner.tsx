@@ -18,7 +18,7 @@ const FIELDS: Field[] = [
 
 type Wave = { id: number; kind: WaveKind; group: WaveGroup; targetSize: number | null }
 
-type PlannerAnswer = { values: Record<keyof PlannerValues, string>; size: PlannedSize | null }
+type PlannerAnswer = { values: Record<keyof PlannerValues, string>; size: PlannedSize | null; perWave: { id: number; designEffect: number; toSurvey: number | null }[] }
 const queryOf = (values: PlannerAnswer['values']) => new URLSearchParams(values).toString()
 
 /**
@@ -84,16 +84,22 @@ export function SampleSizePlanner({ planner, waves, action }: { planner: Planner
             </p>
             {waves.length ? (
               <ul>
-                {waves.map((w) => (
-                  <li key={w.id}>
-                    {WAVE_KINDS.label(w.kind)}, {WAVE_GROUPS.label(w.group).toLowerCase()}:{' '}
-                    {w.targetSize === null
-                      ? 'no target sample size set'
-                      : w.targetSize >= size.toSurvey
-                        ? `target ${w.targetSize.toLocaleString('en')} is enough`
-                        : `target ${w.targetSize.toLocaleString('en')} is ${(size.toSurvey - w.targetSize).toLocaleString('en')} short`}
-                  </li>
-                ))}
+                {waves.map((w) => {
+                  const own = answered?.perWave.find((p) => p.id === w.id)
+                  const need = own?.toSurvey ?? size.toSurvey
+                  const deff = own && own.designEffect !== Number(values.designEffect) ? ` (planned with a design effect of ${own.designEffect}: approach ${need.toLocaleString('en')})` : ''
+                  return (
+                    <li key={w.id}>
+                      {WAVE_KINDS.label(w.kind)}, {WAVE_GROUPS.label(w.group).toLowerCase()}
+                      {deff}:{' '}
+                      {w.targetSize === null
+                        ? 'no target sample size set'
+                        : w.targetSize >= need
+                          ? `target ${w.targetSize.toLocaleString('en')} is enough`
+                          : `target ${w.targetSize.toLocaleString('en')} is ${(need - w.targetSize).toLocaleString('en')} short`}
+                    </li>
+                  )
+                })}
               </ul>
             ) : null}
           </>

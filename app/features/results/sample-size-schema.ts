@@ -43,8 +43,22 @@ export function plannerErrors(values: Record<keyof PlannerValues, string>): Plan
   return errors
 }
 
-/** Start from the campaign's first outcome indicator in percent with a baseline and a target, when it has one. */
-export function plannerDefaults(c: { objectives: readonly { indicators: readonly { level: string; unit: string; baseline: number | null; target: number | null }[] }[] }): Partial<PlannerValues> {
+/** The design effect the survey's waves were planned with: the largest any wave declares, or none. */
+export const plannedDesignEffect = (waves: readonly { designEffect: number | null }[]) => {
+  const given = waves.flatMap((w) => (w.designEffect === null ? [] : [w.designEffect]))
+  return given.length ? Math.max(...given) : undefined
+}
+
+/**
+ * Start from the campaign's first outcome indicator in percent with a
+ * baseline and a target, when it has one, and from the design effect its
+ * waves were planned with.
+ */
+export function plannerDefaults(
+  c: { objectives: readonly { indicators: readonly { level: string; unit: string; baseline: number | null; target: number | null }[] }[] },
+  waves: readonly { designEffect: number | null }[] = [],
+): Partial<PlannerValues> {
   const i = c.objectives.flatMap((o) => o.indicators).find((x) => x.level === 'outcome' && x.unit === 'percent' && x.baseline !== null && x.target !== null && x.target !== x.baseline)
-  return i ? { baseline: i.baseline!, change: Number((i.target! - i.baseline!).toFixed(1)) } : {}
+  const designEffect = plannedDesignEffect(waves)
+  return { ...(i ? { baseline: i.baseline!, change: Number((i.target! - i.baseline!).toFixed(1)) } : {}), ...(designEffect ? { designEffect } : {}) }
 }

@@ -1,3 +1,5 @@
+import type { Sampling } from '../../shared/taxonomy/taxonomy'
+
 // Which column of an uploaded survey spreadsheet holds what: the automatic
 // guess (Lantern's own layout, KoboToolbox / ODK exports with group-prefixed
 // headers and their _uuid, _submission_time, _index columns), and the columns
@@ -6,6 +8,7 @@
 export const FIELD_TARGETS = ['respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality', 'cluster', 'stratum', 'weight'] as const
 /** The fields that say where a respondent was drawn from: a complex sample's design. */
 export const SAMPLE_TARGETS = ['cluster', 'stratum', 'weight'] as const satisfies readonly FieldTarget[]
+export type SampleTarget = (typeof SAMPLE_TARGETS)[number]
 export type FieldTarget = (typeof FIELD_TARGETS)[number]
 
 /** A column's destination: a field, `question:<code>`, `drop`, or `choose` while undecided. */
@@ -136,6 +139,23 @@ export function readGroup(cell: string): 'campaign' | 'comparison' | null {
   if (['campaign', 'intervention', 'treatment', 'treated'].includes(v)) return 'campaign'
   if (['comparison', 'control'].includes(v)) return 'comparison'
   return null
+}
+
+/**
+ * The sample fields each design needs of every respondent, and those it may
+ * have: a cluster sample may carry weights, a weighted one has no clusters.
+ */
+export const SAMPLE_FIELDS: Record<Sampling, { needs: readonly SampleTarget[]; may: readonly SampleTarget[] }> = {
+  simple_random: { needs: [], may: [] },
+  cluster: { needs: ['cluster'], may: ['weight'] },
+  stratified_cluster: { needs: ['cluster', 'stratum'], may: ['weight'] },
+  weighted: { needs: ['weight'], may: [] },
+}
+
+/** "1.5", "2,25" → a sampling weight; null when it is not a number above 0. */
+export function readWeight(cell: string): number | null {
+  const n = Number(cell.trim().replace(',', '.'))
+  return cell.trim() !== '' && Number.isFinite(n) && n > 0 ? n : null
 }
 
 /** "F", "woman", "Male" → the stored code, or null when it is not a recognised answer. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { answerField, type Question } from './answers'
-import { FIELD_LABELS, readGroup, readSex, readWaveKind, type ColumnTarget } from './columns'
+import { FIELD_LABELS, readGroup, readSex, readWaveKind, readWeight, type ColumnTarget } from './columns'
 import { SAMPLINGS, WAVE_GROUPS, WAVE_KINDS, type Sampling, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 
@@ -145,9 +145,9 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
       else if (value && value.length > 100) problem(target, `The ${target} must be 100 characters or fewer`)
     }
     const weightCell = cell(row, 'weight')
-    const weight = weightCell ? Number(weightCell.replace(',', '.')) : null
+    const weight = weightCell ? readWeight(weightCell) : null
     if (columnOf('weight') >= 0 && !weightCell) problem('weight', 'Every row of a weighted sample needs its sampling weight')
-    else if (weightCell && !(Number.isFinite(weight) && weight! > 0)) problem('weight', `“${weightCell}” is not a sampling weight: use a number above 0, like 1.5`)
+    else if (weightCell && weight === null) problem('weight', `“${weightCell}” is not a sampling weight: use a number above 0, like 1.5`)
     if (wave && !mismatchSeen.has(wave)) {
       mismatchSeen.add(wave)
       const mismatch = samplingMismatch(o.samplings?.get(wave) ?? null, o.mapping, wave)

@@ -1,7 +1,8 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { answerFieldName } from './response'
-import { SEXES } from '../../shared/taxonomy/taxonomy'
+import { answerFieldName, sampleFieldsOf } from './response'
+import { SAMPLE_FIELDS } from './columns'
+import { SEXES, type Sampling } from '../../shared/taxonomy/taxonomy'
 import { FieldError } from '../../shared/ui/forms'
 import type { FieldErrors } from '../../shared/outcome'
 
@@ -17,7 +18,12 @@ export type ResponseFormProps = {
   submitLabel: string
   cancelTo: string
   hidden?: Record<string, string>
+  /** How the wave was sampled: a cluster, stratified or weighted sample asks where each respondent was drawn. */
+  sampling?: Sampling | null
 }
+
+const SAMPLE_LABELS = { cluster: 'Cluster', stratum: 'Stratum', weight: 'Sampling weight' } as const
+const SAMPLE_HINTS = { cluster: 'The village, school or other place the respondent was drawn in.', stratum: 'The stratum the cluster was drawn in, like urban or rural.', weight: 'How many people the respondent stands for, like 1.5.' } as const
 
 function Field({ name, label, error, hint, children }: { name: string; label: string; error?: readonly string[]; hint?: string; children: React.ReactNode }) {
   return (
@@ -57,7 +63,7 @@ function Choices({ name, legend, error, choices, value }: { name: string; legend
 
 const described = (name: string, error?: readonly string[], hint?: boolean) => [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
 
-export function ResponseForm({ questions, values, errors, submitLabel, cancelTo, hidden = {} }: ResponseFormProps) {
+export function ResponseForm({ questions, values, errors, submitLabel, cancelTo, hidden = {}, sampling = null }: ResponseFormProps) {
   const summary = useRef<HTMLDivElement>(null)
   const count = Object.keys(errors).length
   useEffect(() => {
@@ -105,6 +111,11 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
         <Field name="locality" label="Locality (optional)" error={errors.locality}>
           {input('locality')}
         </Field>
+        {sampleFieldsOf(sampling).map((field) => (
+          <Field key={field} name={field} label={`${SAMPLE_LABELS[field]}${SAMPLE_FIELDS[sampling!].needs.includes(field) ? '' : ' (optional)'}`} error={errors[field]} hint={SAMPLE_HINTS[field]}>
+            {input(field, field === 'weight' ? { type: 'number', inputMode: 'decimal', step: 'any', className: 'input input--narrow' } : {}, true)}
+          </Field>
+        ))}
         {questions.map((q) => {
           const name = answerFieldName(q.code)
           const legend = `${q.code}: ${q.text}`

@@ -1,6 +1,7 @@
 import { readAnswer, type Question } from './answers'
-import { readSex } from './columns'
+import { readSex, readWeight, SAMPLE_FIELDS } from './columns'
 import type { FieldErrors } from '../../shared/outcome'
+import type { Sampling } from '../../shared/taxonomy/taxonomy'
 
 // One response typed in from a paper questionnaire: the same rules as a row
 // of an imported file, each problem named by its field.
@@ -10,6 +11,10 @@ export type ResponseInput = {
   sex: 'female' | 'male' | 'other' | null
   ageBand: string | null
   locality: string | null
+  /** Where the respondent was drawn from, for a wave sampled in clusters, strata or with weights. */
+  cluster: string | null
+  stratum: string | null
+  weight: number | null
   /** Question code → canonical answer; unanswered questions are absent. */
   answers: Record<string, string>
 }
@@ -17,7 +22,14 @@ export type ResponseInput = {
 /** The form field of a question's answer. */
 export const answerFieldName = (code: string) => `q_${code}`
 
-export function readResponseForm(questions: readonly Question[], form: Record<string, string | undefined>): { ok: true; value: ResponseInput } | { ok: false; errors: FieldErrors } {
+/** The sample fields a wave's design asks of each response it holds. */
+export const sampleFieldsOf = (sampling: Sampling | null) => (sampling ? [...SAMPLE_FIELDS[sampling].needs, ...SAMPLE_FIELDS[sampling].may] : [])
+
+export function readResponseForm(
+  questions: readonly Question[],
+  form: Record<string, string | undefined>,
+  sampling: Sampling | null = null,
+): { ok: true; value: ResponseInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {}
   const text = (name: string) => (form[name] ?? '').trim()
   const respondentCode = text('respondentCode')
@@ -29,6 +41,19 @@ export function readResponseForm(questions: readonly Question[], form: Record<st
   if (ageBand && ageBand.length > 20) errors.ageBand = ['The age band must be 20 characters or fewer, like 18–24']
   const locality = text('locality') || null
   if (locality && locality.length > 100) errors.locality = ['The locality must be 100 characters or fewer']
+  const needs: readonly string[] = sampling ? SAMPLE_FIELDS[sampling].needs : []
+  const asked = sampleFieldsOf(sampling)
+  const sample = { cluster: null as string | null, stratum: null as string | null, weight: null as number | null }
+  for (const field of ['cluster', 'stratum'] as const) {
+    const value = asked.includes(field) ? text(field) : ''
+    if (!value && needs.includes(field)) errors[field] = [`Enter the ${field} this respondent was drawn in: the wave is a ${field === 'cluster' ? 'cluster' : 'stratified'} sample`]
+    else if (value.length > 100) errors[field] = [`The ${field} must be 100 characters or fewer`]
+    else sample[field] = value || null
+  }
+  const weightText = asked.includes('weight') ? text('weight') : ''
+  sample.weight = weightText ? readWeight(weightText) : null
+  if (weightText && sample.weight === null) errors.weight = [`“${weightText}” is not a sampling weight: use a number above 0, like 1.5`]
+  else if (!weightText && needs.includes('weight')) errors.weight = ['Enter the respondent’s sampling weight: the wave is a weighted sample']
   const answers: Record<string, string> = {}
   for (const q of questions) {
     const result = readAnswer(q, text(answerFieldName(q.code)))
@@ -36,5 +61,5 @@ export function readResponseForm(questions: readonly Question[], form: Record<st
     else if (result.value !== null) answers[q.code] = result.value
   }
   if (Object.keys(errors).length) return { ok: false, errors }
-  return { ok: true, value: { respondentCode, sex, ageBand, locality, answers } }
+  return { ok: true, value: { respondentCode, sex, ageBand, locality, ...sample, answers } }
 }

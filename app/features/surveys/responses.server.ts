@@ -18,7 +18,8 @@ import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers
 /**
  * The responses of a campaign (or one wave) in the import layout, so the file
  * imports again: respondent_code, wave, group, the disaggregation columns in
- * use, then one column per question in instrument order.
+ * use, the sample's cluster, stratum and weight where given, then one column
+ * per question in instrument order.
  */
 export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveId?: number): Promise<{ fields: string[]; rows: string[][] }> {
   assertSurveyAccess(actor, campaignId)
@@ -27,13 +28,13 @@ export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveI
   const questions = questionsOf(campaignId, false)
   const byWave = new Map(waves.map((w) => [w.id, w]))
   const { responses, answers } = responsesWithAnswers([...byWave.keys()])
-  const extras = (['sex', 'ageBand', 'locality'] as const).filter((f) => responses.some((r) => r[f] !== null))
-  const header = { sex: 'sex', ageBand: 'age_band', locality: 'locality' } as const
+  const extras = (['sex', 'ageBand', 'locality', 'cluster', 'stratum', 'weight'] as const).filter((f) => responses.some((r) => r[f] !== null))
+  const header = { sex: 'sex', ageBand: 'age_band', locality: 'locality', cluster: 'cluster', stratum: 'stratum', weight: 'weight' } as const
   return {
     fields: ['respondent_code', 'wave', 'group', ...extras.map((f) => header[f]), ...questions.map((q) => q.code)],
     rows: responses.map((r) => {
       const w = byWave.get(r.waveId)!
-      return [r.respondentCode, w.kind, w.group, ...extras.map((f) => r[f] ?? ''), ...questions.map((q) => answers.get(r.id)?.get(q.id) ?? '')]
+      return [r.respondentCode, w.kind, w.group, ...extras.map((f) => String(r[f] ?? '')), ...questions.map((q) => answers.get(r.id)?.get(q.id) ?? '')]
     }),
   }
 }
@@ -71,7 +72,7 @@ export async function responseOf(actor: Actor, campaignId: number, responseId: n
     db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).all().map((a) => [byId.get(a.questionId)!, a.value]),
   )
   const r = row.response
-  return { id: r.id, waveId: r.waveId, respondentCode: r.respondentCode, sex: r.sex, ageBand: r.ageBand, locality: r.locality, answers }
+  return { id: r.id, waveId: r.waveId, respondentCode: r.respondentCode, sex: r.sex, ageBand: r.ageBand, locality: r.locality, cluster: r.cluster, stratum: r.stratum, weight: r.weight, answers }
 }
 
 /** Whether a respondent code is taken in a wave, by a response or by an import still being written. */

@@ -5,6 +5,7 @@ import { assertCan } from '../../shared/permissions/permissions.server'
 import { db } from '../../shared/db.server'
 import { campaignAccess } from '../campaigns/index.server'
 import type { Question } from './answers'
+import { SAMPLE_FIELDS } from './columns'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 
 // Reading a campaign's survey: its questions, waves and answers, for the
@@ -139,8 +140,7 @@ export function responsesWithAnswers(waveIds: number[]) {
 
 /** The first sample field a design needs that some of the wave's responses lack, and how many lack it; null when none do. */
 export function missingSampleFields(waveId: number, sampling: Sampling): { field: 'cluster' | 'stratum' | 'sampling weight'; count: number } | null {
-  const needs = ({ simple_random: [], cluster: ['cluster'], stratified_cluster: ['cluster', 'stratum'], weighted: ['weight'] } as const)[sampling]
-  for (const column of needs) {
+  for (const column of SAMPLE_FIELDS[sampling].needs) {
     const count = db.$client.prepare(`select count(*) as n from survey_responses r where wave_id = ? and ${column} is null and ${finished('r')}`).get(waveId) as { n: number }
     if (count.n > 0) return { field: column === 'weight' ? 'sampling weight' : column, count: count.n }
   }

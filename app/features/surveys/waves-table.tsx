@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS, type WaveDesign, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
+import { SAMPLINGS, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS, type Sampling, type WaveDesign, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
 
 export type WaveRow = {
   id: number
@@ -9,8 +9,14 @@ export type WaveRow = {
   startDate: string | null
   endDate: string | null
   targetSize: number | null
+  sampling: Sampling | null
+  clusterUnit: string | null
   responses: number
 }
+
+/** "Cluster sample (village)", or "Not stated" while nobody has said. */
+export const samplingWords = (w: Pick<WaveRow, 'sampling' | 'clusterUnit'>) =>
+  w.sampling ? `${SAMPLINGS.label(w.sampling)}${w.clusterUnit && w.sampling !== 'weighted' && w.sampling !== 'simple_random' ? ` (${w.clusterUnit})` : ''}` : 'Not stated'
 
 type Props = {
   waves: readonly WaveRow[]
@@ -31,6 +37,7 @@ export function WavesTable({ waves, caption, responses = (w) => w.responses.toLo
             <th scope="col">Wave</th>
             <th scope="col">Group</th>
             <th scope="col">Design</th>
+            <th scope="col">Sampling</th>
             <th scope="col">Dates</th>
             <th scope="col">Target size</th>
             <th scope="col">Responses</th>
@@ -47,6 +54,7 @@ export function WavesTable({ waves, caption, responses = (w) => w.responses.toLo
               <td>{WAVE_KINDS.label(w.kind)}</td>
               <td>{WAVE_GROUPS.label(w.group)}</td>
               <td>{WAVE_DESIGNS.label(w.design)}</td>
+              <td>{samplingWords(w)}</td>
               <td>{w.startDate ? `${w.startDate} to ${w.endDate ?? '…'}` : '—'}</td>
               <td>{w.targetSize?.toLocaleString('en') ?? '—'}</td>
               <td>{responses(w)}</td>

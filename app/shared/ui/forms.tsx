@@ -36,7 +36,7 @@ export function useZodForm<T extends Record<string, unknown>>(id: string, schema
   })
 }
 
-type FieldProps = {
+export type FieldProps = {
   meta: FieldMetadata<string | undefined>
   label: string
   hint?: ReactNode
