@@ -19,11 +19,12 @@ export const DEMO_SURVEY_PLANS: Record<string, SurveyPlan> = {
     likert: [{ code: 'would_report', pre: 3.1, post: 3.7, followUp: 3.5 }],
     score: { code: 'knowledge_score', pre: 4.3, post: 6.0, followUp: 5.4 },
   },
-  // Cross-sections with a comparison group: the difference in differences.
+  // Cross-sections with a comparison group, villages drawn first: the difference in differences of a cluster sample.
   'Returnee peer educators, Bāgmatī': {
     prefix: 'BAG',
     design: 'cross_section',
     n: 220,
+    sampling: { unit: 'village', size: 11, spread: 0.7, designEffect: 1.8 },
     binary: [{ code: 'knows_hotline', pre: 0.38, post: 0.63 }, { code: 'fee_is_warning', pre: 0.41, post: 0.66 }],
     likert: [{ code: 'would_check_agency', pre: 3.2, post: 3.9 }],
     comparison: { n: 180, binary: [{ code: 'knows_hotline', pre: 0.37, post: 0.42 }, { code: 'fee_is_warning', pre: 0.4, post: 0.45 }], likert: [{ code: 'would_check_agency', pre: 3.2, post: 3.3 }] },
@@ -87,7 +88,8 @@ export function seedDemoSurveys(sqlite: Database.Database) {
   for (const [title, plan] of Object.entries(DEMO_SURVEY_PLANS)) {
     const id = campaignId.get(title) as number | undefined
     if (!id) continue
-    generateSurvey(sqlite, id, plan, { seed: seed++, indicatorId: (hotlineIndicator.get(id) as number | undefined) ?? null })
+    // Every demo survey says how it was drawn: a simple random sample unless its plan names clusters.
+    generateSurvey(sqlite, id, { sampling: 'simple_random', ...plan }, { seed: seed++, indicatorId: (hotlineIndicator.get(id) as number | undefined) ?? null })
     const { start_date: start, end_date: end } = sqlite.prepare('select start_date, end_date from campaigns where id = ?').get(id) as { start_date: string; end_date: string }
     seedReach(sqlite, id, start, end)
   }

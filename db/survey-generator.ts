@@ -23,6 +23,12 @@ export type SurveyPlan = {
   score?: Mean
   /** A comparison group the campaign did not reach, surveyed in both waves. */
   comparison?: { n: number; binary: Binary[]; likert?: Mean[]; score?: Mean }
+  /**
+   * How respondents were drawn, as the waves declare it: a simple random
+   * sample, or places first (villages of `size` respondents whose answers
+   * share a place effect of standard deviation `spread`); undeclared if absent.
+   */
+  sampling?: 'simple_random' | { unit: string; size: number; spread: number; designEffect: number }
 }
 
 /** A standard normal draw (Box–Muller). */
@@ -45,9 +51,14 @@ export function generateSurvey(
 ): GeneratedSurvey {
   const addQuestion = sqlite.prepare(`insert into survey_questions (campaign_id, position, code, text, type, desired, options, min, max, indicator_id)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const addWave = sqlite.prepare(`insert into survey_waves (campaign_id, kind, "group", design, start_date, end_date, target_size, sampling_notes, baseline_wave_id)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band) values (?, ?, ?, ?)')
+  const insertWave = sqlite.prepare(`insert into survey_waves (campaign_id, kind, "group", design, start_date, end_date, target_size, sampling_notes, baseline_wave_id, sampling, cluster_unit, design_effect)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const clusters = typeof plan.sampling === 'object' ? plan.sampling : null
+  const declared = clusters ? ['cluster', clusters.unit, clusters.designEffect] : [plan.sampling ?? null, null, null]
+  const notes = clusters ? `${clusters.unit[0]!.toUpperCase()}${clusters.unit.slice(1)}s drawn first, then ${clusters.size} people in each.` : 'Random sample of the target group.'
+  const addWave = (kind: string, group: string, from: string, to: string, size: number, samplingNotes: string, baselineId: number | null) =>
+    Number(insertWave.run(campaignId, kind, group, plan.design, from, to, size, samplingNotes, baselineId, ...declared).lastInsertRowid)
+  const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band, cluster) values (?, ?, ?, ?, ?)')
   const addAnswer = sqlite.prepare('insert into survey_answers (response_id, question_id, value) values (?, ?, ?)')
   const rand = random(seed)
   const codes = [...plan.binary.map((b) => b.code), ...(plan.likert ?? []).map((l) => l.code), ...(plan.score ? [plan.score.code] : [])]
@@ -63,20 +74,22 @@ export function generateSurvey(
   const groups = [{ group: 'campaign', ...plan }, ...(plan.comparison ? [{ group: 'comparison', ...plan.comparison }] : [])]
   for (const g of groups) {
     // Fieldwork: the three weeks before the campaign starts, and the three weeks after it ends.
-    const baseline = Number(addWave.run(campaignId, 'baseline', g.group, plan.design, shiftDays(start, -21), shiftDays(start, -1), g.n, 'Random sample of the target group.', null).lastInsertRowid)
-    const endline = Number(
-      addWave.run(campaignId, 'endline', g.group, plan.design, shiftDays(end, 1), shiftDays(end, 21), g.n, 'Random sample of the target group.', plan.design === 'panel' ? baseline : null).lastInsertRowid,
-    )
+    const baseline = addWave('baseline', g.group, shiftDays(start, -21), shiftDays(start, -1), g.n, notes, null)
+    const endline = addWave('endline', g.group, shiftDays(end, 1), shiftDays(end, 21), g.n, notes, plan.design === 'panel' ? baseline : null)
     waveIds.push({ kind: 'baseline', group: g.group, id: baseline }, { kind: 'endline', group: g.group, id: endline })
     // A follow-up of the campaign group, six months on, where the plan says what it should show.
     const measures = [...g.binary, ...(g.likert ?? []), ...(g.score ? [g.score] : [])]
     const followUp =
       g.group === 'campaign' && measures.some((m) => m.followUp !== undefined)
-        ? Number(addWave.run(campaignId, 'follow_up', g.group, plan.design, shiftDays(end, 180), shiftDays(end, 200), g.n, 'The same sample, six months after the campaign.', plan.design === 'panel' ? baseline : null).lastInsertRowid)
+        ? addWave('follow_up', g.group, shiftDays(end, 180), shiftDays(end, 200), g.n, 'The same sample, six months after the campaign.', plan.design === 'panel' ? baseline : null)
         : null
     if (followUp) waveIds.push({ kind: 'follow_up', group: g.group, id: followUp })
-    // Each respondent has a latent knowledge; in a panel the same person answers twice.
-    const people = Array.from({ length: g.n }, () => ({ ability: normal(rand), sex: rand() < 0.52 ? 'female' : 'male', age: ['18-24', '25-34', '35-49', '50+'][Math.floor(rand() * 4)]! }))
+    // Each respondent has a latent knowledge, shared in part with their place in a cluster sample; in a panel the same person answers twice.
+    const placeOf = (i: number) => (clusters ? Math.floor(i / clusters.size) : -1)
+    const places = clusters ? Array.from({ length: placeOf(g.n - 1) + 1 }, () => clusters.spread * normal(rand)) : []
+    const shared = (i: number) => (clusters ? places[placeOf(i)]! : 0)
+    const clusterOf = (i: number) => (clusters ? `${plan.prefix}-${g.group === 'comparison' ? 'C' : 'T'}${String(placeOf(i) + 1).padStart(2, '0')}` : null)
+    const people = Array.from({ length: g.n }, (_, i) => ({ ability: normal(rand) + shared(i), sex: rand() < 0.52 ? 'female' : 'male', age: ['18-24', '25-34', '35-49', '50+'][Math.floor(rand() * 4)]! }))
     const waves = [[baseline, 'pre'], [endline, 'post'], ...(followUp ? [[followUp, 'followUp'] as const] : [])] as const
     // A measure without a follow-up value holds its endline level.
     const at = (m: Binary | Mean, when: 'pre' | 'post' | 'followUp') => (when === 'followUp' ? (m.followUp ?? m.post) : m[when])
@@ -84,10 +97,10 @@ export function generateSurvey(
       people.forEach((person, i) => {
         // A panel loses a few people between the waves, as real ones do.
         if (plan.design === 'panel' && when !== 'pre' && rand() < 0.06) return
-        const ability = plan.design === 'panel' ? person.ability : normal(rand)
+        const ability = plan.design === 'panel' ? person.ability : normal(rand) + shared(i)
         const who = plan.design === 'panel' ? person : { sex: rand() < 0.52 ? 'female' : 'male', age: person.age }
         const code = `${plan.prefix}-${g.group === 'comparison' ? 'C' : 'T'}${plan.design === 'panel' ? '' : when === 'pre' ? 'B' : when === 'post' ? 'E' : 'F'}-${String(i + 1).padStart(3, '0')}`
-        const responseId = addResponse.run(wave, code, who.sex, who.age).lastInsertRowid
+        const responseId = addResponse.run(wave, code, who.sex, who.age, clusterOf(i)).lastInsertRowid
         for (const b of g.binary) {
           const p = 1 / (1 + Math.exp(-(logit(at(b, when)) + 0.9 * ability)))
           addAnswer.run(responseId, questionIds.get(b.code), rand() < p ? '1' : '0')

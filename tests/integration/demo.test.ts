@@ -92,6 +92,13 @@ describe('the demo data', () => {
     expect(all.some((r) => r.design === 'panel' && (r.nPairs ?? 0) > 30), 'a panel').toBe(true)
     expect(all.some((r) => r.group === DID_GROUP && r.change !== null), 'a comparison group').toBe(true)
     expect(all.some((r) => r.comparison === 'baseline_follow_up' && r.change !== null), 'a follow-up: did it last?').toBe(true)
+    const clustered = all.filter((r) => r.sampling === 'cluster')
+    expect(clustered.length, 'a cluster sample').toBeGreaterThan(0)
+    expect(clustered.every((r) => r.method === 'svyglm_change' || r.method === 'svyglm_did'), 'analysed design-based').toBe(true)
+    expect(clustered.some((r) => r.group === DID_GROUP && r.pValue !== null), 'with its difference in differences').toBe(true)
+    expect(clustered.find((r) => r.group === 'campaign')).toMatchObject({ clusterUnit: 'village', clustersPre: 20 })
+    // Every demo survey says how it was drawn: no result falls back to a simple random analysis for want of it.
+    expect(all.filter((r) => r.sampling === null)).toEqual([])
   })
 
   it('shows a campaign whose outcome moved away from its target, and says so in words', async () => {
