@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ProblemsTable } from '../shared/ui/problems-table'
-import { FIELD_LABELS, FIELD_TARGETS, parseImportChoice } from '../features/surveys'
+import { FIELD_LABELS, FIELD_TARGETS, SAMPLE_TARGETS, parseImportChoice } from '../features/surveys'
+import { SAMPLINGS } from '../shared/taxonomy/taxonomy'
 import { getCampaignForEdit } from '../features/campaigns/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
@@ -112,6 +113,8 @@ function Working({ busy, text }: { busy: boolean; text: string }) {
   )
 }
 
+const PREVIEW_HEADERS = { cluster: 'Cluster', stratum: 'Stratum', weight: 'Weight' } as const
+
 type Plan = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['plan']>
 
 function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; search: string; busy: boolean }) {
@@ -121,6 +124,8 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
     ...plan.questions.map((q) => ({ value: `question:${q.code}`, label: `Question ${q.code}` })),
     { value: 'drop', label: FIELD_LABELS.drop },
   ]
+  // The sample's columns, shown in the preview as they will be stored.
+  const sampleColumns = SAMPLE_TARGETS.filter((t) => plan.mapping.includes(t))
   const hidden = (
     <>
       <input type="hidden" name="upload" value={plan.upload.id} />
@@ -217,6 +222,15 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
           <p>
             {plan.perWave.map((w) => `${w.n.toLocaleString('en')} in the ${w.name}`).join('; ')}. The first {plan.preview.length} rows:
           </p>
+          <ul>
+            {plan.perWave.map((w) => (
+              <li key={w.wave}>
+                {w.sampling
+                  ? `The ${w.name} is analysed as a ${SAMPLINGS.label(w.sampling).toLowerCase()}${w.declared ? ', as its wave declares' : ': this import declares it, from the columns mapped to the sample'}.`
+                  : `How the ${w.name} was drawn is not stated: it is analysed as a simple random sample. If villages, schools or other places were drawn first, map the column that names each respondent’s place to “Cluster”.`}
+              </li>
+            ))}
+          </ul>
           <div className="table-wrap" role="region" aria-label="Preview" tabIndex={0}>
             <table>
               <thead>
@@ -224,6 +238,11 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
                   <th scope="col">Line</th>
                   <th scope="col">Respondent</th>
                   <th scope="col">Wave</th>
+                  {sampleColumns.map((c) => (
+                    <th scope="col" key={c}>
+                      {PREVIEW_HEADERS[c]}
+                    </th>
+                  ))}
                   {plan.questions.map((q) => (
                     <th scope="col" key={q.code}>
                       {q.code}
@@ -237,6 +256,9 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
                     <td>{r.line}</td>
                     <td>{r.respondentCode}</td>
                     <td>{r.wave.replace(':', ', ')}</td>
+                    {sampleColumns.map((c) => (
+                      <td key={c}>{r[c] ?? '—'}</td>
+                    ))}
                     {plan.questions.map((q) => (
                       <td key={q.code}>{r.answers[q.code] ?? '—'}</td>
                     ))}

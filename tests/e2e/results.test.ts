@@ -59,6 +59,25 @@ describe('a donor reads what a campaign changed', () => {
     await page.context().close()
   })
 
+  it('reads a cluster sample’s results, told what the clustering does to certainty', async () => {
+    const page = await openPage(browser())
+    await logIn(page, s.people.donor)
+    await page.goto(`/campaigns?q=${encodeURIComponent(s.titles.returnees)}`)
+    await page.getByRole('link', { name: s.titles.returnees }).click()
+    await page.getByRole('link', { name: /Survey results/ }).click()
+    await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByRole('cell', { name: 'Cluster sample (village)' }).count()).toBe(4)
+    const first = page.locator('section.result').first()
+    expect(await first.locator('.result__sentence').first().textContent()).toMatch(/design-based t-test \(survey regression\), p [=<] [\d.]+, 150 respondents before and 150 after/)
+    expect(await first.locator('.result__design').textContent()).toMatch(/^Accounts for clustering by village \(15 clusters at baseline, 15 at endline\): design effect \d+\.\d, so the change is only as certain as it would be from about \d+ respondents drawn at random, not 300\.$/)
+    expect(await page.getByText('How the respondents were drawn is not stated').count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
+    mkdirSync(SHOTS, { recursive: true })
+    await page.screenshot({ path: join(SHOTS, 'results-cluster-donor.png'), fullPage: true })
+    await page.context().close()
+  })
+
   it('reads the same results without JavaScript, as tables and sentences', async () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
     await logIn(page, s.people.donor)

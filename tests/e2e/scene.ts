@@ -49,11 +49,13 @@ export async function scene() {
   // The council's campaign over two western oblasts, from May 2026: a planner in Lviv overlaps it.
   createCampaign(council, { title: titles.rights, subdivisions: ['UA-46', 'UA-26'], startDate: '2026-05-01', endDate: '2026-07-31', channels: ['social_media'] })
   createCampaign(casa, { title: unique('Bus station posters'), country: 'MD', subdivisions: ['MD-CU'] })
-  // Evaluated, published and funded: a panel with a clear gain, a cross-section with a comparison group, one more organisation's.
+  // Evaluated, published and funded: a panel with a clear gain, a village cluster sample with a comparison group, one more organisation's.
   // Followed up six months on: some of the gain lasted.
   const followedUp = { ...PANEL_GAIN, binary: PANEL_GAIN.binary.map((b) => ({ ...b, followUp: b.post - 0.1 })) }
   const school = createSurveyedCampaign(safePassage, { title: titles.school, indicators: measured, plan: followedUp, visibility: 'published', funderIds: [funder.id] })
-  createSurveyedCampaign(himal, { title: titles.returnees, indicators: measured, plan: WITH_COMPARISON, country: 'NP', subdivisions: ['NP-P3'], visibility: 'published', funderIds: [funder.id] })
+  // Villages drawn first, then people in each: a cluster sample, analysed as one.
+  const clustered = { ...WITH_COMPARISON, sampling: { unit: 'village', size: 10, spread: 0.7, designEffect: 1.8 } }
+  createSurveyedCampaign(himal, { title: titles.returnees, indicators: measured, plan: clustered, country: 'NP', subdivisions: ['NP-P3'], visibility: 'published', funderIds: [funder.id] })
   createSurveyedCampaign(casa, { title: titles.tourism, indicators: measured, country: 'MD', subdivisions: ['MD-CU'], funderIds: [funder.id] })
   const reached = indicatorsOf(school).find((i) => i.name === 'People reached')!.id
   createActual(reached, '2025-04-01', 2100)
