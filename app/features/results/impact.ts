@@ -83,9 +83,13 @@ function readOnce<T>(data: SurveyData, key: string, read: () => T): T {
 
 /** The answers of one group and question at one wave, respondent by respondent. */
 function answersOf(data: SurveyData, group: Group, wave: 'baseline' | 'endline', question: string): Map<string, number> {
+  // Read apart from observationsOf: a simple random sample's analysis (most surveys, and the largest) builds no design objects.
   return readOnce(data, `answers|${group}|${wave}|${question}`, () => {
     const out = new Map<string, number>()
-    for (const [code, o] of observationsOf(data, group, wave, question)) out.set(code, o.y)
+    for (const r of data.responses) {
+      const v = r.group === group && r.wave === wave ? r.answers[question] : undefined
+      if (typeof v === 'number' && Number.isFinite(v)) out.set(r.code, v)
+    }
     return out
   })
 }
