@@ -559,8 +559,12 @@ export const surveyUploads = sqliteTable('survey_uploads', {
   filename: text('filename').notNull(),
   sha256: text('sha256').notNull(),
   content: text('content').notNull(),
+  /** Columns an org admin said are not personal data, though they look it: by whom, when and why (also in the audit log). */
+  cleared: text('cleared', { mode: 'json' }).$type<ClearedColumn[]>().notNull().default(sql`'[]'`),
   createdAt: createdAt(),
 })
+
+export type ClearedColumn = { column: number; header: string; reason: string; userId: number; userName: string; at: string }
 
 /**
  * Where each campaign indicator stands, kept up to date whenever survey

@@ -1,14 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ProblemsTable } from '../shared/ui/problems-table'
-import { FIELD_LABELS, FIELD_TARGETS, SAMPLE_TARGETS, parseImportChoice } from '../features/surveys'
+import { FieldError } from '../shared/ui/forms'
+import { FIELD_LABELS, FIELD_TARGETS, SAMPLE_TARGETS, clearPersonalSchema, parseImportChoice } from '../features/surveys'
 import { SAMPLINGS } from '../shared/taxonomy/taxonomy'
 import { getCampaignForEdit } from '../features/campaigns/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
-import { importPlan, runImport, storeUpload } from '../features/surveys/index.server'
+import { clearPersonalFlag, importPlan, runImport, storeUpload } from '../features/surveys/index.server'
 import { readCsvUpload } from '../shared/csv/upload.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import survey answers – Lantern' }]
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { campaign: { id: campaignId, title: campaign.title }, plan: { ...plan, problems: plan.problems.slice(0, PROBLEMS_SHOWN), problemCount: plan.problems.length }, search: search.toString() }
 }
 
-type Result = { ok: true; message: string } | { ok: false; message: string }
+type Result = { ok: true; message: string } | { ok: false; message: string; column?: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -39,9 +40,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = await storeUpload(actor, campaignId, upload.filename, upload.text)
     return redirect(`/campaigns/${campaignId}/surveys/import?upload=${id}`)
   }
-  const choice = parseImportChoice(await readForm(request))
+  const form = await readForm(request)
+  const choice = parseImportChoice(form)
   const uploadId = choice.upload
   if (!uploadId) return data<Result>({ ok: false, message: 'Upload the file again.' }, { status: 400 })
+  if (form.get('intent') === 'clear-personal') {
+    const parsed = clearPersonalSchema.safeParse(Object.fromEntries(form))
+    if (!parsed.success) return data<Result>({ ok: false, message: parsed.error.issues[0]!.message, column: Number(form.get('column')) }, { status: 400 })
+    const cleared = await clearPersonalFlag(actor, campaignId, uploadId, parsed.data.column, parsed.data.reason)
+    if (!cleared.ok) return data<Result>({ ok: false, message: Object.values(cleared.fieldErrors ?? {}).flat().join(' '), column: parsed.data.column }, { status: 400 })
+    // Back to the mapping as it was, now without the flag.
+    return redirect(`/campaigns/${campaignId}/surveys/import?${parsed.data.back || `upload=${uploadId}`}`)
+  }
   const outcome = await changeResults(actor, campaignId, (change) => runImport(change, uploadId, choice))
   if (!outcome.ok && outcome.message) return data<Result>({ ok: false, message: outcome.message }, { status: 409 })
   if (!outcome.ok) return data<Result>({ ok: false, message: `Nothing was imported: the file has ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, listed below.` }, { status: 400 })
@@ -94,7 +104,7 @@ export default function ImportSurvey() {
           </Form>
         </>
       ) : result?.ok ? null : (
-        <MappingStep plan={plan} base={base} search={search} busy={busy} />
+        <MappingStep plan={plan} base={base} search={search} busy={busy} clearError={result && 'column' in result && typeof result.column === 'number' ? { column: result.column, message: result.message } : null} />
       )}
     </div>
   )
@@ -113,11 +123,41 @@ function Working({ busy, text }: { busy: boolean; text: string }) {
   )
 }
 
+/** An org admin's "not personal data", with the reason, for one flagged column. */
+function ClearFlag({ column, header, error }: { column: number; header: string; error: string | null }) {
+  return (
+    <details className="details" open={error ? true : undefined}>
+      <summary>Not personal data?</summary>
+      <div className={error ? 'field field--error' : 'field'}>
+        <label className="field__label" htmlFor={`clear-${column}-reason`}>
+          Why is “{header}” not personal data?
+        </label>
+        <div className="field__hint" id={`clear-${column}-hint`}>
+          Kept with your name in the audit log.
+        </div>
+        {error ? <FieldError id={`clear-${column}-error`} messages={[error]} /> : null}
+        <textarea
+          id={`clear-${column}-reason`}
+          name="reason"
+          form={`clear-${column}`}
+          rows={2}
+          className="input textarea"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`clear-${column}-hint${error ? ` clear-${column}-error` : ''}`}
+        />
+      </div>
+      <button type="submit" form={`clear-${column}`} className="button button--secondary">
+        Mark as not personal data
+      </button>
+    </details>
+  )
+}
+
 const PREVIEW_HEADERS = { cluster: 'Cluster', stratum: 'Stratum', weight: 'Weight' } as const
 
 type Plan = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['plan']>
 
-function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; search: string; busy: boolean }) {
+function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; base: string; search: string; busy: boolean; clearError: { column: number; message: string } | null }) {
   const targets = [
     { value: 'choose', label: FIELD_LABELS.choose },
     ...FIELD_TARGETS.map((t) => ({ value: t, label: FIELD_LABELS[t] })),
@@ -172,10 +212,24 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
                       ))}
                     </select>
                     {plan.personal[i] ? (
-                      <p className="field__error" id={`c${i}-personal`}>
-                        Personal data? {plan.personal[i]!.charAt(0).toUpperCase() + plan.personal[i]!.slice(1)}. Drop it: Lantern stores no names, phone numbers or addresses of respondents.
-                      </p>
+                      <>
+                        <p className="field__error" id={`c${i}-personal`}>
+                          Personal data? {plan.personal[i]!.charAt(0).toUpperCase() + plan.personal[i]!.slice(1)}. Drop it: Lantern stores no names, phone numbers or addresses of respondents.
+                        </p>
+                        {plan.canClear ? (
+                          <ClearFlag column={i} header={h} error={clearError?.column === i ? clearError.message : null} />
+                        ) : (
+                          <p className="field__hint">A false alarm? An organisation admin can mark it as not personal data.</p>
+                        )}
+                      </>
                     ) : null}
+                    {plan.cleared
+                      .filter((c) => c.column === i)
+                      .map((c) => (
+                        <p className="field__hint" key={c.at}>
+                          Not personal data, said {c.userName} on {c.at.slice(0, 10)}: “{c.reason}”
+                        </p>
+                      ))}
                   </td>
                 </tr>
               ))}
@@ -201,6 +255,19 @@ function MappingStep({ plan, base, search, busy }: { plan: Plan; base: string; s
           Check again with these choices
         </button>
       </Form>
+      {/* The forms that clear a flag stand outside the mapping form (forms do not nest); their fields sit in the table and name them. */}
+      {plan.canClear
+        ? plan.personal.map((why, i) =>
+            why ? (
+              <Form key={i} id={`clear-${i}`} method="post" hidden>
+                <input type="hidden" name="intent" value="clear-personal" />
+                <input type="hidden" name="upload" value={plan.upload.id} />
+                <input type="hidden" name="column" value={i} />
+                <input type="hidden" name="back" value={search} />
+              </Form>
+            ) : null,
+          )
+        : null}
 
       {plan.problemCount ? (
         <section aria-labelledby="problems-title">

@@ -20,6 +20,10 @@ const { campaignIatiXml, campaignsIatiXml } = await import('../../app/features/e
 const { campaignIdsInView, dashboardOf } = await import('../../app/features/dashboards/index.server')
 const { iatiRuleFailures } = await import('../iati-rules')
 const { iatiSchemaErrors } = await import('../iati-schema')
+const { addQuestions, addWave, importPlan, runImport, storeUpload, surveyOf, surveyResponsesCsv } = await import('../../app/features/surveys/index.server')
+const { changeResults } = await import('../../app/features/results/flow.server')
+const { actorOf, createCampaign, createUser } = await import('../factories')
+const Papa = (await import('papaparse')).default
 
 type Finished = { id: number; title: string; organisationId: number }
 let finished: Finished[] = []
@@ -125,4 +129,23 @@ describe('the demo data', () => {
       expect(iatiRuleFailures(xml).filter((f) => f.severity === 'error')).toEqual([])
     }
   }, 60_000)
+
+  it('exports every demo survey in the import layout, and each export imports again unedited: no column flagged, no hand decision', async () => {
+    for (const c of finished) {
+      const actor = await actorOf(await createUser({ organisation: { id: c.organisationId }, role: 'org_admin' }))
+      const survey = await surveyOf(actor, c.id)
+      const exported = await surveyResponsesCsv(actor, c.id)
+      // A fresh campaign of the same organisation with the same instrument and waves.
+      const copy = createCampaign({ id: c.organisationId }, { status: 'active', indicators: [] })
+      const questions = survey.questions.map((q) => ({ code: q.code, text: q.text, type: q.type, desired: q.desired, options: [...q.options], min: q.min, max: q.max, indicatorId: null }))
+      expect((await changeResults(actor, copy, (change) => addQuestions(change, questions))).ok, c.title).toBe(true)
+      for (const w of survey.waves) expect((await addWave(actor, copy, { kind: w.kind, group: w.group, design: w.design, samplingNotes: '', sampling: w.sampling ?? undefined, clusterUnit: w.clusterUnit ?? undefined })).ok).toBe(true)
+      const upload = await storeUpload(actor, copy, 'export.csv', Papa.unparse({ fields: exported.fields, data: exported.rows }))
+      const plan = await importPlan(actor, copy, upload)
+      expect(plan.personal.filter(Boolean), c.title).toEqual([])
+      expect(plan.mapping, c.title).not.toContain('choose')
+      expect(plan.problems, c.title).toEqual([])
+      expect(await changeResults(actor, copy, (change) => runImport(change, upload, {})), c.title).toMatchObject({ ok: true, created: exported.rows.length })
+    }
+  }, 120_000)
 })

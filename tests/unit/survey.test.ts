@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIKERT_LABELS, readAnswer, type Question } from '../../app/features/surveys/answers'
-import { clusterUnitOf, normaliseHeader, personalData, readGroup, readWaveKind, suggestMapping } from '../../app/features/surveys/columns'
+import { clusterUnitOf, normaliseHeader, personalColumns, readGroup, readWaveKind, suggestMapping } from '../../app/features/surveys/columns'
+import { headerWords, personalData } from '../../app/features/surveys/personal-data'
 import { impliedSampling } from '../../app/features/surveys/import-plan'
 import { readResponseForm } from '../../app/features/surveys/response'
 import { STARTER_QUESTIONS } from '../../app/features/surveys/starters'
@@ -54,7 +55,30 @@ describe('reading the columns of a survey file', () => {
     expect(personalData('dob', ['2001-04-12'])).toMatch(/birth/)
     expect(personalData('knowledge_score', ['7', '10', '3'])).toBeNull()
     expect(personalData('respondent_code', ['BL-C-001', 'BL-C-002'])).toBeNull()
-    expect(personalData('_submission_time', ['2026-03-01T10:11:00'])).toBeNull()
+    expect(personalColumns(['_submission_time', 'respondent_code'], [['2026-03-01T10:11:00', 'R-1']], [])).toEqual([null, null])
+  })
+
+  it('reads a heading as words, in any script and case, so that a word inside another is no sign', () => {
+    expect(headerWords('group_contact/respondentPhone-2')).toEqual(['group', 'contact', 'respondent', 'phone', '2'])
+    expect(headerWords('Прізвище та ім’я')).toEqual(['прізвище', 'та', 'ім’я'])
+    expect(headerWords('label::English (en)')).toEqual(['label', 'english', 'en'])
+    for (const header of ['would_tell_friend', 'hotel_worker', 'watched_television', 'intel_score', 'nominated', 'named_agency_correctly']) expect(personalData(header, []), header).toBeNull()
+    for (const header of ['respondentName', 'contact-phone', 'group_b/Tel', 'Téléphone', 'Номер телефону', 'नाम', 'Adresa', 'passport_number']) expect(personalData(header, []), header).not.toBeNull()
+  })
+
+  it('judges values in the light of the column: answers, pseudonymous codes and place names are not personal', () => {
+    // A yes/no question about passports, answered 0/1, is not a passport number; a column of passport numbers is.
+    expect(personalData('keeps_passport', ['1', '0', '1', '1', '0'])).toBeNull()
+    expect(personalData('passport', ['FP123456', 'FP223311', 'EK900112'])).toMatch(/identity document/)
+    // Numeric respondent codes are codes; numbers written like phone numbers are not.
+    expect(personalColumns(['respondent_code'], [['2026000101'], ['2026000102'], ['2026000103']], [])).toEqual([null])
+    expect(personalData('household_id', ['2026000101', '2026000102', '2026000103'])).toBeNull()
+    expect(personalData('contact', ['0671234567', '0509876543', '0931112233'])).toMatch(/phone/)
+    expect(personalColumns(['respondent_code'], [['+380 67 123 4567'], ['+380 50 765 4321']], [])).toEqual([expect.stringMatching(/phone/)])
+    // Two-word place names in a locality; two-word labels repeated in an answer column.
+    expect(personalColumns(['locality'], [['Kryvyi Rih'], ['Bila Tserkva'], ['Kamianets Podilskyi']], [])).toEqual([null])
+    expect(personalData('village_name', ['Kryvyi Rih', 'Bila Tserkva'])).toBeNull()
+    expect(personalData('heard_from', ['Social Media', 'Radio Station', 'Social Media', 'Radio Station', 'Social Media', 'Social Media'])).toBeNull()
   })
 
   it('reads waves and groups as files spell them', () => {

@@ -1,4 +1,5 @@
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
+import { personalData, type ColumnRole } from './personal-data'
 
 // Which column of an uploaded survey spreadsheet holds what: the automatic
 // guess (Lantern's own layout, KoboToolbox / ODK exports with group-prefixed
@@ -89,39 +90,21 @@ export function clusterUnitOf(header: string): string | null {
   return words.replace(/ (id|code|no|number)$/, '')
 }
 
-const HEADER_SIGNS: [RegExp, string][] = [
-  [/(^|_)(name|names|full_?name|first_?name|last_?name|surname|family_?name)($|_)/, 'a name'],
-  [/(phone|mobile|cell|tel|telephone|whatsapp|msisdn)/, 'a phone number'],
-  [/(e_?mail)/, 'an email address'],
-  [/(address|street|house_?number|postcode|zip)/, 'an address'],
-  [/(birth|dob|birthday)/, 'a birth date'],
-  [/(national_?id|passport|id_?card|id_?number|nid|ssn|tax_?id)/, 'an identity document number'],
-  [/(gps|geopoint|latitude|longitude|coordinates|(^|_)lat($|_)|(^|_)lon($|_)|(^|_)lng($|_))/, 'a GPS location'],
-]
-
-const CONTENT_SIGNS: [RegExp, string][] = [
-  [/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'email addresses'],
-  [/^-?\d{1,2}\.\d{3,}[\s,;]+-?\d{1,3}\.\d{3,}/, 'GPS coordinates'],
-  [/^\+?[\d\s().-]{7,}$/, 'phone numbers'],
-  [/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u, 'people’s names'],
-]
+/** What the analysis of personal data takes a column to be, from its guessed destination. */
+function roleOf(target: ColumnTarget): ColumnRole {
+  if (target === 'respondent_code' || target === 'locality') return target
+  if (target.startsWith('question:')) return 'question'
+  return target === 'choose' || target === 'drop' ? 'unknown' : 'answer_field'
+}
 
 /**
- * Why a column looks like personal data, or null. The header decides first;
- * otherwise most of its non-empty sample values must match one sign (a phone
- * number needs at least seven digits).
+ * Why each column looks like personal data, or null: judged from its heading,
+ * its sample values and what its heading makes it (form metadata is dropped
+ * anyway, and never flagged).
  */
-export function personalData(header: string, samples: readonly string[]): string | null {
-  const name = normaliseHeader(header)
-  if (isMeta(header)) return null
-  for (const [sign, what] of HEADER_SIGNS) if (sign.test(name)) return `its heading suggests ${what}`
-  const values = samples.map((s) => s.trim()).filter((s) => s !== '')
-  if (values.length === 0) return null
-  for (const [sign, what] of CONTENT_SIGNS) {
-    const matches = values.filter((v) => sign.test(v) && (what !== 'phone numbers' || v.replace(/\D/g, '').length >= 7))
-    if (matches.length >= Math.max(1, Math.ceil(values.length / 2))) return `its values look like ${what}`
-  }
-  return null
+export function personalColumns(headers: readonly string[], sampleRows: readonly (readonly string[])[], questionCodes: readonly string[]): (string | null)[] {
+  const guessed = suggestMapping(headers, questionCodes)
+  return headers.map((h, i) => (isMeta(h) ? null : personalData(h, sampleRows.map((r) => r[i] ?? ''), roleOf(guessed[i]!))))
 }
 
 /** "pre", "Baseline", "before" → the wave kind a file's `wave` column means, or null. */

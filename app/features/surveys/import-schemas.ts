@@ -32,3 +32,14 @@ export function parseImportChoice(values: URLSearchParams | FormData) {
     targetWave: chosenWave.success ? (chosenWave.data as WaveKey) : null,
   }
 }
+
+/** An org admin's word that a flagged column is not personal data: which column, why, and the mapping page to go back to. */
+export const clearPersonalSchema = z.object({
+  column: z.coerce.number().int().min(0),
+  reason: z
+    .string({ error: 'Say why this column is not personal data.' })
+    .trim()
+    .min(10, 'Say why this column is not personal data, in a few words (10 characters or more).')
+    .max(500, 'Keep the reason to 500 characters or fewer.'),
+  back: z.string().max(4000).regex(/^upload=\d+/).catch(''),
+})

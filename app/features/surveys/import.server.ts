@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm'
-import { surveyImports, surveyUploads } from '../../../db/schema'
-import type { Actor } from '../../shared/permissions/permissions'
-import { clusterUnitOf, personalData, suggestMapping, type ColumnTarget } from './columns'
+import { surveyImports, surveyUploads, users, type ClearedColumn } from '../../../db/schema'
+import { can, type Actor } from '../../shared/permissions/permissions'
+import { assertCan } from '../../shared/permissions/permissions.server'
+import type { Outcome } from '../../shared/outcome'
+import { clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
 import { impliedSampling, surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
-import type { CsvProblem } from '../../shared/csv/csv-file'
+import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 import { assertEditable } from '../campaigns/index.server'
 import { parseCsv } from '../../shared/csv/csv-text.server'
-import { auditRow, encodedForSql } from '../../shared/audit.server'
+import { auditRow, encodedForSql, recordAudit } from '../../shared/audit.server'
 import type { ResultsChange } from '../../shared/results-change'
 import { db } from '../../shared/db.server'
 import { getEnv } from '../../shared/env.server'
@@ -45,13 +47,38 @@ export async function storeUpload(actor: Actor, campaignId: number, filename: st
   return db.insert(surveyUploads).values({ campaignId, userId: actor.userId, filename, sha256, content: text }).returning({ id: surveyUploads.id }).get().id
 }
 
+/** An upload of this campaign: the uploader's own, or, for whoever may clear its flags (an org admin), any of the organisation's. */
 function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
-  const upload = db
-    .select()
-    .from(surveyUploads)
-    .where(and(eq(surveyUploads.id, uploadId), eq(surveyUploads.campaignId, campaignId), eq(surveyUploads.userId, actor.userId)))
-    .get()
-  return upload ?? notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
+  const upload = db.select().from(surveyUploads).where(and(eq(surveyUploads.id, uploadId), eq(surveyUploads.campaignId, campaignId))).get()
+  const mayOpen = upload && (upload.userId === actor.userId || can(actor, 'survey.clear-personal-data', assertSurveyAccess(actor, campaignId).organisationId))
+  return (mayOpen && upload) || notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
+}
+
+/** Why each column looks like personal data, less the columns an org admin has cleared (matched by place and heading). */
+function flaggedColumns(file: Pick<CsvFile, 'headers' | 'rows'>, questionCodes: readonly string[], cleared: readonly ClearedColumn[]) {
+  return personalColumns(file.headers, file.rows.slice(0, SAMPLE_ROWS), questionCodes).map((why, i) => (cleared.some((c) => c.column === i && c.header === file.headers[i]) ? null : why))
+}
+
+/**
+ * An org admin's word that a column flagged as personal data is not (a
+ * false alarm), with the reason: kept on the upload and in the audit log.
+ * Members may not: the flag protects the people who answered.
+ */
+export async function clearPersonalFlag(actor: Actor, campaignId: number, uploadId: number, column: number, reason: string): Promise<Outcome<null>> {
+  const access = assertSurveyAccess(actor, campaignId)
+  assertCan(actor, 'survey.clear-personal-data', access.organisationId)
+  const upload = uploadOf(actor, campaignId, uploadId)
+  const file = await parseCsv(upload.content)
+  const header = file.headers[column]
+  if (header === undefined) return { ok: false, fieldErrors: { column: ['The file has no such column.'] } }
+  if (!flaggedColumns(file, questionsOf(campaignId).map((q) => q.code), upload.cleared)[column]) return { ok: false, fieldErrors: { column: [`“${header}” is not flagged as personal data.`] } }
+  const who = db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).get()!
+  const entry: ClearedColumn = { column, header, reason, userId: actor.userId, userName: who.name, at: new Date().toISOString() }
+  db.transaction((tx) => {
+    tx.update(surveyUploads).set({ cleared: [...upload.cleared, entry] }).where(eq(surveyUploads.id, uploadId)).run()
+    recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.personal-data-cleared', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, column: header, reason } })
+  })
+  return { ok: true, value: null }
 }
 
 /** The latest import of the same file into this campaign, if any: the same file twice changes nothing. */
@@ -74,7 +101,7 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   const file = await parseCsv(upload.content)
   const questions = questionsOf(campaignId)
   const waves = wavesOf(campaignId)
-  const personal = file.headers.map((h, i) => personalData(h, file.rows.slice(0, SAMPLE_ROWS).map((r) => r[i] ?? '')))
+  const personal = flaggedColumns(file, questions.map((q) => q.code), upload.cleared)
   const mapping = choice.mapping?.length === file.headers.length ? choice.mapping : suggestMapping(file.headers, questions.map((q) => q.code), personal)
   const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
   const problems: CsvProblem[] = [...file.parseProblems]
@@ -114,6 +141,9 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
     : []
   return {
     upload: { id: upload.id, filename: upload.filename, sha256: upload.sha256 },
+    /** Flags an org admin has cleared, with who, when and why; and whether this viewer may clear one. */
+    cleared: upload.cleared.filter((c) => file.headers[c.column] === c.header),
+    canClear: can(actor, 'survey.clear-personal-data', assertSurveyAccess(actor, campaignId).organisationId),
     headers: file.headers,
     samples: file.rows.slice(0, 3),
     rowCount: file.rows.length,

@@ -17,6 +17,7 @@ export const ACTIONS = [
   'members.manage', // invite, change roles, remove members
   'audit.view', // read an organisation's audit log
   'campaign.edit', // create and edit campaigns, surveys and results
+  'survey.clear-personal-data', // say that a column flagged as personal data in an upload is not, with a reason
   'campaign.view-unpublished', // read campaigns that are not drafts, whatever their visibility
   'overlap.review', // review overlapping pairs in the coordination workspace
   'registry.export', // export who-does-what-where
@@ -44,6 +45,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'members.manage': never,
     'audit.view': never,
     'campaign.edit': ownOnly,
+    'survey.clear-personal-data': never,
     'campaign.view-unpublished': ownOnly,
     'overlap.review': never,
     'registry.export': never,
@@ -58,6 +60,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'members.manage': ownOnly,
     'audit.view': ownOnly,
     'campaign.edit': ownOnly,
+    'survey.clear-personal-data': ownOnly,
     'campaign.view-unpublished': ownOnly,
     'overlap.review': never,
     'registry.export': never,
@@ -72,6 +75,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'members.manage': never,
     'audit.view': never,
     'campaign.edit': never,
+    'survey.clear-personal-data': never,
     'campaign.view-unpublished': both,
     'overlap.review': both,
     'registry.export': both,
@@ -86,6 +90,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'members.manage': never,
     'audit.view': never,
     'campaign.edit': never,
+    'survey.clear-personal-data': never,
     'campaign.view-unpublished': never,
     'overlap.review': never,
     'registry.export': never,
@@ -101,6 +106,7 @@ const RULES: Record<RoleKey, Record<Action, Rule>> = {
     'members.manage': never,
     'audit.view': never,
     'campaign.edit': never,
+    'survey.clear-personal-data': never,
     'campaign.view-unpublished': never,
     // Platform admins run the platform; coordinating is a role given to people of a coordinating body.
     'overlap.review': never,

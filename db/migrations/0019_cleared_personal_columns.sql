@@ -1,0 +1,1 @@
+ALTER TABLE `survey_uploads` ADD `cleared` text DEFAULT '[]' NOT NULL;
