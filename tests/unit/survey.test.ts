@@ -69,6 +69,7 @@ describe('reading the columns of a survey file', () => {
   it('judges values in the light of the column: answers, pseudonymous codes and place names are not personal', () => {
     // A yes/no question about passports, answered 0/1, is not a passport number; a column of passport numbers is.
     expect(personalData('keeps_passport', ['1', '0', '1', '1', '0'])).toBeNull()
+    expect(personalData('keeps_passport', ['1', '0', 'Yes'])).toBeNull()
     expect(personalData('passport', ['FP123456', 'FP223311', 'EK900112'])).toMatch(/identity document/)
     // Numeric respondent codes are codes; numbers written like phone numbers are not.
     expect(personalColumns(['respondent_code'], [['2026000101'], ['2026000102'], ['2026000103']], [])).toEqual([null])

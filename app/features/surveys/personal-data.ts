@@ -142,8 +142,9 @@ export function personalData(header: string, samples: readonly string[], role: C
   // The fields Lantern reads check their own values (a wave, a sex, an age band, a weight): nothing personal fits them.
   if (role === 'answer_field') return null
   const fromHeader = role === 'respondent_code' || role === 'locality' ? null : headerSign(header)
-  // "keeps_passport" answered 1 or 0 is a question about passports; a few names given again and again are still names.
-  if (fromHeader && !(answerLike(values) && values.every(answerCoded))) return `its heading suggests ${fromHeader}`
+  // "keeps_passport" answered 1 or 0 is a question about passports, even on three rows; a few names given again and again are still names.
+  const plainAnswers = values.length > 0 && values.every((v) => YES_NO.has(v.toLowerCase()) || /^(10|\d)$/.test(v))
+  if (fromHeader && !plainAnswers && !(answerLike(values) && values.every(answerCoded))) return `its heading suggests ${fromHeader}`
   if (values.length === 0 || answerLike(values)) return null
   const codeWords = headerWords(header).some((w) => CODE_WORDS.has(w)) || role === 'respondent_code'
   const distinct = new Set(values).size / values.length
