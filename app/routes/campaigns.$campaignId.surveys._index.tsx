@@ -99,6 +99,7 @@ function describeQuestion(q: { type: string; desired: string | null; options: re
   const type = QUESTION_TYPES.label(q.type)
   if (q.type === 'binary') return `${type}; desired answer: ${q.desired === '1' ? 'yes' : 'no'}`
   if (q.type === 'single_choice') return `${type}: ${q.options.map((o) => (o.code === q.desired ? `${o.code} (correct)` : o.code)).join(', ')}`
+  if (q.type === 'multiple_choice') return `${type}: ${q.options.map((o) => o.code).join(', ')}`
   if (q.type === 'score') return `${type} from ${q.min} to ${q.max}`
   return type
 }

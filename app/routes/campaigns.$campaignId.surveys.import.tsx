@@ -161,7 +161,10 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
   const targets = [
     { value: 'choose', label: FIELD_LABELS.choose },
     ...FIELD_TARGETS.map((t) => ({ value: t, label: FIELD_LABELS[t] })),
-    ...plan.questions.map((q) => ({ value: `question:${q.code}`, label: `Question ${q.code}` })),
+    ...plan.questions.flatMap((q) => [
+      { value: `question:${q.code}`, label: q.options.length ? `Question ${q.code} (the options chosen)` : `Question ${q.code}` },
+      ...q.options.map((o) => ({ value: `option:${q.code}/${o}`, label: `Option ${q.code}/${o} (1 if chosen)` })),
+    ]),
     { value: 'drop', label: FIELD_LABELS.drop },
   ]
   // The sample's columns, shown in the preview as they will be stored.

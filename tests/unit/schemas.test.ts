@@ -5,6 +5,7 @@ import { bufferSchema, parsePairFilters } from '../../app/features/coordination/
 import { organisationProfileSchema } from '../../app/features/organisations/schemas'
 import { riskSchema } from '../../app/features/campaigns/schemas'
 import { safeRedirectPath } from '../../app/shared/http.server'
+import { questionInput, questionSchema } from '../../app/features/surveys/schemas'
 
 const valid = {
   name: 'Ana',
@@ -116,5 +117,19 @@ describe('the message-risk review', () => {
     expect(refused.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['mitigation', 'Say how you will change the material for each “yes”, or change it and answer “no”']])
     expect(review({ antiMigration: 'yes', mitigation: 'The poster is replaced by one about safe recruitment.' }).success).toBe(true)
     expect(review({}).success).toBe(true)
+  })
+})
+
+describe('a multiple-choice question on the survey page', () => {
+  const base = { code: 'heard_from', text: 'Where did you hear about the hotline?', type: 'multiple_choice', options: 'radio = Radio\ntv = Television' }
+  it('takes its options as a single choice does, with no correct one, and measures no indicator', () => {
+    const parsed = questionSchema.safeParse(base)
+    expect(parsed.success && questionInput(parsed.data)).toMatchObject({ type: 'multiple_choice', desired: null, options: [{ code: 'radio', label: 'Radio' }, { code: 'tv', label: 'Television' }] })
+    const issues = (values: Record<string, unknown>) => {
+      const r = questionSchema.safeParse({ ...base, ...values })
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    }
+    expect(issues({ options: 'radio = Radio' })).toEqual(['options: Give at least two options, one per line, like “hotline = Call the hotline”'])
+    expect(issues({ indicatorId: '3' })).toEqual(['indicatorId: A multiple-choice question cannot measure an indicator: ask a yes/no question for it'])
   })
 })

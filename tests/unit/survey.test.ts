@@ -88,6 +88,25 @@ describe('reading the columns of a survey file', () => {
   })
 })
 
+describe('a multiple-choice answer', () => {
+  const q: Question = { code: 'heard_from', text: 'Where did you hear of it?', type: 'multiple_choice', desired: null, options: [{ code: 'radio', label: 'Radio' }, { code: 'tv', label: 'TV' }], min: null, max: null }
+  it('reads the chosen codes as Kobo and ODK write them, stored in option order', () => {
+    expect(readAnswer(q, 'tv radio')).toEqual({ ok: true, value: 'radio tv' })
+    expect(readAnswer(q, 'TV;radio')).toEqual({ ok: true, value: 'radio tv' })
+    expect(readAnswer(q, '')).toEqual({ ok: true, value: null })
+    expect(readAnswer(q, 'radio cinema')).toEqual({ ok: false, message: '“cinema” is not one of the options: radio, tv' })
+  })
+
+  it('finds each option’s 0/1 column under its group, beside the question’s own column', () => {
+    expect(suggestMapping(['group_m/heard_from', 'group_m/heard_from/radio', 'group_m/heard_from/tv', 'group_m/heard_from/cinema'], ['heard_from'], [], ['heard_from/radio', 'heard_from/tv'])).toEqual([
+      'question:heard_from',
+      'option:heard_from/radio',
+      'option:heard_from/tv',
+      'choose',
+    ])
+  })
+})
+
 describe('the columns of a complex sample', () => {
   it('are found by their usual names, and say what design they describe', () => {
     const mapping = suggestMapping(['respondent_code', 'wave', 'Stratum', 'PSU', 'sampling_weight', 'knows'], ['knows'])

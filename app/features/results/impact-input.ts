@@ -1,5 +1,5 @@
 import type { AnalysedType, Design, Dimension, SurveyData, SurveyRespondent } from './impact'
-import { clusterUnitOf, FIELD_LABELS, impliedSampling, readAnswer, SAMPLE_TARGETS, type Question, normaliseHeader, personalData, suggestMapping, surveyRowReader, type WaveKey } from '../surveys'
+import { chosenOptions, clusterUnitOf, FIELD_LABELS, optionItem, impliedSampling, readAnswer, SAMPLE_TARGETS, type Question, normaliseHeader, personalData, suggestMapping, surveyRowReader, type WaveKey } from '../surveys'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 import { WAVE_GROUPS, WAVE_KINDS, type Sampling } from '../../shared/taxonomy/taxonomy'
 
@@ -9,18 +9,24 @@ import { WAVE_GROUPS, WAVE_KINDS, type Sampling } from '../../shared/taxonomy/ta
 
 export const ANALYSED_TYPES = ['binary', 'likert', 'score'] as const satisfies readonly AnalysedType[]
 
-/** The type the analysis treats a question as; free text is never analysed. */
-export function analysedType(q: Pick<Question, 'type'>): AnalysedType | null {
-  if (q.type === 'binary' || q.type === 'single_choice') return 'binary'
-  return q.type === 'free_text' ? null : q.type
-}
-
-/** A stored answer as the analysis counts it: 1 for the desired or correct answer, 0 otherwise; scores as numbers. */
-export function analysisValue(q: Pick<Question, 'type' | 'desired'>, stored: string): number | null {
-  if (q.type === 'binary' || q.type === 'single_choice') return stored === q.desired ? 1 : 0
-  if (q.type === 'free_text') return null
-  const n = Number(stored)
-  return Number.isFinite(n) ? n : null
+/**
+ * The items the analysis reads of a question, each with its type and how a
+ * stored answer counts: 1 for the desired or correct answer, 0 otherwise;
+ * scores as numbers; each option of a multiple-choice question a yes/no item
+ * of its own (chosen or not); free text never.
+ */
+export function analysedItems(q: Pick<Question, 'code' | 'type' | 'desired' | 'options'>): { code: string; type: AnalysedType; value: (stored: string) => number | null }[] {
+  switch (q.type) {
+    case 'binary':
+    case 'single_choice':
+      return [{ code: q.code, type: 'binary', value: (stored) => (stored === q.desired ? 1 : 0) }]
+    case 'multiple_choice':
+      return q.options.map((o) => ({ code: optionItem(q.code, o.code), type: 'binary' as const, value: (stored: string) => (chosenOptions(stored).includes(o.code) ? 1 : 0) }))
+    case 'free_text':
+      return []
+    default:
+      return [{ code: q.code, type: q.type, value: (stored) => (Number.isFinite(Number(stored)) ? Number(stored) : null) }]
+  }
 }
 
 export type StoredResponse = {
@@ -39,21 +45,18 @@ export type StoredResponse = {
 
 /** Baseline, endline and follow-up responses of the analysed questions. */
 export function surveyData(questions: readonly Question[], responses: readonly StoredResponse[], design?: Design, clusterUnit: string | null = null): SurveyData {
-  const analysed = questions.flatMap((q) => {
-    const type = analysedType(q)
-    return type ? [{ q, type }] : []
-  })
+  const analysed = questions.flatMap((q) => analysedItems(q).map((item) => ({ q, item })))
   const respondents: SurveyRespondent[] = []
   for (const r of responses) {
     const [wave, group] = r.wave.split(':') as [string, 'campaign' | 'comparison']
     if (wave !== 'baseline' && wave !== 'endline' && wave !== 'follow_up') continue
     const answers: Record<string, number | null> = {}
-    for (const { q } of analysed) answers[q.code] = r.answers[q.code] === undefined ? null : analysisValue(q, r.answers[q.code]!)
+    for (const { q, item } of analysed) answers[item.code] = r.answers[q.code] === undefined ? null : item.value(r.answers[q.code]!)
     const attributes: Partial<Record<Dimension, string | null>> = { sex: r.sex ?? null, age_band: r.ageBand ?? null, locality: r.locality ?? null }
     const sample = { sampling: r.sampling ?? null, cluster: r.cluster ?? null, stratum: r.stratum ?? null, weight: r.weight ?? null }
     respondents.push({ code: r.respondentCode, wave, group, answers, attributes, sample })
   }
-  return { design: design ?? inferDesign(respondents), questions: analysed.map(({ q, type }) => ({ code: q.code, type })), responses: respondents, clusterUnit }
+  return { design: design ?? inferDesign(respondents), questions: analysed.map(({ item }) => ({ code: item.code, type: item.type })), responses: respondents, clusterUnit }
 }
 
 /** A panel when some respondent code was surveyed at both waves of a group. */

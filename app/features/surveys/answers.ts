@@ -12,7 +12,7 @@ export type Question = {
   code: string
   text: string
   type: QuestionType
-  /** binary: '1' or '0'; single choice: the correct option's code. */
+  /** binary: '1' or '0'; single choice: the correct option's code. Multiple choice stores the chosen codes, space-separated, in option order. */
   desired: string | null
   options: readonly QuestionOption[]
   min: number | null
@@ -72,6 +72,13 @@ export function readAnswer(q: Question, raw: string): AnswerResult {
         ? { ok: true, value: option.code }
         : { ok: false, message: `“${shown}” is not one of the options: ${q.options.map((o) => o.code).join(', ')}` }
     }
+    case 'multiple_choice': {
+      // As KoboToolbox and ODK write it: the chosen options' codes, separated by spaces (commas and semicolons are read too).
+      const given = cell.split(/[\s,;]+/).filter(Boolean)
+      const unknown = given.filter((g) => !q.options.some((o) => fold(o.code) === fold(g)))
+      if (unknown.length) return { ok: false, message: `“${unknown[0]!.slice(0, 40)}” is not one of the options: ${q.options.map((o) => o.code).join(', ')}` }
+      return { ok: true, value: q.options.filter((o) => given.some((g) => fold(g) === fold(o.code))).map((o) => o.code).join(' ') }
+    }
     case 'score': {
       const n = readNumber(cell)
       if (n === null) return { ok: false, message: `“${shown}” is not a number` }
@@ -97,3 +104,9 @@ export function answerField(q: Question) {
       return result.value
     })
 }
+
+/** The options a stored multiple-choice answer chose. */
+export const chosenOptions = (stored: string) => stored.split(' ').filter(Boolean)
+
+/** "heard_from/radio": the name of one option of a multiple-choice question, as Kobo names its 0/1 column and the analysis its yes/no item. */
+export const optionItem = (code: string, option: string) => `${code}/${option}`

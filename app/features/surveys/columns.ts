@@ -12,8 +12,12 @@ export const SAMPLE_TARGETS = ['cluster', 'stratum', 'weight'] as const satisfie
 export type SampleTarget = (typeof SAMPLE_TARGETS)[number]
 export type FieldTarget = (typeof FIELD_TARGETS)[number]
 
-/** A column's destination: a field, `question:<code>`, `drop`, or `choose` while undecided. */
-export type ColumnTarget = FieldTarget | `question:${string}` | 'drop' | 'choose'
+/**
+ * A column's destination: a field, `question:<code>`, one option's 0/1
+ * column of a multiple-choice question (`option:<code>/<option>`, Kobo's
+ * layout), `drop`, or `choose` while undecided.
+ */
+export type ColumnTarget = FieldTarget | `question:${string}` | `option:${string}` | 'drop' | 'choose'
 
 export const FIELD_LABELS: Record<FieldTarget | 'drop' | 'choose', string> = {
   respondent_code: 'Respondent code',
@@ -61,11 +65,18 @@ const isMeta = (header: string) => header.trim().startsWith('_') || META.has(nor
  * matches nothing, is left for the planner to decide (`choose`): nothing is
  * dropped or kept without someone saying so.
  */
-export function suggestMapping(headers: readonly string[], questionCodes: readonly string[], personal: readonly (string | null)[] = []): ColumnTarget[] {
+export function suggestMapping(headers: readonly string[], questionCodes: readonly string[], personal: readonly (string | null)[] = [], optionItems: readonly string[] = []): ColumnTarget[] {
   const taken = new Set<string>()
   return headers.map((header, i): ColumnTarget => {
     if (isMeta(header)) return 'drop'
     if (personal[i]) return 'choose'
+    // "group_media/heard_from/radio": the 0/1 column of one option, named by the question and the option.
+    const segments = header.split(/[/.:]/).map(normaliseHeader)
+    const item = segments.length >= 2 ? `${segments[segments.length - 2]}/${segments[segments.length - 1]}` : null
+    if (item && optionItems.includes(item) && !taken.has(`option:${item}`)) {
+      taken.add(`option:${item}`)
+      return `option:${item}`
+    }
     const name = normaliseHeader(header)
     const question = questionCodes.find((code) => code === name)
     if (question && !taken.has(`question:${question}`)) {
@@ -93,7 +104,7 @@ export function clusterUnitOf(header: string): string | null {
 /** What the analysis of personal data takes a column to be, from its guessed destination. */
 function roleOf(target: ColumnTarget): ColumnRole {
   if (target === 'respondent_code' || target === 'locality') return target
-  if (target.startsWith('question:')) return 'question'
+  if (target.startsWith('question:') || target.startsWith('option:')) return 'question'
   return target === 'choose' || target === 'drop' ? 'unknown' : 'answer_field'
 }
 
@@ -102,8 +113,8 @@ function roleOf(target: ColumnTarget): ColumnRole {
  * its sample values and what its heading makes it (form metadata is dropped
  * anyway, and never flagged).
  */
-export function personalColumns(headers: readonly string[], sampleRows: readonly (readonly string[])[], questionCodes: readonly string[]): (string | null)[] {
-  const guessed = suggestMapping(headers, questionCodes)
+export function personalColumns(headers: readonly string[], sampleRows: readonly (readonly string[])[], questionCodes: readonly string[], optionItems: readonly string[] = []): (string | null)[] {
+  const guessed = suggestMapping(headers, questionCodes, [], optionItems)
   return headers.map((h, i) => (isMeta(h) ? null : personalData(h, sampleRows.map((r) => r[i] ?? ''), roleOf(guessed[i]!))))
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { answerField, type Question } from './answers'
+import { answerField, optionItem, readAnswer, type Question } from './answers'
 import { FIELD_LABELS, readGroup, readSex, readWaveKind, readWeight, type ColumnTarget } from './columns'
 import { SAMPLINGS, WAVE_GROUPS, WAVE_KINDS, type Sampling, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
@@ -65,6 +65,9 @@ function samplingMismatch(declared: Sampling | null, mapping: readonly ColumnTar
 
 export type ReadResult = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: CsvProblem[] }
 
+const targetName = (target: ColumnTarget) =>
+  target.startsWith('question:') ? `question ${target.slice(9)}` : target.startsWith('option:') ? `option ${target.slice(7)}` : FIELD_LABELS[target as keyof typeof FIELD_LABELS]
+
 /** Problems of the mapping itself, before any row is read. */
 export function mappingProblems(file: CsvFile, o: ReadOptions): CsvProblem[] {
   const problems: CsvProblem[] = []
@@ -73,11 +76,19 @@ export function mappingProblems(file: CsvFile, o: ReadOptions): CsvProblem[] {
     const header = file.headers[i] ?? `column ${i + 1}`
     if (target === 'choose') return at(header, `Choose what this column is: a question, a field, or “Drop”.`)
     if (target !== 'drop' && o.personal[i]) at(header, `This column looks like personal data (${o.personal[i]}). Map it to “Drop” to import the file.`)
-    if (target !== 'drop' && o.mapping.indexOf(target) !== i) at(header, `Two columns are mapped to ${target.startsWith('question:') ? `question ${target.slice(9)}` : FIELD_LABELS[target as keyof typeof FIELD_LABELS]}; keep one.`)
+    if (target !== 'drop' && o.mapping.indexOf(target) !== i) at(header, `Two columns are mapped to ${targetName(target)}; keep one.`)
     if (target.startsWith('question:') && !o.questions.some((q) => `question:${q.code}` === target)) at(header, `There is no question ${target.slice(9)} in this campaign’s instrument.`)
+    if (target.startsWith('option:') && !o.questions.some((q) => q.type === 'multiple_choice' && q.options.some((x) => `option:${optionItem(q.code, x.code)}` === target))) {
+      at(header, `There is no multiple-choice option ${target.slice(7)} in this campaign’s instrument.`)
+    }
   })
+  // A multiple-choice question read from its 0/1 columns needs one for every option, unless the combined column is there.
+  for (const q of o.questions.filter((x) => x.type === 'multiple_choice' && !o.mapping.includes(`question:${x.code}`))) {
+    const missing = q.options.filter((x) => !o.mapping.includes(`option:${optionItem(q.code, x.code)}`))
+    if (missing.length && missing.length < q.options.length) at('', `${q.code}: map a column for every option (${missing.map((x) => optionItem(q.code, x.code)).join(', ')} missing), or the column that lists the chosen options.`)
+  }
   if (!o.mapping.includes('respondent_code')) at('', 'Map one column to “Respondent code”.')
-  if (!o.mapping.some((t) => t.startsWith('question:'))) at('', 'Map at least one column to a question.')
+  if (!o.mapping.some((t) => t.startsWith('question:') || t.startsWith('option:'))) at('', 'Map at least one column to a question.')
   if (!o.mapping.includes('wave') && !o.targetWave) at('', 'The file has no wave column: choose the wave its rows belong to.')
   if (o.mapping.includes('stratum') && !o.mapping.includes('cluster')) at('', 'A stratum needs the clusters drawn within it: map the cluster column too, or drop the stratum column.')
   return problems
@@ -93,6 +104,11 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
   const columnOf = (target: ColumnTarget) => o.mapping.indexOf(target)
   const questionColumns = o.questions.flatMap((q) => (columnOf(`question:${q.code}`) >= 0 ? [{ q, column: columnOf(`question:${q.code}`) }] : []))
   const answers = z.object(Object.fromEntries(questionColumns.map(({ q }) => [q.code, answerField(q)])))
+  // Multiple-choice questions with a 0/1 column per option (Kobo's layout): each option's column, where mapped.
+  const optionColumns = o.questions.flatMap((q) => {
+    const columns = q.type === 'multiple_choice' ? q.options.map((x) => ({ option: x.code, column: columnOf(`option:${optionItem(q.code, x.code)}`) })).filter((x) => x.column >= 0) : []
+    return columns.length ? [{ q, columns, combined: columnOf(`question:${q.code}`) }] : []
+  })
   const header = (column: number) => file.headers[column] ?? `column ${column + 1}`
   const cell = (row: readonly string[], target: ColumnTarget) => (columnOf(target) >= 0 ? (row[columnOf(target)] ?? '').trim() : '')
   const seen = new Map<string, number>()
@@ -158,8 +174,25 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problem(`question:${String(issue.path[0])}`, issue.message)
     }
+    const fromOptions: Record<string, string> = {}
+    for (const { q, columns, combined } of optionColumns) {
+      const cells = columns.map((x) => ({ ...x, value: (row[x.column] ?? '').trim() }))
+      if (cells.every((x) => x.value === '')) continue
+      const chosen: string[] = []
+      for (const x of cells) {
+        const read = readAnswer({ ...q, type: 'binary' }, x.value)
+        if (!read.ok) problem(x.column, `“${x.value.slice(0, 40)}” is not 1 or 0: this column says whether ${optionItem(q.code, x.option)} was chosen`)
+        else if (read.value === '1') chosen.push(x.option)
+      }
+      const value = q.options.filter((x) => chosen.includes(x.code)).map((x) => x.code).join(' ')
+      // Kobo writes both: the list and the 0/1 columns must say the same.
+      // The option columns alone can say "answered, none chosen" (every column 0), which an empty list cannot.
+      const listed = combined >= 0 && parsed.success ? parsed.data[q.code] : null
+      if (listed !== undefined && listed !== null && listed !== value) problem(combined, `${q.code} lists “${listed}”, but its option columns say “${value || 'none'}”`)
+      else if (listed === null || listed === undefined) fromOptions[q.code] = value
+    }
     if (parsed.success && wave && code) {
-      const given = Object.entries(parsed.data).filter((e): e is [string, string] => e[1] !== null)
+      const given = [...Object.entries(parsed.data), ...Object.entries(fromOptions)].filter((e): e is [string, string] => e[1] !== null)
       responses.push({ line, wave, respondentCode: code, sex, ageBand, locality, cluster, stratum, weight, answers: Object.fromEntries(given) })
     }
   }

@@ -7,6 +7,7 @@ import { can, type Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import type { Outcome } from '../../shared/outcome'
 import { clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
+import { optionItem, type Question } from './answers'
 import { impliedSampling, surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
@@ -54,9 +55,13 @@ function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
   return (mayOpen && upload) || notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
 }
 
+/** "heard_from/radio" for every option of every multiple-choice question: the names of their 0/1 columns. */
+const optionItemsOf = (questions: readonly Pick<Question, 'code' | 'type' | 'options'>[]) =>
+  questions.flatMap((q) => (q.type === 'multiple_choice' ? q.options.map((o) => optionItem(q.code, o.code)) : []))
+
 /** Why each column looks like personal data, less the columns an org admin has cleared (matched by place and heading). */
-function flaggedColumns(file: Pick<CsvFile, 'headers' | 'rows'>, questionCodes: readonly string[], cleared: readonly ClearedColumn[]) {
-  return personalColumns(file.headers, file.rows.slice(0, SAMPLE_ROWS), questionCodes).map((why, i) => (cleared.some((c) => c.column === i && c.header === file.headers[i]) ? null : why))
+function flaggedColumns(file: Pick<CsvFile, 'headers' | 'rows'>, questions: readonly Pick<Question, 'code' | 'type' | 'options'>[], cleared: readonly ClearedColumn[]) {
+  return personalColumns(file.headers, file.rows.slice(0, SAMPLE_ROWS), questions.map((q) => q.code), optionItemsOf(questions)).map((why, i) => (cleared.some((c) => c.column === i && c.header === file.headers[i]) ? null : why))
 }
 
 /**
@@ -71,7 +76,7 @@ export async function clearPersonalFlag(actor: Actor, campaignId: number, upload
   const file = await parseCsv(upload.content)
   const header = file.headers[column]
   if (header === undefined) return { ok: false, fieldErrors: { column: ['The file has no such column.'] } }
-  if (!flaggedColumns(file, questionsOf(campaignId).map((q) => q.code), upload.cleared)[column]) return { ok: false, fieldErrors: { column: [`“${header}” is not flagged as personal data.`] } }
+  if (!flaggedColumns(file, questionsOf(campaignId), upload.cleared)[column]) return { ok: false, fieldErrors: { column: [`“${header}” is not flagged as personal data.`] } }
   const who = db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).get()!
   const entry: ClearedColumn = { column, header, reason, userId: actor.userId, userName: who.name, at: new Date().toISOString() }
   db.transaction((tx) => {
@@ -101,8 +106,8 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   const file = await parseCsv(upload.content)
   const questions = questionsOf(campaignId)
   const waves = wavesOf(campaignId)
-  const personal = flaggedColumns(file, questions.map((q) => q.code), upload.cleared)
-  const mapping = choice.mapping?.length === file.headers.length ? choice.mapping : suggestMapping(file.headers, questions.map((q) => q.code), personal)
+  const personal = flaggedColumns(file, questions, upload.cleared)
+  const mapping = choice.mapping?.length === file.headers.length ? choice.mapping : suggestMapping(file.headers, questions.map((q) => q.code), personal, optionItemsOf(questions))
   const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
   const problems: CsvProblem[] = [...file.parseProblems]
   if (file.headers.length === 0) problems.push({ line: 1, column: '', message: 'The file is empty.' })
@@ -150,7 +155,7 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
     mapping,
     personal,
     targetWave: choice.targetWave ?? null,
-    questions: questions.map((q) => ({ code: q.code, text: q.text })),
+    questions: questions.map((q) => ({ code: q.code, text: q.text, options: q.type === 'multiple_choice' ? q.options.map((o) => o.code) : [] })),
     waves: waves.map((w) => ({ key: waveKey(w.kind, w.group), name: waveName(waveKey(w.kind, w.group)), responses: w.responses })),
     problems,
     preview: problems.length ? [] : responses.slice(0, PREVIEW_ROWS),

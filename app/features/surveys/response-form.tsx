@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { answerFieldName, sampleFieldsOf } from './response'
+import { answerFieldName, optionFieldName, sampleFieldsOf } from './response'
+import { chosenOptions } from './answers'
 import { SAMPLE_FIELDS } from './columns'
 import { SEXES, type Sampling } from '../../shared/taxonomy/taxonomy'
 import { FieldError } from '../../shared/ui/forms'
@@ -120,6 +121,26 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
           const name = answerFieldName(q.code)
           const legend = `${q.code}: ${q.text}`
           if (q.type === 'binary') return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={[{ value: '1', label: 'Yes' }, { value: '0', label: 'No' }]} />
+          if (q.type === 'multiple_choice') {
+            const stored = chosenOptions(values[name] ?? '')
+            return (
+              <fieldset key={q.code} className={errors[name] ? 'field field--error' : 'field'} id={name} aria-describedby={errors[name] ? `${name}-error` : undefined} tabIndex={-1}>
+                <legend className="field__label">{legend}</legend>
+                <div className="field__hint">Tick every option the respondent chose; none ticked means no answer.</div>
+                {errors[name] ? <FieldError id={`${name}-error`} messages={errors[name]} /> : null}
+                <div className="choices">
+                  {q.options.map((o) => (
+                    <div className="choice" key={o.code}>
+                      <input type="checkbox" id={`${name}-${o.code}`} name={optionFieldName(q.code, o.code)} value="1" defaultChecked={Boolean(values[optionFieldName(q.code, o.code)]) || stored.includes(o.code)} className="choice__input" />
+                      <label htmlFor={`${name}-${o.code}`} className="choice__label">
+                        {o.label}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            )
+          }
           if (q.type === 'likert' || q.type === 'single_choice')
             return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={q.options.map((o) => ({ value: o.code, label: q.type === 'likert' ? `${o.code} — ${o.label}` : o.label }))} />
           if (q.type === 'score')

@@ -21,6 +21,8 @@ export type ResponseInput = {
 
 /** The form field of a question's answer. */
 export const answerFieldName = (code: string) => `q_${code}`
+/** The checkbox of one option of a multiple-choice question. */
+export const optionFieldName = (code: string, option: string) => `q_${code}.${option}`
 
 /** The sample fields a wave's design asks of each response it holds. */
 export const sampleFieldsOf = (sampling: Sampling | null) => (sampling ? [...SAMPLE_FIELDS[sampling].needs, ...SAMPLE_FIELDS[sampling].may] : [])
@@ -56,7 +58,9 @@ export function readResponseForm(
   else if (!weightText && needs.includes('weight')) errors.weight = ['Enter the respondent’s sampling weight: the wave is a weighted sample']
   const answers: Record<string, string> = {}
   for (const q of questions) {
-    const result = readAnswer(q, text(answerFieldName(q.code)))
+    // A multiple-choice question is one checkbox per option.
+    const raw = q.type === 'multiple_choice' ? q.options.filter((o) => text(optionFieldName(q.code, o.code))).map((o) => o.code).join(' ') : text(answerFieldName(q.code))
+    const result = readAnswer(q, raw)
     if (!result.ok) errors[answerFieldName(q.code)] = [result.message]
     else if (result.value !== null) answers[q.code] = result.value
   }

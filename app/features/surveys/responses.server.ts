@@ -8,6 +8,7 @@ import { db, type Tx } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertEditable } from '../campaigns/index.server'
 import type { ResponseInput } from './response'
+import { chosenOptions, optionItem } from './answers'
 import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers, waveRows, wavesOf } from './store.server'
 
 // The answers: responses typed in from paper, changed or deleted (through
@@ -19,7 +20,8 @@ import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers
  * The responses of a campaign (or one wave) in the import layout, so the file
  * imports again: respondent_code, wave, group, the disaggregation columns in
  * use, the sample's cluster, stratum and weight where given, then one column
- * per question in instrument order.
+ * per question in instrument order (and, for a multiple-choice question, one
+ * 0/1 column per option after it).
  */
 export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveId?: number): Promise<{ fields: string[]; rows: string[][] }> {
   assertSurveyAccess(actor, campaignId)
@@ -30,11 +32,15 @@ export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveI
   const { responses, answers } = responsesWithAnswers([...byWave.keys()])
   const extras = (['sex', 'ageBand', 'locality', 'cluster', 'stratum', 'weight'] as const).filter((f) => responses.some((r) => r[f] !== null))
   const header = { sex: 'sex', ageBand: 'age_band', locality: 'locality', cluster: 'cluster', stratum: 'stratum', weight: 'weight' } as const
+  // A multiple-choice question as Kobo writes it: the chosen options, then a 0/1 column per option (which alone can say "none chosen").
+  const columnsOf = (q: (typeof questions)[number]) => [q.code, ...(q.type === 'multiple_choice' ? q.options.map((o) => optionItem(q.code, o.code)) : [])]
+  const cellsOf = (q: (typeof questions)[number], stored: string | undefined) =>
+    q.type !== 'multiple_choice' ? [stored ?? ''] : [stored ?? '', ...q.options.map((o) => (stored === undefined ? '' : chosenOptions(stored).includes(o.code) ? '1' : '0'))]
   return {
-    fields: ['respondent_code', 'wave', 'group', ...extras.map((f) => header[f]), ...questions.map((q) => q.code)],
+    fields: ['respondent_code', 'wave', 'group', ...extras.map((f) => header[f]), ...questions.flatMap(columnsOf)],
     rows: responses.map((r) => {
       const w = byWave.get(r.waveId)!
-      return [r.respondentCode, w.kind, w.group, ...extras.map((f) => String(r[f] ?? '')), ...questions.map((q) => answers.get(r.id)?.get(q.id) ?? '')]
+      return [r.respondentCode, w.kind, w.group, ...extras.map((f) => String(r[f] ?? '')), ...questions.flatMap((q) => cellsOf(q, answers.get(r.id)?.get(q.id)))]
     }),
   }
 }

@@ -38,12 +38,14 @@ export const questionSchema = z
     const options = readOptions(q.options ?? '')
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
     if (q.type === 'binary' && q.desired !== '1' && q.desired !== '0') issue('desired', 'Choose the desired answer: yes (1) or no (0)')
-    if (q.type === 'single_choice') {
+    if (q.type === 'single_choice' || q.type === 'multiple_choice') {
       if (options.length < 2) issue('options', 'Give at least two options, one per line, like “hotline = Call the hotline”')
       else if (options.some((o) => !/^[a-z0-9_]{1,40}$/.test(o.code) || !o.label)) issue('options', 'Each option needs a code (a–z, 0–9, _) and a label, like “hotline = Call the hotline”')
       else if (new Set(options.map((o) => o.code)).size < options.length) issue('options', 'Two options have the same code')
-      else if (!options.some((o) => o.code === q.desired)) issue('desired', 'Write the code of the correct option')
+      else if (q.type === 'single_choice' && !options.some((o) => o.code === q.desired)) issue('desired', 'Write the code of the correct option')
     }
+    // Each option is its own yes/no item: no one figure for the question to give an indicator.
+    if (q.type === 'multiple_choice' && q.indicatorId !== undefined) issue('indicatorId', 'A multiple-choice question cannot measure an indicator: ask a yes/no question for it')
     if (q.type === 'score') {
       if (q.min === undefined) issue('min', 'Enter the lowest possible score')
       if (q.max === undefined) issue('max', 'Enter the highest possible score')
@@ -59,7 +61,7 @@ export function questionInput(q: z.output<typeof questionSchema>) {
     text: q.text,
     type: q.type,
     desired: scored ? (q.desired ?? null) : null,
-    options: q.type === 'single_choice' ? readOptions(q.options ?? '') : q.type === 'likert' ? [...LIKERT_LABELS] : [],
+    options: q.type === 'single_choice' || q.type === 'multiple_choice' ? readOptions(q.options ?? '') : q.type === 'likert' ? [...LIKERT_LABELS] : [],
     min: q.type === 'score' ? (q.min ?? null) : null,
     max: q.type === 'score' ? (q.max ?? null) : null,
     indicatorId: q.indicatorId ?? null,

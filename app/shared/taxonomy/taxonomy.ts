@@ -147,6 +147,7 @@ export const DIRECTIONS = list([
 export const QUESTION_TYPES = list([
   { code: 'binary', label: 'Yes or no', description: 'Answered 1 or 0; one of them is the desired answer.' },
   { code: 'single_choice', label: 'Single choice', description: 'One of several options; one of them is correct.' },
+  { code: 'multiple_choice', label: 'Multiple choice', description: 'Any of several options (“select all that apply”); each option is analysed as a yes/no item.' },
   { code: 'likert', label: 'Agreement, 1 to 5', description: 'From 1 (strongly disagree) to 5 (strongly agree).' },
   { code: 'score', label: 'Numeric score', description: 'A number within a range, such as a knowledge score from 0 to 10.' },
   { code: 'free_text', label: 'Free text', description: 'Stored as written, never analysed.' },
