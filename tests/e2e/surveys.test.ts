@@ -148,6 +148,57 @@ describe('a planner’s survey in the browser', () => {
     await page.getByRole('link', { name: 'Change the response of PAPER-01' }).waitFor()
   })
 
+  it('asks a multiple-choice question: options in the form, Kobo’s columns imported, checkboxes typed in, one result per option', async () => {
+    const page = await openPage(browser())
+    await logIn(page, s.people.member)
+    await page.goto('/campaigns/new')
+    const title = unique('Where people heard of the hotline')
+    await page.getByLabel('Campaign title').fill(title)
+    await page.getByRole('button', { name: 'Create draft' }).click()
+    await page.getByRole('heading', { level: 1, name: title }).waitFor()
+    const id = new URL(page.url()).pathname.split('/')[2]
+    await page.goto(`/campaigns/${id}/surveys`)
+    await addQuestion(page, 'heard_from', 'Where did you hear about the hotline?', 'Multiple choice', (p) => p.getByLabel(/^Options/).fill('radio = Radio\ntv = Television\nfriends = Friends or family'))
+    await page.getByText('Multiple choice: radio, tv, friends').waitFor()
+    for (const kind of ['baseline', 'endline']) await addWave(page, kind, 'campaign', 'cross_section')
+
+    // Kobo's default layout: the list of chosen options, then a 0/1 column per option, under the form's group.
+    const lines = ['group_a/respondent_code;wave;group_m/heard_from;group_m/heard_from/radio;group_m/heard_from/tv;group_m/heard_from/friends']
+    for (let i = 0; i < 30; i++) lines.push(`B-${i};pre;${i < 9 ? 'radio' : 'friends'};${i < 9 ? 1 : 0};0;${i < 9 ? 0 : 1}`)
+    for (let i = 0; i < 30; i++) lines.push(`E-${i};post;${i < 21 ? 'radio tv' : 'friends'};${i < 21 ? 1 : 0};${i < 21 ? 1 : 0};${i < 21 ? 0 : 1}`)
+    const file = join(mkdtempSync(join(tmpdir(), 'kobo-')), 'heard-from.csv')
+    writeFileSync(file, lines.join('\n'))
+    await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
+    await page.getByLabel('CSV file').setInputFiles(file)
+    await page.getByRole('button', { name: 'Upload and check' }).click()
+    await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
+    expect(await page.getByLabel('Import group_m/heard_from/tv as').inputValue()).toBe('option:heard_from/tv')
+    await page.getByRole('button', { name: 'Import 60 rows' }).click()
+    await page.getByRole('status').filter({ hasText: '60 responses were imported' }).waitFor()
+
+    await page.getByRole('link', { name: /responses in the Endline of the Campaign group/ }).click()
+    await page.getByRole('link', { name: 'Type in a response' }).click()
+    await page.waitForLoadState('networkidle')
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel('Respondent code').fill('PAPER-02')
+    const question = page.getByRole('group', { name: /heard_from/ })
+    await question.getByLabel('Radio').check()
+    await question.getByLabel('Friends or family').check()
+    await page.getByRole('button', { name: 'Save the response' }).click()
+    await page.getByRole('link', { name: 'Change the response of PAPER-02' }).click()
+    expect(await page.getByRole('group', { name: /heard_from/ }).getByLabel('Friends or family').isChecked()).toBe(true)
+
+    await page.goto(`/campaigns/${id}/results`)
+    await page.waitForLoadState('networkidle')
+    const cards = page.locator('section.result')
+    expect(await cards.count()).toBe(3)
+    expect(await cards.nth(0).getByRole('heading', { level: 2 }).textContent()).toMatch(/^Where did you hear about the hotline\? — Radio/)
+    expect(await cards.nth(0).locator('.result__sentence').first().textContent()).toMatch(/^The share choosing “Where did you hear about the hotline\? — Radio” rose from 30\.0% to 71\.0%/)
+    expect(await axeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(__dirname, '../../test-results/results-multiple-choice.png'), fullPage: true })
+    await page.context().close()
+  })
+
   it('works without JavaScript: upload, check, import', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lantern-e2e-'))
     const file = join(dir, 'paper-round.csv')

@@ -69,7 +69,8 @@ function sampleWords(r: ImpactRecord): string {
  * +6 to +42); McNemar exact test, p = 0.021, 40 matched respondents."
  */
 export function resultSentence(r: ImpactRecord, question: string): string {
-  const subject = r.type === 'binary' ? `The share giving the desired answer to “${question}”` : `The mean answer to “${question}”`
+  // "heard_from/radio": one option of a multiple-choice question, read as chosen or not.
+  const subject = isOptionItem(r.question) ? `The share choosing “${question}”` : r.type === 'binary' ? `The share giving the desired answer to “${question}”` : `The mean answer to “${question}”`
   if (r.pre === null || r.post === null) return `${subject} cannot be compared: ${notComputable(r) ?? 'there are no answers to compare'}.`
   const [from, to] = [formatEstimate(r.type, r.pre), formatEstimate(r.type, r.post)]
   const verb = from === to ? `stayed at ${from}` : `${r.post > r.pre ? 'rose' : 'fell'} from ${from} to ${to}`
@@ -108,6 +109,9 @@ export function designSentence(r: ImpactRecord): string | null {
   const what = r.deffChange >= 1 ? `so the change is only as certain as it would be from about ${effective.toLocaleString('en')} ${r.nPairs !== null ? 'pairs' : 'respondents'} drawn at random, not ${n.toLocaleString('en')}` : `which makes the change a little more certain than a simple random sample of ${n.toLocaleString('en')} would`
   return `${accounts}${where}: design effect ${r.deffChange.toFixed(1)}, ${what}.`
 }
+
+/** Whether a result is one option of a multiple-choice question (its item is named question/option). */
+export const isOptionItem = (question: string) => question.includes('/')
 
 /** "Compared with the comparison group, the campaign group’s change was +10.0 points larger (95% CI …)". */
 export function didSentence(r: ImpactRecord): string {

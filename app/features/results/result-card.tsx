@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { Comparison, Dimension, ImpactRecord } from './impact'
 import type { Breakdown } from './disclosure'
 import { NOT_RECORDED } from './conventions'
-import { designSentence, didSentence, EFFECT_LABELS, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
+import { designSentence, didSentence, EFFECT_LABELS, isOptionItem, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
 import { SEXES, WAVE_GROUPS, type QuestionType } from '../../shared/taxonomy/taxonomy'
 import { ResultChart } from './result-chart'
 
@@ -71,7 +71,7 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
         />
         <div className="table-wrap" role="region" aria-label={`Numbers for ${question.code}`} tabIndex={0}>
           <table>
-            <caption>{percent ? 'Share giving the desired answer' : 'Mean answer'}, with 95% confidence intervals</caption>
+            <caption>{isOptionItem(question.code) ? 'Share choosing this option' : percent ? 'Share giving the desired answer' : 'Mean answer'}, with 95% confidence intervals</caption>
             <thead>
               <tr>
                 <th scope="col">Group</th>
