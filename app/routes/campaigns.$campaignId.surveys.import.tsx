@@ -254,9 +254,16 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
             </select>
           </div>
         ) : null}
-        <button type="submit" className="button button--secondary">
-          Check again with these choices
-        </button>
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            Check again with these choices
+          </button>
+          {plan.mapping.includes('choose') ? (
+            <button type="submit" name="rest" value="drop" className="button button--secondary">
+              Drop every column still undecided
+            </button>
+          ) : null}
+        </div>
       </Form>
       {/* The forms that clear a flag stand outside the mapping form (forms do not nest); their fields sit in the table and name them. */}
       {plan.canClear

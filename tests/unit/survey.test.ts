@@ -95,15 +95,37 @@ describe('a multiple-choice answer', () => {
     expect(readAnswer(q, 'TV;radio')).toEqual({ ok: true, value: 'radio tv' })
     expect(readAnswer(q, '')).toEqual({ ok: true, value: null })
     expect(readAnswer(q, 'radio cinema')).toEqual({ ok: false, message: '“cinema” is not one of the options: radio, tv' })
+    // A labels export lists labels of several words.
+    const labelled = { ...q, options: [...q.options, { code: 'friends', label: 'Friends or family' }] }
+    expect(readAnswer(labelled, 'Friends or family TV')).toEqual({ ok: true, value: 'tv friends' })
+    expect(readAnswer(labelled, 'Friends or neighbours')).toMatchObject({ ok: false })
   })
 
   it('finds each option’s 0/1 column under its group, beside the question’s own column', () => {
-    expect(suggestMapping(['group_m/heard_from', 'group_m/heard_from/radio', 'group_m/heard_from/tv', 'group_m/heard_from/cinema'], ['heard_from'], [], ['heard_from/radio', 'heard_from/tv'])).toEqual([
+    expect(suggestMapping(['group_m/heard_from', 'group_m/heard_from/radio', 'group_m/heard_from/tv', 'group_m/heard_from/cinema'], [q])).toEqual([
       'question:heard_from',
       'option:heard_from/radio',
       'option:heard_from/tv',
       'choose',
     ])
+  })
+})
+
+describe('a labels export and ODK Central’s layout', () => {
+  const instrument = [
+    { code: 'knows_hotline', text: 'Do you know the hotline number?', type: 'binary', options: [] },
+    { code: 'heard_from', text: 'Where did you hear about it?', type: 'multiple_choice', options: [{ code: 'radio', label: 'Radio' }, { code: 'friends', label: 'Friends or family' }] },
+  ]
+  it('matches questions and options by their labels, under their groups', () => {
+    const headers = ['Respondent code', 'Knowledge/Do you know the hotline number?', 'Media/Where did you hear about it?', 'Media/Where did you hear about it?/Radio', 'Media/Where did you hear about it?/Friends or family']
+    expect(suggestMapping(headers, instrument)).toEqual(['respondent_code', 'question:knows_hotline', 'question:heard_from', 'option:heard_from/radio', 'option:heard_from/friends'])
+  })
+
+  it('reads ODK Central’s CSV: groups joined by “-”, its own columns dropped as form metadata', () => {
+    const headers = ['SubmissionDate', 'grp_id-respondent_code', 'grp_k-knows_hotline', 'meta-instanceID', 'KEY', 'SubmitterID', 'SubmitterName', 'AttachmentsPresent', 'AttachmentsExpected', 'Status', 'ReviewState', 'DeviceID', 'Edits', 'FormVersion']
+    expect(suggestMapping(headers, instrument)).toEqual(['drop', 'respondent_code', 'question:knows_hotline', ...Array(11).fill('drop')])
+    // Outside ODK Central's layout a column called "status" is not form metadata.
+    expect(suggestMapping(['respondent_code', 'Status'], instrument)).toEqual(['respondent_code', 'choose'])
   })
 })
 

@@ -52,6 +52,20 @@ function readNumber(cell: string): number | null {
   return /^-?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : null
 }
 
+/** The options whose labels, and nothing else, make up the cell ("Radio Friends or family"), in option order; null if something is left over. */
+function chosenByLabel(options: readonly QuestionOption[], cell: string): string[] | null {
+  let rest = ` ${fold(cell)} `
+  const chosen = new Set<string>()
+  for (const o of [...options].sort((a, b) => b.label.length - a.label.length)) {
+    const label = ` ${fold(o.label)} `
+    if (rest.includes(label)) {
+      chosen.add(o.code)
+      rest = rest.replace(label, ' ')
+    }
+  }
+  return rest.trim() === '' && chosen.size ? options.filter((o) => chosen.has(o.code)).map((o) => o.code) : null
+}
+
 export function readAnswer(q: Question, raw: string): AnswerResult {
   const cell = raw.trim()
   if (cell === '') return { ok: true, value: null }
@@ -76,8 +90,11 @@ export function readAnswer(q: Question, raw: string): AnswerResult {
       // As KoboToolbox and ODK write it: the chosen options' codes, separated by spaces (commas and semicolons are read too).
       const given = cell.split(/[\s,;]+/).filter(Boolean)
       const unknown = given.filter((g) => !q.options.some((o) => fold(o.code) === fold(g)))
-      if (unknown.length) return { ok: false, message: `“${unknown[0]!.slice(0, 40)}” is not one of the options: ${q.options.map((o) => o.code).join(', ')}` }
-      return { ok: true, value: q.options.filter((o) => given.some((g) => fold(g) === fold(o.code))).map((o) => o.code).join(' ') }
+      if (unknown.length === 0) return { ok: true, value: q.options.filter((o) => given.some((g) => fold(g) === fold(o.code))).map((o) => o.code).join(' ') }
+      // A "labels" export lists the labels instead, themselves of several words: find each, longest first.
+      const byLabel = chosenByLabel(q.options, cell)
+      if (byLabel) return { ok: true, value: byLabel.join(' ') }
+      return { ok: false, message: `“${unknown[0]!.slice(0, 40)}” is not one of the options: ${q.options.map((o) => o.code).join(', ')}` }
     }
     case 'score': {
       const n = readNumber(cell)

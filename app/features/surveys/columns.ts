@@ -57,38 +57,72 @@ const SYNONYMS: Record<FieldTarget, readonly string[]> = {
 
 // Form metadata from KoboToolbox and ODK exports: never answers.
 const META = new Set(['start', 'end', 'today', 'deviceid', 'subscriberid', 'simserial', 'phonenumber', 'username', 'instanceid', 'instancename', 'version', 'meta_instanceid'])
-const isMeta = (header: string) => header.trim().startsWith('_') || META.has(normaliseHeader(header)) || /^meta\//i.test(header.trim())
+// ODK Central's CSV adds these around the answers; names common enough to be questions elsewhere, so meta only in its layout.
+const ODK_CENTRAL = new Set(['submissiondate', 'key', 'submitterid', 'submittername', 'attachmentspresent', 'attachmentsexpected', 'status', 'reviewstate', 'deviceid', 'edits', 'formversion'])
+/** ODK Central's layout: its SubmissionDate and KEY columns, groups joined by "-". */
+export const isOdkCentral = (headers: readonly string[]) => headers.some((h) => h.trim() === 'SubmissionDate') && headers.some((h) => h.trim() === 'KEY')
+const metaOf = (headers: readonly string[]) => {
+  const odk = isOdkCentral(headers)
+  return (header: string) => {
+    const h = header.trim()
+    return h.startsWith('_') || META.has(normaliseHeader(h)) || /^meta[/-]/i.test(h) || (odk && ODK_CENTRAL.has(h.toLowerCase()))
+  }
+}
+const isMeta = (header: string) => metaOf([])(header)
+
+/** A question as the mapping matches it: by its code, or by its text and its options' labels (a "labels" export). */
+export type InstrumentQuestion = { code: string; text?: string; type?: string; options?: readonly { code: string; label: string }[] }
+
+/** "Do you know the hotline number? " → "do you know the hotline number": labels compared without case, spacing or end punctuation. */
+const foldLabel = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\s?:.!]+$/, '')
+
+/**
+ * The names a column may go by: its whole heading, then its own name after
+ * the groups (Kobo's "/", ODK Central's "-"), as codes and as labels.
+ */
+function namesOf(header: string) {
+  const slash = header.split('/')
+  const own = slash[slash.length - 1]!
+  const dash = own.split('-')
+  return {
+    codes: [...new Set([normaliseHeader(own), normaliseHeader(dash[dash.length - 1]!)])],
+    labels: [...new Set([foldLabel(header), foldLabel(own)])],
+    // The last two parts, for one option's 0/1 column: question then option.
+    pair: slash.length >= 2 ? ([slash[slash.length - 2]!, own] as const) : null,
+  }
+}
 
 /**
  * The guess for each column; each field and question is taken at most once.
  * Form metadata is dropped; a column that looks like personal data, or that
  * matches nothing, is left for the planner to decide (`choose`): nothing is
- * dropped or kept without someone saying so.
+ * dropped or kept without someone saying so. Questions are matched by code
+ * or by label, as Kobo's "XML values" and "labels" exports name them.
  */
-export function suggestMapping(headers: readonly string[], questionCodes: readonly string[], personal: readonly (string | null)[] = [], optionItems: readonly string[] = []): ColumnTarget[] {
+export function suggestMapping(headers: readonly string[], instrument: readonly (string | InstrumentQuestion)[], personal: readonly (string | null)[] = []): ColumnTarget[] {
+  const questions = instrument.map((q) => (typeof q === 'string' ? { code: q } : q))
+  const meta = metaOf(headers)
   const taken = new Set<string>()
+  const take = <T extends ColumnTarget>(target: T) => (taken.has(target) ? null : (taken.add(target), target))
   return headers.map((header, i): ColumnTarget => {
-    if (isMeta(header)) return 'drop'
+    if (meta(header)) return 'drop'
     if (personal[i]) return 'choose'
-    // "group_media/heard_from/radio": the 0/1 column of one option, named by the question and the option.
-    const segments = header.split(/[/.:]/).map(normaliseHeader)
-    const item = segments.length >= 2 ? `${segments[segments.length - 2]}/${segments[segments.length - 1]}` : null
-    if (item && optionItems.includes(item) && !taken.has(`option:${item}`)) {
-      taken.add(`option:${item}`)
-      return `option:${item}`
+    const names = namesOf(header)
+    // "group_media/heard_from/radio" (or its labels): the 0/1 column of one option of a multiple-choice question.
+    if (names.pair) {
+      const [asked, answered] = names.pair
+      for (const q of questions.filter((x) => x.type === 'multiple_choice')) {
+        if (normaliseHeader(asked.split('-').pop()!) !== q.code && foldLabel(asked) !== foldLabel(q.text ?? '\u0000')) continue
+        const option = q.options?.find((o) => o.code === normaliseHeader(answered) || foldLabel(o.label) === foldLabel(answered))
+        const target = option ? take(`option:${q.code}/${option.code}` as const) : null
+        if (target) return target
+      }
     }
-    const name = normaliseHeader(header)
-    const question = questionCodes.find((code) => code === name)
-    if (question && !taken.has(`question:${question}`)) {
-      taken.add(`question:${question}`)
-      return `question:${question}`
-    }
-    const field = FIELD_TARGETS.find((f) => SYNONYMS[f].includes(name))
-    if (field && !taken.has(field)) {
-      taken.add(field)
-      return field
-    }
-    return 'choose'
+    const question = questions.find((q) => names.codes.includes(q.code)) ?? questions.find((q) => q.text && names.labels.includes(foldLabel(q.text)))
+    const asQuestion = question ? take(`question:${question.code}` as const) : null
+    if (asQuestion) return asQuestion
+    const field = FIELD_TARGETS.find((f) => names.codes.some((n) => SYNONYMS[f].includes(n)))
+    return (field && take(field)) || 'choose'
   })
 }
 
@@ -113,9 +147,10 @@ function roleOf(target: ColumnTarget): ColumnRole {
  * its sample values and what its heading makes it (form metadata is dropped
  * anyway, and never flagged).
  */
-export function personalColumns(headers: readonly string[], sampleRows: readonly (readonly string[])[], questionCodes: readonly string[], optionItems: readonly string[] = []): (string | null)[] {
-  const guessed = suggestMapping(headers, questionCodes, [], optionItems)
-  return headers.map((h, i) => (isMeta(h) ? null : personalData(h, sampleRows.map((r) => r[i] ?? ''), roleOf(guessed[i]!))))
+export function personalColumns(headers: readonly string[], sampleRows: readonly (readonly string[])[], instrument: readonly (string | InstrumentQuestion)[]): (string | null)[] {
+  const guessed = suggestMapping(headers, instrument)
+  const meta = metaOf(headers)
+  return headers.map((h, i) => (meta(h) ? null : personalData(h, sampleRows.map((r) => r[i] ?? ''), roleOf(guessed[i]!))))
 }
 
 /** "pre", "Baseline", "before" → the wave kind a file's `wave` column means, or null. */

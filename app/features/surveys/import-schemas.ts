@@ -30,6 +30,7 @@ export function parseImportChoice(values: URLSearchParams | FormData) {
     upload: upload.success ? upload.data : null,
     mapping: columns.length ? columns : undefined,
     targetWave: chosenWave.success ? (chosenWave.data as WaveKey) : null,
+    dropUndecided: get('rest') === 'drop',
   }
 }
 

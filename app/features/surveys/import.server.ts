@@ -7,7 +7,7 @@ import { can, type Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import type { Outcome } from '../../shared/outcome'
 import { clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
-import { optionItem, type Question } from './answers'
+import type { Question } from './answers'
 import { impliedSampling, surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
@@ -55,13 +55,9 @@ function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
   return (mayOpen && upload) || notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
 }
 
-/** "heard_from/radio" for every option of every multiple-choice question: the names of their 0/1 columns. */
-const optionItemsOf = (questions: readonly Pick<Question, 'code' | 'type' | 'options'>[]) =>
-  questions.flatMap((q) => (q.type === 'multiple_choice' ? q.options.map((o) => optionItem(q.code, o.code)) : []))
-
 /** Why each column looks like personal data, less the columns an org admin has cleared (matched by place and heading). */
-function flaggedColumns(file: Pick<CsvFile, 'headers' | 'rows'>, questions: readonly Pick<Question, 'code' | 'type' | 'options'>[], cleared: readonly ClearedColumn[]) {
-  return personalColumns(file.headers, file.rows.slice(0, SAMPLE_ROWS), questions.map((q) => q.code), optionItemsOf(questions)).map((why, i) => (cleared.some((c) => c.column === i && c.header === file.headers[i]) ? null : why))
+function flaggedColumns(file: Pick<CsvFile, 'headers' | 'rows'>, questions: readonly Pick<Question, 'code' | 'text' | 'type' | 'options'>[], cleared: readonly ClearedColumn[]) {
+  return personalColumns(file.headers, file.rows.slice(0, SAMPLE_ROWS), questions).map((why, i) => (cleared.some((c) => c.column === i && c.header === file.headers[i]) ? null : why))
 }
 
 /**
@@ -97,7 +93,7 @@ const earlierImport = (campaignId: number, sha256: string) =>
 
 export const importedMessage = (rows: number, filename: string) => `${rows.toLocaleString('en')} responses were imported from ${filename}.`
 
-export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null }
+export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null; dropUndecided?: boolean }
 
 /** Everything the mapping page shows for an upload and a mapping (the suggested one when none is given). */
 export async function importPlan(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice = {}) {
@@ -107,7 +103,10 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   const questions = questionsOf(campaignId)
   const waves = wavesOf(campaignId)
   const personal = flaggedColumns(file, questions, upload.cleared)
-  const mapping = choice.mapping?.length === file.headers.length ? choice.mapping : suggestMapping(file.headers, questions.map((q) => q.code), personal, optionItemsOf(questions))
+  const suggested = suggestMapping(file.headers, questions, personal)
+  // "Drop the rest": every column still undecided is dropped (a person asked for it; nothing is guessed).
+  const chosen = choice.mapping?.length === file.headers.length ? choice.mapping : suggested
+  const mapping = choice.dropUndecided ? chosen.map((t) => (t === 'choose' ? 'drop' : t)) : chosen
   const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
   const problems: CsvProblem[] = [...file.parseProblems]
   if (file.headers.length === 0) problems.push({ line: 1, column: '', message: 'The file is empty.' })
