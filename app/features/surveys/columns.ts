@@ -68,7 +68,6 @@ const metaOf = (headers: readonly string[]) => {
     return h.startsWith('_') || META.has(normaliseHeader(h)) || /^meta[/-]/i.test(h) || (odk && ODK_CENTRAL.has(h.toLowerCase()))
   }
 }
-const isMeta = (header: string) => metaOf([])(header)
 
 /** A question as the mapping matches it: by its code, or by its text and its options' labels (a "labels" export). */
 export type InstrumentQuestion = { code: string; text?: string; type?: string; options?: readonly { code: string; label: string }[] }
