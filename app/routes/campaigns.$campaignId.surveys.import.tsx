@@ -153,7 +153,8 @@ function ClearFlag({ column, header, error }: { column: number; header: string; 
   )
 }
 
-const PREVIEW_HEADERS = { cluster: 'Cluster', stratum: 'Stratum', weight: 'Weight' } as const
+const PREVIEW_HEADERS = { sex: 'Sex', age_band: 'Age band', locality: 'Locality', cluster: 'Cluster', stratum: 'Stratum', weight: 'Weight' } as const
+const PREVIEW_FIELDS = ['sex', 'age_band', 'locality', ...SAMPLE_TARGETS] as const
 
 type Plan = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['plan']>
 
@@ -167,8 +168,8 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
     ]),
     { value: 'drop', label: FIELD_LABELS.drop },
   ]
-  // The sample's columns, shown in the preview as they will be stored.
-  const sampleColumns = SAMPLE_TARGETS.filter((t) => plan.mapping.includes(t))
+  // The respondent's fields and the sample's columns, shown in the preview as they will be stored.
+  const sampleColumns = PREVIEW_FIELDS.filter((t) => plan.mapping.includes(t))
   const hidden = (
     <>
       <input type="hidden" name="upload" value={plan.upload.id} />
@@ -190,7 +191,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
       <Form method="get" aria-label="Column mapping">
         <input type="hidden" name="upload" value={plan.upload.id} />
         <div className="table-wrap" role="region" aria-label="Columns of the file" tabIndex={0}>
-          <table>
+          <table className="mapping-table">
             <thead>
               <tr>
                 <th scope="col">Column</th>
@@ -334,7 +335,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
                     <td>{r.respondentCode}</td>
                     <td>{r.wave.replace(':', ', ')}</td>
                     {sampleColumns.map((c) => (
-                      <td key={c}>{r[c] ?? '—'}</td>
+                      <td key={c}>{r[c === 'age_band' ? 'ageBand' : c] ?? '—'}</td>
                     ))}
                     {plan.questions.map((q) => (
                       <td key={q.code}>{r.answers[q.code] ?? '—'}</td>

@@ -84,6 +84,8 @@ describe('reading the columns of a survey file', () => {
 
   it('reads waves and groups as files spell them', () => {
     expect(['pre', 'Baseline', 'post', 'ENDLINE', 'follow-up', 'later'].map(readWaveKind)).toEqual(['baseline', 'baseline', 'endline', 'endline', 'follow_up', null])
+    // Labels, as a labels export writes them.
+    expect(['Before the campaign', 'After the campaign', 'Follow-up, six months on', 'Before or after'].map(readWaveKind)).toEqual(['baseline', 'endline', 'follow_up', null])
     expect(['campaign', 'Intervention', 'control', 'comparison', 'other'].map(readGroup)).toEqual(['campaign', 'campaign', 'comparison', 'comparison', null])
   })
 })

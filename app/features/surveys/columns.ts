@@ -152,13 +152,25 @@ export function personalColumns(headers: readonly string[], sampleRows: readonly
   return headers.map((h, i) => (meta(h) ? null : personalData(h, sampleRows.map((r) => r[i] ?? ''), roleOf(guessed[i]!))))
 }
 
-/** "pre", "Baseline", "before" → the wave kind a file's `wave` column means, or null. */
+const WAVE_WORDS: Record<'baseline' | 'endline' | 'follow_up', readonly string[]> = {
+  baseline: ['pre', 'baseline', 'before', 'bl', 'pre_test', 'pretest'],
+  endline: ['post', 'endline', 'after', 'el', 'post_test', 'posttest'],
+  follow_up: ['follow_up', 'followup', 'fu'],
+}
+
+/**
+ * "pre", "Baseline", "before" → the wave kind a file's `wave` column means,
+ * or null; a label of a few words ("Before the campaign", "Follow-up, six
+ * months on") when exactly one kind's word is among them.
+ */
 export function readWaveKind(cell: string): 'baseline' | 'endline' | 'follow_up' | null {
   const v = normaliseHeader(cell)
-  if (['pre', 'baseline', 'before', 'bl', 'pre_test', 'pretest'].includes(v)) return 'baseline'
-  if (['post', 'endline', 'after', 'el', 'post_test', 'posttest'].includes(v)) return 'endline'
-  if (['follow_up', 'followup', 'fu'].includes(v)) return 'follow_up'
-  return null
+  const whole = (Object.keys(WAVE_WORDS) as (keyof typeof WAVE_WORDS)[]).find((k) => WAVE_WORDS[k].includes(v))
+  if (whole) return whole
+  const words = v.split('_')
+  const phrase = v.replace(/follow_up/g, 'followup').split('_')
+  const kinds = (Object.keys(WAVE_WORDS) as (keyof typeof WAVE_WORDS)[]).filter((k) => WAVE_WORDS[k].some((w) => words.includes(w) || phrase.includes(w)))
+  return kinds.length === 1 ? kinds[0]! : null
 }
 
 /** "campaign", "intervention", "control" → the group a file's `group` column means, or null. */

@@ -5,7 +5,7 @@ import type { CsvProblem } from '../csv/csv-file'
 export function ProblemsTable({ problems, label = 'Problems by line and column' }: { problems: readonly CsvProblem[]; label?: string }) {
   return (
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
-      <table>
+      <table className="problems-table">
         <thead>
           <tr>
             <th scope="col">Line</th>
