@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
   if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    const { upload } = await readCsvUpload(request, MAX_SURVEY_UPLOAD)
+    const { upload } = await readCsvUpload(request, MAX_SURVEY_UPLOAD, { xlsx: true })
     if (!upload.ok) return data<Result>({ ok: false, message: upload.message }, { status: upload.status })
     const id = await storeUpload(actor, campaignId, upload.filename, upload.text)
     return redirect(`/campaigns/${campaignId}/surveys/import?upload=${id}`)
@@ -85,17 +85,26 @@ export default function ImportSurvey() {
       {!plan ? (
         <>
           <p className="lede">
-            Upload a CSV file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file
+            Upload a CSV or XLSX file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file
             that holds several waves — a <code>wave</code> column (pre/post or baseline/endline) and a <code>group</code> column (campaign/comparison).
             KoboToolbox and ODK exports work as they are.
           </p>
-          <p>Nothing is imported until you have checked how the columns are read. Files up to 20 MB; UTF-8, comma or semicolon separated.</p>
+          <p>Nothing is imported until you have checked how the columns are read. Files up to 20 MB: CSV (UTF-8, comma or semicolon separated) or XLSX, as KoboToolbox and spreadsheets save them.</p>
           <Form method="post" encType="multipart/form-data">
             <div className="field">
               <label className="field__label" htmlFor="survey-file">
-                CSV file
+                CSV or XLSX file
               </label>
-              <input id="survey-file" name="file" type="file" accept=".csv,text/csv" className="input" required />
+              <input id="survey-file" name="file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="input" required />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="survey-sheet">
+                Sheet (XLSX only, optional)
+              </label>
+              <div className="field__hint" id="survey-sheet-hint">
+                The name of the sheet that holds the answers; the first sheet if empty.
+              </div>
+              <input id="survey-sheet" name="sheet" type="text" className="input" aria-describedby="survey-sheet-hint" />
             </div>
             <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
               {busy ? 'Uploading…' : 'Upload and check'}

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { LIKERT_LABELS } from '../../app/features/surveys/answers'
-import { addQuestions, addWave, importPlan, runImport, storeUpload } from '../../app/features/surveys/index.server'
+import { importPlan, runImport, storeUpload } from '../../app/features/surveys/index.server'
 import { changeResults } from '../../app/features/results/flow.server'
 import * as importPage from '../../app/routes/campaigns.$campaignId.surveys.import'
-import { actorOf, createCampaign, createPerson, loginAs } from '../factories'
+import { campaignWithInstrument, heardFrom, KNOWS_HOTLINE, WOULD_REPORT } from '../factories'
 import { get, invoke } from './helpers'
 
 // The layouts the field's tools download, as they come: KoboToolbox's
 // "labels" export (headings and answers as the form's labels) and ODK
 // Central's CSV (groups joined by "-", its own columns around the answers).
 
-async function campaign() {
-  const { organisation, user } = await createPerson('member')
-  const actor = await actorOf(user)
-  const id = createCampaign(organisation, { status: 'active', indicators: [] })
-  await changeResults(actor, id, (change) =>
-    addQuestions(change, [
-      { code: 'knows_hotline', text: 'Do you know the hotline number?', type: 'binary', desired: '1', options: [], min: null, max: null, indicatorId: null },
-      { code: 'would_report', text: 'I would report a suspected case.', type: 'likert', desired: null, options: [...LIKERT_LABELS], min: null, max: null, indicatorId: null },
-      { code: 'heard_from', text: 'Where did you hear about the hotline?', type: 'multiple_choice', desired: null, options: [{ code: 'radio', label: 'Radio' }, { code: 'friends', label: 'Friends or family' }], min: null, max: null, indicatorId: null },
-    ]),
-  )
-  await addWave(actor, id, { kind: 'baseline', group: 'campaign', design: 'cross_section', samplingNotes: '' })
-  return { actor, id, cookie: await loginAs(user) }
-}
+const campaign = () => campaignWithInstrument([KNOWS_HOTLINE, WOULD_REPORT, heardFrom([{ code: 'radio', label: 'Radio' }, { code: 'friends', label: 'Friends or family' }])], ['baseline'])
 
 const answersOf = (plan: Awaited<ReturnType<typeof importPlan>>) => plan.responses.map((r) => [r.respondentCode, r.answers])
 

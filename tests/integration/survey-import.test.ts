@@ -205,7 +205,9 @@ describe('bad survey files', () => {
       return invoke(importRoute.action, new Request(`${SITE}/campaigns/${id}/surveys/import`, { method: 'POST', headers: { Origin: SITE, Cookie: who }, body: form }), { campaignId: String(id) })
     }
     const message = (r: { data: unknown }) => (r.data as { message: string }).message
-    expect(message(await send(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])))).toMatch(/not a CSV text file/)
+    // A ZIP archive is taken for an XLSX workbook, and this one cannot be read.
+    expect(message(await send(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])))).toMatch(/This XLSX file cannot be read: it may be damaged/)
+    expect(message(await send(new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x08])))).toMatch(/not a CSV text file/)
     expect(message(await send(new Uint8Array([0x72, 0x65, 0x73, 0x70, 0x0a, 0x4b, 0x79, 0x69, 0x76, 0x20, 0xe9, 0x74, 0xe9])))).toMatch(/not UTF-8/)
     const big = await send('x'.repeat(20 * 1024 * 1024 + 10))
     expect(big.status).toBe(413)
