@@ -128,6 +128,8 @@ describe('a labels export and ODK Central’s layout', () => {
     expect(suggestMapping(headers, instrument)).toEqual(['drop', 'respondent_code', 'question:knows_hotline', ...Array(11).fill('drop')])
     // Outside ODK Central's layout a column called "status" is not form metadata.
     expect(suggestMapping(['respondent_code', 'Status'], instrument)).toEqual(['respondent_code', 'choose'])
+    // Nor is "-" a group separator: "pre-knows_hotline" is not the question knows_hotline.
+    expect(suggestMapping(['respondent_code', 'pre-knows_hotline'], instrument)).toEqual(['respondent_code', 'choose'])
   })
 })
 

@@ -79,10 +79,11 @@ const foldLabel = (s: string) => s.normalize('NFC').trim().toLowerCase().replace
  * The names a column may go by: its whole heading, then its own name after
  * the groups (Kobo's "/", ODK Central's "-"), as codes and as labels.
  */
-function namesOf(header: string) {
+function namesOf(header: string, odk: boolean) {
   const slash = header.split('/')
   const own = slash[slash.length - 1]!
-  const dash = own.split('-')
+  // Only ODK Central joins groups with "-"; elsewhere "age-band" is one name.
+  const dash = odk ? own.split('-') : [own]
   return {
     codes: [...new Set([normaliseHeader(own), normaliseHeader(dash[dash.length - 1]!)])],
     labels: [...new Set([foldLabel(header), foldLabel(own)])],
@@ -101,17 +102,18 @@ function namesOf(header: string) {
 export function suggestMapping(headers: readonly string[], instrument: readonly (string | InstrumentQuestion)[], personal: readonly (string | null)[] = []): ColumnTarget[] {
   const questions = instrument.map((q) => (typeof q === 'string' ? { code: q } : q))
   const meta = metaOf(headers)
+  const odk = isOdkCentral(headers)
   const taken = new Set<string>()
   const take = <T extends ColumnTarget>(target: T) => (taken.has(target) ? null : (taken.add(target), target))
   return headers.map((header, i): ColumnTarget => {
     if (meta(header)) return 'drop'
     if (personal[i]) return 'choose'
-    const names = namesOf(header)
+    const names = namesOf(header, odk)
     // "group_media/heard_from/radio" (or its labels): the 0/1 column of one option of a multiple-choice question.
     if (names.pair) {
       const [asked, answered] = names.pair
       for (const q of questions.filter((x) => x.type === 'multiple_choice')) {
-        if (normaliseHeader(asked.split('-').pop()!) !== q.code && foldLabel(asked) !== foldLabel(q.text ?? '\u0000')) continue
+        if (normaliseHeader(odk ? asked.split('-').pop()! : asked) !== q.code && foldLabel(asked) !== foldLabel(q.text ?? '\u0000')) continue
         const option = q.options?.find((o) => o.code === normaliseHeader(answered) || foldLabel(o.label) === foldLabel(answered))
         const target = option ? take(`option:${q.code}/${option.code}` as const) : null
         if (target) return target
