@@ -38,7 +38,7 @@ function wave(obs: readonly DesignObservation[], binary: boolean) {
   }
 }
 
-function figures(binary: boolean, pre: readonly DesignObservation[], post: readonly DesignObservation[], method: string, test: DesignTest | null, deffChange: (a: DesignMean, b: DesignMean, t: DesignTest) => number | null) {
+function figures(binary: boolean, pre: readonly DesignObservation[], post: readonly DesignObservation[], method: string, test: DesignTest | null, deffChange: (a: DesignMean, b: DesignMean) => number) {
   const [a, b] = [wave(pre, binary), wave(post, binary)]
   const f: DesignFigures = {
     pre: a.estimate,
@@ -68,7 +68,7 @@ function figures(binary: boolean, pre: readonly DesignObservation[], post: reado
   }
   if (test && Number.isFinite(test.pValue)) {
     Object.assign(f, { change: test.estimate, changeLow: test.low, changeHigh: test.high, changeCiMethod: method, statistic: test.statistic, df: test.df, pValue: test.pValue })
-    f.deffChange = a.m && b.m ? deffChange(a.m, b.m, test) : null
+    f.deffChange = a.m && b.m ? deffChange(a.m, b.m) : null
   } else f.notes.push('not computable: a design-based test needs two clusters or more in a stratum, and answers that differ')
   if (binary && f.pre !== null && f.post !== null) Object.assign(f, { effectSizeName: 'cohens_h', effectSize: cohensH(f.pre, f.post) })
   return f
@@ -89,7 +89,9 @@ const NO_RANK = 'no rank test: rank tests assume respondents drawn one by one, w
 
 /** Two cross-sections: each wave's design-based estimate, and the change as svyglm(y ~ post) with the waves as strata. */
 export function crossSectionFigures(binary: boolean, sample: SampleLabel, pre: readonly DesignObservation[], post: readonly DesignObservation[]): DesignFigures {
-  const f = figures(binary, pre, post, 'svyglm_change', designChange(pre, post), (a, b, t) => t.se ** 2 / (a.srsVariance + b.srsVariance))
+  const test = designChange(pre, post)
+  // Called only with a test: the change's variance against the two waves' simple-random variances.
+  const f = figures(binary, pre, post, 'svyglm_change', test, (a, b) => test!.se ** 2 / (a.srsVariance + b.srsVariance))
   if (!binary && f.preSd && f.postSd && f.change !== null) Object.assign(f, { effectSizeName: 'cohens_d', effectSize: f.change / Math.sqrt((f.preSd ** 2 + f.postSd ** 2) / 2) })
   f.notes.unshift(designNote(sample, f, false))
   if (!binary) f.notes.push(NO_RANK)
@@ -107,9 +109,8 @@ export function panelFigures(binary: boolean, sample: SampleLabel, pre: readonly
   const atBaseline = post.map((o, i) => ({ ...pre[i]!, y: o.y }))
   const changes = changesOf(pre, atBaseline)
   const test = clusteredPairedChange(changes.map((c) => ({ d: c.y, cluster: c.cluster, stratum: c.stratum, weight: c.weight })))
-  const f = figures(binary, pre, atBaseline, 'svymean_paired_change', test, (_, __, t) => (t as DesignTest & { deff: number }).deff)
-  const spread = designMean(changes)
-  if (!binary && spread && f.change !== null) Object.assign(f, { effectSizeName: 'cohens_dz', effectSize: f.change / spread.sd })
+  const f = figures(binary, pre, atBaseline, 'svymean_paired_change', test, () => test!.deff)
+  if (!binary && test && f.change !== null) Object.assign(f, { effectSizeName: 'cohens_dz', effectSize: f.change / test.sd })
   f.notes.unshift(designNote(sample, f, true))
   if (!binary) f.notes.push(NO_RANK)
   return f

@@ -162,12 +162,13 @@ export function clusteredPairedDid(campaign: readonly DesignObservation[], compa
 /**
  * A panel's mean per-respondent change (post − pre) with respondents clustered
  * (by village, say): svymean of the changes on that design, tested with t on
- * clusters less one, with its design effect.
+ * clusters less one, with its design effect and the changes' weighted
+ * standard deviation.
  */
-export function clusteredPairedChange(changes: readonly { d: number; cluster: string; weight?: number; stratum?: string }[]): (DesignTest & { deff: number }) | null {
+export function clusteredPairedChange(changes: readonly { d: number; cluster: string; weight?: number; stratum?: string }[]): (DesignTest & { deff: number; sd: number }) | null {
   const obs = changes.map((c) => ({ y: c.d, weight: c.weight ?? 1, stratum: c.stratum ?? '', cluster: c.cluster }))
   const m = designMean(obs)
   if (!m) return null
   const test = tTest(m.estimate, m.se, m.df, m.n)
-  return test ? { ...test, deff: m.deff } : null
+  return test ? { ...test, deff: m.deff, sd: m.sd } : null
 }
