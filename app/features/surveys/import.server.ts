@@ -50,8 +50,9 @@ export async function storeUpload(actor: Actor, campaignId: number, filename: st
 
 /** An upload of this campaign: the uploader's own, or, for whoever may clear its flags (an org admin), any of the organisation's. */
 function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
+  const access = assertSurveyAccess(actor, campaignId)
   const upload = db.select().from(surveyUploads).where(and(eq(surveyUploads.id, uploadId), eq(surveyUploads.campaignId, campaignId))).get()
-  const mayOpen = upload && (upload.userId === actor.userId || can(actor, 'survey.clear-personal-data', assertSurveyAccess(actor, campaignId).organisationId))
+  const mayOpen = upload && (upload.userId === actor.userId || can(actor, 'survey.clear-personal-data', access.organisationId))
   return (mayOpen && upload) || notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
 }
 
@@ -97,7 +98,7 @@ export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | nu
 
 /** Everything the mapping page shows for an upload and a mapping (the suggested one when none is given). */
 export async function importPlan(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice = {}) {
-  assertSurveyAccess(actor, campaignId)
+  const access = assertSurveyAccess(actor, campaignId)
   const upload = uploadOf(actor, campaignId, uploadId)
   const file = await parseCsv(upload.content)
   const questions = questionsOf(campaignId)
@@ -147,7 +148,7 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
     upload: { id: upload.id, filename: upload.filename, sha256: upload.sha256 },
     /** Flags an org admin has cleared, with who, when and why; and whether this viewer may clear one. */
     cleared: upload.cleared.filter((c) => file.headers[c.column] === c.header),
-    canClear: can(actor, 'survey.clear-personal-data', assertSurveyAccess(actor, campaignId).organisationId),
+    canClear: can(actor, 'survey.clear-personal-data', access.organisationId),
     headers: file.headers,
     samples: file.rows.slice(0, 3),
     rowCount: file.rows.length,

@@ -36,19 +36,19 @@ const HEADER_SIGNS: readonly Sign[] = [
   {
     what: 'a name',
     phrases: words(
-      'name', 'names', 'fullname', 'firstname', 'lastname', 'surname', 'surnames', 'forename', 'givenname', 'familyname', 'middlename', 'nickname',
-      'nom', 'prenom', 'prénom', 'nombre', 'nombres', 'apellido', 'apellidos', 'nume', 'prenume', 'numele',
+      'name', 'fullname', 'firstname', 'lastname', 'surname', 'forename', 'givenname', 'familyname', 'middlename', 'nickname',
+      'nom', 'prenom', 'prénom', 'nombre', 'apellido', 'nume', 'prenume', 'numele',
       "ім'я", 'ім’я', 'імя', 'імені', 'піб', 'фио', 'прізвищ', 'побатькові', 'имя', 'имени', 'фамили', 'отчеств', 'नाम', 'थर',
     ),
   },
   {
     what: 'a phone number',
     phrases: words(
-      'phone', 'phones', 'telephone', 'tel', 'mobile', 'cellphone', 'cell', 'msisdn', 'whatsapp', 'viber', 'telegram', 'signal',
-      'téléphone', 'telephone', 'teléfono', 'telefono', 'celular', 'móvil', 'movil', 'telefon', 'telefonul', 'telefonului', 'mobil', 'телефон', 'мобільн', 'мобильн', 'फोन', 'मोबाइल',
+      'phone', 'telephone', 'tel', 'mobile', 'cellphone', 'cell', 'msisdn', 'whatsapp', 'viber', 'telegram', 'signal',
+      'téléphone', 'teléfono', 'telefono', 'celular', 'móvil', 'movil', 'telefon', 'telefonul', 'telefonului', 'mobil', 'телефон', 'мобільн', 'мобильн', 'फोन', 'मोबाइल',
     ),
   },
-  { what: 'an email address', phrases: words('email', 'e mail', 'emails', 'mail address', 'courriel', 'correo', 'correo electrónico', 'пошт', 'почт', 'ईमेल') },
+  { what: 'an email address', phrases: words('email', 'e mail', 'mail address', 'courriel', 'correo', 'correo electrónico', 'пошт', 'почт', 'ईमेल') },
   {
     what: 'an address',
     phrases: words(
