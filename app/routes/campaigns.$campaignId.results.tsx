@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PrintHeader } from '../shared/ui/print-header'
 import { ResultCard, UNDECLARED_NOTE } from '../features/results'
-import { optionItem, WavesTable } from '../features/surveys'
+import { WavesTable } from '../features/surveys'
 import { campaignResults } from '../features/results/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { getSession } from '../features/accounts/index.server'
@@ -19,14 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own: r.own,
     design: r.design,
     threshold: r.threshold,
-    // A multiple-choice question is read as one yes/no item per option, each a card of its own.
-    questions: r.questions.flatMap((q) =>
-      q.type === 'free_text'
-        ? []
-        : q.type === 'multiple_choice'
-          ? q.options.map((o) => ({ code: optionItem(q.code, o.code), text: `${q.text} — ${o.label}`, type: 'binary' as const, min: null, max: null }))
-          : [{ code: q.code, text: q.text, type: q.type, min: q.min, max: q.max }],
-    ),
+    questions: r.items,
     waves: r.waves.map((w) => ({ id: w.id, kind: w.kind, group: w.group, design: w.design, startDate: w.startDate, endDate: w.endDate, responses: w.responses, targetSize: w.targetSize, sampling: w.sampling, clusterUnit: w.clusterUnit })),
     records: r.records,
     today: new Date().toISOString().slice(0, 10),

@@ -1,10 +1,11 @@
 import type { Design, ImpactRecord } from './impact'
 import { disclose, type Breakdown } from './disclosure'
 import { storedAnalysis } from './summaries.server'
+import { resultItems } from './impact-input'
 import type { Actor } from '../../shared/permissions/permissions'
 import { getCampaign } from '../campaigns/index.server'
 import { getEnv } from '../../shared/env.server'
-import { questionsOf, waveRows, type StoredQuestion, type StoredWave } from '../surveys/index.server'
+import { questionsOf, waveRows, type StoredWave } from '../surveys/index.server'
 
 // A campaign's results as a viewer may see them, read from its stored
 // analysis: anyone who may see the campaign sees its results; outside the
@@ -14,7 +15,8 @@ export type CampaignResults = {
   campaign: { id: number; title: string; status: string; organisation: string }
   own: boolean
   design: Design
-  questions: StoredQuestion[]
+  /** The cards of the page: each analysed question, a multiple-choice question one per option. */
+  items: ReturnType<typeof resultItems>
   /** Each wave with the responses the analysis read from it. */
   waves: (StoredWave & { responses: number })[]
   records: ImpactRecord[]
@@ -34,7 +36,7 @@ export async function campaignResults(viewer: Actor | null, campaignId: number):
     campaign,
     own: threshold === null,
     design,
-    questions: questionsOf(campaignId, false),
+    items: resultItems(questionsOf(campaignId, false)),
     waves: waveRows(campaignId).map((w) => ({ ...w, responses: waveSizes[w.id] ?? 0 })),
     records,
     breakdowns: disclose(breakdowns, threshold),

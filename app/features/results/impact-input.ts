@@ -15,18 +15,25 @@ export const ANALYSED_TYPES = ['binary', 'likert', 'score'] as const satisfies r
  * scores as numbers; each option of a multiple-choice question a yes/no item
  * of its own (chosen or not); free text never.
  */
-export function analysedItems(q: Pick<Question, 'code' | 'type' | 'desired' | 'options'>): { code: string; type: AnalysedType; value: (stored: string) => number | null }[] {
+export function analysedItems(q: Pick<Question, 'code' | 'type' | 'desired' | 'options'>): { code: string; type: AnalysedType; option?: string; value: (stored: string) => number | null }[] {
   switch (q.type) {
     case 'binary':
     case 'single_choice':
       return [{ code: q.code, type: 'binary', value: (stored) => (stored === q.desired ? 1 : 0) }]
     case 'multiple_choice':
-      return q.options.map((o) => ({ code: optionItem(q.code, o.code), type: 'binary' as const, value: (stored: string) => (chosenOptions(stored).includes(o.code) ? 1 : 0) }))
+      return q.options.map((o) => ({ code: optionItem(q.code, o.code), type: 'binary' as const, option: o.label, value: (stored: string) => (chosenOptions(stored).includes(o.code) ? 1 : 0) }))
     case 'free_text':
       return []
     default:
       return [{ code: q.code, type: q.type, value: (stored) => (Number.isFinite(Number(stored)) ? Number(stored) : null) }]
   }
+}
+
+/** What the results page shows a card for: each analysed item, a multiple-choice option under its question's text. */
+export function resultItems(questions: readonly Pick<Question, 'code' | 'text' | 'type' | 'desired' | 'options' | 'min' | 'max'>[]) {
+  return questions.flatMap((q) =>
+    analysedItems(q).map((item) => ({ code: item.code, text: item.option ? `${q.text} — ${item.option}` : q.text, type: item.option ? ('binary' as const) : q.type, min: q.min, max: q.max })),
+  )
 }
 
 export type StoredResponse = {
