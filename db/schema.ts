@@ -503,10 +503,16 @@ export const surveyResponses = sqliteTable(
     cluster: text('cluster'),
     stratum: text('stratum'),
     weight: real('weight'),
+    /** The collecting tool's own id of the submission (Kobo's _uuid, ODK's instanceID): how a later download of the same data finds this response. */
+    submissionId: text('submission_id'),
     importId: integer('import_id').references(() => surveyImports.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('survey_responses_code_unique').on(t.waveId, t.respondentCode), index('survey_responses_import_idx').on(t.importId)],
+  (t) => [
+    uniqueIndex('survey_responses_code_unique').on(t.waveId, t.respondentCode),
+    uniqueIndex('survey_responses_submission_unique').on(t.waveId, t.submissionId).where(sql`submission_id is not null`),
+    index('survey_responses_import_idx').on(t.importId),
+  ],
 )
 
 export const surveyAnswers = sqliteTable(
@@ -541,6 +547,10 @@ export const surveyImports = sqliteTable(
     completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
     /** When the writer last stored a slice: an unfinished import that has not moved for a while was abandoned. */
     progressAt: integer('progress_at', { mode: 'timestamp_ms' }),
+    /** Which heading each question and field was read from, so a later download whose columns were renamed can say which. */
+    columns: text('columns', { mode: 'json' }).$type<ImportedColumn[]>().notNull().default(sql`'[]'`),
+    /** For a later download of the same survey: the rows already stored as they were, those that said otherwise, and the changes accepted. */
+    repeated: text('repeated', { mode: 'json' }).$type<RepeatedRows>(),
   },
   (t) => [
     index('survey_imports_hash_idx').on(t.campaignId, t.sha256),
@@ -563,6 +573,9 @@ export const surveyUploads = sqliteTable('survey_uploads', {
   cleared: text('cleared', { mode: 'json' }).$type<ClearedColumn[]>().notNull().default(sql`'[]'`),
   createdAt: createdAt(),
 })
+
+export type ImportedColumn = { header: string; target: string }
+export type RepeatedRows = { identical: number; changed: number; accepted: number }
 
 export type ClearedColumn = { column: number; header: string; reason: string; userId: number; userName: string; at: string }
 

@@ -17,7 +17,10 @@ sqlite.pragma('busy_timeout = 5000')
 // As db/connection.ts: the upload deleted below is overwritten, not left in free pages.
 sqlite.pragma('secure_delete = ON')
 
-const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band, locality, cluster, stratum, weight, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+const addResponse = sqlite.prepare('insert into survey_responses (wave_id, respondent_code, sex, age_band, locality, cluster, stratum, weight, submission_id, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+// A change a person accepted: the response keeps its id (and the import that first stored it); its answers are replaced.
+const updateResponse = sqlite.prepare('update survey_responses set respondent_code = ?, sex = ?, age_band = ?, locality = ?, cluster = ?, stratum = ?, weight = ?, submission_id = ? where id = ?')
+const clearAnswers = sqlite.prepare('delete from survey_answers where response_id = ?')
 const addAnswer = sqlite.prepare('insert into survey_answers (response_id, question_id, value) values (?, ?, ?)')
 const progressed = sqlite.prepare('update survey_imports set progress_at = ? where id = ?')
 const completed = sqlite.prepare('update survey_imports set completed_at = ?, progress_at = ? where id = ?')
@@ -28,15 +31,20 @@ const removeUpload = sqlite.prepare('delete from survey_uploads where id = ?')
 const audit = sqlite.prepare('insert into audit_events (actor_user_id, organisation_id, action, entity_type, entity_id, before, after) values (@actorUserId, @organisationId, @action, @entityType, @entityId, @before, @after)')
 
 const writeBatch = sqlite.transaction((rows) => {
-  for (const [waveId, code, sex, ageBand, locality, cluster, stratum, weight, answers] of rows) {
-    const responseId = addResponse.run(waveId, code, sex, ageBand, locality, cluster, stratum, weight, importId).lastInsertRowid
+  for (const [waveId, code, sex, ageBand, locality, cluster, stratum, weight, submissionId, answers] of rows) {
+    const responseId = addResponse.run(waveId, code, sex, ageBand, locality, cluster, stratum, weight, submissionId, importId).lastInsertRowid
     for (let k = 0; k < answers.length; k += 2) addAnswer.run(responseId, answers[k], answers[k + 1])
   }
   progressed.run(Date.now(), importId)
 })
 
-const complete = sqlite.transaction(({ uploadId, auditRow, samplings }) => {
+const complete = sqlite.transaction(({ uploadId, auditRow, samplings, updates }) => {
   const now = Date.now()
+  for (const [responseId, code, sex, ageBand, locality, cluster, stratum, weight, submissionId, answers] of updates) {
+    updateResponse.run(code, sex, ageBand, locality, cluster, stratum, weight, submissionId, responseId)
+    clearAnswers.run(responseId)
+    for (let k = 0; k < answers.length; k += 2) addAnswer.run(responseId, answers[k], answers[k + 1])
+  }
   completed.run(now, now, importId)
   for (const { waveId, sampling, clusterUnit } of samplings) declare.run(sampling, clusterUnit, waveId)
   removeUpload.run(uploadId)

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...survey,
     planner: plannerAnswer(readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign, survey.waves)).values, survey.waves),
     starters: STARTER_QUESTIONS.filter((s) => !used.has(s.code)),
-    imported: imported ? importedMessage(imported.rows, imported.filename) : null,
+    imported: imported ? importedMessage(imported.rows, imported.filename, imported.repeated) : null,
   }
 }
 

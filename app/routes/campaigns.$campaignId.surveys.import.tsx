@@ -25,8 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams
   const choice = parseImportChoice(search)
   if (!choice.upload) return { campaign: { id: campaignId, title: campaign.title }, plan: null, search: '' }
-  const { responses: _r, waveIds: _w, ...plan } = await importPlan(actor, campaignId, choice.upload, choice)
-  return { campaign: { id: campaignId, title: campaign.title }, plan: { ...plan, problems: plan.problems.slice(0, PROBLEMS_SHOWN), problemCount: plan.problems.length }, search: search.toString() }
+  const { responses: _r, waveIds: _w, accepted: _a, ...plan } = await importPlan(actor, campaignId, choice.upload, choice)
+  const repeated = { ...plan.repeated, changes: plan.repeated.changes.slice(0, PROBLEMS_SHOWN), changeCount: plan.repeated.changes.length }
+  return { campaign: { id: campaignId, title: campaign.title }, plan: { ...plan, repeated, problems: plan.problems.slice(0, PROBLEMS_SHOWN), problemCount: plan.problems.length }, search: search.toString() }
 }
 
 type Result = { ok: true; message: string } | { ok: false; message: string; column?: number }
@@ -177,6 +178,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
     ]),
     { value: 'drop', label: FIELD_LABELS.drop },
   ]
+  const newRows = plan.perWave.reduce((n, w) => n + w.n, 0)
   // The respondent's fields and the sample's columns, shown in the preview as they will be stored.
   const sampleColumns = PREVIEW_FIELDS.filter((t) => plan.mapping.includes(t))
   const hidden = (
@@ -307,7 +309,9 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">As it will be stored</h2>
           <p>
-            {plan.perWave.map((w) => `${w.n.toLocaleString('en')} in the ${w.name}`).join('; ')}. The first {plan.preview.length} rows:
+            {plan.preview.length ? `${plan.perWave.map((w) => `${w.n.toLocaleString('en')} new in the ${w.name}`).join('; ')}.` : 'No new respondents: every row of this file is already stored.'}
+            {plan.repeated.identical ? ` ${plan.repeated.identical.toLocaleString('en')} ${plan.repeated.identical === 1 ? 'row is already stored as it is' : 'rows are already stored as they are'} and will be skipped.` : ''}
+            {plan.preview.length ? ` ${plan.preview.length === 1 ? 'The first row' : `The first ${plan.preview.length} rows`}:` : ''}
           </p>
           <ul>
             {plan.perWave.map((w) => (
@@ -318,54 +322,121 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
               </li>
             ))}
           </ul>
-          <div className="table-wrap" role="region" aria-label="Preview" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Respondent</th>
-                  <th scope="col">Wave</th>
-                  {sampleColumns.map((c) => (
-                    <th scope="col" key={c}>
-                      {PREVIEW_HEADERS[c]}
-                    </th>
-                  ))}
-                  {plan.questions.map((q) => (
-                    <th scope="col" key={q.code}>
-                      {q.code}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {plan.preview.map((r) => (
-                  <tr key={r.line}>
-                    <td>{r.line}</td>
-                    <td>{r.respondentCode}</td>
-                    <td>{r.wave.replace(':', ', ')}</td>
+          {plan.preview.length ? (
+            <div className="table-wrap" role="region" aria-label="Preview" tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Line</th>
+                    <th scope="col">Respondent</th>
+                    <th scope="col">Wave</th>
                     {sampleColumns.map((c) => (
-                      <td key={c}>{r[c === 'age_band' ? 'ageBand' : c] ?? '—'}</td>
+                      <th scope="col" key={c}>
+                        {PREVIEW_HEADERS[c]}
+                      </th>
                     ))}
                     {plan.questions.map((q) => (
-                      <td key={q.code}>{r.answers[q.code] ?? '—'}</td>
+                      <th scope="col" key={q.code}>
+                        {q.code}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {plan.preview.map((r) => (
+                    <tr key={r.line}>
+                      <td>{r.line}</td>
+                      <td>{r.respondentCode}</td>
+                      <td>{r.wave.replace(':', ', ')}</td>
+                      {sampleColumns.map((c) => (
+                        <td key={c}>{r[c === 'age_band' ? 'ageBand' : c] ?? '—'}</td>
+                      ))}
+                      {plan.questions.map((q) => (
+                        <td key={q.code}>{r.answers[q.code] ?? '—'}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
           <Form method="post">
             {hidden}
             {plan.mapping.map((t, i) => (
               <input key={i} type="hidden" name={`c${i}`} value={t} />
             ))}
-            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-              {busy ? 'Importing…' : `Import ${plan.rowCount.toLocaleString('en')} rows`}
-            </button>
+            {plan.repeated.changeCount ? <Changes changes={plan.repeated.changes} count={plan.repeated.changeCount} /> : null}
+            <div className="actions">
+              <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+                {busy ? 'Importing…' : importLabel(newRows, plan.repeated.changeCount)}
+              </button>
+              {plan.repeated.changeCount ? (
+                <button type="submit" name="accept_all" value="1" className="button button--secondary" aria-disabled={busy || undefined}>
+                  {newRows ? `Import ${newRowsOf(newRows)} and accept every change` : 'Accept every change'}
+                </button>
+              ) : null}
+            </div>
             <Working busy={busy} text={`Checking and storing ${plan.rowCount.toLocaleString('en')} rows; a large file takes a minute.`} />
           </Form>
         </section>
       )}
     </>
+  )
+}
+
+const newRowsOf = (n: number) => `${n.toLocaleString('en')} new ${n === 1 ? 'row' : 'rows'}`
+
+const importLabel = (newRows: number, changes: number) => {
+  if (!changes) return newRows ? `Import ${newRowsOf(newRows)}` : 'Discard this file: nothing to import'
+  return newRows ? `Import ${newRowsOf(newRows)} and the changes ticked` : 'Store the changes ticked'
+}
+
+type Changed = Plan['repeated']['changes'][number]
+
+/** Rows already stored that this file says otherwise: each written only if a person ticks it. */
+function Changes({ changes, count }: { changes: Changed[]; count: number }) {
+  const value = (v: string | null) => v ?? '(none)'
+  return (
+    <section aria-labelledby="changes-title">
+      <h3 id="changes-title">
+        {count.toLocaleString('en')} {count === 1 ? 'row says' : 'rows say'} something else than what is stored
+      </h3>
+      <p>These respondents are already stored. Tick a change to store the file’s version; what is not ticked stays as it is.</p>
+      <div className="table-wrap" role="region" aria-label="Changed rows" tabIndex={0}>
+        <table className="problems-table">
+          <thead>
+            <tr>
+              <th scope="col">Accept</th>
+              <th scope="col">Line</th>
+              <th scope="col">Respondent</th>
+              <th scope="col">Wave</th>
+              <th scope="col">What the file changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.line}>
+                <td>
+                  <input type="checkbox" name="accept" value={c.line} id={`accept-${c.line}`} defaultChecked={c.accepted} aria-label={`Accept the change to ${c.respondentCode} (line ${c.line})`} />
+                </td>
+                <td>{c.line}</td>
+                <td>{c.respondentCode}</td>
+                <td>{c.wave.replace(':', ', ')}</td>
+                <td>
+                  <ul className="plain-list">
+                    {c.differences.map((d) => (
+                      <li key={d.field}>
+                        {d.field}: {value(d.before)} → {value(d.after)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {count > changes.length ? <p>The first {changes.length} are shown; “Accept every change” accepts all {count.toLocaleString('en')}.</p> : null}
+    </section>
   )
 }

@@ -101,7 +101,7 @@ describe('a planner’s survey in the browser', () => {
     await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
     await page.waitForLoadState('networkidle')
     if (file === FILES[0]) expect(await axeViolations(page)).toEqual([])
-    await page.getByRole('button', { name: `Import ${rows.length} rows` }).click()
+    await page.getByRole('button', { name: `Import ${rows.length} new rows` }).click()
     await page.getByRole('status').filter({ hasText: `${rows.length} responses were imported` }).waitFor()
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download all answers/ }).click()])
@@ -129,7 +129,7 @@ describe('a planner’s survey in the browser', () => {
     await page.getByLabel('The file has no wave column: its rows belong to').selectOption('endline:comparison')
     await page.getByRole('button', { name: 'Check again with these choices' }).click()
     await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
-    await page.getByRole('button', { name: 'Import 6 rows' }).click()
+    await page.getByRole('button', { name: 'Import 6 new rows' }).click()
     await page.getByRole('status').filter({ hasText: '6 responses were imported' }).waitFor()
 
     // A paper questionnaire typed in: a wrong value is named beside its field and nothing typed is lost.
@@ -173,7 +173,7 @@ describe('a planner’s survey in the browser', () => {
     await page.getByRole('button', { name: 'Upload and check' }).click()
     await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
     expect(await page.getByLabel('Import group_m/heard_from/tv as').inputValue()).toBe('option:heard_from/tv')
-    await page.getByRole('button', { name: 'Import 60 rows' }).click()
+    await page.getByRole('button', { name: 'Import 60 new rows' }).click()
     await page.getByRole('status').filter({ hasText: '60 responses were imported' }).waitFor()
 
     await page.getByRole('link', { name: /responses in the Endline of the Campaign group/ }).click()
@@ -213,7 +213,53 @@ describe('a planner’s survey in the browser', () => {
     await page.getByLabel('CSV or XLSX file').setInputFiles(file)
     await page.getByRole('button', { name: 'Upload and check' }).click()
     await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
-    await page.getByRole('button', { name: 'Import 2 rows' }).click()
+    await page.getByRole('button', { name: 'Import 2 new rows' }).click()
     await page.getByRole('status').filter({ hasText: '2 responses were imported from paper-round.csv' }).waitFor()
   })
+
+  it('takes the week’s second Kobo download: only the new respondents added, the changed one accepted by a tick, without JavaScript', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantern-e2e-'))
+    const header = 'start;end;respondent;grp/knows_item;grp/attitude_likert;grp/knowledge_score;_id;_uuid;_submission_time;_index'
+    const week1 = ['2026-03-01T10:00:00;2026-03-01T10:09:00;KW-1;yes;Agree;7;1;u-1;2026-03-01T10:10:00;1', '2026-03-01T11:00:00;2026-03-01T11:09:00;KW-2;no;Disagree;3;2;u-2;2026-03-01T11:10:00;2']
+    const week2 = [week1[0]!, week1[1]!.replace(';no;Disagree;3;', ';yes;Agree;6;'), '2026-03-08T09:00:00;2026-03-08T09:09:00;KW-3;yes;Strongly agree;9;3;u-3;2026-03-08T09:10:00;3']
+    writeFileSync(join(dir, 'week-1.csv'), [header, ...week1].join('\n'))
+    writeFileSync(join(dir, 'week-2.csv'), [header, ...week2].join('\n'))
+    const page = await openPage(browser(), { javaScriptEnabled: false })
+    await logIn(page, s.people.member)
+    const title = referenceSurvey()
+    await page.goto(`/campaigns?q=${encodeURIComponent(title)}`)
+    await page.getByRole('link', { name: title }).click()
+    await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
+    const survey = page.url()
+    const upload = async (file: string) => {
+      await page.goto(survey)
+      await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
+      await page.getByLabel('CSV or XLSX file').setInputFiles(join(dir, file))
+      await page.getByRole('button', { name: 'Upload and check' }).click()
+      await page.getByLabel('The file has no wave column: its rows belong to').selectOption('baseline:campaign')
+      await page.getByRole('button', { name: 'Check again with these choices' }).click()
+      await page.getByRole('heading', { name: 'As it will be stored' }).waitFor()
+    }
+    await upload('week-1.csv')
+    await page.getByRole('button', { name: 'Import 2 new rows' }).click()
+    await page.getByRole('status').filter({ hasText: '2 responses were imported from week-1.csv' }).waitFor()
+
+    await upload('week-2.csv')
+    await page.getByText('1 new in the baseline of the campaign group').waitFor()
+    await page.getByText('1 row is already stored as it is and will be skipped').waitFor()
+    const changed = page.getByRole('region', { name: 'Changed rows' })
+    expect(await changed.getByRole('row').nth(1).innerText()).toMatch(/KW-2[\s\S]*knows_item: 0 → 1[\s\S]*attitude_likert: 2 → 4[\s\S]*knowledge_score: 3 → 6/)
+    // axe runs scripts: the same page, looked at with JavaScript on.
+    const looked = await openPage(browser())
+    await logIn(looked, s.people.member)
+    await looked.goto(page.url())
+    await looked.getByRole('region', { name: 'Changed rows' }).waitFor()
+    expect(await axeViolations(looked)).toEqual([])
+    await looked.screenshot({ path: join(tmpdir(), 'lantern-repeated-download.png'), fullPage: true })
+    await page.getByLabel('Accept the change to KW-2 (line 3)').check()
+    await page.getByRole('button', { name: 'Import 1 new row and the changes ticked' }).click()
+    const told = page.getByRole('status').filter({ hasText: '1 new response was imported from week-2.csv. 1 row was already stored as it is, and skipped.' })
+    expect(await told.innerText()).toContain('Of 1 row that says something else than what is stored, 1 change was accepted')
+  })
 })
+

@@ -22,7 +22,7 @@ describe('downloads from the field’s tools', () => {
       '2026-03-01T11:00:00;2026-03-01T11:08:00;KB-2;No;Strongly disagree;Friends or family;0;1;2;a2;2026-03-01T11:09:00;2',
     ].join('\n')
     const plan = await importPlan(actor, id, await storeUpload(actor, id, 'labels.csv', text), { targetWave: 'baseline:campaign' })
-    expect(plan.mapping).toEqual(['drop', 'drop', 'respondent_code', 'question:knows_hotline', 'question:would_report', 'question:heard_from', 'option:heard_from/radio', 'option:heard_from/friends', 'drop', 'drop', 'drop', 'drop'])
+    expect(plan.mapping).toEqual(['drop', 'drop', 'respondent_code', 'question:knows_hotline', 'question:would_report', 'question:heard_from', 'option:heard_from/radio', 'option:heard_from/friends', 'drop', 'submission_id', 'drop', 'drop'])
     expect(plan.problems).toEqual([])
     expect(answersOf(plan)).toEqual([
       ['KB-1', { knows_hotline: '1', would_report: '4', heard_from: 'radio friends' }],
@@ -39,7 +39,7 @@ describe('downloads from the field’s tools', () => {
     ].join('\n')
     const upload = await storeUpload(actor, id, 'odk-central.csv', text)
     const plan = await importPlan(actor, id, upload, { targetWave: 'baseline:campaign' })
-    expect(plan.mapping).toEqual(['drop', 'respondent_code', 'question:knows_hotline', 'question:would_report', 'question:heard_from', ...Array(11).fill('drop')])
+    expect(plan.mapping).toEqual(['drop', 'respondent_code', 'question:knows_hotline', 'question:would_report', 'question:heard_from', 'submission_id', ...Array(10).fill('drop')])
     expect(plan.problems).toEqual([])
     expect(await changeResults(actor, id, (change) => runImport(change, upload, { targetWave: 'baseline:campaign' }))).toMatchObject({ ok: true, created: 2 })
   })

@@ -81,7 +81,7 @@ describe('a KoboToolbox export', () => {
     const upload = await storeUpload(actor, id, 'kobo.csv', text)
     const first = await importPlan(actor, id, upload)
     // Metadata dropped, group prefixes read, personal data left for a person to decide.
-    expect(first.mapping).toEqual(['drop', 'drop', 'respondent_code', 'choose', 'choose', 'question:knows_item', 'question:attitude_likert', 'question:knowledge_score', 'drop', 'drop', 'drop', 'drop'])
+    expect(first.mapping).toEqual(['drop', 'drop', 'respondent_code', 'choose', 'choose', 'question:knows_item', 'question:attitude_likert', 'question:knowledge_score', 'drop', 'submission_id', 'drop', 'drop'])
     expect(first.personal[3]).toMatch(/name/)
     expect(first.personal[4]).toMatch(/phone/)
     expect(first.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['group_id/respondent_name', 'group_id/phone_number']))
@@ -171,11 +171,13 @@ describe('bad survey files', () => {
     expect((await surveyResponsesCsv(actor, id)).rows).toEqual([])
   })
 
-  it('refuses a respondent already in the wave, an unknown question, an empty and a header-only file', async () => {
+  it('takes a stored respondent who comes back with other answers for a change to accept, and refuses an unknown question, an empty and a header-only file', async () => {
     const { actor, id } = await surveyCampaign('panel', ['campaign'])
     await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'one.csv', `${HEADER}\nR1,pre,campaign,1,3,5`), {}))
     const again = await importPlan(actor, id, await storeUpload(actor, id, 'two.csv', `${HEADER}\nR1,pre,campaign,0,3,5`))
-    expect(again.problems).toEqual([{ line: 2, column: 'respondent_code', message: 'Respondent R1 is already in the baseline of the campaign group' }])
+    expect(again.problems).toEqual([])
+    expect(again.responses).toEqual([])
+    expect(again.repeated.changes).toEqual([{ line: 2, wave: 'baseline:campaign', respondentCode: 'R1', differences: [{ field: 'knows_item', before: '1', after: '0' }], accepted: false }])
     const unknown = await importPlan(actor, id, await storeUpload(actor, id, 'three.csv', `${HEADER}\nR9,pre,campaign,1,3,5`), {
       mapping: ['respondent_code', 'wave', 'group', 'question:knows_item', 'question:attitude_likert', 'question:trust_police'],
     })
@@ -281,8 +283,11 @@ describe('a large import beside other work', () => {
     expect(await importing).toEqual({ ok: false, problems: [], message: expect.stringMatching(/^Nothing was imported: some of these respondents were typed in/) })
     expect(written(id)).toBe(0)
     expect((await surveyResponsesCsv(actor, id)).rows.map((r) => r[0])).toEqual(['R19999'])
-    // The file is still there to import again, and now says which row is in the way.
-    expect((await importPlan(actor, id, upload)).problems).toEqual([{ line: 20_001, column: 'respondent_code', message: 'Respondent R19999 is already in the endline of the campaign group' }])
+    // The file is still there to import again, and now shows the typed respondent as a change to accept or leave.
+    const again = await importPlan(actor, id, upload)
+    expect(again.problems).toEqual([])
+    expect(again.responses).toHaveLength(19_999)
+    expect(again.repeated.changes.map((c) => [c.line, c.respondentCode])).toEqual([[20_001, 'R19999']])
   })
 
   it('removes an import cut off by a stopped server, once it has been still for a minute', async () => {

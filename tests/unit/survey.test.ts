@@ -40,10 +40,10 @@ describe('reading an answer', () => {
 })
 
 describe('reading the columns of a survey file', () => {
-  it('matches Lantern’s layout, KoboToolbox group prefixes and field synonyms, and drops form metadata', () => {
+  it('matches Lantern’s layout, KoboToolbox group prefixes and field synonyms, keeps the submission id and drops other form metadata', () => {
     expect(normaliseHeader('group_k/Knows-Hotline ')).toBe('knows_hotline')
     const headers = ['_uuid', 'start', 'group_a/Respondent ID', 'Round', 'Arm', 'Gender', 'age_group', 'Village', 'group_k/knows_hotline', 'favourite_colour', '_submission_time', '_index']
-    expect(suggestMapping(headers, ['knows_hotline'])).toEqual(['drop', 'drop', 'respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality', 'question:knows_hotline', 'choose', 'drop', 'drop'])
+    expect(suggestMapping(headers, ['knows_hotline'])).toEqual(['submission_id', 'drop', 'respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality', 'question:knows_hotline', 'choose', 'drop', 'drop'])
   })
 
   it('flags personal data by heading or by content, not scores or respondent codes', () => {
@@ -123,9 +123,11 @@ describe('a labels export and ODK Central’s layout', () => {
     expect(suggestMapping(headers, instrument)).toEqual(['respondent_code', 'question:knows_hotline', 'question:heard_from', 'option:heard_from/radio', 'option:heard_from/friends'])
   })
 
-  it('reads ODK Central’s CSV: groups joined by “-”, its own columns dropped as form metadata', () => {
+  it('reads ODK Central’s CSV: groups joined by “-”, meta-instanceID as the submission id, its other columns dropped as form metadata', () => {
     const headers = ['SubmissionDate', 'grp_id-respondent_code', 'grp_k-knows_hotline', 'meta-instanceID', 'KEY', 'SubmitterID', 'SubmitterName', 'AttachmentsPresent', 'AttachmentsExpected', 'Status', 'ReviewState', 'DeviceID', 'Edits', 'FormVersion']
-    expect(suggestMapping(headers, instrument)).toEqual(['drop', 'respondent_code', 'question:knows_hotline', ...Array(11).fill('drop')])
+    expect(suggestMapping(headers, instrument)).toEqual(['drop', 'respondent_code', 'question:knows_hotline', 'submission_id', ...Array(10).fill('drop')])
+    // ODK Collect's own CSV, and Kobo's: one submission id only, even where a form has both.
+    expect(suggestMapping(['respondent_code', 'meta/instanceID', '_uuid'], instrument)).toEqual(['respondent_code', 'submission_id', 'drop'])
     // Outside ODK Central's layout a column called "status" is not form metadata.
     expect(suggestMapping(['respondent_code', 'Status'], instrument)).toEqual(['respondent_code', 'choose'])
     // Nor is "-" a group separator: "pre-knows_hotline" is not the question knows_hotline.

@@ -6,7 +6,7 @@ import { personalData, type ColumnRole } from './personal-data'
 // headers and their _uuid, _submission_time, _index columns), and the columns
 // that look like personal data, which must be dropped (DESIGN.md §7).
 
-export const FIELD_TARGETS = ['respondent_code', 'wave', 'group', 'sex', 'age_band', 'locality', 'cluster', 'stratum', 'weight'] as const
+export const FIELD_TARGETS = ['respondent_code', 'submission_id', 'wave', 'group', 'sex', 'age_band', 'locality', 'cluster', 'stratum', 'weight'] as const
 /** The fields that say where a respondent was drawn from: a complex sample's design. */
 export const SAMPLE_TARGETS = ['cluster', 'stratum', 'weight'] as const satisfies readonly FieldTarget[]
 export type SampleTarget = (typeof SAMPLE_TARGETS)[number]
@@ -21,6 +21,7 @@ export type ColumnTarget = FieldTarget | `question:${string}` | `option:${string
 
 export const FIELD_LABELS: Record<FieldTarget | 'drop' | 'choose', string> = {
   respondent_code: 'Respondent code',
+  submission_id: 'Submission ID (_uuid, instanceID)',
   wave: 'Wave (pre/post, baseline/endline)',
   group: 'Group (campaign/comparison)',
   sex: 'Sex',
@@ -45,6 +46,8 @@ export function normaliseHeader(header: string): string {
 
 const SYNONYMS: Record<FieldTarget, readonly string[]> = {
   respondent_code: ['respondent_code', 'respondent', 'respondent_id', 'respondent_no', 'code'],
+  // Read before form metadata is dropped: how a later download of the same submissions is recognised.
+  submission_id: ['uuid', 'instanceid', 'meta_instanceid', 'submission_id'],
   wave: ['wave', 'round', 'survey_round', 'phase'],
   group: ['group', 'arm', 'study_group'],
   sex: ['sex', 'gender'],
@@ -106,6 +109,7 @@ export function suggestMapping(headers: readonly string[], instrument: readonly 
   const taken = new Set<string>()
   const take = <T extends ColumnTarget>(target: T) => (taken.has(target) ? null : (taken.add(target), target))
   return headers.map((header, i): ColumnTarget => {
+    if (SYNONYMS.submission_id.includes(normaliseHeader(header.replace(/^meta[/-]/i, 'meta_'))) && take('submission_id')) return 'submission_id'
     if (meta(header)) return 'drop'
     if (personal[i]) return 'choose'
     const names = namesOf(header, odk)

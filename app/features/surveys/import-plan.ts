@@ -20,6 +20,8 @@ export type ImportedResponse = {
   line: number
   wave: WaveKey
   respondentCode: string
+  /** The collecting tool's id of the submission, where the file has one (Kobo's _uuid, ODK's instanceID). */
+  submissionId: string | null
   sex: 'female' | 'male' | 'other' | null
   ageBand: string | null
   locality: string | null
@@ -146,6 +148,14 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
       if (earlier) problem('respondent_code', `Respondent ${code} appears twice in the ${waveName(wave)} (lines ${earlier} and ${line})`)
       else seen.set(key, line)
     }
+    const submissionId = cell(row, 'submission_id') || null
+    if (submissionId && submissionId.length > 100) problem('submission_id', 'The submission ID must be 100 characters or fewer')
+    else if (submissionId && wave) {
+      const key = `${wave}|#${submissionId}`
+      const earlier = seen.get(key)
+      if (earlier) problem('submission_id', `Submission ${submissionId} appears twice in the ${waveName(wave)} (lines ${earlier} and ${line})`)
+      else seen.set(key, line)
+    }
 
     const sexCell = cell(row, 'sex')
     const sex = sexCell ? readSex(sexCell) : null
@@ -193,7 +203,7 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
     }
     if (parsed.success && wave && code) {
       const given = [...Object.entries(parsed.data), ...Object.entries(fromOptions)].filter((e): e is [string, string] => e[1] !== null)
-      responses.push({ line, wave, respondentCode: code, sex, ageBand, locality, cluster, stratum, weight, answers: Object.fromEntries(given) })
+      responses.push({ line, wave, respondentCode: code, submissionId, sex, ageBand, locality, cluster, stratum, weight, answers: Object.fromEntries(given) })
     }
   }
   const result = (): ReadResult => {

@@ -8,7 +8,7 @@ import { idField } from '../../shared/ui/fields'
 // (import): `upload`, one `c<column>` per column, and `wave` for files
 // without a wave column. Anything unreadable falls back to the suggestion.
 
-const target = z.string().regex(/^(respondent_code|wave|group|sex|age_band|locality|cluster|stratum|weight|drop|choose|question:[a-z][a-z0-9_]{0,39}|option:[a-z][a-z0-9_]{0,39}\/[a-z0-9_]{1,40})$/)
+const target = z.string().regex(/^(respondent_code|submission_id|wave|group|sex|age_band|locality|cluster|stratum|weight|drop|choose|question:[a-z][a-z0-9_]{0,39}|option:[a-z][a-z0-9_]{0,39}\/[a-z0-9_]{1,40})$/)
 const wave = z.string().refine((v) => {
   const [kind, group] = v.split(':')
   return WAVE_KINDS.has(kind ?? '') && WAVE_GROUPS.has(group ?? '')
@@ -31,6 +31,8 @@ export function parseImportChoice(values: URLSearchParams | FormData) {
     mapping: columns.length ? columns : undefined,
     targetWave: chosenWave.success ? (chosenWave.data as WaveKey) : null,
     dropUndecided: get('rest') === 'drop',
+    // Changed rows of a repeated download that a person accepted, by line; or all of them.
+    accept: get('accept_all') === '1' ? ('all' as const) : new Set(values.getAll('accept').flatMap((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? [Number(v)] : []))),
   }
 }
 

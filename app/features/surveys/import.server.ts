@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm'
-import { surveyImports, surveyUploads, users, type ClearedColumn } from '../../../db/schema'
+import { surveyImports, surveyUploads, users, type ClearedColumn, type ImportedColumn, type RepeatedRows } from '../../../db/schema'
 import { can, type Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import type { Outcome } from '../../shared/outcome'
-import { clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
+import { FIELD_LABELS, clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
 import type { Question } from './answers'
 import { impliedSampling, surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
@@ -18,7 +18,8 @@ import type { ResultsChange } from '../../shared/results-change'
 import { db } from '../../shared/db.server'
 import { getEnv } from '../../shared/env.server'
 import { notFound } from '../../shared/http.server'
-import { assertSurveyAccess, questionsOf, storedCodes, wavesOf } from './store.server'
+import { assertSurveyAccess, questionsOf, storedMatches, wavesOf } from './store.server'
+import { compareWithStored, type Change } from './repeat-download'
 
 // Importing a survey spreadsheet: the upload is kept while the planner maps
 // its columns; the plan (mapping, personal-data check, every row validated,
@@ -92,9 +93,23 @@ const earlierImport = (campaignId: number, sha256: string) =>
     .orderBy(desc(surveyImports.at))
     .get()
 
-export const importedMessage = (rows: number, filename: string) => `${rows.toLocaleString('en')} responses were imported from ${filename}.`
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
-export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null; dropUndecided?: boolean }
+/** What a later download held that was stored already: the rows skipped and the changes accepted or left. */
+function repeatedMessage(repeated: RepeatedRows | null): string {
+  const parts = []
+  if (repeated?.identical) parts.push(`${plural(repeated.identical, 'row was already stored as it is', 'rows were already stored as they are')}, and skipped.`)
+  if (repeated?.changed) parts.push(`Of ${plural(repeated.changed, 'row that says', 'rows that say')} something else than what is stored, ${plural(repeated.accepted, 'change was', 'changes were')} accepted and the rest left as stored.`)
+  return parts.join(' ')
+}
+
+/** What an import did, for the survey page: new responses, and for a later download the rows skipped and changed. */
+export function importedMessage(rows: number, filename: string, repeated: RepeatedRows | null = null) {
+  const added = `${repeated ? plural(rows, 'new response was', 'new responses were') : plural(rows, 'response was', 'responses were')} imported from ${filename}.`
+  return [added, repeatedMessage(repeated)].filter(Boolean).join(' ')
+}
+
+export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null; dropUndecided?: boolean; accept?: 'all' | ReadonlySet<number> }
 
 /** Everything the mapping page shows for an upload and a mapping (the suggested one when none is given). */
 export async function importPlan(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice = {}) {
@@ -124,18 +139,21 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   if (read && !read.ok) problems.push(...read.problems)
   const responses = read?.ok ? read.responses : []
   const earlier = earlierImport(campaignId, upload.sha256)
-  // A respondent already in a wave: from an earlier import or typed in.
-  if (!earlier && responses.length) {
-    const stored = storedCodes([...waveIds.values()])
-    const column = file.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code'
-    for (const r of responses) {
-      if (stored.get(waveIds.get(r.wave)!)!.has(r.respondentCode)) {
-        problems.push({ line: r.line, column, message: `Respondent ${r.respondentCode} is already in the ${waveName(r.wave)}` })
-      }
-    }
-  }
+  if (mapping.includes('choose')) problems.push(...renamedColumns(campaignId, file.headers, mapping))
+  // A later download of the same survey: rows already stored are matched, not refused.
+  const comparison = compareWithStored(
+    responses,
+    earlier || !responses.length ? new Map() : storedMatches(waveIds, new Set(responses.map((r) => r.respondentCode)), new Set(responses.flatMap((r) => (r.submissionId ? [r.submissionId] : [])))),
+    {
+      fields: new Set((['locality', 'cluster', 'stratum', 'weight'] as const).filter((f) => mapping.includes(f))),
+      questions: questions.filter((q) => mapping.some((t) => t === `question:${q.code}` || t.startsWith(`option:${q.code}/`))).map((q) => q.code),
+    },
+    { respondent: file.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code', submission: file.headers[mapping.indexOf('submission_id')] ?? '' },
+  )
+  problems.push(...comparison.problems)
+  const accepted = comparison.changes.filter((c) => choice.accept === 'all' || choice.accept?.has(c.line))
   const perWave = new Map<WaveKey, number>()
-  for (const r of responses) perWave.set(r.wave, (perWave.get(r.wave) ?? 0) + 1)
+  for (const r of comparison.fresh) perWave.set(r.wave, (perWave.get(r.wave) ?? 0) + 1)
   const implied = impliedSampling(mapping)
   const clusterColumn = mapping.indexOf('cluster')
   // Waves nobody had declared a design for take the one the file's sample columns describe.
@@ -158,16 +176,41 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
     questions: questions.map((q) => ({ code: q.code, text: q.text, options: q.type === 'multiple_choice' ? q.options.map((o) => o.code) : [] })),
     waves: waves.map((w) => ({ key: waveKey(w.kind, w.group), name: waveName(waveKey(w.kind, w.group)), responses: w.responses })),
     problems,
-    preview: problems.length ? [] : responses.slice(0, PREVIEW_ROWS),
+    preview: problems.length ? [] : comparison.fresh.slice(0, PREVIEW_ROWS),
+    /** Rows already stored: how many say the same, and those that say something else, for a person to accept or leave. */
+    repeated: { identical: comparison.identical, changes: problems.length ? [] : comparison.changes.map((c) => ({ line: c.line, wave: c.wave, respondentCode: c.respondentCode, differences: c.differences, accepted: accepted.includes(c) })) },
     perWave: [...perWave].map(([wave, n]) => {
       const w = waves.find((x) => waveKey(x.kind, x.group) === wave)!
       return { wave, name: waveName(wave), n, sampling: w.sampling ?? declares.find((d) => d.wave === wave)?.sampling ?? null, declared: w.sampling !== null }
     }),
     declares,
     earlier: earlier ? { at: earlier.at.toISOString(), rows: earlier.rows } : null,
-    responses,
+    responses: comparison.fresh,
+    accepted,
+    columns: mapping.flatMap((target, i): ImportedColumn[] => (target === 'drop' || target === 'choose' ? [] : [{ header: file.headers[i]!, target }])),
     waveIds,
   }
+}
+
+/**
+ * Problems for the questions and fields an earlier import of this campaign
+ * read from a heading this file lacks and that nothing maps now: the column
+ * was likely renamed in the form, and is one of those still undecided.
+ */
+function renamedColumns(campaignId: number, headers: readonly string[], mapping: readonly ColumnTarget[]): CsvProblem[] {
+  const earlier = db.select({ filename: surveyImports.filename, at: surveyImports.at, columns: surveyImports.columns }).from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), isNotNull(surveyImports.completedAt))).orderBy(desc(surveyImports.at)).all()
+  const present = new Set(headers)
+  const said = new Set<string>()
+  const problems: CsvProblem[] = []
+  for (const e of earlier) {
+    for (const c of e.columns) {
+      if (present.has(c.header) || mapping.includes(c.target as ColumnTarget) || said.has(c.target)) continue
+      said.add(c.target)
+      const what = c.target.startsWith('question:') ? `question ${c.target.slice(9)}` : c.target.startsWith('option:') ? `option ${c.target.slice(7)}` : `“${FIELD_LABELS[c.target as keyof typeof FIELD_LABELS] ?? c.target}”`
+      problems.push({ line: 1, column: c.header, message: `The import of ${e.filename} on ${e.at.toISOString().slice(0, 10)} read ${what} from the column “${c.header}”, which this file does not have. If it was renamed, map its new column to ${what}.` })
+    }
+  }
+  return problems
 }
 
 /** A refusal has either the file's problems or, when the file is not at fault, a message. */
@@ -188,7 +231,12 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     return unchanged(`This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.`)
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
-  const started = await startImport(campaignId, plan.upload, plan.responses.length, actor.userId)
+  const repeated = { identical: plan.repeated.identical, changed: plan.repeated.changes.length, accepted: plan.accepted.length }
+  if (!plan.responses.length && !plan.accepted.length) {
+    db.delete(surveyUploads).where(eq(surveyUploads.id, uploadId)).run()
+    return unchanged(`Nothing was imported: every row of ${plan.upload.filename} is already stored${repeated.changed ? ', and no change was accepted' : ''}. ${repeatedMessage(repeated)}`)
+  }
+  const started = await startImport(campaignId, { ...plan.upload, columns: plan.columns, repeated: repeated.identical || repeated.changed ? repeated : null }, plan.responses.length, actor.userId)
   if (!started.ok) return started.outcome
   const questionIds = new Map(questionsOf(campaignId, false).map((q) => [q.code, q.id]))
   try {
@@ -198,12 +246,13 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     // The same file sent twice (a double click): the first stored it, all or nothing; the second says so.
     if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
       if (earlierImport(campaignId, plan.upload.sha256)) return unchanged(`This file was just imported (${plan.responses.length} rows); nothing has changed.`)
+      if (plan.accepted.length) return { ok: false, problems: [], message: 'Nothing was imported: a respondent code or submission ID of an accepted change is now another respondent’s. Check the file again to see which.' }
       return { ok: false, problems: [], message: 'Nothing was imported: some of these respondents were typed in while the file was being imported. Import the file again to see which.' }
     }
     throw error
   }
   const created = plan.responses.length
-  return { ok: true, created, unchanged: false, importId: started.importId, message: importedMessage(created, plan.upload.filename) }
+  return { ok: true, created, unchanged: false, importId: started.importId, message: importedMessage(created, plan.upload.filename, repeated) }
 }
 
 /** An unfinished import whose writer has stored nothing for this long was cut off (the server stopped) and is removed. */
@@ -213,13 +262,13 @@ const unfinishedImport = (campaignId: number) =>
   db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), isNull(surveyImports.completedAt))).get()
 
 /** Records the import as unfinished: one at a time per campaign, which the database enforces. */
-async function startImport(campaignId: number, upload: { sha256: string; filename: string }, rows: number, actorUserId: number): Promise<{ ok: true; importId: number } | { ok: false; outcome: ImportOutcome }> {
+async function startImport(campaignId: number, upload: { sha256: string; filename: string; columns: ImportedColumn[]; repeated: RepeatedRows | null }, rows: number, actorUserId: number): Promise<{ ok: true; importId: number } | { ok: false; outcome: ImportOutcome }> {
   const other = unfinishedImport(campaignId)
   if (other && other.progressAt!.getTime() < Date.now() - ABANDONED_IMPORT_MS) await removeImport(other.id)
   else if (other && other.sha256 === upload.sha256) return { ok: false, outcome: unchanged(`This file is already being imported (${other.rows} rows); importing it twice changes nothing.`) }
   else if (other) return { ok: false, outcome: { ok: false, problems: [], message: `Nothing was imported yet: ${other.filename} is being imported into this campaign now. Import this file when it has finished.` } }
   try {
-    const id = db.insert(surveyImports).values({ campaignId, sha256: upload.sha256, filename: upload.filename, rows, actorUserId, progressAt: new Date() }).returning({ id: surveyImports.id }).get().id
+    const id = db.insert(surveyImports).values({ campaignId, sha256: upload.sha256, filename: upload.filename, rows, actorUserId, progressAt: new Date(), columns: upload.columns, repeated: upload.repeated }).returning({ id: surveyImports.id }).get().id
     return { ok: true, importId: id }
   } catch (error) {
     // Another request started an import between the look and the insert.
@@ -257,26 +306,42 @@ const ANSWERS_PER_BATCH = 4000
  */
 function writeResponses(
   importId: number,
-  { upload, responses, waveIds, declares }: { upload: { id: number; filename: string }; responses: ImportedResponse[]; waveIds: Map<WaveKey, number>; declares: { waveId: number; sampling: Sampling; clusterUnit: string | null }[] },
+  { upload, responses, accepted, repeated, waveIds, declares }: {
+    upload: { id: number; filename: string }
+    responses: ImportedResponse[]
+    accepted: Change[]
+    repeated: { identical: number; changes: unknown[] }
+    waveIds: Map<WaveKey, number>
+    declares: { waveId: number; sampling: Sampling; clusterUnit: string | null }[]
+  },
   questionIds: Map<string, number>,
   actor: Actor,
   campaignId: number,
   organisationId: number,
 ): Promise<void> {
   let next = 0
+  const answersOf = (r: ImportedResponse) => Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value])
   const batch = () => {
     const rows = []
     for (let answers = 0; next < responses.length && answers < ANSWERS_PER_BATCH; next++) {
       const r = responses[next]!
-      const values = Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value])
-      rows.push([waveIds.get(r.wave)!, r.respondentCode, r.sex, r.ageBand, r.locality, r.cluster, r.stratum, r.weight, values])
+      const values = answersOf(r)
+      rows.push([waveIds.get(r.wave)!, r.respondentCode, r.sex, r.ageBand, r.locality, r.cluster, r.stratum, r.weight, r.submissionId, values])
       answers += 1 + values.length / 2
     }
     return rows
   }
-  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: { file: upload.filename, rows: responses.length, ...(declares.length ? { sampling: declares } : {}) } })
+  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: {
+      file: upload.filename,
+      rows: responses.length,
+      ...(repeated.identical || repeated.changes.length ? { identical: repeated.identical, changed: repeated.changes.length, accepted: accepted.map((c) => ({ line: c.line, respondent: c.respondentCode, changed: c.differences.map((d) => d.field) })) } : {}),
+      ...(declares.length ? { sampling: declares } : {}),
+    },
+  })
+  // Accepted changes replace the stored response in the import's last transaction, with it or not at all.
+  const updates = accepted.map(({ responseId, updated: u }) => [responseId, u.respondentCode, u.sex, u.ageBand, u.locality, u.cluster, u.stratum, u.weight, u.submissionId, answersOf(u)])
   const worker = new Worker(WRITER, { workerData: { path: getEnv().DATABASE_PATH, importId } })
-  const send = () => worker.postMessage(next < responses.length ? { rows: batch() } : { complete: { uploadId: upload.id, auditRow: encodedForSql(audit), samplings: declares } })
+  const send = () => worker.postMessage(next < responses.length ? { rows: batch() } : { complete: { uploadId: upload.id, auditRow: encodedForSql(audit), samplings: declares, updates } })
   return new Promise<void>((done, fail) => {
     worker.on('message', (m: { written: number } | { done: true } | { error: string }) => {
       if ('written' in m) setImmediate(send)

@@ -40,7 +40,7 @@ export async function surveyOf(actor: Actor, campaignId: number, { answerCounts 
     questions: questionsOf(campaignId, answerCounts),
     waves: wavesOf(campaignId),
     indicators: indicatorOptions,
-    imports: imports.map((i) => ({ id: i.id, filename: i.filename, rows: i.rows, at: i.at.toISOString() })),
+    imports: imports.map((i) => ({ id: i.id, filename: i.filename, rows: i.rows, repeated: i.repeated, at: i.at.toISOString() })),
   }
 }
 

@@ -30,8 +30,8 @@ export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveI
   const questions = questionsOf(campaignId, false)
   const byWave = new Map(waves.map((w) => [w.id, w]))
   const { responses, answers } = responsesWithAnswers([...byWave.keys()])
-  const extras = (['sex', 'ageBand', 'locality', 'cluster', 'stratum', 'weight'] as const).filter((f) => responses.some((r) => r[f] !== null))
-  const header = { sex: 'sex', ageBand: 'age_band', locality: 'locality', cluster: 'cluster', stratum: 'stratum', weight: 'weight' } as const
+  const extras = (['submissionId', 'sex', 'ageBand', 'locality', 'cluster', 'stratum', 'weight'] as const).filter((f) => responses.some((r) => r[f] !== null))
+  const header = { submissionId: 'submission_id', sex: 'sex', ageBand: 'age_band', locality: 'locality', cluster: 'cluster', stratum: 'stratum', weight: 'weight' } as const
   // A multiple-choice question as Kobo writes it: the chosen options, then a 0/1 column per option (which alone can say "none chosen").
   const columnsOf = (q: (typeof questions)[number]) => [q.code, ...(q.type === 'multiple_choice' ? q.options.map((o) => optionItem(q.code, o.code)) : [])]
   const cellsOf = (q: (typeof questions)[number], stored: string | undefined) =>

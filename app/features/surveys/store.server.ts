@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
-import { surveyAnswers, surveyQuestions, surveyResponses, surveyWaves } from '../../../db/schema'
+import { asc, count, eq, sql } from 'drizzle-orm'
+import { surveyAnswers, surveyQuestions, surveyWaves } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { db } from '../../shared/db.server'
@@ -7,6 +7,8 @@ import { campaignAccess } from '../campaigns/index.server'
 import type { Question } from './answers'
 import { SAMPLE_FIELDS } from './columns'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
+import type { WaveKey } from './import-plan'
+import type { StoredResponse } from './repeat-download'
 
 // Reading a campaign's survey: its questions, waves and answers, for the
 // survey pages, the import and the analysis. Only the owning organisation
@@ -97,24 +99,42 @@ export function wavesOf(campaignId: number) {
     .all()
 }
 
-/** Respondent codes already in these waves, for the import's duplicate check. */
-export function storedCodes(waveIds: number[]): Map<number, Set<string>> {
-  const codes = new Map<number, Set<string>>(waveIds.map((id) => [id, new Set()]))
-  if (waveIds.length === 0) return codes
-  const rows = db
-    .select({ waveId: surveyResponses.waveId, code: surveyResponses.respondentCode })
-    .from(surveyResponses)
-    .where(and(inArray(surveyResponses.waveId, waveIds), finishedResponse))
-    .all()
-  for (const r of rows) {
-    codes.get(r.waveId)!.add(r.code)
+const storedForMatchQuery = lazyStatement(
+  `select r.id, r.wave_id as waveId, r.respondent_code as respondentCode, r.submission_id as submissionId, r.sex, r.age_band as ageBand, r.locality, r.cluster, r.stratum, r.weight
+   from survey_responses r where r.wave_id in (select value from json_each(?)) and ${finished('r')}`,
+)
+const answersOfQuery = lazyStatement(
+  `select a.response_id as responseId, q.code, a.value from survey_answers a join survey_questions q on q.id = a.question_id
+   where a.response_id in (select value from json_each(?))`,
+)
+
+/**
+ * The stored responses of these waves that a file's rows may repeat (the same
+ * respondent code or submission id), with their answers by question code: what
+ * a later download of the same survey is compared with.
+ */
+export function storedMatches(waveIds: ReadonlyMap<WaveKey, number>, codes: ReadonlySet<string>, submissions: ReadonlySet<string>): Map<WaveKey, StoredResponse[]> {
+  const keyOf = new Map([...waveIds].map(([key, id]) => [id, key]))
+  const matched = new Map<WaveKey, StoredResponse[]>([...waveIds.keys()].map((k) => [k, []]))
+  const byId = new Map<number, StoredResponse>()
+  if (!waveIds.size || (!codes.size && !submissions.size)) return matched
+  for (const r of storedForMatchQuery().all(JSON.stringify([...waveIds.values()])) as (Omit<StoredResponse, 'answers'> & { waveId: number })[]) {
+    if (!codes.has(r.respondentCode) && !(r.submissionId && submissions.has(r.submissionId))) continue
+    const { waveId, ...row } = r
+    const response = { ...row, answers: {} }
+    matched.get(keyOf.get(waveId)!)!.push(response)
+    byId.set(r.id, response)
   }
-  return codes
+  const ids = [...byId.keys()]
+  for (let i = 0; i < ids.length; i += 20_000) {
+    for (const a of answersOfQuery().all(JSON.stringify(ids.slice(i, i + 20_000))) as { responseId: number; code: string; value: string }[]) byId.get(a.responseId)!.answers[a.code] = a.value
+  }
+  return matched
 }
 
 // Prepared once: the analysis reads every response of a campaign whenever its results change.
 const responsesQuery = lazyStatement(
-  `select id, wave_id as waveId, respondent_code as respondentCode, sex, age_band as ageBand, locality, cluster, stratum, weight, import_id as importId
+  `select id, wave_id as waveId, respondent_code as respondentCode, submission_id as submissionId, sex, age_band as ageBand, locality, cluster, stratum, weight, import_id as importId
    from survey_responses r where wave_id in (select value from json_each(?)) and ${finished('r')} order by wave_id, id`,
 )
 const answersQuery = lazyStatement(
@@ -122,7 +142,7 @@ const answersQuery = lazyStatement(
    join survey_responses r on r.id = a.response_id where r.wave_id in (select value from json_each(?)) and ${finished('r')}`,
 )
 
-export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; cluster: string | null; stratum: string | null; weight: number | null; importId: number | null }
+export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; submissionId: string | null; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; cluster: string | null; stratum: string | null; weight: number | null; importId: number | null }
 
 /** The responses of these waves, in wave and entry order, with their answers (response id → question id → stored value). */
 export function responsesWithAnswers(waveIds: number[]) {
