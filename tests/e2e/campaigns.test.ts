@@ -110,7 +110,8 @@ describe('registering a campaign in the browser', () => {
     expect(await page.locator('.error-summary').count()).toBe(0)
     await page.getByLabel('Indicator', { exact: true }).fill('')
     await page.getByRole('button', { name: 'Save and return' }).click()
-    await page.locator('.error-summary').waitFor()
+    // Focus moves once the summary has rendered: wait for it there, not for the summary alone.
+    await page.locator('.error-summary:focus').waitFor({ timeout: 5000 })
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
     await page.context().close()
   })
