@@ -403,13 +403,11 @@ function Changes({ changes, count }: { changes: Changed[]; count: number }) {
       </h3>
       <p>These respondents are already stored. Tick a change to store the file’s version; what is not ticked stays as it is.</p>
       <div className="table-wrap" role="region" aria-label="Changed rows" tabIndex={0}>
-        <table className="problems-table">
+        <table>
           <thead>
             <tr>
               <th scope="col">Accept</th>
-              <th scope="col">Line</th>
               <th scope="col">Respondent</th>
-              <th scope="col">Wave</th>
               <th scope="col">What the file changes</th>
             </tr>
           </thead>
@@ -419,9 +417,12 @@ function Changes({ changes, count }: { changes: Changed[]; count: number }) {
                 <td>
                   <input type="checkbox" name="accept" value={c.line} id={`accept-${c.line}`} defaultChecked={c.accepted} aria-label={`Accept the change to ${c.respondentCode} (line ${c.line})`} />
                 </td>
-                <td>{c.line}</td>
-                <td>{c.respondentCode}</td>
-                <td>{c.wave.replace(':', ', ')}</td>
+                <td>
+                  {c.respondentCode}
+                  <div className="muted">
+                    line {c.line}, {c.wave.replace(':', ', ')}
+                  </div>
+                </td>
                 <td>
                   <ul className="plain-list">
                     {c.differences.map((d) => (
