@@ -38,6 +38,13 @@ beforeAll(async () => {
 })
 const KOBO = join(__dirname, '../fixtures/kobo-hotline-survey.csv')
 
+/** From the campaign list to the campaign's survey page, as a planner finds it. */
+async function openSurvey(page: Page, title: string) {
+  await page.goto(`/campaigns?q=${encodeURIComponent(title)}`)
+  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
+}
+
 async function addQuestion(page: Page, code: string, text: string, type: string, extra: (page: Page) => Promise<void>) {
   await page.getByRole('link', { name: 'Add a question' }).click()
   await page.getByLabel('Code').fill(code)
@@ -113,9 +120,7 @@ describe('a planner’s survey in the browser', () => {
     const page = await openPage(browser())
     await logIn(page, s.people.member)
     const title = referenceSurvey()
-    await page.goto(`/campaigns?q=${encodeURIComponent(title)}`)
-    await page.getByRole('link', { name: title }).click()
-    await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
+    await openSurvey(page, title)
     await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
     await page.getByLabel('CSV or XLSX file').setInputFiles(KOBO)
     await page.getByRole('button', { name: 'Upload and check' }).click()
@@ -206,9 +211,7 @@ describe('a planner’s survey in the browser', () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
     await logIn(page, s.people.member)
     const title = referenceSurvey()
-    await page.goto(`/campaigns?q=${encodeURIComponent(title)}`)
-    await page.getByRole('link', { name: title }).click()
-    await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
+    await openSurvey(page, title)
     await page.getByRole('link', { name: 'Import answers from a spreadsheet' }).click()
     await page.getByLabel('CSV or XLSX file').setInputFiles(file)
     await page.getByRole('button', { name: 'Upload and check' }).click()
@@ -227,9 +230,7 @@ describe('a planner’s survey in the browser', () => {
     const page = await openPage(browser(), { javaScriptEnabled: false })
     await logIn(page, s.people.member)
     const title = referenceSurvey()
-    await page.goto(`/campaigns?q=${encodeURIComponent(title)}`)
-    await page.getByRole('link', { name: title }).click()
-    await page.getByRole('link', { name: 'Survey: questions, waves and answers' }).click()
+    await openSurvey(page, title)
     const survey = page.url()
     const upload = async (file: string) => {
       await page.goto(survey)

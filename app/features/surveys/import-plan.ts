@@ -67,7 +67,8 @@ function samplingMismatch(declared: Sampling | null, mapping: readonly ColumnTar
 
 export type ReadResult = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: CsvProblem[] }
 
-const targetName = (target: ColumnTarget) =>
+/** "question knows_hotline", "option heard_from/radio", "Respondent code": a column's destination in words. */
+export const targetName = (target: ColumnTarget) =>
   target.startsWith('question:') ? `question ${target.slice(9)}` : target.startsWith('option:') ? `option ${target.slice(7)}` : FIELD_LABELS[target as keyof typeof FIELD_LABELS]
 
 /** Problems of the mapping itself, before any row is read. */

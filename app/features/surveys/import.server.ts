@@ -6,9 +6,9 @@ import { surveyImports, surveyUploads, users, type ClearedColumn, type ImportedC
 import { can, type Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import type { Outcome } from '../../shared/outcome'
-import { FIELD_LABELS, clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
+import { clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
 import type { Question } from './answers'
-import { impliedSampling, surveyRowReader, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
+import { impliedSampling, surveyRowReader, targetName, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 import { assertEditable } from '../campaigns/index.server'
@@ -19,7 +19,7 @@ import { db } from '../../shared/db.server'
 import { getEnv } from '../../shared/env.server'
 import { notFound } from '../../shared/http.server'
 import { assertSurveyAccess, questionsOf, storedMatches, wavesOf } from './store.server'
-import { compareWithStored, type Change } from './repeat-download'
+import { compareWithStored, comparedBy, type Change } from './repeat-download'
 
 // Importing a survey spreadsheet: the upload is kept while the planner maps
 // its columns; the plan (mapping, personal-data check, every row validated,
@@ -144,14 +144,12 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
   const comparison = compareWithStored(
     responses,
     earlier || !responses.length ? new Map() : storedMatches(waveIds, new Set(responses.map((r) => r.respondentCode)), new Set(responses.flatMap((r) => (r.submissionId ? [r.submissionId] : [])))),
-    {
-      fields: new Set((['locality', 'cluster', 'stratum', 'weight'] as const).filter((f) => mapping.includes(f))),
-      questions: questions.filter((q) => mapping.some((t) => t === `question:${q.code}` || t.startsWith(`option:${q.code}/`))).map((q) => q.code),
-    },
-    { respondent: file.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code', submission: file.headers[mapping.indexOf('submission_id')] ?? '' },
+    comparedBy(mapping, questions.map((q) => q.code)),
+    file.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code',
   )
   problems.push(...comparison.problems)
-  const accepted = comparison.changes.filter((c) => choice.accept === 'all' || choice.accept?.has(c.line))
+  const isAccepted = (c: Change) => choice.accept === 'all' || (choice.accept?.has(c.line) ?? false)
+  const accepted = comparison.changes.filter(isAccepted)
   const perWave = new Map<WaveKey, number>()
   for (const r of comparison.fresh) perWave.set(r.wave, (perWave.get(r.wave) ?? 0) + 1)
   const implied = impliedSampling(mapping)
@@ -178,7 +176,7 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
     problems,
     preview: problems.length ? [] : comparison.fresh.slice(0, PREVIEW_ROWS),
     /** Rows already stored: how many say the same, and those that say something else, for a person to accept or leave. */
-    repeated: { identical: comparison.identical, changes: problems.length ? [] : comparison.changes.map((c) => ({ line: c.line, wave: c.wave, respondentCode: c.respondentCode, differences: c.differences, accepted: accepted.includes(c) })) },
+    repeated: { identical: comparison.identical, changes: problems.length ? [] : comparison.changes.map((c) => ({ line: c.line, wave: c.wave, respondentCode: c.respondentCode, differences: c.differences, accepted: isAccepted(c) })) },
     perWave: [...perWave].map(([wave, n]) => {
       const w = waves.find((x) => waveKey(x.kind, x.group) === wave)!
       return { wave, name: waveName(wave), n, sampling: w.sampling ?? declares.find((d) => d.wave === wave)?.sampling ?? null, declared: w.sampling !== null }
@@ -206,7 +204,7 @@ function renamedColumns(campaignId: number, headers: readonly string[], mapping:
     for (const c of e.columns) {
       if (present.has(c.header) || mapping.includes(c.target as ColumnTarget) || said.has(c.target)) continue
       said.add(c.target)
-      const what = c.target.startsWith('question:') ? `question ${c.target.slice(9)}` : c.target.startsWith('option:') ? `option ${c.target.slice(7)}` : `“${FIELD_LABELS[c.target as keyof typeof FIELD_LABELS] ?? c.target}”`
+      const what = targetName(c.target as ColumnTarget)
       problems.push({ line: 1, column: c.header, message: `The import of ${e.filename} on ${e.at.toISOString().slice(0, 10)} read ${what} from the column “${c.header}”, which this file does not have. If it was renamed, map its new column to ${what}.` })
     }
   }
@@ -231,16 +229,17 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     return unchanged(`This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.`)
   }
   if (plan.problems.length) return { ok: false, problems: plan.problems }
-  const repeated = { identical: plan.repeated.identical, changed: plan.repeated.changes.length, accepted: plan.accepted.length }
+  const repeated: RepeatedRows = { identical: plan.repeated.identical, changed: plan.repeated.changes.length, accepted: plan.accepted.length }
+  const isRepeat = repeated.identical > 0 || repeated.changed > 0
   if (!plan.responses.length && !plan.accepted.length) {
     db.delete(surveyUploads).where(eq(surveyUploads.id, uploadId)).run()
     return unchanged(`Nothing was imported: every row of ${plan.upload.filename} is already stored${repeated.changed ? ', and no change was accepted' : ''}. ${repeatedMessage(repeated)}`)
   }
-  const started = await startImport(campaignId, { ...plan.upload, columns: plan.columns, repeated: repeated.identical || repeated.changed ? repeated : null }, plan.responses.length, actor.userId)
+  const started = await startImport(campaignId, { ...plan.upload, columns: plan.columns, repeated: isRepeat ? repeated : null }, plan.responses.length, actor.userId)
   if (!started.ok) return started.outcome
   const questionIds = new Map(questionsOf(campaignId, false).map((q) => [q.code, q.id]))
   try {
-    await writeResponses(started.importId, plan, questionIds, actor, campaignId, access.organisationId)
+    await writeResponses(started.importId, plan, isRepeat ? repeated : null, questionIds, actor, campaignId, access.organisationId)
   } catch (error) {
     await removeImport(started.importId)
     // The same file sent twice (a double click): the first stored it, all or nothing; the second says so.
@@ -252,7 +251,7 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     throw error
   }
   const created = plan.responses.length
-  return { ok: true, created, unchanged: false, importId: started.importId, message: importedMessage(created, plan.upload.filename, repeated) }
+  return { ok: true, created, unchanged: false, importId: started.importId, message: importedMessage(created, plan.upload.filename, isRepeat ? repeated : null) }
 }
 
 /** An unfinished import whose writer has stored nothing for this long was cut off (the server stopped) and is removed. */
@@ -306,14 +305,14 @@ const ANSWERS_PER_BATCH = 4000
  */
 function writeResponses(
   importId: number,
-  { upload, responses, accepted, repeated, waveIds, declares }: {
+  { upload, responses, accepted, waveIds, declares }: {
     upload: { id: number; filename: string }
     responses: ImportedResponse[]
     accepted: Change[]
-    repeated: { identical: number; changes: unknown[] }
     waveIds: Map<WaveKey, number>
     declares: { waveId: number; sampling: Sampling; clusterUnit: string | null }[]
   },
+  repeated: RepeatedRows | null,
   questionIds: Map<string, number>,
   actor: Actor,
   campaignId: number,
@@ -334,7 +333,7 @@ function writeResponses(
   const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: {
       file: upload.filename,
       rows: responses.length,
-      ...(repeated.identical || repeated.changes.length ? { identical: repeated.identical, changed: repeated.changes.length, accepted: accepted.map((c) => ({ line: c.line, respondent: c.respondentCode, changed: c.differences.map((d) => d.field) })) } : {}),
+      ...(repeated ? { identical: repeated.identical, changed: repeated.changed, accepted: accepted.map((c) => ({ line: c.line, respondent: c.respondentCode, changed: c.differences.map((d) => d.field) })) } : {}),
       ...(declares.length ? { sampling: declares } : {}),
     },
   })

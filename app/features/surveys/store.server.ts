@@ -99,10 +99,6 @@ export function wavesOf(campaignId: number) {
     .all()
 }
 
-const storedForMatchQuery = lazyStatement(
-  `select r.id, r.wave_id as waveId, r.respondent_code as respondentCode, r.submission_id as submissionId, r.sex, r.age_band as ageBand, r.locality, r.cluster, r.stratum, r.weight
-   from survey_responses r where r.wave_id in (select value from json_each(?)) and ${finished('r')}`,
-)
 const answersOfQuery = lazyStatement(
   `select a.response_id as responseId, q.code, a.value from survey_answers a join survey_questions q on q.id = a.question_id
    where a.response_id in (select value from json_each(?))`,
@@ -118,9 +114,9 @@ export function storedMatches(waveIds: ReadonlyMap<WaveKey, number>, codes: Read
   const matched = new Map<WaveKey, StoredResponse[]>([...waveIds.keys()].map((k) => [k, []]))
   const byId = new Map<number, StoredResponse>()
   if (!waveIds.size || (!codes.size && !submissions.size)) return matched
-  for (const r of storedForMatchQuery().all(JSON.stringify([...waveIds.values()])) as (Omit<StoredResponse, 'answers'> & { waveId: number })[]) {
+  for (const r of responsesQuery().all(JSON.stringify([...waveIds.values()])) as StoredResponseRow[]) {
     if (!codes.has(r.respondentCode) && !(r.submissionId && submissions.has(r.submissionId))) continue
-    const { waveId, ...row } = r
+    const { waveId, importId: _i, ...row } = r
     const response = { ...row, answers: {} }
     matched.get(keyOf.get(waveId)!)!.push(response)
     byId.set(r.id, response)
@@ -142,7 +138,7 @@ const answersQuery = lazyStatement(
    join survey_responses r on r.id = a.response_id where r.wave_id in (select value from json_each(?)) and ${finished('r')}`,
 )
 
-export type StoredResponseRow = { id: number; waveId: number; respondentCode: string; submissionId: string | null; sex: 'female' | 'male' | 'other' | null; ageBand: string | null; locality: string | null; cluster: string | null; stratum: string | null; weight: number | null; importId: number | null }
+export type StoredResponseRow = Omit<StoredResponse, 'answers'> & { waveId: number; importId: number | null }
 
 /** The responses of these waves, in wave and entry order, with their answers (response id → question id → stored value). */
 export function responsesWithAnswers(waveIds: number[]) {
