@@ -3,6 +3,8 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type 
 import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/shared/permissions/roles'
 import type { QuestionOption } from '../app/features/surveys/answers'
 import type { StoredAnalysis } from '../app/features/results/stored-analysis'
+import type { CsvProblem } from '../app/shared/csv/csv-file'
+import type { Change } from '../app/features/surveys/repeat-download'
 import {
   DAC_SECTORS,
   AUDIENCES,
@@ -559,7 +561,12 @@ export const surveyImports = sqliteTable(
   ],
 )
 
-/** An uploaded file between its upload and its import (the column mapping happens in between). */
+/**
+ * An uploaded file between its upload and its import (the column mapping
+ * happens in between), and the import's progress and outcome while and after
+ * it runs. The file itself is kept beside the database (uploadsDir), never in
+ * memory or in a row, and removed once imported or abandoned.
+ */
 export const surveyUploads = sqliteTable('survey_uploads', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   campaignId: campaignRef(),
@@ -568,13 +575,33 @@ export const surveyUploads = sqliteTable('survey_uploads', {
     .references(() => users.id, { onDelete: 'cascade' }),
   filename: text('filename').notNull(),
   sha256: text('sha256').notNull(),
-  content: text('content').notNull(),
+  /** The file's name in the uploads directory; null once the file is removed. */
+  path: text('path'),
+  bytes: integer('bytes').notNull().default(0),
+  status: text('status', { enum: ['mapping', 'importing', 'refused', 'imported'] }).notNull().default('mapping'),
+  /** While importing: rows read and checked, rows written, and how far into the file (bytes) the reader is. */
+  checkedRows: integer('checked_rows').notNull().default(0),
+  writtenRows: integer('written_rows').notNull().default(0),
+  readBytes: integer('read_bytes').notNull().default(0),
+  /** What the last import of this upload found or did, for the page that shows it. */
+  outcome: text('outcome', { mode: 'json' }).$type<UploadOutcome>(),
   /** Columns an org admin said are not personal data, though they look it: by whom, when and why (also in the audit log). */
   cleared: text('cleared', { mode: 'json' }).$type<ClearedColumn[]>().notNull().default(sql`'[]'`),
   createdAt: createdAt(),
 })
 
 export type ImportedColumn = { header: string; target: string }
+
+/** A changed row of a later download, as the page lists it. */
+export type UploadChange = Pick<Change, 'line' | 'wave' | 'respondentCode' | 'differences'>
+/**
+ * The outcome of an import run, kept with the upload: for a refused one, the
+ * first problems (and how many) or the changed rows a person has to decide
+ * on, for the mapping (`choice`, as its query string) it was run with.
+ */
+export type UploadOutcome =
+  | { kind: 'refused'; choice: string; problems: CsvProblem[]; problemCount: number; identical: number; changes: UploadChange[]; changeCount: number; message?: string }
+  | { kind: 'imported'; importId: number | null; message: string }
 export type RepeatedRows = { identical: number; changed: number; accepted: number }
 
 export type ClearedColumn = { column: number; header: string; reason: string; userId: number; userName: string; at: string }

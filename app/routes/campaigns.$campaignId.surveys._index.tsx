@@ -195,7 +195,7 @@ export default function Survey() {
           waves={d.waves}
           responses={(w) => (
             <Link to={`${base}/waves/${w.id}`}>
-              {w.responses}
+              {w.responses.toLocaleString('en')}
               <span className="visually-hidden"> responses in the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}: see or type in</span>
             </Link>
           )}

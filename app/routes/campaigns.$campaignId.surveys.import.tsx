@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
+import { useEffect } from 'react'
 import { ProblemsTable } from '../shared/ui/problems-table'
 import { FieldError } from '../shared/ui/forms'
 import { FIELD_LABELS, FIELD_TARGETS, SAMPLE_TARGETS, clearPersonalSchema, parseImportChoice } from '../features/surveys'
@@ -9,13 +10,16 @@ import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
-import { clearPersonalFlag, importPlan, runImport, storeUpload } from '../features/surveys/index.server'
-import { readCsvUpload } from '../shared/csv/upload.server'
+import { choiceQuery, clearPersonalFlag, importPlan, importProgress, refusedMessage, runImport, storeUpload, uploadsDir } from '../features/surveys/index.server'
+import { receiveUploadFile } from '../shared/csv/upload-file.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import survey answers – Lantern' }]
 
 const MAX_SURVEY_UPLOAD = 20 * 1024 * 1024
-const PROBLEMS_SHOWN = 200
+/** How long the import request waits for a small file's import to end, before it shows the progress page instead. */
+const IMPORT_WAIT_MS = 1500
+/** A file this large takes longer than the wait: its progress page is shown as soon as the import has begun. */
+const LARGE_FILE = 1024 * 1024
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -24,10 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await getCampaignForEdit(actor, campaignId)
   const search = new URL(request.url).searchParams
   const choice = parseImportChoice(search)
-  if (!choice.upload) return { campaign: { id: campaignId, title: campaign.title }, plan: null, search: '' }
-  const { responses: _r, waveIds: _w, accepted: _a, ...plan } = await importPlan(actor, campaignId, choice.upload, choice)
-  const repeated = { ...plan.repeated, changes: plan.repeated.changes.slice(0, PROBLEMS_SHOWN), changeCount: plan.repeated.changes.length }
-  return { campaign: { id: campaignId, title: campaign.title }, plan: { ...plan, repeated, problems: plan.problems.slice(0, PROBLEMS_SHOWN), problemCount: plan.problems.length }, search: search.toString() }
+  const base = { campaign: { id: campaignId, title: campaign.title }, plan: null, progress: null, search: '' }
+  if (!choice.upload) return base
+  const progress = importProgress(actor, campaignId, choice.upload)
+  if (progress.outcome?.kind === 'imported' && progress.outcome.importId !== null) throw redirect(`/campaigns/${campaignId}/surveys?imported=${progress.outcome.importId}`)
+  if (progress.status === 'importing') return { ...base, progress }
+  return { ...base, plan: await importPlan(actor, campaignId, choice.upload, choice), search: search.toString() }
 }
 
 type Result = { ok: true; message: string } | { ok: false; message: string; column?: number }
@@ -36,9 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
   if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    const { upload } = await readCsvUpload(request, MAX_SURVEY_UPLOAD, { xlsx: true })
+    await getCampaignForEdit(actor, campaignId)
+    const upload = await receiveUploadFile(request, MAX_SURVEY_UPLOAD, uploadsDir())
     if (!upload.ok) return data<Result>({ ok: false, message: upload.message }, { status: upload.status })
-    const id = await storeUpload(actor, campaignId, upload.filename, upload.text)
+    const id = await storeUpload(actor, campaignId, upload.filename, upload)
     return redirect(`/campaigns/${campaignId}/surveys/import?upload=${id}`)
   }
   const form = await readForm(request)
@@ -53,17 +60,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Back to the mapping as it was, now without the flag.
     return redirect(`/campaigns/${campaignId}/surveys/import?${parsed.data.back || `upload=${uploadId}`}`)
   }
-  const outcome = await changeResults(actor, campaignId, (change) => runImport(change, uploadId, choice))
-  if (!outcome.ok && outcome.message) return data<Result>({ ok: false, message: outcome.message }, { status: 409 })
-  if (!outcome.ok) return data<Result>({ ok: false, message: `Nothing was imported: the file has ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, listed below.` }, { status: 400 })
+  const page = `/campaigns/${campaignId}/surveys/import?${choiceQuery(uploadId, choice.mapping ?? [], choice.targetWave)}`
+  const wait = importProgress(actor, campaignId, uploadId).bytes > LARGE_FILE ? 0 : IMPORT_WAIT_MS
+  let begun = () => {}
+  const running = new Promise<null>((ran) => (begun = () => setTimeout(() => ran(null), wait)))
+  const job = changeResults(actor, campaignId, (change) => runImport(change, uploadId, choice, begun))
+  const outcome = await Promise.race([job, running])
+  if (outcome === null) {
+    // A large file: the page shows its progress and, once it has ended, what it did.
+    job.catch((error: unknown) => console.error('A survey import failed:', error))
+    return redirect(page)
+  }
+  if (!outcome.ok) return data<Result>({ ok: false, message: refusedMessage(outcome) }, { status: outcome.message ? 409 : 400 })
   // The upload is gone once imported: the survey page says what happened.
   if (outcome.importId !== null) return redirect(`/campaigns/${campaignId}/surveys?imported=${outcome.importId}`)
   return { ok: true, message: outcome.message }
 }
 
 export default function ImportSurvey() {
-  const { campaign, plan, search } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const { campaign, plan, progress, search } = useLoaderData<typeof loader>()
+  const acted = useActionData<typeof action>()
+  // A refused import's outcome is kept with the upload: shown when the page is reached again, from its progress page or a link.
+  const result = acted ?? (plan?.checked && (plan.problemCount || plan.changes || plan.message) ? { ok: false as const, message: plan.refusal } : undefined)
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const base = `/campaigns/${campaign.id}/surveys`
@@ -83,7 +101,9 @@ export default function ImportSurvey() {
           ) : null}
         </div>
       ) : null}
-      {!plan ? (
+      {progress ? (
+        <Progress progress={progress} />
+      ) : !plan ? (
         <>
           <p className="lede">
             Upload a CSV or XLSX file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file
@@ -178,7 +198,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
     ]),
     { value: 'drop', label: FIELD_LABELS.drop },
   ]
-  const newRows = plan.perWave.reduce((n, w) => n + w.n, 0)
+  const changes = plan.changes?.count ? plan.changes : null
   // The respondent's fields and the sample's columns, shown in the preview as they will be stored.
   const sampleColumns = PREVIEW_FIELDS.filter((t) => plan.mapping.includes(t))
   const hidden = (
@@ -190,7 +210,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
   return (
     <>
       <p className="lede">
-        {plan.upload.filename}: {plan.rowCount.toLocaleString('en')} rows. Check what each column is; columns that look like personal data must be dropped.
+        {plan.upload.filename} ({sizeOf(plan.upload.bytes)}). Check what each column is; columns that look like personal data must be dropped.
       </p>
       {plan.earlier ? (
         <div className="notice" role="status">
@@ -294,34 +314,27 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
       {plan.problemCount ? (
         <section aria-labelledby="problems-title">
           <h2 id="problems-title">
-            {plan.problemCount.toLocaleString('en')} problem{plan.problemCount === 1 ? '' : 's'} to fix
+            {plan.problemCount.toLocaleString('en')} problem{plan.problemCount === 1 ? '' : 's'} to fix{plan.checked ? '' : ' in the first rows'}
           </h2>
           <p>
             Nothing will be imported until every row is right. Fix the file and upload it again, or change how a column is read.{' '}
-            <a href={`${base}/import.csv?${search}`} download>
-              Download the problems (CSV)
-            </a>
+            {plan.checked ? (
+              <a href={`${base}/import.csv?${plan.query}`} download>
+                Download the problems (CSV)
+              </a>
+            ) : null}
           </p>
           <ProblemsTable problems={plan.problems} />
-          {plan.problemCount > plan.problems.length ? <p>The first {plan.problems.length} are shown; the CSV has them all.</p> : null}
+          {plan.problemCount > plan.problems.length ? <p>The first {plan.problems.length} are shown; the CSV has {plan.problemCount > 10_000 ? 'the first 10,000' : 'them all'}.</p> : null}
         </section>
       ) : (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">As it will be stored</h2>
           <p>
-            {plan.preview.length ? `${plan.perWave.map((w) => `${w.n.toLocaleString('en')} new in the ${w.name}`).join('; ')}.` : 'No new respondents: every row of this file is already stored.'}
-            {plan.repeated.identical ? ` ${plan.repeated.identical.toLocaleString('en')} ${plan.repeated.identical === 1 ? 'row is already stored as it is' : 'rows are already stored as they are'} and will be skipped.` : ''}
-            {plan.preview.length ? ` ${plan.preview.length === 1 ? 'The first row' : `The first ${plan.preview.length} rows`}:` : ''}
+            {plan.preview.length ? `${plan.preview.length === 1 ? 'The first new row' : `The first ${plan.preview.length} new rows`} of the file, as they will be stored. Every row is checked when you import; nothing is stored unless all are right.` : 'The first rows of this file are already stored; rows already stored as they are will be skipped.'}
+            {changes?.identical ? ` ${changes.identical.toLocaleString('en')} ${changes.identical === 1 ? 'row is already stored as it is' : 'rows are already stored as they are'} and will be skipped.` : ''}
           </p>
-          <ul>
-            {plan.perWave.map((w) => (
-              <li key={w.wave}>
-                {w.sampling
-                  ? `The ${w.name} is analysed as a ${SAMPLINGS.label(w.sampling).toLowerCase()}${w.declared ? ', as its wave declares' : ': this import declares it, from the columns mapped to the sample'}.`
-                  : `How the ${w.name} was drawn is not stated: it is analysed as a simple random sample. If villages, schools or other places were drawn first, map the column that names each respondent’s place to “Cluster”.`}
-              </li>
-            ))}
-          </ul>
+          <SamplingNote plan={plan} />
           {plan.preview.length ? (
             <div className="table-wrap" role="region" aria-label="Preview" tabIndex={0}>
               <table>
@@ -360,23 +373,28 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
               </table>
             </div>
           ) : null}
-          <Form method="post">
+          <Form method="post" action={`${base}/import?${plan.query}`}>
             {hidden}
             {plan.mapping.map((t, i) => (
               <input key={i} type="hidden" name={`c${i}`} value={t} />
             ))}
-            {plan.repeated.changeCount ? <Changes changes={plan.repeated.changes} count={plan.repeated.changeCount} /> : null}
+            {changes ? (
+              <>
+                <input type="hidden" name="decided" value="1" />
+                <Changes changes={changes.list} count={changes.count} />
+              </>
+            ) : null}
             <div className="actions">
               <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-                {busy ? 'Importing…' : importLabel(newRows, plan.repeated.changeCount)}
+                {busy ? 'Importing…' : changes ? 'Import the new rows and the changes ticked' : 'Import the file'}
               </button>
-              {plan.repeated.changeCount ? (
+              {changes ? (
                 <button type="submit" name="accept_all" value="1" className="button button--secondary" aria-disabled={busy || undefined}>
-                  {newRows ? `Import ${newRowsOf(newRows)} and accept every change` : 'Accept every change'}
+                  Import the new rows and accept every change
                 </button>
               ) : null}
             </div>
-            <Working busy={busy} text={`Checking and storing ${plan.rowCount.toLocaleString('en')} rows; a large file takes a minute.`} />
+            <Working busy={busy} text={`Checking every row of ${plan.upload.filename}…`} />
           </Form>
         </section>
       )}
@@ -384,14 +402,65 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
   )
 }
 
-const newRowsOf = (n: number) => `${n.toLocaleString('en')} new ${n === 1 ? 'row' : 'rows'}`
+const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
-const importLabel = (newRows: number, changes: number) => {
-  if (!changes) return newRows ? `Import ${newRowsOf(newRows)}` : 'Discard this file: nothing to import'
-  return newRows ? `Import ${newRowsOf(newRows)} and the changes ticked` : 'Store the changes ticked'
+/** How the waves this file fills will be analysed: as declared, as the file's sample columns describe, or as a simple random sample. */
+function SamplingNote({ plan }: { plan: Plan }) {
+  const undeclared = plan.waves.filter((w) => w.sampling === null)
+  const declared = plan.waves.filter((w) => w.sampling !== null)
+  return (
+    <ul>
+      {declared.map((w) => (
+        <li key={w.key}>
+          The {w.name} is analysed as a {SAMPLINGS.label(w.sampling!).toLowerCase()}, as its wave declares.
+        </li>
+      ))}
+      {undeclared.length ? (
+        <li>
+          {plan.sampling.implied
+            ? `Waves without a declared design (${undeclared.map((w) => w.name).join(', ')}) that this file fills are analysed as a ${SAMPLINGS.label(plan.sampling.implied).toLowerCase()}: this import declares it, from the columns mapped to the sample.`
+            : `How the ${undeclared.map((w) => w.name).join(' and the ')} were drawn is not stated: they are analysed as a simple random sample. If villages, schools or other places were drawn first, map the column that names each respondent’s place to “Cluster”.`}
+        </li>
+      ) : null}
+    </ul>
+  )
 }
 
-type Changed = Plan['repeated']['changes'][number]
+/** An import under way: how far it has come, refreshed every second with JavaScript and every two seconds without. */
+function Progress({ progress }: { progress: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['progress']> }) {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') revalidator.revalidate()
+    }, 1000)
+    return () => clearInterval(timer)
+  }, [revalidator])
+  const share = progress.bytes ? Math.min(100, Math.round((100 * progress.readBytes) / progress.bytes)) : 0
+  return (
+    <section aria-labelledby="progress-title">
+      {/* Without JavaScript the page reloads itself; the loader sends it on once the import has ended. */}
+      <noscript>
+        <meta httpEquiv="refresh" content="2" />
+      </noscript>
+      <h2 id="progress-title">Importing {progress.filename}</h2>
+      <div className="field">
+        <label className="field__label" htmlFor="progress-checked">
+          Rows checked: {progress.checkedRows.toLocaleString('en')} ({share} % of the file)
+        </label>
+        <progress id="progress-checked" className="meter" max={100} value={share} />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="progress-written">
+          Rows written: {progress.writtenRows.toLocaleString('en')}
+        </label>
+        <progress id="progress-written" className="meter" max={Math.max(progress.checkedRows, 1)} value={progress.writtenRows} />
+      </div>
+      <p>Nothing is shown on the survey until every row is stored. You may leave this page: the import goes on, and the survey page shows it once it is done.</p>
+    </section>
+  )
+}
+
+type Changed = NonNullable<Plan['changes']>['list'][number]
 
 /** Rows already stored that this file says otherwise: each written only if a person ticks it. */
 function Changes({ changes, count }: { changes: Changed[]; count: number }) {
@@ -415,7 +484,7 @@ function Changes({ changes, count }: { changes: Changed[]; count: number }) {
             {changes.map((c) => (
               <tr key={c.line}>
                 <td>
-                  <input type="checkbox" name="accept" value={c.line} id={`accept-${c.line}`} defaultChecked={c.accepted} aria-label={`Accept the change to ${c.respondentCode} (line ${c.line})`} />
+                  <input type="checkbox" name="accept" value={c.line} id={`accept-${c.line}`} aria-label={`Accept the change to ${c.respondentCode} (line ${c.line})`} />
                 </td>
                 <td>
                   {c.respondentCode}

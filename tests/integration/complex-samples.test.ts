@@ -57,9 +57,11 @@ describe('a complex sample, imported and analysed', () => {
     const plan = await importPlan(actor, id, upload)
     expect(plan.mapping.slice(-3)).toEqual(['stratum', 'cluster', 'weight'])
     expect(plan.problems).toEqual([])
-    expect(plan.perWave.map((w) => [w.name, w.sampling, w.declared])).toEqual([
-      ['baseline of the campaign group', 'stratified_cluster', false],
-      ['endline of the campaign group', 'stratified_cluster', false],
+    // Nobody has declared the waves' design: the file's columns describe it, and the import declares it.
+    expect(plan.sampling.implied).toBe('stratified_cluster')
+    expect(plan.waves.map((w) => [w.name, w.sampling])).toEqual([
+      ['baseline of the campaign group', null],
+      ['endline of the campaign group', null],
     ])
     expect(await changeResults(actor, id, (change) => runImport(change, upload, {}))).toMatchObject({ ok: true, created: 266 })
     expect(waveRows(id).map((w) => w.sampling)).toEqual(['stratified_cluster', 'stratified_cluster'])

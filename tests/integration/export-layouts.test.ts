@@ -11,7 +11,7 @@ import { get, invoke } from './helpers'
 
 const campaign = () => campaignWithInstrument([KNOWS_HOTLINE, WOULD_REPORT, heardFrom([{ code: 'radio', label: 'Radio' }, { code: 'friends', label: 'Friends or family' }])], ['baseline'])
 
-const answersOf = (plan: Awaited<ReturnType<typeof importPlan>>) => plan.responses.map((r) => [r.respondentCode, r.answers])
+const answersOf = (plan: Awaited<ReturnType<typeof importPlan>>) => plan.preview.map((r) => [r.respondentCode, r.answers])
 
 describe('downloads from the field’s tools', () => {
   it('imports a KoboToolbox labels export: questions, options and answers matched by their labels', async () => {

@@ -56,23 +56,25 @@ describe('a second, larger download of the same survey', () => {
     const upload = await storeUpload(c.actor, c.id, 'week-2.csv', kobo(WEEK_2))
     const plan = await importPlan(c.actor, c.id, upload, WAVE)
     expect(plan.problems).toEqual([])
-    expect(plan.responses.map((r) => r.respondentCode)).toEqual(['KB-4', 'KB-5'])
-    expect(plan.repeated.identical).toBe(2)
-    expect(plan.repeated.changes).toEqual([
+    expect(plan.preview.map((r) => r.respondentCode)).toEqual(['KB-4', 'KB-5'])
+    // The whole file is compared when it is imported: a changed row stops the import until a person has decided.
+    const changes = [
       {
         line: 4,
         wave: 'baseline:campaign',
         respondentCode: 'KB-3',
-        accepted: false,
         differences: [
           { field: 'knows_hotline', before: '0', after: '1' },
           { field: 'would_report', before: '3', after: '5' },
           { field: 'heard_from', before: null, after: 'radio friends' },
         ],
       },
-    ])
+    ]
+    expect(await changeResults(c.actor, c.id, (change) => runImport(change, upload, WAVE))).toEqual({ ok: false, message: null, problems: [], problemCount: 0, identical: 2, changes, changeCount: 1 })
+    expect(responseCount(c.id)).toBe(3)
+    expect((await importPlan(c.actor, c.id, upload, WAVE)).changes).toEqual({ identical: 2, list: changes, count: 1 })
     // Left as stored: the change is not written unless someone accepts it.
-    const done = await changeResults(c.actor, c.id, (change) => runImport(change, upload, WAVE))
+    const done = await changeResults(c.actor, c.id, (change) => runImport(change, upload, { ...WAVE, accept: new Set() }))
     expect(done).toMatchObject({ ok: true, created: 2, message: expect.stringContaining('2 rows were already stored as they are, and skipped') })
     expect(responseCount(c.id)).toBe(5)
     expect((await stored(c)).find((r) => r[0] === 'KB-3')).toEqual(['KB-3', '0', '3', ''])
@@ -122,10 +124,14 @@ describe('a second, larger download of the same survey', () => {
     const upload = await storeUpload(c.actor, c.id, 'week-2.csv', kobo(WEEK_2))
     const page = await invoke(importPage.loader, get(`/campaigns/${c.id}/surveys/import?upload=${upload}&wave=baseline:campaign`, c.cookie), { campaignId: String(c.id) })
     const { plan } = page.data as { plan: Awaited<ReturnType<typeof importPlan>> }
-    expect(plan.repeated.changes.map((x) => [x.line, x.respondentCode])).toEqual([[4, 'KB-3']])
-    const fields: Record<string, string> = { upload: String(upload), wave: 'baseline:campaign', accept: '4' }
+    const fields: Record<string, string> = { upload: String(upload), wave: 'baseline:campaign' }
     plan.mapping.forEach((t, i) => (fields[`c${i}`] = t))
-    const response = await invoke(importPage.action, post(`/campaigns/${c.id}/surveys/import`, fields, { cookie: c.cookie }), { campaignId: String(c.id) })
+    const send = (more: Record<string, string>) => invoke(importPage.action, post(`/campaigns/${c.id}/surveys/import`, { ...fields, ...more }, { cookie: c.cookie }), { campaignId: String(c.id) })
+    const refused = await send({})
+    expect([refused.status, (refused.data as { message: string }).message]).toEqual([400, expect.stringMatching(/^Nothing was imported yet: 1 row says something else/)])
+    const shown = await invoke(importPage.loader, get(`/campaigns/${c.id}/surveys/import?${plan.query}`, c.cookie), { campaignId: String(c.id) })
+    expect((shown.data as { plan: typeof plan }).plan.changes?.list.map((x) => [x.line, x.respondentCode])).toEqual([[4, 'KB-3']])
+    const response = await send({ decided: '1', accept: '4' })
     expect(response.status).toBe(302)
     expect((await stored(c)).find((r) => r[0] === 'KB-3')).toEqual(['KB-3', '1', '5', 'radio friends'])
     expect(responseCount(c.id)).toBe(5)
@@ -139,6 +145,8 @@ describe('a second, larger download of the same survey', () => {
     const plan = await importPlan(c.actor, c.id, await storeUpload(c.actor, c.id, 'lantern-export.csv', text))
     expect(plan.problems).toEqual([])
     expect(plan.mapping[3]).toBe('submission_id')
-    expect([plan.responses.length, plan.repeated.identical, plan.repeated.changes.length]).toEqual([0, 3, 0])
+    expect(plan.preview).toEqual([])
+    expect(await changeResults(c.actor, c.id, (change) => runImport(change, plan.upload.id, {}))).toMatchObject({ ok: true, created: 0, unchanged: true, message: expect.stringContaining('3 rows were already stored as they are') })
+    expect(responseCount(c.id)).toBe(3)
   })
 })

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { readWaveKind } from '../../app/features/surveys/columns'
 import { LIKERT_LABELS } from '../../app/features/surveys/answers'
 import { createCampaign } from '../../app/features/campaigns/editing.server'
-import { ABANDONED_IMPORT_MS, importPlan, purgeAbandonedImports, runImport, storeUpload } from '../../app/features/surveys/import.server'
+import { ABANDONED_IMPORT_MS, importPlan, purgeAbandonedImports, runImport, storeUpload, uploadsDir } from '../../app/features/surveys/import.server'
 import { addQuestions, addResponse, addWave, surveyOf, surveyResponsesCsv } from '../../app/features/surveys/index.server'
 import { eq } from 'drizzle-orm'
 import { surveyImports, surveyResponses } from '../../db/schema'
@@ -13,7 +13,7 @@ import { db } from '../../app/shared/db.server'
 import { changeResults } from '../../app/features/results/flow.server'
 import { driftFromShared, REFERENCE_DATA, REFERENCE_FILES } from '../reference-data'
 import { actorOf, createPerson, createSurveyedCampaign, loginAs, responseCount } from '../factories'
-import { invoke, SITE } from './helpers'
+import { get, invoke, SITE } from './helpers'
 
 const REFERENCE = REFERENCE_DATA
 const files = REFERENCE_FILES
@@ -131,11 +131,15 @@ describe('a KoboToolbox export', () => {
   })
 })
 
-/** Which of these strings the database file (and its write-ahead log) still holds, in any page: what a copy of the file would give away. */
+/** The files of uploads waiting beside the database. */
+const uploadFiles = () => (existsSync(uploadsDir()) ? readdirSync(uploadsDir()) : [])
+
+/** Which of these strings the database file (with its write-ahead log) or an upload waiting beside it still holds: what a copy of the data directory would give away. */
 function databaseFileHolds(texts: string[]): string[] {
   db.$client.pragma('wal_checkpoint(TRUNCATE)')
   const path = process.env.DATABASE_PATH!
-  const bytes = Buffer.concat([readFileSync(path), ...(existsSync(`${path}-wal`) ? [readFileSync(`${path}-wal`)] : [])])
+  const uploads = uploadFiles().map((name) => readFileSync(join(uploadsDir(), name)))
+  const bytes = Buffer.concat([readFileSync(path), ...(existsSync(`${path}-wal`) ? [readFileSync(`${path}-wal`)] : []), ...uploads])
   return texts.filter((t) => bytes.includes(Buffer.from(t, 'utf8')))
 }
 
@@ -166,9 +170,13 @@ describe('bad survey files', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `R${i},${i % 2 ? 'post' : 'pre'},campaign,${i % 2},${1 + (i % 5)},${i % 11}`)
     rows[7_321] = 'R7321,post,campaign,1,3,ten'
     const { actor, id, plan: p } = await plan([HEADER, ...rows].join('\r\n'))
-    expect(p.problems).toEqual([{ line: 7_323, column: 'knowledge_score', message: '“ten” is not a number' }])
-    expect(await changeResults(actor, id, (change) => runImport(change, p.upload.id, {}))).toMatchObject({ ok: false })
+    // The mapping page reads the file's first rows; the import reads it all.
+    expect([p.problems, p.checked]).toEqual([[], false])
+    const problem = { line: 7_323, column: 'knowledge_score', message: '“ten” is not a number' }
+    expect(await changeResults(actor, id, (change) => runImport(change, p.upload.id, {}))).toEqual({ ok: false, message: null, problems: [problem], problemCount: 1, identical: 0, changes: [], changeCount: 0 })
     expect((await surveyResponsesCsv(actor, id)).rows).toEqual([])
+    const shown = await importPlan(actor, id, p.upload.id)
+    expect([shown.checked, shown.problems, shown.refusal]).toEqual([true, [problem], 'Nothing was imported: the file has 1 problem, listed below.'])
   })
 
   it('takes a stored respondent who comes back with other answers for a change to accept, and refuses an unknown question, an empty and a header-only file', async () => {
@@ -176,8 +184,11 @@ describe('bad survey files', () => {
     await changeResults(actor, id, async (change) => runImport(change, await storeUpload(actor, id, 'one.csv', `${HEADER}\nR1,pre,campaign,1,3,5`), {}))
     const again = await importPlan(actor, id, await storeUpload(actor, id, 'two.csv', `${HEADER}\nR1,pre,campaign,0,3,5`))
     expect(again.problems).toEqual([])
-    expect(again.responses).toEqual([])
-    expect(again.repeated.changes).toEqual([{ line: 2, wave: 'baseline:campaign', respondentCode: 'R1', differences: [{ field: 'knows_item', before: '1', after: '0' }], accepted: false }])
+    expect(again.preview).toEqual([])
+    expect(await changeResults(actor, id, (change) => runImport(change, again.upload.id, {}))).toMatchObject({
+      ok: false,
+      changes: [{ line: 2, wave: 'baseline:campaign', respondentCode: 'R1', differences: [{ field: 'knows_item', before: '1', after: '0' }] }],
+    })
     const unknown = await importPlan(actor, id, await storeUpload(actor, id, 'three.csv', `${HEADER}\nR9,pre,campaign,1,3,5`), {
       mapping: ['respondent_code', 'wave', 'group', 'question:knows_item', 'question:attitude_likert', 'question:trust_police'],
     })
@@ -207,6 +218,7 @@ describe('bad survey files', () => {
       return invoke(importRoute.action, new Request(`${SITE}/campaigns/${id}/surveys/import`, { method: 'POST', headers: { Origin: SITE, Cookie: who }, body: form }), { campaignId: String(id) })
     }
     const message = (r: { data: unknown }) => (r.data as { message: string }).message
+    const before = uploadFiles()
     // A ZIP archive is taken for an XLSX workbook, and this one cannot be read.
     expect(message(await send(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])))).toMatch(/This XLSX file cannot be read: it may be damaged/)
     expect(message(await send(new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x08])))).toMatch(/not a CSV text file/)
@@ -226,6 +238,8 @@ describe('bad survey files', () => {
     for (const email of ['org_admin', 'donor', 'coordinator'] as const) {
       expect([403, 404], email).toContain((await send(`${HEADER}\nR1,pre,campaign,1,3,5`, await loginAs((await createPerson(email)).user))).status)
     }
+    // Of the refused files nothing is left on disk; the accepted one waits for its import.
+    expect(uploadFiles().filter((f) => !before.includes(f))).toEqual([db.$client.prepare('select path from survey_uploads where id = ?').pluck().get(Number(ok.location!.split('=')[1]))])
   })
 })
 
@@ -257,15 +271,38 @@ describe('a large import beside other work', () => {
     // A 20,000-row import takes about 3 s on an idle machine and over 5 s on a busy one: these tests are of what readers see, not of speed.
   }, 30_000)
 
+  it('shows its progress on the import page while it runs, then the survey page, and leaves no file behind', async () => {
+    const importRoute = await import('../../app/routes/campaigns.$campaignId.surveys.import')
+    const { actor, id, user } = await surveyCampaign('panel', ['campaign'])
+    const cookie = await loginAs(user)
+    const upload = await storeUpload(actor, id, 'large.csv', file(20_000))
+    const page = () => invoke(importRoute.loader, get(`/campaigns/${id}/surveys/import?upload=${upload}`, cookie), { campaignId: String(id) })
+    const path = db.$client.prepare('select path from survey_uploads where id = ?').pluck().get(upload)
+    const importing = changeResults(actor, id, (change) => runImport(change, upload, {}))
+    await whileWriting(id)
+    const during = (await page()).data as { plan: unknown; progress: { status: string; filename: string; checkedRows: number; writtenRows: number; readBytes: number; bytes: number } }
+    expect(during.plan).toBeNull()
+    expect(during.progress).toMatchObject({ status: 'importing', filename: 'large.csv' })
+    expect(during.progress.writtenRows).toBeGreaterThan(0)
+    expect(during.progress.checkedRows).toBeGreaterThanOrEqual(during.progress.writtenRows)
+    expect(during.progress.readBytes).toBeLessThanOrEqual(during.progress.bytes)
+    const done = await importing
+    expect(done).toMatchObject({ ok: true, created: 20_000 })
+    // The page a person left open (or reloads without JavaScript) takes them to what the import did.
+    expect((await page()).location).toBe(`/campaigns/${id}/surveys?imported=${done.ok && done.importId}`)
+    expect(uploadFiles()).not.toContain(path)
+  }, 30_000)
+
   it('refuses a second file while the first is stored, and stores the first whole', async () => {
     const { actor, id } = await surveyCampaign('panel', ['campaign'])
     const first = await storeUpload(actor, id, 'first.csv', file(20_000))
     const second = await storeUpload(actor, id, 'second.csv', `${HEADER}\nS1,pre,campaign,1,3,5`)
     const importing = changeResults(actor, id, (change) => runImport(change, first, {}))
     await whileWriting(id)
-    expect(await changeResults(actor, id, (change) => runImport(change, second, {}))).toEqual({
+    expect(await changeResults(actor, id, (change) => runImport(change, second, {}))).toMatchObject({
       ok: false,
-      problems: [],
+      problemCount: 0,
+      changeCount: 0,
       message: 'Nothing was imported yet: first.csv is being imported into this campaign now. Import this file when it has finished.',
     })
     expect(await importing).toMatchObject({ ok: true, created: 20_000 })
@@ -281,14 +318,16 @@ describe('a large import beside other work', () => {
     const endline = (await surveyOf(actor, id)).waves.find((w) => w.kind === 'endline')!
     const typed = await changeResults(actor, id, (change) => addResponse(change, endline.id, { respondentCode: 'R19999', sex: null, ageBand: null, locality: null, cluster: null, stratum: null, weight: null, answers: { knows_item: '1' } }))
     expect(typed.ok).toBe(true)
-    expect(await importing).toEqual({ ok: false, problems: [], message: expect.stringMatching(/^Nothing was imported: some of these respondents were typed in/) })
+    // Whether the reader compares the typed respondent's row before or after it was typed decides how the import stops; either way it stores nothing.
+    const stopped = await importing
+    const how = stopped.ok ? stopped.message : stopped.message === null ? `${stopped.changeCount} change listed` : stopped.message
+    expect(how).toMatch(/^(1 change listed|Nothing was imported: some of these respondents were typed in)/)
     expect(written(id)).toBe(0)
     expect((await surveyResponsesCsv(actor, id)).rows.map((r) => r[0])).toEqual(['R19999'])
     // The file is still there to import again, and now shows the typed respondent as a change to accept or leave.
-    const again = await importPlan(actor, id, upload)
-    expect(again.problems).toEqual([])
-    expect(again.responses).toHaveLength(19_999)
-    expect(again.repeated.changes.map((c) => [c.line, c.respondentCode])).toEqual([[20_001, 'R19999']])
+    const again = await changeResults(actor, id, (change) => runImport(change, upload, {}))
+    expect(again).toMatchObject({ ok: false, problemCount: 0, identical: 0, changeCount: 1 })
+    expect(again.ok || again.changes.map((c) => [c.line, c.respondentCode])).toEqual([[20_001, 'R19999']])
   }, 30_000)
 
   it('removes an import cut off by a stopped server, once it has been still for a minute', async () => {
@@ -357,9 +396,16 @@ describe('files as spreadsheets write them', () => {
     const rows = Array.from({ length: 300 }, (_, i) => `R${i},pre,campaign,maybe,3,5`)
     const upload = await storeUpload(actor, id, 'many.csv', ['respondent_code,wave,group,knows_item,attitude_likert,knowledge_score', ...rows].join('\n'))
     const cookie = await loginAs(user)
-    const res = (await problemsRoute.loader({ request: new Request(`${SITE}/campaigns/${id}/surveys/import.csv?upload=${upload}`, { headers: { Cookie: cookie } }), params: { campaignId: String(id) }, context: { clientIp: '', cspNonce: '' } })) as Response
-    const [header, ...problems] = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    const download = async () => {
+      const res = (await problemsRoute.loader({ request: new Request(`${SITE}/campaigns/${id}/surveys/import.csv?upload=${upload}`, { headers: { Cookie: cookie } }), params: { campaignId: String(id) }, context: { clientIp: '', cspNonce: '' } })) as Response
+      return Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    }
+    // Before an import, the mapping page has read the first 50 rows; the import reads all 300.
+    const [header, ...first] = await download()
     expect(header).toEqual(['line', 'column', 'problem'])
+    expect(first.map((p) => p[0])).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 2)))
+    expect(await changeResults(actor, id, (change) => runImport(change, upload, {}))).toMatchObject({ ok: false, problemCount: 300 })
+    const [, ...problems] = await download()
     expect(problems).toHaveLength(300)
     expect(problems[299]).toEqual(['301', 'knows_item', '“maybe” is not a yes/no answer: use 1 or 0, yes or no, true or false'])
   })

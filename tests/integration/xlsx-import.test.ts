@@ -36,7 +36,7 @@ describe('an XLSX upload', () => {
     expect(plan.samples[0]!.slice(0, 3)).toEqual(['2026-03-01T10:00:00', '2026-03-01T10:09:00', 'KB-001'])
     expect(plan.samples[0]![12]).toBe('2026-03-01T10:10:00')
     expect(plan.problems).toEqual([])
-    expect(plan.responses.map((r) => [r.respondentCode, r.wave, r.answers])).toEqual([
+    expect(plan.preview.map((r) => [r.respondentCode, r.wave, r.answers])).toEqual([
       ['KB-001', 'baseline:campaign', { knows_hotline: '1', would_report: '4', knowledge_score: '7', heard_from: 'radio' }],
       ['KB-002', 'baseline:campaign', { knows_hotline: '0', would_report: '2', knowledge_score: '3', heard_from: 'tv' }],
       ['KB-003', 'endline:campaign', { knows_hotline: '1', would_report: '5', knowledge_score: '9', heard_from: 'radio tv' }],

@@ -152,12 +152,12 @@ export function readAnalysisFile(file: CsvFile, o: FileOptions = {}): FileReadin
   if (!mapping.includes('respondent_code')) return { ok: false, errors: ['The file has no respondent_code column.'] }
 
   const reader = surveyRowReader(file, { mapping, questions, personal: mapping.map(() => null), targetWave: null, waves: ALL_WAVES })
-  file.rows.forEach((row, i) => reader.read(row, i))
-  const result = reader.result()
-  if (!result.ok) return { ok: false, errors: result.problems.map(problemText) }
+  const read = file.rows.flatMap((row, i) => reader.read(row, i) ?? [])
+  const problems = reader.finish()
+  if (problems.count) return { ok: false, errors: problems.list.map(problemText) }
   const sampling = impliedSampling(mapping)
   const cluster = mapping.indexOf('cluster')
-  const responses = result.responses.map((r) => ({ ...r, sampling }))
+  const responses = read.map((r) => ({ ...r, sampling }))
   return { ok: true, data: surveyData(questions, responses, o.design, cluster >= 0 ? clusterUnitOf(file.headers[cluster]!) : null), notes }
 }
 

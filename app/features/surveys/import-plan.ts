@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { answerField, optionItem, readAnswer, type Question } from './answers'
+import { optionItem, readAnswer, type Question } from './answers'
 import { FIELD_LABELS, readGroup, readSex, readWaveKind, readWeight, type ColumnTarget } from './columns'
 import { SAMPLINGS, WAVE_GROUPS, WAVE_KINDS, type Sampling, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
@@ -65,7 +64,26 @@ function samplingMismatch(declared: Sampling | null, mapping: readonly ColumnTar
   return declared === 'cluster' ? `${named}, but the file gives strata: ${change('stratified_cluster')}` : map('stratum')
 }
 
-export type ReadResult = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: CsvProblem[] }
+/** How many problems of one file are kept to show: a file wrong in every row would otherwise hold one per cell. */
+export const PROBLEMS_KEPT = 10_000
+
+/** The problems of a file: the first PROBLEMS_KEPT kept, all of them counted. */
+export function problemList(kept = PROBLEMS_KEPT) {
+  const list: CsvProblem[] = []
+  let count = 0
+  return {
+    list,
+    get count() {
+      return count
+    },
+    add(...problems: CsvProblem[]) {
+      count += problems.length
+      for (const p of problems) if (list.length < kept) list.push(p)
+    },
+  }
+}
+
+export type ProblemList = ReturnType<typeof problemList>
 
 /** "question knows_hotline", "option heard_from/radio", "Respondent code": a column's destination in words. */
 export const targetName = (target: ColumnTarget) =>
@@ -98,15 +116,23 @@ export function mappingProblems(file: CsvFile, o: ReadOptions): CsvProblem[] {
 }
 
 /**
- * A reader of the rows of one file, one row at a time, so a caller can read a
- * large file in slices and let other work run between them. `read` takes the
- * row's index (0 = the first row after the header); `result` ends the file.
+ * A reader of the rows of one file, one row at a time, so that a file is
+ * read as it streams and never held whole. `read` takes the row's index
+ * (0 = the first row after the header) and gives the row as it will be
+ * stored, or null when it has problems; `finish` ends the file. Problems go
+ * to `problems`; a row is stored only if the whole file has none.
  */
-export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) {
-  const problems: CsvProblem[] = mappingProblems({ headers: file.headers, rows: [] }, o)
-  const columnOf = (target: ColumnTarget) => o.mapping.indexOf(target)
-  const questionColumns = o.questions.flatMap((q) => (columnOf(`question:${q.code}`) >= 0 ? [{ q, column: columnOf(`question:${q.code}`) }] : []))
-  const answers = z.object(Object.fromEntries(questionColumns.map(({ q }) => [q.code, answerField(q)])))
+export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions, problems: ProblemList = problemList(), seen: FirstLines = firstLinesInMemory()) {
+  problems.add(...mappingProblems({ headers: file.headers, rows: [] }, o))
+  // Where each target's column is, looked up once: the file is read a row at a time, and rows are many.
+  const columns = new Map<ColumnTarget, number>()
+  o.mapping.forEach((target, i) => columns.has(target) || columns.set(target, i))
+  const columnOf = (target: ColumnTarget) => columns.get(target) ?? -1
+  // Each question's cells read as readAnswer reads them (what answerField wraps), the readings of repeated cells remembered:
+  // a survey's answers are a handful of values over and over.
+  const questionColumns = o.questions.flatMap((q) => (columnOf(`question:${q.code}`) >= 0 ? [{ q, column: columnOf(`question:${q.code}`), read: remembered((raw: string) => readAnswer(q, raw)) }] : []))
+  const waveKindOf = remembered(readWaveKind)
+  const groupOf = remembered(readGroup)
   // Multiple-choice questions with a 0/1 column per option (Kobo's layout): each option's column, where mapped.
   const optionColumns = o.questions.flatMap((q) => {
     const columns = q.type === 'multiple_choice' ? q.options.map((x) => ({ option: x.code, column: columnOf(`option:${optionItem(q.code, x.code)}`) })).filter((x) => x.column >= 0) : []
@@ -114,20 +140,19 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
   })
   const header = (column: number) => file.headers[column] ?? `column ${column + 1}`
   const cell = (row: readonly string[], target: ColumnTarget) => (columnOf(target) >= 0 ? (row[columnOf(target)] ?? '').trim() : '')
-  const seen = new Map<string, number>()
   const mismatchSeen = new Set<WaveKey>()
-  const responses: ImportedResponse[] = []
 
   let count = 0
   // A wrong mapping makes every row wrong the same way: report the mapping only.
-  const mappingWrong = problems.length > 0
-  const read = (row: readonly string[], index: number) => {
-    if (mappingWrong) return
+  const mappingWrong = problems.count > 0
+  const read = (row: readonly string[], index: number): ImportedResponse | null => {
+    if (mappingWrong) return null
     count++
     const line = index + 2
+    const before = problems.count
     const problem = (target: ColumnTarget | number, message: string) =>
-      problems.push({ line, column: typeof target === 'number' ? header(target) : header(columnOf(target)), message })
-    if (row.length > file.headers.length) problems.push({ line, column: '', message: `This row has ${row.length} cells but the header has ${file.headers.length}` })
+      problems.add({ line, column: typeof target === 'number' ? header(target) : header(columnOf(target)), message })
+    if (row.length > file.headers.length) problems.add({ line, column: '', message: `This row has ${row.length} cells but the header has ${file.headers.length}` })
 
     const code = cell(row, 'respondent_code')
     if (!code) problem('respondent_code', 'Every row needs a respondent code')
@@ -135,8 +160,8 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
 
     let wave = o.targetWave
     if (columnOf('wave') >= 0) {
-      const kind = readWaveKind(cell(row, 'wave'))
-      const group = columnOf('group') >= 0 ? readGroup(cell(row, 'group')) : 'campaign'
+      const kind = waveKindOf(cell(row, 'wave'))
+      const group = columnOf('group') >= 0 ? groupOf(cell(row, 'group')) : 'campaign'
       if (!kind) problem('wave', `“${cell(row, 'wave')}” is not a wave: use pre or post, baseline or endline, or follow-up`)
       if (!group) problem('group', `“${cell(row, 'group')}” is not a group: use campaign or comparison`)
       wave = kind && group ? waveKey(kind, group) : null
@@ -144,18 +169,14 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
     if (wave && !o.waves.has(wave)) problem(columnOf('wave') >= 0 ? 'wave' : 0, `There is no wave for the ${waveName(wave)}: add it on the survey page first`)
 
     if (wave && code) {
-      const key = `${wave}|${code}`
-      const earlier = seen.get(key)
-      if (earlier) problem('respondent_code', `Respondent ${code} appears twice in the ${waveName(wave)} (lines ${earlier} and ${line})`)
-      else seen.set(key, line)
+      const earlier = seen.firstLine(`${wave}|${code}`, line)
+      if (earlier !== line) problem('respondent_code', `Respondent ${code} appears twice in the ${waveName(wave)} (lines ${earlier} and ${line})`)
     }
     const submissionId = cell(row, 'submission_id') || null
     if (submissionId && submissionId.length > 100) problem('submission_id', 'The submission ID must be 100 characters or fewer')
     else if (submissionId && wave) {
-      const key = `${wave}|#${submissionId}`
-      const earlier = seen.get(key)
-      if (earlier) problem('submission_id', `Submission ${submissionId} appears twice in the ${waveName(wave)} (lines ${earlier} and ${line})`)
-      else seen.set(key, line)
+      const earlier = seen.firstLine(`${wave}|#${submissionId}`, line)
+      if (earlier !== line) problem('submission_id', `Submission ${submissionId} appears twice in the ${waveName(wave)} (lines ${earlier} and ${line})`)
     }
 
     const sexCell = cell(row, 'sex')
@@ -181,11 +202,15 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
       if (mismatch) problem(columnOf('wave') >= 0 ? 'wave' : 0, mismatch)
     }
 
-    const parsed = answers.safeParse(Object.fromEntries(questionColumns.map(({ q, column }) => [q.code, row[column] ?? ''])))
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problem(`question:${String(issue.path[0])}`, issue.message)
+    const answers: Record<string, string> = {}
+    let answered = true
+    for (const { q, column, read } of questionColumns) {
+      const result = read(row[column] ?? '')
+      if (!result.ok) {
+        answered = false
+        problem(column, result.message)
+      } else if (result.value !== null) answers[q.code] = result.value
     }
-    const fromOptions: Record<string, string> = {}
     for (const { q, columns, combined } of optionColumns) {
       const cells = columns.map((x) => ({ ...x, value: (row[x.column] ?? '').trim() }))
       if (cells.every((x) => x.value === '')) continue
@@ -198,18 +223,54 @@ export function surveyRowReader(file: Pick<CsvFile, 'headers'>, o: ReadOptions) 
       const value = q.options.filter((x) => chosen.includes(x.code)).map((x) => x.code).join(' ')
       // Kobo writes both: the list and the 0/1 columns must say the same.
       // The option columns alone can say "answered, none chosen" (every column 0), which an empty list cannot.
-      const listed = combined >= 0 && parsed.success ? parsed.data[q.code] : null
-      if (listed !== undefined && listed !== null && listed !== value) problem(combined, `${q.code} lists “${listed}”, but its option columns say “${value || 'none'}”`)
-      else if (listed === null || listed === undefined) fromOptions[q.code] = value
+      const listed = combined >= 0 && answered ? answers[q.code] : undefined
+      if (listed !== undefined && listed !== value) problem(combined, `${q.code} lists “${listed}”, but its option columns say “${value || 'none'}”`)
+      else if (listed === undefined) answers[q.code] = value
     }
-    if (parsed.success && wave && code) {
-      const given = [...Object.entries(parsed.data), ...Object.entries(fromOptions)].filter((e): e is [string, string] => e[1] !== null)
-      responses.push({ line, wave, respondentCode: code, submissionId, sex, ageBand, locality, cluster, stratum, weight, answers: Object.fromEntries(given) })
-    }
+    if (!answered || !wave || !code || problems.count > before) return null
+    return { line, wave, respondentCode: code, submissionId, sex, ageBand, locality, cluster, stratum, weight, answers }
   }
-  const result = (): ReadResult => {
-    if (count === 0 && !mappingWrong) problems.push({ line: 2, column: '', message: 'The file has a header but no rows of answers' })
-    return problems.length ? { ok: false, problems } : { ok: true, responses }
+  const finish = () => {
+    if (count === 0 && !mappingWrong) problems.add({ line: 2, column: '', message: 'The file has a header but no rows of answers' })
+    return problems
   }
-  return { read, result }
+  return { read, finish, problems }
 }
+
+/**
+ * Where each respondent (and submission) of a file was first seen, to find
+ * the ones that appear twice: `firstLine` gives the line a key was first
+ * seen on, which is `line` itself the first time.
+ */
+export type FirstLines = { firstLine: (key: string, line: number) => number }
+
+/** FirstLines in memory: for the first rows of a file; a whole large file keeps them on disk (first-lines.server.ts). */
+export function firstLinesInMemory(): FirstLines {
+  const seen = new Map<string, number>()
+  return {
+    firstLine(key, line) {
+      const earlier = seen.get(key)
+      if (earlier !== undefined) return earlier
+      seen.set(flat(key), line)
+      return line
+    },
+  }
+}
+
+/** A reading of a cell, remembered for the next cell that says the same (up to a few hundred different values). */
+function remembered<T>(read: (cell: string) => T): (cell: string) => T {
+  const seen = new Map<string, T>()
+  return (cell) => {
+    const known = seen.get(cell)
+    if (known !== undefined || seen.has(cell)) return known as T
+    const value = read(cell)
+    if (seen.size < 500) seen.set(flat(cell), value)
+    return value
+  }
+}
+
+/**
+ * A string that holds only its own characters: a cell the parser cut from a
+ * 64 KB chunk otherwise keeps the whole chunk alive for as long as it is kept.
+ */
+const flat = (s: string) => (' ' + s).slice(1)

@@ -31,8 +31,8 @@ export function parseImportChoice(values: URLSearchParams | FormData) {
     mapping: columns.length ? columns : undefined,
     targetWave: chosenWave.success ? (chosenWave.data as WaveKey) : null,
     dropUndecided: get('rest') === 'drop',
-    // Changed rows of a repeated download that a person accepted, by line; or all of them.
-    accept: get('accept_all') === '1' ? ('all' as const) : new Set(values.getAll('accept').flatMap((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? [Number(v)] : []))),
+    // Changed rows of a repeated download that a person accepted, by line, or all of them; null until the changes were shown to them.
+    accept: get('accept_all') === '1' ? ('all' as const) : get('decided') === '1' ? new Set(values.getAll('accept').flatMap((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? [Number(v)] : []))) : null,
   }
 }
 

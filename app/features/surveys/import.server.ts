@@ -1,52 +1,106 @@
-import { createHash } from 'node:crypto'
-import { resolve } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm'
-import { surveyImports, surveyUploads, users, type ClearedColumn, type ImportedColumn, type RepeatedRows } from '../../../db/schema'
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { MessageChannel } from 'node:worker_threads'
+import { and, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm'
+import { surveyImports, surveyUploads, users, type ClearedColumn, type ImportedColumn, type RepeatedRows, type UploadChange, type UploadOutcome } from '../../../db/schema'
 import { can, type Actor } from '../../shared/permissions/permissions'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import type { Outcome } from '../../shared/outcome'
 import { clusterUnitOf, personalColumns, suggestMapping, type ColumnTarget } from './columns'
 import type { Question } from './answers'
-import { impliedSampling, surveyRowReader, targetName, waveKey, waveName, type ImportedResponse, type WaveKey } from './import-plan'
-import type { Sampling } from '../../shared/taxonomy/taxonomy'
+import { impliedSampling, mappingProblems, problemList, surveyRowReader, targetName, waveKey, waveName, type WaveKey } from './import-plan'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 import { assertEditable } from '../campaigns/index.server'
-import { parseCsv } from '../../shared/csv/csv-text.server'
+import { readCsvFile } from '../../shared/csv/csv-text.server'
+import type { ReceivedFile } from '../../shared/csv/upload-file.server'
 import { auditRow, encodedForSql, recordAudit } from '../../shared/audit.server'
 import type { ResultsChange } from '../../shared/results-change'
 import { db } from '../../shared/db.server'
 import { getEnv } from '../../shared/env.server'
+import { startWorker } from '../../shared/workers/worker.server'
 import { notFound } from '../../shared/http.server'
 import { assertSurveyAccess, questionsOf, storedMatches, wavesOf } from './store.server'
-import { compareWithStored, comparedBy, type Change } from './repeat-download'
+import { compareWithStored, comparedBy } from './repeat-download'
+import type { Checked, FromWorker, ImportJob, Refused, ToWriter as ToWorker, WriterJob } from './import-worker.server'
 
-// Importing a survey spreadsheet: the upload is kept while the planner maps
-// its columns; the plan (mapping, personal-data check, every row validated,
-// a preview) is recomputed from the stored file on every step; the import
+// Importing a survey spreadsheet. The upload is written to a file beside the
+// database as it arrives and kept while the planner maps its columns; the
+// mapping page reads only the file's first rows. The import itself reads,
+// checks and writes the whole file in a worker thread (import-worker.server.ts), a
+// batch at a time, and reports its progress on the upload's record; it
 // stores all rows or none, and readers see none of them until all are in.
 
+/** The rows the personal-data check looks at, and the first rows the mapping page shows as they will be stored. */
 const SAMPLE_ROWS = 50
-// Resolved from the working directory, which is the repository in development, tests and production.
-const WRITER = resolve(process.cwd(), 'db/survey-writer.worker.mjs')
 const PREVIEW_ROWS = 10
+const PROBLEMS_SHOWN = 200
+const READER = 'app/features/surveys/import-worker.server.ts'
+const WRITER = 'app/features/surveys/import-writer.server.ts'
 
-/** Lets other requests run: a large file is read and checked in slices, not in one go. */
+/** Lets other requests run between slices of a long piece of work. */
 const yieldToOthers = () => new Promise<void>((done) => setImmediate(done))
+
+/** Where uploaded files wait for their import: beside the database, one directory per database. */
+export function uploadsDir(): string {
+  const path = resolve(getEnv().DATABASE_PATH)
+  return join(dirname(path), `${basename(path, extname(path))}-uploads`)
+}
+
+const uploadFile = (name: string) => join(uploadsDir(), name)
 
 /** How long an upload waits for its import: the file may hold names and phone numbers that are not to be kept. */
 export const UPLOAD_TTL_MS = 86_400_000
 
-/** Deletes uploads left unimported for longer than UPLOAD_TTL_MS: at start-up, hourly, and with each new upload. */
-export function purgeAbandonedUploads(now = Date.now()): number {
-  return db.delete(surveyUploads).where(lt(surveyUploads.createdAt, new Date(now - UPLOAD_TTL_MS))).run().changes
+/** Removes an upload's file; its record, where asked, too. */
+function removeUpload(upload: { id: number; path: string | null }, { record = true } = {}) {
+  if (upload.path) rmSync(uploadFile(upload.path), { force: true })
+  if (record) db.delete(surveyUploads).where(eq(surveyUploads.id, upload.id)).run()
+  else db.update(surveyUploads).set({ path: null }).where(eq(surveyUploads.id, upload.id)).run()
 }
 
-export async function storeUpload(actor: Actor, campaignId: number, filename: string, text: string): Promise<number> {
+/**
+ * Deletes uploads left for longer than UPLOAD_TTL_MS, with their files, and
+ * files no upload names (left by a server stopped mid-upload): at start-up,
+ * hourly, and with each new upload.
+ */
+export function purgeAbandonedUploads(now = Date.now()): number {
+  const old = db.select({ id: surveyUploads.id, path: surveyUploads.path }).from(surveyUploads).where(and(lt(surveyUploads.createdAt, new Date(now - UPLOAD_TTL_MS)), inArray(surveyUploads.status, ['mapping', 'refused', 'imported']))).all()
+  for (const upload of old) removeUpload(upload)
+  const kept = new Set(db.select({ path: surveyUploads.path }).from(surveyUploads).where(isNotNull(surveyUploads.path)).all().map((u) => u.path))
+  let files: string[] = []
+  try {
+    files = readdirSync(uploadsDir())
+  } catch {
+    // No upload yet.
+  }
+  // A file younger than an hour may be an upload still arriving.
+  for (const name of files) if (!kept.has(name) && !name.startsWith('.')) removeIfOlder(uploadFile(name), now - 3_600_000)
+  return old.length
+}
+
+function removeIfOlder(path: string, before: number) {
+  try {
+    const { mtimeMs } = statSync(path)
+    if (mtimeMs < before) rmSync(path, { force: true })
+  } catch {
+    // Gone already.
+  }
+}
+
+/** An upload received to disk (a survey file from the browser), or text (a file made by Lantern itself, or by a test). */
+export async function storeUpload(actor: Actor, campaignId: number, filename: string, file: string | Extract<ReceivedFile, { ok: true }>): Promise<number> {
   assertEditable(actor, campaignId)
-  const sha256 = createHash('sha256').update(text).digest('hex')
+  let received = typeof file === 'string' ? null : file
+  if (typeof file === 'string') {
+    mkdirSync(uploadsDir(), { recursive: true })
+    const name = `${randomUUID()}.upload`
+    writeFileSync(uploadFile(name), file)
+    received = { ok: true, name, filename, sha256: createHash('sha256').update(file).digest('hex'), bytes: Buffer.byteLength(file) }
+  }
   purgeAbandonedUploads()
-  return db.insert(surveyUploads).values({ campaignId, userId: actor.userId, filename, sha256, content: text }).returning({ id: surveyUploads.id }).get().id
+  const { name, sha256, bytes } = received!
+  return db.insert(surveyUploads).values({ campaignId, userId: actor.userId, filename, sha256, path: name, bytes }).returning({ id: surveyUploads.id }).get().id
 }
 
 /** An upload of this campaign: the uploader's own, or, for whoever may clear its flags (an org admin), any of the organisation's. */
@@ -55,6 +109,17 @@ function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
   const upload = db.select().from(surveyUploads).where(and(eq(surveyUploads.id, uploadId), eq(surveyUploads.campaignId, campaignId))).get()
   const mayOpen = upload && (upload.userId === actor.userId || can(actor, 'survey.clear-personal-data', access.organisationId))
   return (mayOpen && upload) || notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
+}
+
+type Upload = ReturnType<typeof uploadOf>
+
+/** The heading and first rows of an upload's file: all the mapping page reads. */
+async function headOf(upload: Upload): Promise<CsvFile & { parseProblems: CsvProblem[] }> {
+  if (!upload.path) notFound('That upload is no longer here: its file was imported or removed. Upload the file again.')
+  const rows: string[][] = []
+  const { parseProblems } = await readCsvFile(uploadFile(upload.path), (row) => rows.push(row) <= SAMPLE_ROWS)
+  const [headers = [], ...data] = rows
+  return { headers: headers.map((h) => h.trim()), rows: data, parseProblems }
 }
 
 /** Why each column looks like personal data, less the columns an org admin has cleared (matched by place and heading). */
@@ -71,7 +136,7 @@ export async function clearPersonalFlag(actor: Actor, campaignId: number, upload
   const access = assertSurveyAccess(actor, campaignId)
   assertCan(actor, 'survey.clear-personal-data', access.organisationId)
   const upload = uploadOf(actor, campaignId, uploadId)
-  const file = await parseCsv(upload.content)
+  const file = await headOf(upload)
   const header = file.headers[column]
   if (header === undefined) return { ok: false, fieldErrors: { column: ['The file has no such column.'] } }
   if (!flaggedColumns(file, questionsOf(campaignId), upload.cleared)[column]) return { ok: false, fieldErrors: { column: [`“${header}” is not flagged as personal data.`] } }
@@ -109,85 +174,111 @@ export function importedMessage(rows: number, filename: string, repeated: Repeat
   return [added, repeatedMessage(repeated)].filter(Boolean).join(' ')
 }
 
-export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null; dropUndecided?: boolean; accept?: 'all' | ReadonlySet<number> }
+export type ImportChoice = { mapping?: ColumnTarget[]; targetWave?: WaveKey | null; dropUndecided?: boolean; accept?: 'all' | ReadonlySet<number> | null }
 
-/** Everything the mapping page shows for an upload and a mapping (the suggested one when none is given). */
-export async function importPlan(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice = {}) {
-  const access = assertSurveyAccess(actor, campaignId)
+/** The mapping page's address for an upload and a mapping: where an import's outcome is shown, and how it is told apart from another mapping's. */
+export function choiceQuery(uploadId: number, mapping: readonly ColumnTarget[], targetWave: WaveKey | null): string {
+  const query = new URLSearchParams({ upload: String(uploadId) })
+  mapping.forEach((target, i) => query.set(`c${i}`, target))
+  if (targetWave && !mapping.includes('wave')) query.set('wave', targetWave)
+  return query.toString()
+}
+
+/** What both the mapping page and the import read first: the file's head, the instrument and the mapping chosen (the suggested one when none is given). */
+async function mappingOf(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice) {
   const upload = uploadOf(actor, campaignId, uploadId)
-  const file = await parseCsv(upload.content)
+  const head = await headOf(upload)
   const questions = questionsOf(campaignId)
   const waves = wavesOf(campaignId)
-  const personal = flaggedColumns(file, questions, upload.cleared)
-  const suggested = suggestMapping(file.headers, questions, personal)
+  const personal = flaggedColumns(head, questions, upload.cleared)
+  const suggested = suggestMapping(head.headers, questions, personal)
   // "Drop the rest": every column still undecided is dropped (a person asked for it; nothing is guessed).
-  const chosen = choice.mapping?.length === file.headers.length ? choice.mapping : suggested
+  const chosen = choice.mapping?.length === head.headers.length ? choice.mapping : suggested
   const mapping = choice.dropUndecided ? chosen.map((t) => (t === 'choose' ? 'drop' : t)) : chosen
+  const targetWave = mapping.includes('wave') ? null : (choice.targetWave ?? null)
   const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
-  const problems: CsvProblem[] = [...file.parseProblems]
-  if (file.headers.length === 0) problems.push({ line: 1, column: '', message: 'The file is empty.' })
-  let read: ReturnType<ReturnType<typeof surveyRowReader>['result']> | null = null
-  if (!problems.length) {
-    const samplings = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.sampling]))
-    const reader = surveyRowReader(file, { mapping, questions, personal, targetWave: choice.targetWave ?? null, waves: new Set(waveIds.keys()), samplings })
-    for (let i = 0; i < file.rows.length; i++) {
-      reader.read(file.rows[i]!, i)
-      if (i % 2000 === 1999) await yieldToOthers()
-    }
-    read = reader.result()
-  }
-  if (read && !read.ok) problems.push(...read.problems)
-  const responses = read?.ok ? read.responses : []
-  const earlier = earlierImport(campaignId, upload.sha256)
-  if (mapping.includes('choose')) problems.push(...renamedColumns(campaignId, file.headers, mapping))
-  // A later download of the same survey: rows already stored are matched, not refused.
+  const options = { mapping, questions, personal, targetWave, waves: new Set(waveIds.keys()), samplings: new Map(waves.map((w) => [waveKey(w.kind, w.group), w.sampling])) }
+  // What is wrong before any row is read: the file's shape, and the mapping itself.
+  const before: CsvProblem[] = head.headers.length === 0 ? [{ line: 1, column: '', message: 'The file is empty.' }] : [...mappingProblems(head, options), ...(mapping.includes('choose') ? renamedColumns(campaignId, head.headers, mapping) : [])]
+  return { upload, head, questions, waves, waveIds, personal, mapping, targetWave, options, before, query: choiceQuery(upload.id, mapping, targetWave) }
+}
+
+/** The outcome of the upload's last import run, where it ran with this mapping (another mapping would find other things). */
+const outcomeFor = (upload: Upload, query: string) => (upload.outcome?.kind === 'refused' && upload.outcome.choice === query ? upload.outcome : null)
+
+/**
+ * Everything the mapping page shows for an upload and a mapping, from the
+ * file's first rows: its columns, the flags, the first rows as they will be
+ * stored; and, once an import with this mapping was refused, what it found.
+ */
+/**
+ * What the mapping page knows of the file's problems: those of the mapping;
+ * else, once an import with this mapping was refused, the whole file's; else
+ * those of its first rows, read as the import will read them (with, for a
+ * later download, which of those rows are new).
+ */
+function problemsKnown({ upload, head, questions, waveIds, mapping, options, before, query }: Awaited<ReturnType<typeof mappingOf>>) {
+  const outcome = outcomeFor(upload, query)
+  if (before.length) return { outcome, problems: before, fresh: [] }
+  const first = problemList()
+  first.add(...head.parseProblems.filter((p) => p.line <= SAMPLE_ROWS + 1))
+  const reader = surveyRowReader(head, options, first)
+  const read = head.rows.flatMap((row, i) => reader.read(row, i) ?? [])
+  // Says so when the file has no rows at all (the first rows are then the whole file).
+  reader.finish()
   const comparison = compareWithStored(
-    responses,
-    earlier || !responses.length ? new Map() : storedMatches(waveIds, new Set(responses.map((r) => r.respondentCode)), new Set(responses.flatMap((r) => (r.submissionId ? [r.submissionId] : [])))),
+    read,
+    storedMatches(waveIds, new Set(read.map((r) => r.respondentCode)), new Set(read.flatMap((r) => (r.submissionId ? [r.submissionId] : [])))),
     comparedBy(mapping, questions.map((q) => q.code)),
-    file.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code',
+    head.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code',
   )
-  problems.push(...comparison.problems)
-  const isAccepted = (c: Change) => choice.accept === 'all' || (choice.accept?.has(c.line) ?? false)
-  const accepted = comparison.changes.filter(isAccepted)
-  const perWave = new Map<WaveKey, number>()
-  for (const r of comparison.fresh) perWave.set(r.wave, (perWave.get(r.wave) ?? 0) + 1)
-  const implied = impliedSampling(mapping)
-  const clusterColumn = mapping.indexOf('cluster')
-  // Waves nobody had declared a design for take the one the file's sample columns describe.
-  const declares: { waveId: number; wave: WaveKey; sampling: Sampling; clusterUnit: string | null }[] = implied
-    ? waves
-        .filter((w) => w.sampling === null && perWave.has(waveKey(w.kind, w.group)))
-        .map((w) => ({ waveId: w.id, wave: waveKey(w.kind, w.group), sampling: implied, clusterUnit: clusterColumn >= 0 ? clusterUnitOf(file.headers[clusterColumn]!) : null }))
-    : []
+  return { outcome, problems: outcome ? outcome.problems : [...first.list, ...comparison.problems], fresh: comparison.fresh }
+}
+
+export async function importPlan(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice = {}) {
+  const access = assertSurveyAccess(actor, campaignId)
+  const mapped = await mappingOf(actor, campaignId, uploadId, choice)
+  const { upload, head, questions, waves, personal, mapping, targetWave, before, query } = mapped
+  const { outcome, problems, fresh } = problemsKnown(mapped)
+  const earlier = earlierImport(campaignId, upload.sha256)
   return {
-    upload: { id: upload.id, filename: upload.filename, sha256: upload.sha256 },
+    upload: { id: upload.id, filename: upload.filename, sha256: upload.sha256, bytes: upload.bytes, status: upload.status },
     /** Flags an org admin has cleared, with who, when and why; and whether this viewer may clear one. */
-    cleared: upload.cleared.filter((c) => file.headers[c.column] === c.header),
+    cleared: upload.cleared.filter((c) => head.headers[c.column] === c.header),
     canClear: can(actor, 'survey.clear-personal-data', access.organisationId),
-    headers: file.headers,
-    samples: file.rows.slice(0, 3),
-    rowCount: file.rows.length,
+    headers: head.headers,
+    samples: head.rows.slice(0, 3),
     mapping,
     personal,
-    targetWave: choice.targetWave ?? null,
+    targetWave,
+    query,
     questions: questions.map((q) => ({ code: q.code, text: q.text, options: q.type === 'multiple_choice' ? q.options.map((o) => o.code) : [] })),
-    waves: waves.map((w) => ({ key: waveKey(w.kind, w.group), name: waveName(waveKey(w.kind, w.group)), responses: w.responses })),
-    problems,
-    preview: problems.length ? [] : comparison.fresh.slice(0, PREVIEW_ROWS),
-    /** Rows already stored: how many say the same, and those that say something else, for a person to accept or leave. */
-    repeated: { identical: comparison.identical, changes: problems.length ? [] : comparison.changes.map((c) => ({ line: c.line, wave: c.wave, respondentCode: c.respondentCode, differences: c.differences, accepted: isAccepted(c) })) },
-    perWave: [...perWave].map(([wave, n]) => {
-      const w = waves.find((x) => waveKey(x.kind, x.group) === wave)!
-      return { wave, name: waveName(wave), n, sampling: w.sampling ?? declares.find((d) => d.wave === wave)?.sampling ?? null, declared: w.sampling !== null }
-    }),
-    declares,
+    waves: waves.map((w) => ({ key: waveKey(w.kind, w.group), name: waveName(waveKey(w.kind, w.group)), responses: w.responses, sampling: w.sampling })),
+    /** Whether the problems are the whole file's (an import found them) or only those of the mapping and the first rows. */
+    checked: outcome !== null,
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: before.length || !outcome ? problems.length : outcome.problemCount,
+    /** Why the last import with this mapping stopped, when it was not the file's problems. */
+    message: outcome?.message ?? null,
+    refusal: outcome ? refusedMessage(outcome) : '',
+    preview: problems.length ? [] : fresh.slice(0, PREVIEW_ROWS),
+    /** Rows already stored that say something else, as the last import found them: for a person to accept or leave. */
+    changes: outcome && !outcome.problemCount ? { identical: outcome.identical, list: outcome.changes, count: outcome.changeCount } : null,
+    sampling: { implied: impliedSampling(mapping), clusterUnit: mapping.includes('cluster') ? clusterUnitOf(head.headers[mapping.indexOf('cluster')]!) : null },
     earlier: earlier ? { at: earlier.at.toISOString(), rows: earlier.rows } : null,
-    responses: comparison.fresh,
-    accepted,
-    columns: mapping.flatMap((target, i): ImportedColumn[] => (target === 'drop' || target === 'choose' ? [] : [{ header: file.headers[i]!, target }])),
-    waveIds,
   }
+}
+
+/** The problems the mapping page knows of for the upload and this mapping, all that are kept, for the problems CSV. */
+export async function importProblems(actor: Actor, campaignId: number, uploadId: number, choice: ImportChoice) {
+  const mapped = await mappingOf(actor, campaignId, uploadId, choice)
+  return { filename: mapped.upload.filename, problems: problemsKnown(mapped).problems }
+}
+
+/** How far an import of the upload has come: rows checked and written, and the part of the file read. */
+export function importProgress(actor: Actor, campaignId: number, uploadId: number) {
+  const upload = uploadOf(actor, campaignId, uploadId)
+  return { status: upload.status, filename: upload.filename, bytes: upload.bytes, readBytes: upload.readBytes, checkedRows: upload.checkedRows, writtenRows: upload.writtenRows, outcome: upload.outcome }
 }
 
 /**
@@ -211,47 +302,149 @@ function renamedColumns(campaignId: number, headers: readonly string[], mapping:
   return problems
 }
 
-/** A refusal has either the file's problems or, when the file is not at fault, a message. */
+/** A refusal has the file's problems, the changed rows a person has to decide on, or, when the file is not at fault, a message. */
 export type ImportOutcome =
   | { ok: true; created: number; unchanged: boolean; importId: number | null; message: string }
-  | { ok: false; problems: CsvProblem[]; message?: undefined }
-  | { ok: false; problems: []; message: string }
+  | { ok: false; message: string | null; problems: CsvProblem[]; problemCount: number; identical: number; changes: UploadChange[]; changeCount: number }
+
+/** A refused import in a sentence, above the problems or the changes it lists. */
+export function refusedMessage(outcome: { message?: string | null; problemCount: number; changeCount: number }): string {
+  if (outcome.message) return outcome.message
+  if (outcome.problemCount) return `Nothing was imported: the file has ${plural(outcome.problemCount, 'problem', 'problems')}, listed below.`
+  return `Nothing was imported yet: ${plural(outcome.changeCount, 'row says', 'rows say')} something else than what is stored. Tick the changes to store, then import again.`
+}
 
 const unchanged = (message: string): ImportOutcome => ({ ok: true, created: 0, unchanged: true, importId: null, message })
+const refusal = (message: string): Extract<ImportOutcome, { ok: false }> => ({ ok: false, message, problems: [], problemCount: 0, identical: 0, changes: [], changeCount: 0 })
 
-/** Imports the whole file or nothing; the same file again changes nothing and says so. */
-export async function runImport({ actor, campaignId }: ResultsChange, uploadId: number, choice: ImportChoice): Promise<ImportOutcome> {
+/** Keeps a refusal with the upload, for the mapping page of the same mapping. */
+function refuse(upload: Upload, query: string, outcome: Extract<ImportOutcome, { ok: false }>): ImportOutcome {
+  const kept: UploadOutcome = { kind: 'refused', choice: query, problems: outcome.problems, problemCount: outcome.problemCount, identical: outcome.identical, changes: outcome.changes, changeCount: outcome.changeCount, ...(outcome.message ? { message: outcome.message } : {}) }
+  db.update(surveyUploads).set({ status: 'refused', outcome: kept }).where(eq(surveyUploads.id, upload.id)).run()
+  return outcome
+}
+
+/**
+ * Imports the whole file or nothing, in a worker thread; the same file again
+ * changes nothing and says so. Resolves when the import has ended; meanwhile
+ * the upload's record says how far it has come (importProgress).
+ */
+export async function runImport({ actor, campaignId }: ResultsChange, uploadId: number, choice: ImportChoice, started: () => void = () => {}): Promise<ImportOutcome> {
   const access = assertEditable(actor, campaignId)
-  const plan = await importPlan(actor, campaignId, uploadId, choice)
-  if (plan.earlier) {
+  const current = uploadOf(actor, campaignId, uploadId)
+  if (current.status === 'importing') return unchanged('This file is already being imported; importing it twice changes nothing.')
+  if (current.outcome?.kind === 'imported') return unchanged(`This file was just imported; nothing has changed. ${current.outcome.message}`)
+  const earlier = earlierImport(campaignId, current.sha256)
+  if (earlier) {
     // Nothing to import: the raw file is not kept either.
-    db.delete(surveyUploads).where(eq(surveyUploads.id, uploadId)).run()
-    return unchanged(`This file was already imported on ${plan.earlier.at.slice(0, 10)} (${plan.earlier.rows} rows); nothing has changed.`)
+    removeUpload(current)
+    return unchanged(`This file was already imported on ${earlier.at.toISOString().slice(0, 10)} (${earlier.rows} rows); nothing has changed.`)
   }
-  if (plan.problems.length) return { ok: false, problems: plan.problems }
-  const repeated: RepeatedRows = { identical: plan.repeated.identical, changed: plan.repeated.changes.length, accepted: plan.accepted.length }
-  const isRepeat = repeated.identical > 0 || repeated.changed > 0
-  if (!plan.responses.length && !plan.accepted.length) {
-    db.delete(surveyUploads).where(eq(surveyUploads.id, uploadId)).run()
-    return unchanged(`Nothing was imported: every row of ${plan.upload.filename} is already stored${repeated.changed ? ', and no change was accepted' : ''}. ${repeatedMessage(repeated)}`)
+  const { upload, head, questions, waves, personal, mapping, targetWave, before, query } = await mappingOf(actor, campaignId, uploadId, choice)
+  if (before.length) return refuse(upload, query, { ...refusal(''), message: null, problems: before, problemCount: before.length })
+  const columns = mapping.flatMap((target, i): ImportedColumn[] => (target === 'drop' || target === 'choose' ? [] : [{ header: head.headers[i]!, target }]))
+  // The upload is claimed in one statement: of two requests for it (a double click), one imports it.
+  const claimed = db.update(surveyUploads).set({ status: 'importing', outcome: null, checkedRows: 0, writtenRows: 0, readBytes: 0 }).where(and(eq(surveyUploads.id, upload.id), inArray(surveyUploads.status, ['mapping', 'refused']))).run().changes
+  if (!claimed) return unchanged('This file is already being imported; importing it twice changes nothing.')
+  const begun = await startImport(campaignId, { sha256: upload.sha256, filename: upload.filename, columns }, actor.userId)
+  if (!begun.ok) return refuse(upload, query, refusal(begun.message))
+  // From here the upload's record says how far the import has come.
+  started()
+  const job: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves'> = {
+    databasePath: getEnv().DATABASE_PATH,
+    file: uploadFile(upload.path!),
+    uploadId: upload.id,
+    importId: begun.importId,
+    headers: [...head.headers],
+    read: { mapping, questions, personal, targetWave },
+    waves: waves.map((w) => [waveKey(w.kind, w.group), w.id, w.sampling]),
+    questionIds: questions.map((q) => [q.code, q.id]),
+    compared: comparedBy(mapping, questions.map((q) => q.code)),
+    respondentColumn: head.headers[mapping.indexOf('respondent_code')] ?? 'respondent_code',
+    accept: choice.accept === 'all' ? 'all' : choice.accept ? [...choice.accept] : null,
   }
-  const started = await startImport(campaignId, { ...plan.upload, columns: plan.columns, repeated: isRepeat ? repeated : null }, plan.responses.length, actor.userId)
-  if (!started.ok) return started.outcome
-  const questionIds = new Map(questionsOf(campaignId, false).map((q) => [q.code, q.id]))
+  const finish = (checked: Checked): ToWorker | null => {
+    const accepted = checked.accepted
+    const repeated: RepeatedRows | null = checked.identical || checked.changeCount ? { identical: checked.identical, changed: checked.changeCount, accepted: accepted.length } : null
+    if (!checked.fresh && !accepted.length) return null
+    const implied = impliedSampling(mapping)
+    const clusterColumn = mapping.indexOf('cluster')
+    const perWave = new Map(checked.perWave)
+    // Waves nobody had declared a design for take the one the file's sample columns describe.
+    const samplings = implied
+      ? waves.filter((w) => w.sampling === null && perWave.has(waveKey(w.kind, w.group))).map((w) => ({ waveId: w.id, sampling: implied, clusterUnit: clusterColumn >= 0 ? clusterUnitOf(head.headers[clusterColumn]!) : null }))
+      : []
+    const audit = auditRow({ actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: {
+        file: upload.filename,
+        rows: checked.fresh,
+        ...(repeated ? { identical: repeated.identical, changed: repeated.changed, accepted: accepted.map((c) => ({ line: c.line, respondent: c.respondentCode, changed: c.differences.map((d) => d.field) })) } : {}),
+        ...(samplings.length ? { sampling: samplings } : {}),
+      },
+    })
+    const outcome: UploadOutcome = { kind: 'imported', importId: begun.importId, message: importedMessage(checked.fresh, upload.filename, repeated) }
+    return { complete: { rows: checked.fresh, repeated: repeated ? JSON.stringify(repeated) : null, samplings, auditRow: encodedForSql(audit), outcome: JSON.stringify(outcome) } }
+  }
+  let ran: Ran
   try {
-    await writeResponses(started.importId, plan, isRepeat ? repeated : null, questionIds, actor, campaignId, access.organisationId)
+    ran = await inWorker(job, finish)
   } catch (error) {
-    await removeImport(started.importId)
-    // The same file sent twice (a double click): the first stored it, all or nothing; the second says so.
-    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
-      if (earlierImport(campaignId, plan.upload.sha256)) return unchanged(`This file was just imported (${plan.responses.length} rows); nothing has changed.`)
-      if (plan.accepted.length) return { ok: false, problems: [], message: 'Nothing was imported: a respondent code or submission ID of an accepted change is now another respondent’s. Check the file again to see which.' }
-      return { ok: false, problems: [], message: 'Nothing was imported: some of these respondents were typed in while the file was being imported. Import the file again to see which.' }
-    }
+    await removeImport(begun.importId)
+    const message = error instanceof Error ? error.message : String(error)
+    // Someone typed in one of the file's respondents while it was written: the next run shows it as a change.
+    if (/UNIQUE constraint failed/.test(message)) return refuse(upload, query, refusal('Nothing was imported: some of these respondents were typed in while the file was being imported. Import the file again to see which.'))
+    refuse(upload, query, refusal('Nothing was imported: the import stopped unexpectedly. Import the file again; if it stops again, tell your Lantern administrator.'))
     throw error
   }
-  const created = plan.responses.length
-  return { ok: true, created, unchanged: false, importId: started.importId, message: importedMessage(created, plan.upload.filename, isRepeat ? repeated : null) }
+  if ('refused' in ran) {
+    await removeImport(begun.importId)
+    return refuse(upload, query, { ok: false, message: null, ...ran.refused })
+  }
+  if (!ran.completed) {
+    await removeImport(begun.importId)
+    removeUpload(upload)
+    const repeated = { identical: ran.checked.identical, changed: ran.checked.changeCount, accepted: 0 }
+    return unchanged(`Nothing was imported: every row of ${upload.filename} is already stored${repeated.changed ? ', and no change was accepted' : ''}. ${repeatedMessage(repeated)}`)
+  }
+  removeUpload(upload, { record: false })
+  const repeated = ran.checked.identical || ran.checked.changeCount ? { identical: ran.checked.identical, changed: ran.checked.changeCount, accepted: ran.checked.accepted.length } : null
+  return { ok: true, created: ran.checked.fresh, unchanged: false, importId: begun.importId, message: importedMessage(ran.checked.fresh, upload.filename, repeated) }
+}
+
+type Ran = { refused: Refused } | { checked: Checked; completed: boolean }
+
+/**
+ * Runs the import in two threads, a reader and a writer, joined by a
+ * channel for the batches: the reader says what it found, `finish` answers
+ * (complete the import, or not), and the writer says when it is done.
+ */
+async function inWorker({ file, headers, read, waves, compared, respondentColumn, accept, databasePath, uploadId, importId, questionIds }: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves'>, finish: (checked: Checked) => ToWorker | null): Promise<Ran> {
+  const { port1, port2 } = new MessageChannel()
+  const inFlight = new SharedArrayBuffer(4)
+  const readerJob: ImportJob = { databasePath, file, headers, read, waves, compared, respondentColumn, accept, rows: port1, inFlight }
+  const writerJob: WriterJob = { databasePath, uploadId, importId, waves: waves.map(([key, id]) => [key, id]), questionIds, rows: port2, inFlight }
+  const [reader, writer] = await Promise.all([startWorker(READER, readerJob, [port1]), startWorker(WRITER, writerJob, [port2])])
+  return new Promise<Ran>((done, fail) => {
+    let checked: Checked | null = null
+    let completing = false
+    reader.on('message', (m: FromWorker) => {
+      if ('refused' in m) done({ refused: m.refused })
+      else if ('checked' in m) {
+        checked = m.checked
+        const word = finish(m.checked)
+        completing = word !== null
+        writer.postMessage(word ?? ({ leave: true } satisfies ToWorker))
+      } else if ('error' in m) fail(new Error(m.error))
+    })
+    writer.on('message', (m: FromWorker) => {
+      if ('done' in m && checked) done({ checked, completed: completing })
+      else if ('error' in m) fail(new Error(m.error))
+    })
+    for (const worker of [reader, writer]) worker.once('error', fail)
+    writer.once('exit', () => fail(new Error('The import stopped.')))
+  }).finally(() => {
+    void reader.terminate()
+    void writer.terminate()
+  })
 }
 
 /** An unfinished import whose writer has stored nothing for this long was cut off (the server stopped) and is removed. */
@@ -261,17 +454,16 @@ const unfinishedImport = (campaignId: number) =>
   db.select().from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), isNull(surveyImports.completedAt))).get()
 
 /** Records the import as unfinished: one at a time per campaign, which the database enforces. */
-async function startImport(campaignId: number, upload: { sha256: string; filename: string; columns: ImportedColumn[]; repeated: RepeatedRows | null }, rows: number, actorUserId: number): Promise<{ ok: true; importId: number } | { ok: false; outcome: ImportOutcome }> {
+async function startImport(campaignId: number, upload: { sha256: string; filename: string; columns: ImportedColumn[] }, actorUserId: number): Promise<{ ok: true; importId: number } | { ok: false; message: string }> {
   const other = unfinishedImport(campaignId)
   if (other && other.progressAt!.getTime() < Date.now() - ABANDONED_IMPORT_MS) await removeImport(other.id)
-  else if (other && other.sha256 === upload.sha256) return { ok: false, outcome: unchanged(`This file is already being imported (${other.rows} rows); importing it twice changes nothing.`) }
-  else if (other) return { ok: false, outcome: { ok: false, problems: [], message: `Nothing was imported yet: ${other.filename} is being imported into this campaign now. Import this file when it has finished.` } }
+  else if (other) return { ok: false, message: `Nothing was imported yet: ${other.filename} is being imported into this campaign now. Import this file when it has finished.` }
   try {
-    const id = db.insert(surveyImports).values({ campaignId, sha256: upload.sha256, filename: upload.filename, rows, actorUserId, progressAt: new Date(), columns: upload.columns, repeated: upload.repeated }).returning({ id: surveyImports.id }).get().id
+    const id = db.insert(surveyImports).values({ campaignId, sha256: upload.sha256, filename: upload.filename, rows: 0, actorUserId, progressAt: new Date(), columns: upload.columns }).returning({ id: surveyImports.id }).get().id
     return { ok: true, importId: id }
   } catch (error) {
     // Another request started an import between the look and the insert.
-    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) return startImport(campaignId, upload, rows, actorUserId)
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) return startImport(campaignId, upload, actorUserId)
     throw error
   }
 }
@@ -283,7 +475,7 @@ async function removeImport(importId: number): Promise<void> {
   db.delete(surveyImports).where(and(eq(surveyImports.id, importId), isNull(surveyImports.completedAt))).run()
 }
 
-/** Removes imports cut off by a stopped server: at start-up and hourly. */
+/** Removes imports cut off by a stopped server (and marks their uploads ready to import again): at start-up and hourly. */
 export async function purgeAbandonedImports(now = Date.now()): Promise<number> {
   const abandoned = db
     .select({ id: surveyImports.id })
@@ -291,64 +483,8 @@ export async function purgeAbandonedImports(now = Date.now()): Promise<number> {
     .where(and(isNull(surveyImports.completedAt), lt(surveyImports.progressAt, new Date(now - ABANDONED_IMPORT_MS))))
     .all()
   for (const { id } of abandoned) await removeImport(id)
+  const stalled = new Date(now - ABANDONED_IMPORT_MS)
+  const cutOff = db.select({ id: surveyUploads.id, campaignId: surveyUploads.campaignId }).from(surveyUploads).where(eq(surveyUploads.status, 'importing')).all()
+  for (const u of cutOff) if (!unfinishedImport(u.campaignId) || unfinishedImport(u.campaignId)!.progressAt! < stalled) db.update(surveyUploads).set({ status: 'mapping' }).where(eq(surveyUploads.id, u.id)).run()
   return abandoned.length
-}
-
-/** How many answers go to the writer at once: a batch holds the write lock for a few milliseconds. */
-const ANSWERS_PER_BATCH = 4000
-
-/**
- * Stores the rows in a worker thread with its own connection, a batch at a
- * time: each batch is built and sent after this thread's turn at the event
- * loop, so requests here are served, and write, between batches; see
- * db/survey-writer.worker.mjs.
- */
-function writeResponses(
-  importId: number,
-  { upload, responses, accepted, waveIds, declares }: {
-    upload: { id: number; filename: string }
-    responses: ImportedResponse[]
-    accepted: Change[]
-    waveIds: Map<WaveKey, number>
-    declares: { waveId: number; sampling: Sampling; clusterUnit: string | null }[]
-  },
-  repeated: RepeatedRows | null,
-  questionIds: Map<string, number>,
-  actor: Actor,
-  campaignId: number,
-  organisationId: number,
-): Promise<void> {
-  let next = 0
-  const answersOf = (r: ImportedResponse) => Object.entries(r.answers).flatMap(([code, value]) => [questionIds.get(code)!, value])
-  const batch = () => {
-    const rows = []
-    for (let answers = 0; next < responses.length && answers < ANSWERS_PER_BATCH; next++) {
-      const r = responses[next]!
-      const values = answersOf(r)
-      rows.push([waveIds.get(r.wave)!, r.respondentCode, r.sex, r.ageBand, r.locality, r.cluster, r.stratum, r.weight, r.submissionId, values])
-      answers += 1 + values.length / 2
-    }
-    return rows
-  }
-  const audit = auditRow({ actorUserId: actor.userId, organisationId, action: 'survey.imported', entityType: 'campaign', entityId: campaignId, after: {
-      file: upload.filename,
-      rows: responses.length,
-      ...(repeated ? { identical: repeated.identical, changed: repeated.changed, accepted: accepted.map((c) => ({ line: c.line, respondent: c.respondentCode, changed: c.differences.map((d) => d.field) })) } : {}),
-      ...(declares.length ? { sampling: declares } : {}),
-    },
-  })
-  // Accepted changes replace the stored response in the import's last transaction, with it or not at all.
-  const updates = accepted.map(({ responseId, updated: u }) => [responseId, u.respondentCode, u.sex, u.ageBand, u.locality, u.cluster, u.stratum, u.weight, u.submissionId, answersOf(u)])
-  const worker = new Worker(WRITER, { workerData: { path: getEnv().DATABASE_PATH, importId } })
-  const send = () => worker.postMessage(next < responses.length ? { rows: batch() } : { complete: { uploadId: upload.id, auditRow: encodedForSql(audit), samplings: declares, updates } })
-  return new Promise<void>((done, fail) => {
-    worker.on('message', (m: { written: number } | { done: true } | { error: string }) => {
-      if ('written' in m) setImmediate(send)
-      else if ('done' in m) done()
-      else fail(new Error(m.error))
-    })
-    worker.once('error', fail)
-    worker.once('exit', () => fail(new Error('The import writer stopped.')))
-    send()
-  }).finally(() => void worker.terminate())
 }

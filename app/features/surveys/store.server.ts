@@ -9,6 +9,7 @@ import { SAMPLE_FIELDS } from './columns'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import type { WaveKey } from './import-plan'
 import type { StoredResponse } from './repeat-download'
+import { finished, storedMatchesIn } from './stored-matches'
 
 // Reading a campaign's survey: its questions, waves and answers, for the
 // survey pages, the import and the analysis. Only the owning organisation
@@ -20,12 +21,6 @@ function lazyStatement(text: string) {
   let statement: ReturnType<typeof db.$client.prepare> | undefined
   return () => (statement ??= db.$client.prepare(text))
 }
-
-/**
- * Whether the response in `table` counts: the rows of an import still being
- * written are left out of every read, so an import appears whole or not at all.
- */
-const finished = (table: string) => `(${table}.import_id is null or ${table}.import_id not in (select id from survey_imports where completed_at is null))`
 
 /** The same, for a query on survey_responses itself. */
 export const finishedResponse = sql.raw(finished('"survey_responses"'))
@@ -99,34 +94,11 @@ export function wavesOf(campaignId: number) {
     .all()
 }
 
-const answersOfQuery = lazyStatement(
-  `select a.response_id as responseId, q.code, a.value from survey_answers a join survey_questions q on q.id = a.question_id
-   where a.response_id in (select value from json_each(?))`,
-)
-
 /**
  * The stored responses of these waves that a file's rows may repeat (the same
- * respondent code or submission id), with their answers by question code: what
- * a later download of the same survey is compared with.
+ * respondent code or submission id), with their answers by question code.
  */
-export function storedMatches(waveIds: ReadonlyMap<WaveKey, number>, codes: ReadonlySet<string>, submissions: ReadonlySet<string>): Map<WaveKey, StoredResponse[]> {
-  const keyOf = new Map([...waveIds].map(([key, id]) => [id, key]))
-  const matched = new Map<WaveKey, StoredResponse[]>([...waveIds.keys()].map((k) => [k, []]))
-  const byId = new Map<number, StoredResponse>()
-  if (!waveIds.size || (!codes.size && !submissions.size)) return matched
-  for (const r of responsesQuery().all(JSON.stringify([...waveIds.values()])) as StoredResponseRow[]) {
-    if (!codes.has(r.respondentCode) && !(r.submissionId && submissions.has(r.submissionId))) continue
-    const { waveId, importId: _i, ...row } = r
-    const response = { ...row, answers: {} }
-    matched.get(keyOf.get(waveId)!)!.push(response)
-    byId.set(r.id, response)
-  }
-  const ids = [...byId.keys()]
-  for (let i = 0; i < ids.length; i += 20_000) {
-    for (const a of answersOfQuery().all(JSON.stringify(ids.slice(i, i + 20_000))) as { responseId: number; code: string; value: string }[]) byId.get(a.responseId)!.answers[a.code] = a.value
-  }
-  return matched
-}
+export const storedMatches = (waveIds: ReadonlyMap<WaveKey, number>, codes: ReadonlySet<string>, submissions: ReadonlySet<string>) => storedMatchesIn(db.$client, waveIds, codes, submissions)
 
 // Prepared once: the analysis reads every response of a campaign whenever its results change.
 const responsesQuery = lazyStatement(

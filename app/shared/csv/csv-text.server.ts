@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import type { CsvFile, CsvProblem } from './csv-file'
@@ -9,12 +10,15 @@ import type { CsvFile, CsvProblem } from './csv-file'
 export type DecodedText = { ok: true; text: string } | { ok: false; message: string }
 
 /** UTF-8 with or without BOM; binary files and other encodings are refused with what to do instead. */
+export const NOT_CSV = 'This is not a CSV text file. Export the sheet as “CSV UTF-8” and use that.'
+export const NOT_UTF8 = 'The file is not UTF-8 text (perhaps Latin-1 or Windows-1252). In your spreadsheet program, save it as “CSV UTF-8” and use that.'
+
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
-  if (bytes.includes(0)) return { ok: false, message: 'This is not a CSV text file. Export the sheet as “CSV UTF-8” and use that.' }
+  if (bytes.includes(0)) return { ok: false, message: NOT_CSV }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') }
   } catch {
-    return { ok: false, message: 'The file is not UTF-8 text (perhaps Latin-1 or Windows-1252). In your spreadsheet program, save it as “CSV UTF-8” and use that.' }
+    return { ok: false, message: NOT_UTF8 }
   }
 }
 
@@ -37,20 +41,35 @@ function chunkStream(text: string, size = 64 * 1024) {
  */
 export async function parseCsv(text: string): Promise<CsvFile & { parseProblems: CsvProblem[] }> {
   const rows: string[][] = []
-  const parseProblems: CsvProblem[] = []
-  await new Promise<void>((done, fail) => {
-    Papa.parse<string[]>(chunkStream(text), {
-      header: false,
-      skipEmptyLines: 'greedy',
-      delimitersToGuess: [',', ';', '\t'],
-      step: (result) => {
-        rows.push(result.data)
-        for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') parseProblems.push({ line: rows.length, column: '', message: e.message })
-      },
-      complete: () => done(),
-      error: fail,
-    })
-  })
+  const { parseProblems } = await readCsvRows(chunkStream(text), (row) => void rows.push(row))
   const [headers = [], ...data] = rows
   return { headers: headers.map((h) => h.trim()), rows: data, parseProblems }
 }
+
+/**
+ * Reads CSV from a stream a row at a time, as parseCsv does: `onRow` gets
+ * each row (the header is row 0) and may return false to stop reading.
+ */
+export function readCsvRows(stream: Readable, onRow: (row: string[], index: number) => boolean | void): Promise<{ parseProblems: CsvProblem[] }> {
+  const parseProblems: CsvProblem[] = []
+  let index = 0
+  return new Promise((done, fail) => {
+    Papa.parse<string[]>(stream, {
+      header: false,
+      skipEmptyLines: 'greedy',
+      delimitersToGuess: [',', ';', '\t'],
+      step: (result, parser) => {
+        for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') parseProblems.push({ line: index + 1, column: '', message: e.message })
+        if (onRow(result.data, index++) === false) {
+          parser.abort()
+          stream.destroy()
+        }
+      },
+      complete: () => done({ parseProblems }),
+      error: fail,
+    })
+  })
+}
+
+/** A CSV file on disk (UTF-8, as uploads are checked to be), read as it streams. */
+export const readCsvFile = (path: string, onRow: (row: string[], index: number) => boolean | void) => readCsvRows(createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 }), onRow)

@@ -1,5 +1,4 @@
 import { decodeCsvBytes } from './csv-text.server'
-import { looksLikeXlsx, xlsxToCsv } from './xlsx.server'
 import { readLimitedForm } from '../request.server'
 
 // Reading an uploaded CSV file from a multipart form: a size limit with a
@@ -11,12 +10,8 @@ export type UploadedText = { ok: true; text: string; filename: string } | { ok: 
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
-/**
- * The uploaded file as text: a CSV decoded, or, where `xlsx` allows it, the
- * sheet of an XLSX workbook the form names (`sheet`; the first if none) read
- * as CSV, with the same size limit and messages.
- */
-export async function readCsvUpload(request: Request, maxBytes: number, { xlsx = false } = {}): Promise<{ form: FormData | null; upload: UploadedText }> {
+/** The uploaded CSV file as text, decoded, with a size limit and clear messages (a survey file is received to disk instead: upload-file.server.ts). */
+export async function readCsvUpload(request: Request, maxBytes: number): Promise<{ form: FormData | null; upload: UploadedText }> {
   const tooLarge = { ok: false as const, message: `The file is larger than ${megabytes(maxBytes)}. Split it into smaller files.`, status: 413 }
   // The file with room for the form around it; a larger body is refused before it is read whole.
   const form = await readLimitedForm(request, maxBytes + 64 * 1024)
@@ -25,11 +20,6 @@ export async function readCsvUpload(request: Request, maxBytes: number, { xlsx =
   if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: 'Choose a CSV file to import.', status: 400 } }
   if (file.size > maxBytes) return { form, upload: tooLarge }
   const bytes = new Uint8Array(await file.arrayBuffer())
-  if (xlsx && looksLikeXlsx(bytes)) {
-    const sheet = form.get('sheet')
-    const read = await xlsxToCsv(bytes, typeof sheet === 'string' ? sheet : null)
-    return { form, upload: read.ok ? { ok: true, text: read.text, filename: file.name || 'upload.xlsx' } : { ok: false, message: read.message, status: 400 } }
-  }
   const decoded = decodeCsvBytes(bytes)
   return { form, upload: decoded.ok ? { ok: true, text: decoded.text, filename: file.name || 'upload.csv' } : { ok: false, message: decoded.message, status: 400 } }
 }

@@ -1,13 +1,14 @@
-import { Readable } from 'node:stream'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { finished } from 'node:stream/promises'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 
-// An uploaded XLSX workbook (KoboToolbox's default download) read as the
-// CSV text the import already reads: one sheet, its first row the headings,
-// read a row at a time through ExcelJS's streaming reader so that no
-// workbook model is built in memory.
+// An uploaded XLSX workbook (KoboToolbox's default download) written as the
+// CSV file the import already reads: one sheet, its first row the headings,
+// read a row at a time through ExcelJS's streaming reader so that neither a
+// workbook model nor the sheet is ever held in memory.
 
-export type SheetText = { ok: true; text: string; sheet: string } | { ok: false; message: string }
+export type SheetFile = { ok: true; bytes: number; sheet: string } | { ok: false; message: string }
 
 /** Whether the bytes are a ZIP archive, as every XLSX file is. */
 export const looksLikeXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
@@ -42,36 +43,54 @@ export function columnLetter(index: number): string {
   return letters
 }
 
-/** The chosen sheet (the first when none is named) as CSV text; a message naming the sheet and column when it cannot be read as a survey. */
-export async function xlsxToCsv(bytes: Uint8Array, sheet: string | null): Promise<SheetText> {
+/**
+ * Writes the chosen sheet (the first when none is named) to `output` as CSV,
+ * a row at a time as the workbook streams from `input`; a message naming
+ * the sheet and column when it cannot be read as a survey.
+ */
+export async function xlsxToCsvFile(input: string, output: string, sheet: string | null): Promise<SheetFile> {
   const wanted = sheet?.trim().toLowerCase() || null
   const names: string[] = []
-  let chosen: { name: string; rows: string[][] } | null = null
+  let chosen: string | null = null
+  let bytes = 0
+  let unheaded: string | null = null
+  const out = createWriteStream(output)
+  const write = async (cells: string[]) => {
+    const line = Papa.unparse([cells]) + '\r\n'
+    bytes += Buffer.byteLength(line)
+    if (!out.write(line)) await new Promise<void>((drained) => out.once('drain', () => drained()))
+  }
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(input), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name
       names.push(name)
       const take = !chosen && (wanted === null ? names.length === 1 : name.trim().toLowerCase() === wanted)
-      const rows: string[][] = []
-      // Every sheet is read to its end (the reader moves on only then); only the chosen one is kept.
+      if (take) chosen = name
+      let width = -1
+      // Every sheet is read to its end (the reader moves on only then); only the chosen one is written.
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        if (!take) continue
-        const values = (row.values as ExcelJS.CellValue[]).slice(1)
-        rows[row.number - 1] = values.map(cellText)
+        if (!take || unheaded) continue
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText)
+        if (width < 0) {
+          width = cells.length
+          const blank = cells.findIndex((c) => !(c ?? '').trim())
+          if (row.number !== 1 || blank >= 0) unheaded = columnLetter(row.number !== 1 ? 0 : blank)
+          else await write(cells)
+          continue
+        }
+        const beyond = cells.findIndex((c, i) => i >= width && (c ?? '').trim() !== '')
+        if (beyond >= 0) unheaded = columnLetter(beyond)
+        else if (cells.some((c) => (c ?? '').trim() !== '')) await write(Array.from({ length: width }, (_, i) => cells[i] ?? ''))
       }
-      if (take) chosen = { name, rows: Array.from(rows, (r) => r ?? []) }
     }
   } catch {
+    out.destroy()
     return { ok: false, message: 'This XLSX file cannot be read: it may be damaged, or not a spreadsheet. Download or save it again and upload it again.' }
   }
+  out.end()
+  await finished(out)
   if (!chosen) return { ok: false, message: names.length ? `There is no sheet “${sheet}” in this file. Its sheets: ${names.join(', ')}.` : 'This XLSX file has no sheets.' }
-  const width = Math.max(0, ...chosen.rows.map((r) => r.length))
-  const header = chosen.rows[0] ?? []
-  const blank = Array.from({ length: width }, (_, i) => i).find((i) => !(header[i] ?? '').trim())
-  if (blank !== undefined) {
-    return { ok: false, message: `Column ${columnLetter(blank)} of the sheet “${chosen.name}” has no heading in its first row (an empty or merged cell): give every column a heading of its own.` }
-  }
-  const rows = chosen.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''))
-  return { ok: true, text: Papa.unparse(rows), sheet: chosen.name }
+  if (unheaded) return { ok: false, message: `Column ${unheaded} of the sheet “${chosen}” has no heading in its first row (an empty or merged cell): give every column a heading of its own.` }
+  return { ok: true, bytes, sheet: chosen }
 }

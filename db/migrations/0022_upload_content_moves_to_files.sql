@@ -1,0 +1,1 @@
+ALTER TABLE `survey_uploads` DROP COLUMN `content`;
