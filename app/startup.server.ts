@@ -3,7 +3,7 @@ import { db } from './shared/db.server'
 import { getEnv } from './shared/env.server'
 import { refreshAllPairs } from './features/overlap/index.server'
 import { purgeExpiredSessions } from './features/accounts/index.server'
-import { purgeAbandonedImports, purgeAbandonedUploads } from './features/surveys/index.server'
+import { prepareImportWorkers, purgeAbandonedImports, purgeAbandonedUploads } from './features/surveys/index.server'
 
 let started: Promise<void> | undefined
 
@@ -18,6 +18,8 @@ export function startup(): Promise<void> {
     purgeExpiredSessions()
     purgeAbandonedUploads()
     await purgeAbandonedImports()
+    // In the background: a server that cannot bundle them says so at its first import too.
+    prepareImportWorkers().catch((error: unknown) => console.error('The survey import workers could not be prepared:', error))
     // Uploads may hold names and phone numbers: none outlives its day, even on a quiet server.
     setInterval(() => {
       purgeAbandonedUploads()

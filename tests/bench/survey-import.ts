@@ -15,7 +15,7 @@ export async function runSurveyImportBench() {
   const { insertCampaignTree } = await import('../../db/campaign-writes')
   const { LIKERT_LABELS } = await import('../../app/features/surveys/answers')
   const { addQuestions, addWave } = await import('../../app/features/surveys/index.server')
-  const { importPlan, runImport, storeUpload } = await import('../../app/features/surveys/import.server')
+  const { importPlan, prepareImportWorkers, runImport, storeUpload } = await import('../../app/features/surveys/import.server')
   const { changeResults } = await import('../../app/features/results/flow.server')
   const { checkDatabase } = await import('../../app/shared/health.server')
   if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
@@ -24,6 +24,8 @@ export async function runSurveyImportBench() {
   const userId = q<number>("select id from users where email = 'orgadmin@lantern.example'")
   const actor = { userId, isPlatformAdmin: false, membership: { organisationId, role: 'org_admin' as const, organisationApproved: true } }
 
+  // As the server does at start: the workers' bundles are made before the first import.
+  await prepareImportWorkers()
   for (const size of (process.env.LANTERN_BENCH_SURVEY_ROWS ?? '100000').split(',').map(Number)) await benchSize(size)
 
   async function benchSize(size: number) {

@@ -18,7 +18,7 @@ import { auditRow, encodedForSql, recordAudit } from '../../shared/audit.server'
 import type { ResultsChange } from '../../shared/results-change'
 import { db } from '../../shared/db.server'
 import { getEnv } from '../../shared/env.server'
-import { startWorker } from '../../shared/workers/worker.server'
+import { prepareWorker, startWorker } from '../../shared/workers/worker.server'
 import { notFound } from '../../shared/http.server'
 import { assertSurveyAccess, questionsOf, storedMatches, wavesOf } from './store.server'
 import { compareWithStored, comparedBy } from './repeat-download'
@@ -446,6 +446,9 @@ async function inWorker({ file, headers, read, waves, compared, respondentColumn
     void writer.terminate()
   })
 }
+
+/** Bundles the import's two worker threads, so that the first import starts as fast as the next. */
+export const prepareImportWorkers = () => Promise.all([prepareWorker(READER), prepareWorker(WRITER)]).then(() => undefined)
 
 /** An unfinished import whose writer has stored nothing for this long was cut off (the server stopped) and is removed. */
 export const ABANDONED_IMPORT_MS = 60_000

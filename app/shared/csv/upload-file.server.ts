@@ -74,6 +74,8 @@ export async function receiveUploadFile(request: Request, maxBytes: number, dire
       }
     } catch (error) {
       out.destroy()
+      // The file may be opened after this (streams open as they start): it is removed once it is closed, not before.
+      await finished(out).catch(() => {})
       throw error
     }
     out.end()

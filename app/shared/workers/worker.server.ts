@@ -26,6 +26,11 @@ async function bundleOf(module: string): Promise<string> {
   return (await making).script
 }
 
+/** Bundles `module` ahead of its first use (at start-up), so that the first person to need it does not wait for esbuild. */
+export async function prepareWorker(module: string): Promise<void> {
+  await bundleOf(resolve(process.cwd(), module))
+}
+
 /**
  * Starts a worker thread running `module`, a path from the repository's root.
  * Its young generation is kept small: a worker that streams a file makes
