@@ -118,7 +118,13 @@ export async function runWritersBench() {
       for (let i = 0; importing; i++) duringImport.push(await review(i))
     }
     const importStarted = performance.now()
-    const imported = post(`/campaigns/${importInto}/surveys/import`, cookies[0]!, { upload: uploadId }).finally(() => (importing = false))
+    const uploadStatus = db.$client.prepare('select status from survey_uploads where id = ?').pluck()
+    const imported = (async () => {
+      const status = await post(`/campaigns/${importInto}/surveys/import`, cookies[0]!, { upload: uploadId })
+      // A large file is answered with its progress page while the import goes on: it has ended when the upload is no longer importing.
+      while (uploadStatus.get(Number(uploadId)) === 'importing') await new Promise((r) => setTimeout(r, 50))
+      return status
+    })().finally(() => (importing = false))
     const [status] = await Promise.all([imported, poll(), reviewing()])
     const importSeconds = (performance.now() - importStarted) / 1000
     const stored = db.$client.prepare('select count(*) from survey_responses r join survey_waves w on w.id = r.wave_id where w.campaign_id = ?').pluck().get(importInto) as number

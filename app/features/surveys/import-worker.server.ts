@@ -44,6 +44,9 @@ export type WriterJob = {
   questionIds: [string, number][]
   rows: MessagePort
   inFlight: SharedArrayBuffer
+  /** The server thread's heartbeat: milliseconds since `since`, stored every few milliseconds while the import runs. */
+  heartbeat: SharedArrayBuffer
+  since: number
 }
 
 /** What the import found once the whole file is read. */

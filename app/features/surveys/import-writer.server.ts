@@ -74,7 +74,29 @@ const answersOf = (responseId: number, r: Pick<ImportedResponse, 'answers'>, int
   for (const code in r.answers) into.push(responseId, questionIds.get(code)!, r.answers[code])
 }
 
-const store = sqlite.transaction(({ rows, checked, bytes }: Extract<ToWriter, { rows: unknown }>) => {
+const heartbeat = new Int32Array(job.heartbeat)
+/**
+ * Waits while the server's thread has not beaten for a while. SQLite has one
+ * writer at a time, and a connection that finds the lock taken sleeps and
+ * tries again: between this thread's back-to-back transactions the server's
+ * write (a review saved) kept missing the gap, and its whole event loop
+ * waited up to 1.2 s. Stopped, the server thread takes the lock at its next
+ * try. Not for longer than GIVE_WAY_MS: a thread busy with other work beats
+ * late too.
+ */
+const STILL_MS = 15
+const GIVE_WAY_MS = 250
+function giveWay() {
+  const started = Date.now()
+  for (let beat = Atomics.load(heartbeat, 0); Date.now() - job.since - beat > STILL_MS && Date.now() - started < GIVE_WAY_MS; beat = Atomics.load(heartbeat, 0)) {
+    Atomics.wait(heartbeat, 0, beat, 5)
+  }
+}
+
+/** Transactions this small (about 15 ms) keep what the server waits for short. */
+const ROWS_A_TRANSACTION = 250
+
+const storePart = sqlite.transaction((rows: ImportedResponse[], checked: number, bytes: number) => {
   for (let at = 0; at < rows.length; at += RESPONSES_AT_ONCE) {
     const part = rows.slice(at, at + RESPONSES_AT_ONCE)
     const values: unknown[] = []
@@ -90,6 +112,13 @@ const store = sqlite.transaction(({ rows, checked, bytes }: Extract<ToWriter, { 
   importMoved.run(Date.now(), job.importId)
   uploadMoved.run(checked, written, bytes, job.uploadId)
 })
+
+function store({ rows, checked, bytes }: Extract<ToWriter, { rows: unknown }>) {
+  for (let at = 0; at === 0 || at < rows.length; at += ROWS_A_TRANSACTION) {
+    giveWay()
+    storePart(rows.slice(at, at + ROWS_A_TRANSACTION), checked, bytes)
+  }
+}
 
 const complete = sqlite.transaction(({ rows, repeated, samplings, auditRow, outcome }: Extract<ToWriter, { complete: unknown }>['complete']) => {
   const now = Date.now()

@@ -350,7 +350,7 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
   if (!begun.ok) return refuse(upload, query, refusal(begun.message))
   // From here the upload's record says how far the import has come.
   started()
-  const job: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves'> = {
+  const job: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves' | 'heartbeat' | 'since'> = {
     databasePath: getEnv().DATABASE_PATH,
     file: uploadFile(upload.path!),
     uploadId: upload.id,
@@ -417,11 +417,15 @@ type Ran = { refused: Refused } | { checked: Checked; completed: boolean }
  * channel for the batches: the reader says what it found, `finish` answers
  * (complete the import, or not), and the writer says when it is done.
  */
-async function inWorker({ file, headers, read, waves, compared, respondentColumn, accept, databasePath, uploadId, importId, questionIds }: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves'>, finish: (checked: Checked) => ToWorker | null): Promise<Ran> {
+async function inWorker({ file, headers, read, waves, compared, respondentColumn, accept, databasePath, uploadId, importId, questionIds }: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves' | 'heartbeat' | 'since'>, finish: (checked: Checked) => ToWorker | null): Promise<Ran> {
   const { port1, port2 } = new MessageChannel()
   const inFlight = new SharedArrayBuffer(4)
+  // The writer gives way while this thread's heartbeat stops: this thread is then most likely waiting for the write lock.
+  const heartbeat = new SharedArrayBuffer(4)
+  const since = Date.now()
+  const beating = setInterval(() => Atomics.store(new Int32Array(heartbeat), 0, Date.now() - since), 5)
   const readerJob: ImportJob = { databasePath, file, headers, read, waves, compared, respondentColumn, accept, rows: port1, inFlight }
-  const writerJob: WriterJob = { databasePath, uploadId, importId, waves: waves.map(([key, id]) => [key, id]), questionIds, rows: port2, inFlight }
+  const writerJob: WriterJob = { databasePath, uploadId, importId, waves: waves.map(([key, id]) => [key, id]), questionIds, rows: port2, inFlight, heartbeat, since }
   const [reader, writer] = await Promise.all([startWorker(READER, readerJob, [port1]), startWorker(WRITER, writerJob, [port2])])
   return new Promise<Ran>((done, fail) => {
     let checked: Checked | null = null
@@ -442,6 +446,7 @@ async function inWorker({ file, headers, read, waves, compared, respondentColumn
     for (const worker of [reader, writer]) worker.once('error', fail)
     writer.once('exit', () => fail(new Error('The import stopped.')))
   }).finally(() => {
+    clearInterval(beating)
     void reader.terminate()
     void writer.terminate()
   })
