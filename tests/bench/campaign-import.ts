@@ -3,9 +3,10 @@
 // same number of bare campaign rows written with one prepared statement —
 // the floor for any import of that many campaigns.
 import { measure, report } from './measure'
+import { demoDatabase } from './demo-data'
 
 export async function runImportBench() {
-  const { db } = await import('../../app/shared/db.server')
+  const db = await demoDatabase()
   const { CSV_COLUMNS } = await import('../../app/features/campaigns/csv-layout')
   const { importCampaignsCsv } = await import('../../app/features/campaigns/csv.server')
   const q = <T>(sql: string) => db.$client.prepare(sql).pluck().get() as T

@@ -4,6 +4,7 @@
 // for every campaign and for one country, and refreshing one campaign's
 // summaries after its answers change.
 import { measure, report, type Timing } from './measure'
+import { demoDatabase } from './demo-data'
 import { random } from '../../db/random'
 
 const CAMPAIGNS = 2_000
@@ -11,11 +12,10 @@ const PER_WAVE = 500 // two waves: 1,000 responses a campaign, 2,000,000 in all
 const COUNTRIES = ['UA', 'MD', 'NP', 'PH', 'KE']
 
 export async function runDashboardBench() {
-  const { db } = await import('../../app/shared/db.server')
+  const db = await demoDatabase()
   const { insertCampaignTree } = await import('../../db/campaign-writes')
   const { dashboardOf } = await import('../../app/features/dashboards/dashboard.server')
   const { refreshSummaries } = await import('../../app/features/results/summaries.server')
-  if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
   const sqlite = db.$client
   const rand = random(7)
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!

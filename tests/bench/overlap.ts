@@ -3,13 +3,14 @@
 // one prepared statement. Measured: the live check for a new campaign —
 // candidate query, codes and scoring — over 1,000 random campaigns.
 import { measure, report } from './measure'
+import { demoDatabase } from './demo-data'
 import { random } from '../../db/random'
 
 const COUNTRIES = ['UA', 'MD', 'NP', 'PH', 'KE']
 const N = 100_000
 
 export async function runOverlapBench() {
-  const { db } = await import('../../app/shared/db.server')
+  const db = await demoDatabase()
   const { insertCampaignTree } = await import('../../db/campaign-writes')
   const { subdivisionsOf } = await import('../../app/shared/taxonomy/countries')
   const { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES } = await import('../../app/shared/taxonomy/taxonomy')
@@ -20,7 +21,6 @@ export async function runOverlapBench() {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
   const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list)))]
   // Run alone, this bench needs the demo organisations (the session bench seeds them too).
-  if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
   const orgs = db.$client.prepare('select id from organisations').pluck().all() as number[]
   const regions_ = Object.fromEntries(COUNTRIES.map((c) => [c, subdivisionsOf(c).map((s) => s.code)]))
   const audiences = AUDIENCES.codes.filter((c) => c !== 'other')

@@ -3,12 +3,11 @@
 // better-sqlite3 statement, which is the floor for this query.
 import { createCookie } from '@remix-run/node'
 import { measure, report } from './measure'
+import { demoDatabase } from './demo-data'
 
 export async function runSessionBench() {
-  const { db } = await import('../../app/shared/db.server')
-  const { seedDemo } = await import('../../db/demo')
+  const db = await demoDatabase()
   const { createUserSession, getSession } = await import('../../app/features/accounts/session.server')
-  await seedDemo(db)
   const cookie = (await createUserSession(1)).split(';')[0]!
   const request = new Request('http://localhost/', { headers: { Cookie: cookie } })
   const sessionId = db.$client.prepare('select id from sessions limit 1').pluck().get() as string

@@ -7,18 +7,18 @@
 // (other requests, /healthz among them, wait that long), and the peak
 // memory above idle (this process and its writer thread).
 import { measure, measureAlternating, report, type Timing } from './measure'
+import { demoDatabase } from './demo-data'
 
 import type { ResultsChange } from '../../app/shared/results-change'
 
 export async function runSurveyImportBench() {
-  const { db } = await import('../../app/shared/db.server')
+  const db = await demoDatabase()
   const { insertCampaignTree } = await import('../../db/campaign-writes')
   const { LIKERT_LABELS } = await import('../../app/features/surveys/answers')
   const { addQuestions, addWave } = await import('../../app/features/surveys/index.server')
   const { importPlan, prepareImportWorkers, runImport, storeUpload } = await import('../../app/features/surveys/import.server')
   const { changeResults } = await import('../../app/features/results/flow.server')
   const { checkDatabase } = await import('../../app/shared/health.server')
-  if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
   const q = <T>(sql: string) => db.$client.prepare(sql).pluck().get() as T
   const organisationId = q<number>("select id from organisations where name = 'Safe Passage Ukraine'")
   const userId = q<number>("select id from users where email = 'orgadmin@lantern.example'")
