@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect } from 'react'
 import { ProblemsTable } from '../shared/ui/problems-table'
 import { FieldError } from '../shared/ui/forms'
-import { FIELD_LABELS, FIELD_TARGETS, SAMPLE_TARGETS, clearPersonalSchema, parseImportChoice } from '../features/surveys'
+import { FIELD_LABELS, FIELD_TARGETS, PROBLEMS_KEPT, SAMPLE_TARGETS, clearPersonalSchema, parseImportChoice } from '../features/surveys'
 import { SAMPLINGS } from '../shared/taxonomy/taxonomy'
 import { getCampaignForEdit } from '../features/campaigns/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
@@ -325,7 +325,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
             ) : null}
           </p>
           <ProblemsTable problems={plan.problems} />
-          {plan.problemCount > plan.problems.length ? <p>The first {plan.problems.length} are shown; the CSV has {plan.problemCount > 10_000 ? 'the first 10,000' : 'them all'}.</p> : null}
+          {plan.problemCount > plan.problems.length ? <p>The first {plan.problems.length} are shown; the CSV has {plan.problemCount > PROBLEMS_KEPT ? `the first ${PROBLEMS_KEPT.toLocaleString('en')}` : 'them all'}.</p> : null}
         </section>
       ) : (
         <section aria-labelledby="preview-title">

@@ -11,6 +11,8 @@ export type DecodedText = { ok: true; text: string } | { ok: false; message: str
 
 /** UTF-8 with or without BOM; binary files and other encodings are refused with what to do instead. */
 export const NOT_CSV = 'This is not a CSV text file. Export the sheet as “CSV UTF-8” and use that.'
+/** What an upload over the size limit is told, for both ways files are uploaded. */
+export const tooLargeMessage = (maxBytes: number) => `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files.`
 export const NOT_UTF8 = 'The file is not UTF-8 text (perhaps Latin-1 or Windows-1252). In your spreadsheet program, save it as “CSV UTF-8” and use that.'
 
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
 import { assertSameOrigin } from '../request.server'
-import { NOT_CSV, NOT_UTF8 } from './csv-text.server'
+import { NOT_CSV, NOT_UTF8, tooLargeMessage } from './csv-text.server'
 import { looksLikeXlsx, xlsxToCsvFile } from './xlsx.server'
 
 // A large upload (a survey file) written to disk as it arrives, never held
@@ -24,8 +24,6 @@ class Refused extends Error {
   }
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
-
 /** The small fields of the form (the sheet's name) beside the file. */
 const FIELD_LIMIT = 4096
 
@@ -35,7 +33,7 @@ const FIELD_LIMIT = 4096
  */
 export async function receiveUploadFile(request: Request, maxBytes: number, directory: string): Promise<ReceivedFile> {
   assertSameOrigin(request)
-  const tooLarge = new Refused(`The file is larger than ${megabytes(maxBytes)}. Split it into smaller files.`, 413)
+  const tooLarge = new Refused(tooLargeMessage(maxBytes), 413)
   if (Number(request.headers.get('Content-Length') ?? 0) > maxBytes + 64 * 1024) return refusal(tooLarge)
   await mkdir(directory, { recursive: true })
   const got: { file: { path: string; filename: string; sha256: string; bytes: number; xlsx: boolean } | null } = { file: null }

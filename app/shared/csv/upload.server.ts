@@ -1,4 +1,4 @@
-import { decodeCsvBytes } from './csv-text.server'
+import { decodeCsvBytes, tooLargeMessage } from './csv-text.server'
 import { readLimitedForm } from '../request.server'
 
 // Reading an uploaded CSV file from a multipart form: a size limit with a
@@ -8,11 +8,9 @@ import { readLimitedForm } from '../request.server'
 
 export type UploadedText = { ok: true; text: string; filename: string } | { ok: false; message: string; status: number }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
-
 /** The uploaded CSV file as text, decoded, with a size limit and clear messages (a survey file is received to disk instead: upload-file.server.ts). */
 export async function readCsvUpload(request: Request, maxBytes: number): Promise<{ form: FormData | null; upload: UploadedText }> {
-  const tooLarge = { ok: false as const, message: `The file is larger than ${megabytes(maxBytes)}. Split it into smaller files.`, status: 413 }
+  const tooLarge = { ok: false as const, message: tooLargeMessage(maxBytes), status: 413 }
   // The file with room for the form around it; a larger body is refused before it is read whole.
   const form = await readLimitedForm(request, maxBytes + 64 * 1024)
   if (form === null) return { form: null, upload: tooLarge }
