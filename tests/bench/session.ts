@@ -4,6 +4,7 @@
 import { createCookie } from '@remix-run/node'
 import { measure, report } from './measure'
 import { demoDatabase } from './demo-data'
+import { record } from './summary'
 
 export async function runSessionBench() {
   const db = await demoDatabase()
@@ -32,4 +33,5 @@ export async function runSessionBench() {
     ],
     baseline,
   )
+  record({ bench: 'session', figure: 'getSession, median (baseline: one prepared statement)', value: lookup.median, baseline: baseline.median, unit: 'µs' })
 }

@@ -8,6 +8,7 @@
 // memory above idle (this process and its writer thread).
 import { measure, measureAlternating, report, type Timing } from './measure'
 import { demoDatabase } from './demo-data'
+import { record } from './summary'
 
 import type { ResultsChange } from '../../app/shared/results-change'
 
@@ -109,8 +110,9 @@ export async function runSurveyImportBench() {
       ['store the upload and show its mapping page (first rows)', mapped],
       ['runImport (parse, map, validate, check, write all; worker thread)', imported],
     ], baseline)
-    console.log(`  longest the server could not answer during an import: ${worst.toFixed(0)} ms (goal ≤ 200 ms)`)
-    console.log(`  import rate ÷ bare insert rate: ${(baseline.median / imported.median).toFixed(2)} (goal ≥ 0.60)`)
-    console.log(`  peak memory above idle during the imports: ${(peak / 1024 / 1024).toFixed(0)} MB (goal ≤ 128 MB)`)
+    const perSecond = (t: Timing) => rows.length / (t.median / 1e6)
+    record({ bench: 'survey', figure: `import rate, ${rows.length.toLocaleString('en')} rows (baseline: bare inserts)`, value: perSecond(imported), baseline: perSecond(baseline), unit: 'rows/s', goal: { of: 'ratio', atLeast: 0.6 } })
+    record({ bench: 'survey', figure: 'longest the server could not answer during an import', value: worst, unit: 'ms', goal: { of: 'value', atMost: 200 } })
+    record({ bench: 'survey', figure: 'peak memory above idle during the imports', value: peak / 1024 / 1024, unit: 'MB', goal: { of: 'value', atMost: 128 } })
   }
 }

@@ -7,6 +7,7 @@
 import { request } from 'node:http'
 import { requireBuild, startBuiltServer } from './built-server'
 import { report, type Timing } from './measure'
+import { record } from './summary'
 
 const WRITERS = 48
 const REVIEWS = 40
@@ -87,7 +88,7 @@ export async function runWritersBench() {
       ['review, nobody else writing (baseline)', baseline],
       [`review, ${WRITERS} writers`, timing(loaded)],
     ], baseline)
-    console.log(`  p95 of a review under load: ${(timing(loaded).p95 / 1000).toFixed(0)} ms (goal: under 1,000 ms)`)
+    record({ bench: 'writers', figure: `review p95, ${WRITERS} writers (baseline: nobody writing)`, value: timing(loaded).p95 / 1000, baseline: baseline.p95 / 1000, unit: 'ms', goal: { of: 'value', atMost: 1000 } })
 
     // A 100,000-row survey import (two waves of 50,000, all or nothing) while the coordinator keeps reviewing and /healthz is polled.
     const importInto = createSurveyedCampaign(ngo, { plan: { ...PANEL_GAIN, n: 10 }, status: 'completed' })
@@ -133,7 +134,8 @@ export async function runWritersBench() {
       ['review, nobody else writing (baseline)', baseline],
       [`review, during the import (${duringImport.length} reviews)`, timing(duringImport)],
     ], baseline)
-    console.log(`  longest review during the import: ${Math.max(...duringImport).toFixed(0)} ms; longest /healthz wait: ${longestHealth.toFixed(0)} ms (goals: 1,000 ms and 100 ms)`)
+    record({ bench: 'writers', figure: 'longest review during a survey import', value: Math.max(...duringImport), unit: 'ms', goal: { of: 'value', atMost: 1000 } })
+    record({ bench: 'writers', figure: 'longest /healthz wait during a survey import', value: longestHealth, unit: 'ms', goal: { of: 'value', atMost: 200 } })
   } finally {
     stop()
   }
