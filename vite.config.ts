@@ -15,8 +15,10 @@ declare module '@remix-run/node' {
 
 /**
  * Writes build/client-modules.json: which source modules each browser chunk
- * holds, so a test can prove that no server-only code (drizzle, the
- * statistics, db/) reaches the browser. Outside build/client: never served.
+ * holds and which chunks it imports, at once or on demand, so that tests can
+ * prove that no server-only code (drizzle, the statistics, db/) reaches the
+ * browser and weigh the JavaScript each page loads. Outside build/client:
+ * never served.
  */
 function clientModules(): Plugin {
   return {
@@ -24,7 +26,9 @@ function clientModules(): Plugin {
     apply: 'build',
     writeBundle(options, bundle) {
       if (this.environment.name !== 'client' || !options.dir) return
-      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, Object.keys(c.modules).map((id) => id.replace(process.cwd() + '/', ''))]] : []))
+      const chunks = Object.values(bundle).flatMap((c) =>
+        c.type === 'chunk' ? [[c.fileName, { modules: Object.keys(c.modules).map((id) => id.replace(process.cwd() + '/', '')), imports: c.imports, dynamicImports: c.dynamicImports }]] : [],
+      )
       writeFileSync(join(options.dir, '../client-modules.json'), JSON.stringify(Object.fromEntries(chunks), null, 1))
     },
   }

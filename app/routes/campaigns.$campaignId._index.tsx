@@ -3,7 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Findings, allowedTransitions, campaignPageActionSchema } from '../features/campaigns'
 import { Overlaps } from '../features/coordination'
-import { countryName, subdivisionLabel } from '../shared/taxonomy/countries'
+import { countryName } from '../shared/taxonomy/countries'
+import { subdivisionLabel } from '../shared/taxonomy/subdivisions'
 import { formatIndicatorValue, beyondChance, plannedDesignEffect, progressWords, type Progress } from '../features/results'
 import { languageName } from '../shared/taxonomy/languages'
 import { AUDIENCES, CHANNELS, DIRECTIONS, EXPLOITATION_FORMS, INDICATOR_LEVELS, INDICATOR_UNITS, PILLARS, PURPOSES, STATUSES, VISIBILITIES } from '../shared/taxonomy/taxonomy'
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: stored.row.status,
     organisation: stored.organisation,
     campaign: stored.campaign,
+    subdivisionLabels: stored.campaign.subdivisions.map(subdivisionLabel),
     objectives: stored.objectives,
     indicators,
     plans: indicatorPlans(stored.objectives.flatMap((o) => o.indicators), indicators, plannedDesignEffect(waveRows(campaignId))),
@@ -124,7 +126,7 @@ export default function CampaignPage() {
             <dd>{list(c.channels.map((ch) => (ch === 'other' && c.channelOther ? c.channelOther : CHANNELS.label(ch))))}</dd>
             <dt>Where</dt>
             <dd>
-              {c.country ? `${countryName(c.country)}: ${c.subdivisions.length ? c.subdivisions.map(subdivisionLabel).join(', ') : 'the whole country'}` : 'Not set'}
+              {c.country ? `${countryName(c.country)}: ${c.subdivisions.length ? d.subdivisionLabels.join(', ') : 'the whole country'}` : 'Not set'}
               {c.locality ? ` · ${c.locality}` : ''}
             </dd>
             <dt>When</dt>

@@ -4,9 +4,10 @@ import { SectionPage, useSectionForm } from '../shared/ui/section-page'
 import { LiveOverlaps } from '../features/coordination'
 import { ChoiceGroup, InputField, TextField } from '../shared/ui/forms'
 import { COUNTRY_OPTIONS } from '../shared/ui/options'
-import { countryName, subdivisionsOf } from '../shared/taxonomy/countries'
+import { countryName } from '../shared/taxonomy/countries'
+import { subdivisionsOf } from '../shared/taxonomy/subdivisions'
 import { whereWhenSchema } from '../features/campaigns'
-import { loadForEdit, sectionAction, updateWhereWhen } from '../features/campaigns/index.server'
+import { loadForEdit, sectionAction, updateWhereWhen, whereWhenServerSchema } from '../features/campaigns/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Where and when – Lantern' }]
 
@@ -33,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-export const action = sectionAction(whereWhenSchema, updateWhereWhen)
+export const action = sectionAction(whereWhenServerSchema, updateWhereWhen)
 
 const LABELS = { country: 'Country', subdivisions: 'Subdivisions', locality: 'Locality', startDate: 'Start date', endDate: 'End date' }
 

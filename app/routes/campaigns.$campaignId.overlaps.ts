@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parseLiveCheck } from '../features/coordination'
 import { assertEditable } from '../features/campaigns/index.server'
-import { overlapsOf } from '../features/coordination/index.server'
+import { overlapsOf, parseLiveCheck } from '../features/coordination/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
 

@@ -13,7 +13,7 @@ const N = 100_000
 export async function runOverlapBench() {
   const db = await demoDatabase()
   const { insertCampaignTree } = await import('../../db/campaign-writes')
-  const { subdivisionsOf } = await import('../../app/shared/taxonomy/countries')
+  const { subdivisionsOf } = await import('../../app/shared/taxonomy/subdivisions')
   const { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES } = await import('../../app/shared/taxonomy/taxonomy')
   const { candidateParams, candidateSql, candidatesOf } = await import('../../app/features/overlap/pairs.server')
   const { reasonsFor, scoreProfiles, toProfile } = await import('../../app/features/overlap/scoring')

@@ -21,7 +21,8 @@ type Load = { perSecond: number; p50: number; p99: number; timeouts: number }
 async function load(url: string, cookie?: string): Promise<Load> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: TIMEOUT_SECONDS, headers: cookie ? { cookie } : {} })
   if (result.non2xx || result.errors > result.timeouts) throw new Error(`${url}: ${result.non2xx} answers not 2xx, ${result.errors} errors`)
-  const timedOut = result.timeouts / (result.timeouts + result.requests.total) > 0.01
+  // A page that answered nothing in the load's time has its p99 beyond it: counted as the timeout, never as 0.
+  const timedOut = result.requests.total === 0 || result.timeouts / (result.timeouts + result.requests.total) > 0.01
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: timedOut ? TIMEOUT_SECONDS * 1000 : result.latency.p99, timeouts: result.timeouts }
 }
 

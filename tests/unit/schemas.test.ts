@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { COUNTRIES, countryName, isCountryCode, relatedSubdivisions, subdivisionsOf } from '../../app/shared/taxonomy/countries'
+import { COUNTRIES, countryName, isCountryCode } from '../../app/shared/taxonomy/countries'
+import { relatedSubdivisions, subdivisionsOf } from '../../app/shared/taxonomy/subdivisions'
 import { changePasswordSchema, signUpSchema } from '../../app/features/accounts/schemas'
 import { bufferSchema, parsePairFilters } from '../../app/features/coordination/schemas'
 import { organisationProfileSchema } from '../../app/features/organisations/schemas'

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { create } from 'xmlbuilder2'
 import { AGENCIES_FILE, registrationAgencies } from '../../app/shared/standards/agencies.server'
 import { describe, expect, it } from 'vitest'
-import { COUNTRIES, countryName, subdivision, subdivisionsOf } from '../../app/shared/taxonomy/countries'
+import { COUNTRIES, countryName } from '../../app/shared/taxonomy/countries'
+import { subdivision, subdivisionsOf } from '../../app/shared/taxonomy/subdivisions'
 import * as taxonomy from '../../app/shared/taxonomy/taxonomy'
 
 const lists = Object.entries(taxonomy).filter(([, v]) => typeof v === 'object' && v !== null && 'terms' in v) as [

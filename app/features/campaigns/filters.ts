@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SUBDIVISION_CODE } from '../../shared/taxonomy/countries'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, STATUSES } from '../../shared/taxonomy/taxonomy'
 
 // The campaign list's filters, read from the URL so that a filtered list can
@@ -12,7 +13,7 @@ export const SORTS = ['start', 'title', 'updated'] as const
 export const campaignFiltersSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
-  subdivision: z.string().trim().toUpperCase().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/).optional().catch(undefined),
+  subdivision: z.string().trim().toUpperCase().regex(SUBDIVISION_CODE).optional().catch(undefined),
   audience: optionalCode(AUDIENCES.codes),
   channel: optionalCode(CHANNELS.codes),
   form: optionalCode(EXPLOITATION_FORMS.codes),

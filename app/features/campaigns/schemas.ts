@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { subdivision } from '../../shared/taxonomy/countries'
+import { SUBDIVISION_CODE } from '../../shared/taxonomy/countries'
 import { isCurrencyCode, isLanguageCode } from '../../shared/taxonomy/languages'
 import {
   AUDIENCES,
@@ -92,10 +92,10 @@ export const whereWhenSchema = z
     endDate: isoDate('end date'),
   })
   .superRefine((v, ctx) => {
+    // The form's own check, in the browser too: whether each code names a real subdivision is checked by the action (where-when.server.ts).
     for (const code of v.subdivisions) {
-      const s = subdivision(code)
-      if (!s) ctx.addIssue({ code: 'custom', path: ['subdivisions'], message: `${code} is not an ISO 3166-2 subdivision code` })
-      else if (s.country !== v.country)
+      if (!SUBDIVISION_CODE.test(code)) ctx.addIssue({ code: 'custom', path: ['subdivisions'], message: `${code} is not an ISO 3166-2 subdivision code` })
+      else if (!code.startsWith(`${v.country}-`))
         ctx.addIssue({ code: 'custom', path: ['subdivisions'], message: `${code} is not in the chosen country (${v.country})` })
     }
     if (v.startDate && v.endDate && v.endDate < v.startDate) {

@@ -1,5 +1,6 @@
 import { useNavigate } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
+import { useChart } from '../../shared/ui/use-chart'
 
 type Props = { country: string; months: string[]; rows: { subdivision: string; counts: number[] }[] }
 
@@ -10,16 +11,13 @@ type Props = { country: string; months: string[]; rows: { subdivision: string; c
 export function HeatMapChart({ country, months, rows }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const navigate = useNavigate()
-  useEffect(() => {
-    let chart: { destroy: () => void } | undefined
-    let cancelled = false
-    void (async () => {
-      const [{ Chart, CategoryScale, Tooltip }, { MatrixController, MatrixElement }] = await Promise.all([import('chart.js'), import('chartjs-chart-matrix')])
-      if (cancelled || !canvas.current) return
-      Chart.register(CategoryScale, Tooltip, MatrixController, MatrixElement)
+  useChart(
+    canvas,
+    () => import('./heat-map-chart-kit'),
+    ({ Chart }, element) => {
       const max = Math.max(1, ...rows.flatMap((r) => r.counts))
       const data = rows.flatMap((r) => r.counts.map((v, k) => ({ x: months[k]!, y: r.subdivision, v })))
-      chart = new Chart(canvas.current, {
+      return new Chart(element, {
         type: 'matrix',
         data: {
           datasets: [
@@ -55,12 +53,9 @@ export function HeatMapChart({ country, months, rows }: Props) {
           },
         },
       })
-    })()
-    return () => {
-      cancelled = true
-      chart?.destroy()
-    }
-  }, [country, months, rows, navigate])
+    },
+    [country, months, rows, navigate],
+  )
   return (
     <div className="chart">
       <canvas ref={canvas} role="img" aria-label="Heat map of campaigns per subdivision per month; the same numbers are in the table below." />

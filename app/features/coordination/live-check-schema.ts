@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { isCountryCode, subdivision } from '../../shared/taxonomy/countries'
+import { isCountryCode } from '../../shared/taxonomy/countries'
+import { subdivision } from '../../shared/taxonomy/subdivisions'
 import { AUDIENCES } from '../../shared/taxonomy/taxonomy'
 
 // The fields of the live overlap check, as the browser sends them while the

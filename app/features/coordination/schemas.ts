@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isCountryCode } from '../../shared/taxonomy/countries'
+import { isCountryCode, SUBDIVISION_CODE } from '../../shared/taxonomy/countries'
 import { defaultPeriod } from './coverage'
 import { AUDIENCES, REVIEW_VERDICTS } from '../../shared/taxonomy/taxonomy'
 import { idField } from '../../shared/ui/fields'
@@ -10,7 +10,7 @@ export const pairFiltersSchema = z.object({
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   level: z.enum(['high', 'medium', 'low']).optional().catch(undefined),
   review: z.enum(REVIEW_VERDICTS).optional().catch(undefined),
-  subdivision: z.string().trim().toUpperCase().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/).optional().catch(undefined),
+  subdivision: z.string().trim().toUpperCase().regex(SUBDIVISION_CODE).optional().catch(undefined),
   audience: z.enum(AUDIENCES.codes).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,

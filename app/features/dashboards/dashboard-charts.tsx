@@ -30,8 +30,8 @@ export function TargetActualChart({ rows }: { rows: { campaignId: number; title:
   const navigate = useNavigate()
   useChart(
     canvas,
-    ({ Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip }, _e, element) => {
-      Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip)
+    () => import('./dashboard-chart-kit'),
+    ({ Chart }, element) => {
       return new Chart(element, {
         data: {
           labels: rows.map((r) => short(r.title)),
@@ -63,8 +63,8 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
   const navigate = useNavigate()
   useChart(
     canvas,
-    ({ Chart, CategoryScale, LinearScale, Tooltip }, { ScatterWithErrorBarsController, PointWithErrorBar }, element) => {
-      Chart.register(ScatterWithErrorBarsController, PointWithErrorBar, CategoryScale, LinearScale, Tooltip)
+    () => import('./dashboard-chart-kit'),
+    ({ Chart, ScatterWithErrorBarsController }, element) => {
       const labels = rows.map((r) => short(r.title))
       return new Chart(element, {
         type: ScatterWithErrorBarsController.id,
@@ -123,8 +123,8 @@ export function BarsChart({ rows, label, description }: { rows: { label: string;
   const canvas = useRef<HTMLCanvasElement>(null)
   useChart(
     canvas,
-    ({ Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip }, _e, element) => {
-      Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip)
+    () => import('./dashboard-chart-kit'),
+    ({ Chart }, element) => {
       return new Chart(element, {
         type: 'bar',
         data: { labels: rows.map((r) => r.label), datasets: [{ label, data: rows.map((r) => r.value), backgroundColor: BRAND }] },
@@ -141,8 +141,8 @@ export function CountryYearChart({ years, series }: { years: string[]; series: {
   const canvas = useRef<HTMLCanvasElement>(null)
   useChart(
     canvas,
-    ({ Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip }, _e, element) => {
-      Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip)
+    () => import('./dashboard-chart-kit'),
+    ({ Chart }, element) => {
       return new Chart(element, {
         type: 'bar',
         data: { labels: years, datasets: series.map((s, i) => ({ label: s.country, data: s.counts, backgroundColor: PALETTE[i % PALETTE.length] })) },

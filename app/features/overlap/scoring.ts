@@ -1,5 +1,6 @@
 import { codesOf, maskOf, sizeOf } from '../../shared/taxonomy/code-sets'
-import { countryName, subdivision, subdivisionAndAncestors } from '../../shared/taxonomy/countries'
+import { countryName } from '../../shared/taxonomy/countries'
+import { subdivision, subdivisionAndAncestors } from '../../shared/taxonomy/subdivisions'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES, type Audience, type Channel, type ExploitationForm, type Purpose, type Status } from '../../shared/taxonomy/taxonomy'
 
 // Overlap between two organisations' campaigns (DESIGN.md §5): the hard rules

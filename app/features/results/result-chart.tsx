@@ -22,8 +22,8 @@ export function ResultChart({ description, bars, percent, min, max }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null)
   useChart(
     canvas,
-    ({ Chart, CategoryScale, LinearScale, Legend, Tooltip }, { BarWithErrorBarsController, BarWithErrorBar }, element) => {
-      Chart.register(BarWithErrorBarsController, BarWithErrorBar, CategoryScale, LinearScale, Legend, Tooltip)
+    () => import('./result-chart-kit'),
+    ({ Chart, BarWithErrorBarsController }, element) => {
       const scale = (v: number | null) => (v === null ? null : percent ? v * 100 : v)
       const point = (y: number | null, low: number | null, high: number | null) => ({ y: scale(y), yMin: scale(low ?? y), yMax: scale(high ?? y) })
       return new Chart(element, {

@@ -1,21 +1,26 @@
 import { useEffect, type DependencyList, type RefObject } from 'react'
 
-type ChartJs = typeof import('chart.js')
-type ErrorBars = typeof import('chartjs-chart-error-bars')
-
 /**
- * Draws a Chart.js chart in the browser only (the libraries load on demand;
- * the table beside every chart carries its numbers for screen readers and
- * without JavaScript), and destroys it when the data change or the page goes.
+ * Draws a Chart.js chart in the browser only, and destroys it when the data
+ * change or the page goes. `load` imports the chart's kit: a module that
+ * imports from chart.js, by name, only what this kind of chart registers, so
+ * that the browser downloads that much of Chart.js and no more, and only on a
+ * page with a chart. The table beside every chart carries its numbers for
+ * screen readers and without JavaScript.
  */
-export function useChart(canvas: RefObject<HTMLCanvasElement | null>, build: (chartjs: ChartJs, errorBars: ErrorBars, canvas: HTMLCanvasElement) => { destroy: () => void } | null, deps: DependencyList) {
+export function useChart<Kit>(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  load: () => Promise<Kit>,
+  build: (kit: Kit, canvas: HTMLCanvasElement) => { destroy: () => void } | null,
+  deps: DependencyList,
+) {
   useEffect(() => {
     let chart: { destroy: () => void } | null = null
     let cancelled = false
     void (async () => {
-      const [chartjs, errorBars] = await Promise.all([import('chart.js'), import('chartjs-chart-error-bars')])
+      const kit = await load()
       if (cancelled || !canvas.current) return
-      chart = build(chartjs, errorBars, canvas.current)
+      chart = build(kit, canvas.current)
     })()
     return () => {
       cancelled = true
