@@ -95,5 +95,5 @@ async function grow() {
   const refresh: Timing = { median: refreshes[Math.floor(refreshes.length / 2)]!, p95: refreshes[Math.floor(refreshes.length * 0.95)]! }
 
   for (const country of COUNTRIES) rebuildPairsOf(country)
-  return { db, ids, refresh, coordinator, actor, funder }
+  return { db, ids, refresh, coordinator, actor }
 }

@@ -26,11 +26,11 @@ export function record(figure: Figure) {
 
 const number = (n: number) => n.toLocaleString('en', { maximumFractionDigits: n < 10 ? 2 : n < 100 ? 1 : 0 })
 
-export function ratioOf(f: Figure) {
+function ratioOf(f: Figure) {
   return f.baseline ? f.value / f.baseline : undefined
 }
 
-export function isMet(f: Figure): boolean | undefined {
+function isMet(f: Figure): boolean | undefined {
   if (!f.goal) return undefined
   const x = f.goal.of === 'ratio' ? ratioOf(f) : f.value
   if (x === undefined) return false
