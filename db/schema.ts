@@ -352,7 +352,14 @@ export const overlapPairs = sqliteTable(
     periodEnd: text('period_end').notNull(),
     firstSeenAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.campaignA, t.campaignB] }), index('overlap_pairs_b_idx').on(t.campaignB), index('overlap_pairs_level_idx').on(t.level, t.score), index('overlap_pairs_country_idx').on(t.country, t.score)],
+  (t) => [
+    primaryKey({ columns: [t.campaignA, t.campaignB] }),
+    index('overlap_pairs_b_idx').on(t.campaignB),
+    index('overlap_pairs_level_idx').on(t.level, t.score),
+    // The workspace walks pairs highest score first, and counts them, from the index alone.
+    index('overlap_pairs_country_idx').on(t.country, sql`${t.score} desc`, t.campaignA, t.campaignB, t.periodStart, t.periodEnd),
+    index('overlap_pairs_score_idx').on(sql`${t.score} desc`, t.campaignA, t.campaignB, t.periodStart, t.periodEnd),
+  ],
 )
 
 /**

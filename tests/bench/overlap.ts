@@ -109,7 +109,7 @@ export async function runOverlapBench() {
   const firstPage = await measure(async () => {
     await listPairClusters(coordinator, filters)
     await coverageOf(coordinator, 'MD', filters)
-  }, 50)
+  }, 20)
   const pageBaseline = db.$client.prepare("select * from overlap_pairs where country = 'MD' order by score desc limit 100")
   const bareFirst = await measure(() => pageBaseline.all(), 200)
   report('Coordination workspace, first page for MD', [

@@ -61,6 +61,19 @@ describe('the coordination workspace', () => {
     }
   })
 
+  it('keeps to the other filters when it lists pairs set back to unreviewed', async () => {
+    const { coordinator: cookie, lviv } = await workspace()
+    const pair = (await clusters(cookie, '?country=UA&level=high')).flat().find((p) => lviv.includes(p.campaignA) && lviv.includes(p.campaignB))!
+    for (const verdict of ['duplicate', 'unreviewed']) {
+      await invoke(coordination.action, post('/coordination', { intent: 'review', campaignA: String(pair.campaignA), campaignB: String(pair.campaignB), verdict, note: '' }, { cookie }))
+    }
+    const inUkraine = (await clusters(cookie, '?country=UA&review=unreviewed')).flat()
+    expect(inUkraine.some((p) => p.campaignA === pair.campaignA && p.campaignB === pair.campaignB && p.verdict === 'unreviewed')).toBe(true)
+    const inMoldova = (await clusters(cookie, '?country=MD&review=unreviewed')).flat()
+    expect(inMoldova.length).toBeGreaterThan(0)
+    expect(inMoldova.some((p) => p.campaignA === pair.campaignA)).toBe(false)
+  })
+
   it('refuses members and donors, unknown pairs and bad verdicts', async () => {
     for (const email of ['member', 'donor'] as const) {
       const cookie = await loginAs((await createPerson(email)).user)

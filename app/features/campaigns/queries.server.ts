@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import {
   campaignAudiences,
   campaignChannels,
@@ -41,9 +41,19 @@ export function visibleTo(viewer: Actor | null): SQL {
   return ownOrg !== undefined ? or(eq(campaigns.organisationId, ownOrg), others)! : others
 }
 
-/** The ids of the campaigns the viewer may read, as a subquery (for pairs of campaigns, as in the coordination workspace). */
-export function visibleCampaignsQuery(viewer: Actor | null) {
-  return db.select({ id: campaigns.id }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(visibleTo(viewer))
+/**
+ * Whether the viewer may read the campaign whose id is in `id` (a column of
+ * another table, as each side of an overlapping pair): checked row by row, so
+ * its cost follows the rows read, not the size of the registry.
+ */
+export function visibleCampaign(viewer: Actor | null, id: SQLWrapper) {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(campaigns)
+      .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+      .where(and(eq(campaigns.id, id), visibleTo(viewer))),
+  )
 }
 
 /** Which of these campaigns the viewer may read, by the rule above. */

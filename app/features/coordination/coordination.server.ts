@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core'
 import type { Statement } from 'better-sqlite3'
 import { campaignAudiences, campaigns, organisations, overlapIndex, overlapPairs, overlapReviews, overlapSettings, users } from '../../../db/schema'
@@ -14,20 +14,26 @@ import { recordAudit } from '../../shared/audit.server'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { rebuildPairsOf } from '../overlap/index.server'
-import { visibleCampaignsQuery } from '../campaigns/index.server'
+import { visibleCampaign } from '../campaigns/index.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
+
+// SQLite allows at most 32,766 parameters a statement; the CSV export may ask for more campaigns.
+function chunked<T, R>(ids: T[], read: (ids: T[]) => R[]): R[] {
+  const out: R[] = []
+  for (let i = 0; i < ids.length; i += 10_000) out.push(...read(ids.slice(i, i + 10_000)))
+  return out
+}
 
 const ca = aliasedTable(campaigns, 'ca')
 const cb = aliasedTable(campaigns, 'cb')
-const oa = aliasedTable(organisations, 'oa')
-const ob = aliasedTable(organisations, 'ob')
 
-// The latest review of each pair decides its status.
-const latestReview = db
-  .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB, id: sql<number>`max(${overlapReviews.id})`.as('latest_id') })
-  .from(overlapReviews)
-  .groupBy(overlapReviews.campaignA, overlapReviews.campaignB)
-  .as('latest')
+// The latest review of a pair decides its status. Asked per pair, through the
+// pair index, rather than grouping every review ever made on each request.
+// Written out in full: drizzle leaves a lone table's columns unqualified, which
+// inside this subquery would name the review's own columns.
+const latestReview = sql.raw(
+  '(select max(latest.id) from overlap_reviews latest where latest.campaign_a = overlap_pairs.campaign_a and latest.campaign_b = overlap_pairs.campaign_b)',
+)
 
 /** Pairs per page of the workspace; clusters are formed among a page's pairs. */
 export const PAIRS_PER_PAGE = 100
@@ -53,25 +59,24 @@ const bothReach = (audience: Audience) => {
  */
 export async function listPairClusters(actor: Actor, f: PairFilters, { everything = false } = {}) {
   assertCan(actor, 'overlap.review', null)
-  // The pairs index holds only campaigns open to coordinators; the read rule is applied all the same, as everywhere.
-  const visible = visibleCampaignsQuery(actor)
   const where = and(
-    inArray(overlapPairs.campaignA, visible),
-    inArray(overlapPairs.campaignB, visible),
     f.country ? eq(overlapPairs.country, f.country) : undefined,
     f.subdivision ? bothCover(f.subdivision) : undefined,
     f.audience ? bothReach(f.audience) : undefined,
     f.level ? eq(overlapPairs.level, f.level) : undefined,
     f.from ? gte(overlapPairs.periodEnd, f.from) : undefined,
     f.to ? lte(overlapPairs.periodStart, f.to) : undefined,
-    f.review === 'unreviewed' ? sql`${overlapReviews.verdict} is null or ${overlapReviews.verdict} = 'unreviewed'` : f.review ? eq(overlapReviews.verdict, f.review) : undefined,
+    f.review === 'unreviewed' ? or(isNull(overlapReviews.verdict), eq(overlapReviews.verdict, 'unreviewed')) : f.review ? eq(overlapReviews.verdict, f.review) : undefined,
+    // The pairs index holds only campaigns open to coordinators; the read rule is applied all the same, as everywhere (last: SQLite checks the cheap terms first).
+    visibleCampaign(actor, overlapPairs.campaignA),
+    visibleCampaign(actor, overlapPairs.campaignB),
   )
-  const withReview = <T extends SQLiteSelect>(query: T) =>
-    query
-      .leftJoin(latestReview, and(eq(latestReview.a, overlapPairs.campaignA), eq(latestReview.b, overlapPairs.campaignB)))
-      .leftJoin(overlapReviews, eq(overlapReviews.id, latestReview.id))
-      .where(where)
-  const rows = withReview(
+  // Only the review filter needs each pair's latest review while pairs are chosen and counted.
+  const filtered = <T extends SQLiteSelect>(query: T) =>
+    (f.review ? query.leftJoin(overlapReviews, eq(overlapReviews.id, latestReview)) : query).where(where)
+  // The page's pairs are chosen alone, then only their campaigns are read:
+  // joined in one statement, SQLite drives the search from the campaigns.
+  const chosen = filtered(
     db
       .select({
         campaignA: overlapPairs.campaignA,
@@ -82,24 +87,36 @@ export async function listPairClusters(actor: Actor, f: PairFilters, { everythin
         periodStart: overlapPairs.periodStart,
         periodEnd: overlapPairs.periodEnd,
         country: overlapPairs.country,
-        a: { id: ca.id, title: ca.title, organisation: oa.name, status: ca.status, importCode: ca.importCode },
-        b: { id: cb.id, title: cb.title, organisation: ob.name, status: cb.status, importCode: cb.importCode },
-        verdict: overlapReviews.verdict,
-        note: overlapReviews.note,
+        reviewId: sql<number | null>`${latestReview}`,
       })
       .from(overlapPairs)
-      .innerJoin(ca, eq(ca.id, overlapPairs.campaignA))
-      .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
-      .innerJoin(oa, eq(oa.id, ca.organisationId))
-      .innerJoin(ob, eq(ob.id, cb.organisationId))
       .$dynamic(),
   )
     .orderBy(desc(overlapPairs.score), asc(overlapPairs.campaignA), asc(overlapPairs.campaignB))
     .limit(everything ? -1 : PAIRS_PER_PAGE)
     .offset(everything ? 0 : (f.page - 1) * PAIRS_PER_PAGE)
     .all()
+  const campaignsOf = new Map(
+    chunked([...new Set(chosen.flatMap((p) => [p.campaignA, p.campaignB]))], (ids) =>
+      db
+        .select({ id: campaigns.id, title: campaigns.title, organisation: organisations.name, status: campaigns.status, importCode: campaigns.importCode })
+        .from(campaigns)
+        .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+        .where(inArray(campaigns.id, ids))
+        .all(),
+    ).map((c) => [c.id, c]),
+  )
+  const reviewsOf = new Map(
+    chunked(chosen.flatMap((p) => (p.reviewId === null ? [] : [p.reviewId])), (ids) =>
+      db.select({ id: overlapReviews.id, verdict: overlapReviews.verdict, note: overlapReviews.note }).from(overlapReviews).where(inArray(overlapReviews.id, ids)).all(),
+    ).map((r) => [r.id, r]),
+  )
+  const rows = chosen.map(({ reviewId, ...p }) => {
+    const review = reviewId === null ? undefined : reviewsOf.get(reviewId)
+    return { ...p, a: campaignsOf.get(p.campaignA)!, b: campaignsOf.get(p.campaignB)!, verdict: review?.verdict ?? null, note: review?.note ?? null }
+  })
   // Counting stops at COUNT_LIMIT: past that, "more than" says enough and costs nothing.
-  const matching = withReview(db.select({ one: sql`1` }).from(overlapPairs).$dynamic()).limit(COUNT_LIMIT + 1)
+  const matching = filtered(db.select({ one: sql`1` }).from(overlapPairs).$dynamic()).limit(COUNT_LIMIT + 1)
   const counted = db.select({ n: count() }).from(matching.as('matching')).get()?.n ?? 0
   const total = Math.min(counted, COUNT_LIMIT)
   const history = reviewHistory(rows.map((r) => [r.campaignA, r.campaignB] as [number, number]))
