@@ -40,7 +40,13 @@ export default defineConfig({
   // The dev dependency scanner follows route imports into *.server modules;
   // native packages must never be pre-bundled for the browser.
   optimizeDeps: { exclude: ['better-sqlite3', '@node-rs/argon2'] },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // Lantern's own modules do nothing when loaded but define what they export
+    // (styles aside), so one that a page imports nothing from is left out: a
+    // feature's index brings its components without its zod schemas.
+    rollupOptions: { treeshake: { moduleSideEffects: (id) => !id.startsWith(`${process.cwd()}/app/`) || /\.css($|\?)/.test(id) } },
+  },
   plugins: [!process.env.VITEST && remix(remixConfig), clientModules()],
   test: {
     // Two cores: two workers at most, whatever the host reports.

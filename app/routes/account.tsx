@@ -1,19 +1,20 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, SubmitButton, TextField } from '../shared/ui/forms'
+import { ErrorSummary, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
 import { ROLE_LABELS } from '../shared/permissions/roles'
 import { changePasswordSchema } from '../features/accounts'
-import { PASSWORD_MIN } from '../shared/ui/fields'
+import { PASSWORD_MIN } from '../shared/ui/field-limits'
 import { changePassword, createUserSession, requireSession } from '../features/accounts/index.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Your account – Lantern' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSession(request)
-  return { user }
+  return { user, constraint: constraintOf(changePasswordSchema) }
 }
 
 const HIDE = ['currentPassword', 'newPassword', 'confirmPassword']
@@ -38,17 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'New password again' }
 
 export default function AccountPage() {
-  const { user } = useLoaderData<typeof loader>()
+  const { user, constraint } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
-  const [form, fields] = useForm({
-    id: 'change-password',
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(changePasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
+  const [form, fields] = useActionForm('change-password', constraint, { currentPassword: '', newPassword: '', confirmPassword: '' }, actionData?.result)
   return (
     <>
       <h1>Your account</h1>

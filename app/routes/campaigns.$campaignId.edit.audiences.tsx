@@ -8,6 +8,7 @@ import { AUDIENCES } from '../shared/taxonomy/taxonomy'
 import { audiencesSchema } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateAudiences } from '../features/campaigns/index.server'
 import { changeResults } from '../features/results/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Target audiences – Lantern' }]
 
@@ -15,6 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const c = stored.campaign
   return {
+    constraint: constraintOf(audiencesSchema),
     campaign: { id: stored.row.id, title: c.title },
     saved: { country: c.country ?? '', subdivisions: c.subdivisions, startDate: c.startDate ?? '', endDate: c.endDate ?? '' },
     defaults: {
@@ -35,8 +37,8 @@ const LABELS: Record<string, string> = {
 }
 
 export default function Audiences() {
-  const { campaign, defaults, saved } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('campaign-audiences', audiencesSchema, defaults)
+  const { campaign, defaults, saved, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-audiences', constraint, defaults)
   const sizes = fields.sizes.getFieldset()
   return (
     <>

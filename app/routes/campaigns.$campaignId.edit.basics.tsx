@@ -6,6 +6,7 @@ import { termChoices } from '../shared/ui/options'
 import { DAC_SECTORS, EXPLOITATION_FORMS, PILLARS, PURPOSES } from '../shared/taxonomy/taxonomy'
 import { basicsSchema, defaultSector } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateBasics } from '../features/campaigns/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Basics – Lantern' }]
 
@@ -13,6 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const c = stored.campaign
   return {
+    constraint: constraintOf(basicsSchema),
     campaign: { id: stored.row.id, title: c.title },
     defaults: {
       title: c.title,
@@ -31,8 +33,8 @@ export const action = sectionAction(basicsSchema, updateBasics)
 const LABELS = { title: 'Title', summary: 'Summary', pillar: 'Pillar', dacSector: 'Sector (OECD DAC)', purposes: 'Purposes', exploitationForms: 'Forms of exploitation addressed', languages: 'Languages' }
 
 export default function Basics() {
-  const { campaign, defaults } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('campaign-basics', basicsSchema, defaults)
+  const { campaign, defaults, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-basics', constraint, defaults)
   return (
     <SectionPage title="Basics" campaign={campaign} form={form} labels={LABELS}>
       <TextField meta={fields.title} label={LABELS.title} />

@@ -7,6 +7,7 @@ import { CURRENCIES } from '../shared/taxonomy/languages'
 import { VISIBILITIES } from '../shared/taxonomy/taxonomy'
 import { budgetSchema } from '../features/campaigns'
 import { donorOrganisations, loadForEdit, sectionAction, updateBudget } from '../features/campaigns/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Budget, funders and visibility – Lantern' }]
 
@@ -14,6 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const c = stored.campaign
   return {
+    constraint: constraintOf(budgetSchema),
     campaign: { id: stored.row.id, title: c.title },
     donors: (await donorOrganisations()).map((d) => ({ value: String(d.id), label: d.name })),
     defaults: {
@@ -31,8 +33,8 @@ const LABELS = { budget: 'Budget', currency: 'Currency', funderIds: 'Funders', v
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }))
 
 export default function Budget() {
-  const { campaign, donors, defaults } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('campaign-budget', budgetSchema, defaults)
+  const { campaign, donors, defaults, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-budget', constraint, defaults)
   return (
     <SectionPage title="Budget, funders and visibility" campaign={campaign} form={form} labels={LABELS}>
       <InputField meta={fields.budget} label={LABELS.budget} type="number" inputMode="numeric" hint="Whole units, without decimals. Optional." />

@@ -7,6 +7,7 @@ import { CHANNELS } from '../shared/taxonomy/taxonomy'
 import { channelsSchema } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateChannels } from '../features/campaigns/index.server'
 import { changeResults } from '../features/results/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Channels and key messages – Lantern' }]
 
@@ -14,6 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const c = stored.campaign
   return {
+    constraint: constraintOf(channelsSchema),
     campaign: { id: stored.row.id, title: c.title },
     defaults: { channels: c.channels as string[], channelOther: c.channelOther, keyMessages: c.keyMessages },
   }
@@ -25,8 +27,8 @@ export const action = sectionAction(channelsSchema, (actor, id, value) => change
 const LABELS = { channels: 'Channels', channelOther: 'Other channel', keyMessages: 'Key messages' }
 
 export default function Channels() {
-  const { campaign, defaults } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('campaign-channels', channelsSchema, defaults)
+  const { campaign, defaults, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-channels', constraint, defaults)
   return (
     <SectionPage title="Channels and key messages" campaign={campaign} form={form} labels={LABELS}>
       <ChoiceGroup meta={fields.channels} legend={LABELS.channels} hint="How the campaign reaches its audiences. Choose all that apply." type="checkbox" columns choices={termChoices(CHANNELS.terms)} />

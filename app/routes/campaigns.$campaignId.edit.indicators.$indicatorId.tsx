@@ -10,6 +10,7 @@ import { indicatorParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorOptions } from '../features/standards/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change an indicator – Lantern' }]
 
@@ -18,7 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const indicator = stored.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId)
   if (!indicator) notFound('There is no such indicator in this campaign.')
-  return { campaign: { id: stored.row.id, title: stored.campaign.title }, defaults: indicatorDefaults(indicator), standards: standardIndicatorOptions() }
+  return {
+    constraint: constraintOf(indicatorSchema), campaign: { id: stored.row.id, title: stored.campaign.title }, defaults: indicatorDefaults(indicator), standards: standardIndicatorOptions() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,8 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeIndicator() {
-  const { campaign, defaults, standards } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('indicator', indicatorSchema, defaults)
+  const { campaign, defaults, standards, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('indicator', constraint, defaults)
   return (
     <SectionPage title="Change an indicator" campaign={campaign} form={form} labels={INDICATOR_LABELS}>
       <IndicatorFields fields={fields} standards={standards} />

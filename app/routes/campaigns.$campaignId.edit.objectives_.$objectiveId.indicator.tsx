@@ -10,6 +10,7 @@ import { objectiveParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorOptions } from '../features/standards/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add an indicator – Lantern' }]
 
@@ -18,7 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const objective = stored.objectives.find((o) => o.id === objectiveId)
   if (!objective) notFound('There is no such objective in this campaign.')
-  return { campaign: { id: stored.row.id, title: stored.campaign.title }, statement: objective.statement, standards: standardIndicatorOptions() }
+  return {
+    constraint: constraintOf(indicatorSchema), campaign: { id: stored.row.id, title: stored.campaign.title }, statement: objective.statement, standards: standardIndicatorOptions() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,8 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AddIndicator() {
-  const { campaign, statement, standards } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('indicator', indicatorSchema, indicatorDefaults())
+  const { campaign, statement, standards, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('indicator', constraint, indicatorDefaults())
   return (
     <SectionPage title="Add an indicator" campaign={campaign} form={form} labels={INDICATOR_LABELS} intro={<p className="lede">For the objective “{statement}”.</p>}>
       <IndicatorFields fields={fields} standards={standards} />

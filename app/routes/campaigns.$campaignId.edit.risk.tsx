@@ -4,6 +4,7 @@ import { SectionPage, useSectionForm } from '../shared/ui/section-page'
 import { ChoiceGroup, TextAreaField } from '../shared/ui/forms'
 import { riskSchema } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateRisk } from '../features/campaigns/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Message-risk review – Lantern' }]
 
@@ -11,6 +12,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
   const r = stored.campaign.risk
   return {
+    constraint: constraintOf(riskSchema),
     campaign: { id: stored.row.id, title: stored.campaign.title },
     defaults: { restraintImagery: r.restraintImagery ?? '', antiMigration: r.antiMigration ?? '', identifiesVictim: r.identifiesVictim ?? '', mitigation: r.mitigation },
   }
@@ -30,8 +32,8 @@ const LABELS = {
 }
 
 export default function Risk() {
-  const { campaign, defaults } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('campaign-risk', riskSchema, defaults)
+  const { campaign, defaults, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('campaign-risk', constraint, defaults)
   return (
     <SectionPage
       title="Message-risk review"

@@ -8,6 +8,7 @@ import { countryName } from '../shared/taxonomy/countries'
 import { subdivisionsOf } from '../shared/taxonomy/subdivisions'
 import { whereWhenSchema } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateWhereWhen, whereWhenServerSchema } from '../features/campaigns/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Where and when – Lantern' }]
 
@@ -19,6 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const chosen = (url.searchParams.get('country') ?? c.country ?? '').toUpperCase()
   const country = COUNTRY_OPTIONS.some((o) => o.value === chosen) ? chosen : ''
   return {
+    constraint: constraintOf(whereWhenSchema),
     campaign: { id: stored.row.id, title: c.title },
     savedAudiences: c.audiences.map((a) => a.code as string),
     country,
@@ -40,7 +42,8 @@ const LABELS = { country: 'Country', subdivisions: 'Subdivisions', locality: 'Lo
 
 export default function WhereWhen() {
   const data = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('campaign-where', whereWhenSchema, data.defaults)
+  const { constraint } = data
+  const [form, fields] = useSectionForm('campaign-where', constraint, data.defaults)
   return (
     <>
       {data.country ? null : (

@@ -14,6 +14,7 @@ import { addActual, indicatorsWithResults, removeActual, changeResults, storedAn
 import { indicatorParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Actuals of an indicator – Lantern' }]
 
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   assertEditable(actor, campaignId)
   const stored = await getCampaign(actor, campaignId)
   const indicator = indicatorsWithResults(stored, (await storedAnalysis(campaignId)).records).find((i) => i.id === indicatorId) ?? notFound('There is no such indicator in this campaign.')
-  return { campaign: { id: campaignId, title: stored.campaign.title, status: stored.row.status }, indicator }
+  return {
+    constraint: constraintOf(actualSchema), campaign: { id: campaignId, title: stored.campaign.title, status: stored.row.status }, indicator }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,8 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const LABELS = { onDate: 'Date', value: 'Value', note: 'Note (optional)' }
 
 export default function IndicatorActuals() {
-  const { campaign, indicator: i } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('actual', actualSchema, { onDate: '', value: '', note: '' })
+  const { campaign, indicator: i, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('actual', constraint, { onDate: '', value: '', note: '' })
   const sums = i.unit === 'count'
   return (
     <div className="form form--wide">

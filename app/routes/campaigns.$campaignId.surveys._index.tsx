@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, InputField, RowAction, SelectField, SubmitButton, TextAreaField, useZodForm } from '../shared/ui/forms'
+import { ErrorSummary, InputField, RowAction, SelectField, SubmitButton, TextAreaField, useActionForm, type Constraints } from '../shared/ui/forms'
+import { constraintOf } from '../shared/forms.server'
 import { termChoices } from '../shared/ui/options'
 import { SampleSizePlanner, plannerDefaults, readPlanner } from '../features/results'
 import { SAMPLING_LABELS, SamplingFields, WavesTable, STARTER_QUESTIONS, waveSchema } from '../features/surveys'
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const used = new Set(survey.questions.map((q) => q.code))
   const imported = survey.imports.find((i) => String(i.id) === new URL(request.url).searchParams.get('imported'))
   return {
+    constraint: constraintOf(waveSchema),
     campaign: { id: campaignId, title: campaign.title },
     ...survey,
     planner: plannerAnswer(readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign, survey.waves)).values, survey.waves),
@@ -218,7 +220,7 @@ export default function Survey() {
       {d.canEdit ? (
         <details className="details">
           <summary>Add a wave</summary>
-          <WaveForm lastResult={result && 'wave' in result ? result.wave : undefined} />
+          <WaveForm constraint={d.constraint} lastResult={result && 'wave' in result ? result.wave : undefined} />
         </details>
       ) : null}
 
@@ -269,8 +271,8 @@ const WAVE_LABELS = { kind: 'Wave', group: 'Group', design: 'Design', startDate:
 
 const WAVE_DEFAULTS = { kind: 'baseline', group: 'campaign', design: 'panel', startDate: '', endDate: '', targetSize: '', sampling: '', clusterUnit: '', designEffect: '', samplingNotes: '' }
 
-function WaveForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useZodForm('wave', waveSchema, WAVE_DEFAULTS, lastResult)
+function WaveForm({ constraint, lastResult }: { constraint: Constraints; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useActionForm('wave', constraint, WAVE_DEFAULTS, lastResult)
   return (
     <>
       <ErrorSummary form={form} labels={WAVE_LABELS} />

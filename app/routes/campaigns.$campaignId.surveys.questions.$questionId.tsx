@@ -10,6 +10,7 @@ import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { surveyOf, updateQuestion } from '../features/surveys/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change a survey question – Lantern' }]
 
@@ -19,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await surveyOf(actor, campaignId)
   const question = survey.questions.find((q) => q.id === questionId) ?? notFound('There is no such question in this campaign.')
   const { campaign } = await getCampaign(actor, campaignId)
-  return { campaign: { id: campaignId, title: campaign.title }, indicators: survey.indicators, defaults: questionDefaults(question), answers: question.answers }
+  return {
+    constraint: constraintOf(questionSchema), campaign: { id: campaignId, title: campaign.title }, indicators: survey.indicators, defaults: questionDefaults(question), answers: question.answers }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,8 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeQuestion() {
-  const { campaign, indicators, defaults, answers } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('question', questionSchema, defaults)
+  const { campaign, indicators, defaults, answers, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('question', constraint, defaults)
   const intro = answers ? (
     <p className="lede">
       This question has {answers} answer{answers === 1 ? '' : 's'}. Its wording, labels and indicator may change; its code, type, options and desired answer may not,

@@ -9,6 +9,7 @@ import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { addQuestions, surveyOf } from '../features/surveys/index.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a survey question – Lantern' }]
 
@@ -17,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaignId } = parseParams(params, campaignParams)
   const survey = await surveyOf(actor, campaignId)
   const { campaign } = await getCampaign(actor, campaignId)
-  return { campaign: { id: campaignId, title: campaign.title }, indicators: survey.indicators }
+  return {
+    constraint: constraintOf(questionSchema), campaign: { id: campaignId, title: campaign.title }, indicators: survey.indicators }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,8 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AddQuestion() {
-  const { campaign, indicators } = useLoaderData<typeof loader>()
-  const [form, fields] = useSectionForm('question', questionSchema, questionDefaults())
+  const { campaign, indicators, constraint } = useLoaderData<typeof loader>()
+  const [form, fields] = useSectionForm('question', constraint, questionDefaults())
   return (
     <SectionPage title="Add a survey question" campaign={campaign} form={form} labels={QUESTION_LABELS} back={`/campaigns/${campaign.id}/surveys`}>
       <QuestionFields fields={fields} indicators={indicators} />

@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '../shared/ui/filters'
-import { ErrorSummary, SubmitButton, useZodForm } from '../shared/ui/forms'
+import { ErrorSummary, SubmitButton, useActionForm, type Constraints } from '../shared/ui/forms'
+import { constraintOf } from '../shared/forms.server'
 import { WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
 import { getCampaign } from '../features/campaigns/index.server'
 import { parseParams, waveParams } from '../shared/params.server'
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(100_000, Number(new URL(request.url).searchParams.get('page')) || 1))
   const list = await responsesOf(actor, campaignId, waveId, page)
   const stored = await getCampaign(actor, campaignId)
-  return { campaign: { id: campaignId, title: stored.campaign.title }, canEdit: stored.row.status !== 'archived', page, ...list }
+  return { constraint: constraintOf(samplingSchema), campaign: { id: campaignId, title: stored.campaign.title }, canEdit: stored.row.status !== 'archived', page, ...list }
 }
 
 type Result = { saved: boolean; sampling: SubmissionResult<string[]> }
@@ -60,7 +61,7 @@ export default function WaveResponses() {
           <p>The sampling was saved; the results now follow it.</p>
         </div>
       ) : null}
-      {d.canEdit ? <SamplingForm wave={d.wave} lastResult={result?.sampling} /> : null}
+      {d.canEdit ? <SamplingForm constraint={d.constraint} wave={d.wave} lastResult={result?.sampling} /> : null}
       {d.canEdit ? (
         <div className="actions">
           <Link className="button button--primary" to={`${base}/responses/new?wave=${d.wave.id}`}>
@@ -90,9 +91,9 @@ export default function WaveResponses() {
   )
 }
 
-function SamplingForm({ wave, lastResult }: { wave: { sampling: string | null; clusterUnit: string | null; designEffect: number | null }; lastResult?: SubmissionResult<string[]> }) {
+function SamplingForm({ constraint, wave, lastResult }: { constraint: Constraints; wave: { sampling: string | null; clusterUnit: string | null; designEffect: number | null }; lastResult?: SubmissionResult<string[]> }) {
   const defaults = { sampling: wave.sampling ?? '', clusterUnit: wave.clusterUnit ?? '', designEffect: wave.designEffect === null ? '' : String(wave.designEffect) }
-  const [form, fields] = useZodForm('sampling', samplingSchema, defaults, lastResult)
+  const [form, fields] = useActionForm('sampling', constraint, defaults, lastResult)
   return (
     <details className="details" open={lastResult?.status === 'error' || undefined}>
       <summary>Say how the respondents were drawn</summary>

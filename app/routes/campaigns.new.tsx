@@ -1,14 +1,15 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
-import { ErrorSummary, SelectField, SubmitButton, TextField } from '../shared/ui/forms'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary, SelectField, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
 import { termChoices } from '../shared/ui/options'
 import { PILLARS } from '../shared/taxonomy/taxonomy'
 import { createCampaignSchema } from '../features/campaigns'
 import { createCampaign } from '../features/campaigns/index.server'
 import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Register a campaign – Lantern' }]
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: 'Register a campaign – Lante
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   assertCan(actor, 'campaign.edit', actor.membership?.organisationId ?? null)
-  return null
+  return { constraint: constraintOf(createCampaignSchema) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,16 +31,9 @@ export async function action({ request }: ActionFunctionArgs) {
 const LABELS = { title: 'Campaign title', pillar: 'Pillar' }
 
 export default function NewCampaign() {
+  const { constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'new-campaign',
-    lastResult,
-    defaultValue: { pillar: 'prevention' },
-    constraint: getZodConstraint(createCampaignSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createCampaignSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
+  const [form, fields] = useActionForm('new-campaign', constraint, { title: '', pillar: 'prevention' }, lastResult)
   return (
     <div className="form">
       <h1>Register a campaign</h1>

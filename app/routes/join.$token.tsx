@@ -1,13 +1,14 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, SubmitButton, TextField } from '../shared/ui/forms'
+import { ErrorSummary, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
 import { ROLE_LABELS } from '../shared/permissions/roles'
 import { joinSchema } from '../features/accounts'
-import { PASSWORD_MIN } from '../shared/ui/fields'
+import { PASSWORD_MIN } from '../shared/ui/field-limits'
 import { acceptInvite, inspectInvite } from '../features/organisations/index.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 import { createUserSession, getSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Join an organisation – Lantern' }]
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw data(`${INVALID[invite.status]} Ask the organisation’s admin for a new one.`, { status: 410 })
   }
   const signedIn = (await getSession(request)) !== null
-  return { organisationName: invite.organisationName, role: invite.role, signedIn }
+  return { organisationName: invite.organisationName, role: invite.role, signedIn, constraint: constraintOf(joinSchema) }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,16 +46,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const LABELS = { name: 'Your name', email: 'Email address', password: 'Password' }
 
 export default function JoinPage() {
-  const { organisationName, role, signedIn } = useLoaderData<typeof loader>()
+  const { organisationName, role, signedIn, constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'join',
-    lastResult,
-    constraint: getZodConstraint(joinSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
+  const [form, fields] = useActionForm('join', constraint, { name: '', email: '', password: '' }, lastResult)
   return (
     <div className="form">
       <h1>Join {organisationName}</h1>

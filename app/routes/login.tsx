@@ -1,18 +1,19 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, SubmitButton, TextField } from '../shared/ui/forms'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
 import { loginSchema } from '../features/accounts'
 import { logIn, createUserSession, getSession } from '../features/accounts/index.server'
 import { safeRedirectPath } from '../shared/http.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Log in – Lantern' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSession(request)) throw redirect('/')
-  return null
+  return { constraint: constraintOf(loginSchema) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,16 +34,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const LABELS = { email: 'Email address', password: 'Password' }
 
 export default function LoginPage() {
+  const { constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
-    id: 'login',
-    lastResult,
-    constraint: getZodConstraint(loginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-  })
+  const [form, fields] = useActionForm('login', constraint, { email: '', password: '' }, lastResult)
   return (
     <div className="form">
       <h1>Log in</h1>

@@ -1,14 +1,15 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, SelectField, SubmitButton, TextField } from '../shared/ui/forms'
+import { ErrorSummary, SelectField, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
 import { COUNTRY_OPTIONS, ORGANISATION_TYPE_OPTIONS } from '../shared/ui/options'
 import { organisationProfileSchema } from '../features/organisations'
 import { getOrganisation, updateOrganisationProfile } from '../features/organisations/index.server'
 import { organisationParams, parseParams } from '../shared/params.server'
 import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit organisation profile – Lantern' }]
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       website: o.website ?? '',
       iatiIdentifier: o.iatiIdentifier ?? '',
     },
+    constraint: constraintOf(organisationProfileSchema),
   }
 }
 
@@ -54,17 +56,9 @@ const LABELS = {
 }
 
 export default function EditOrganisation() {
-  const { id, profile } = useLoaderData<typeof loader>()
+  const { id, profile, constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'organisation-profile',
-    lastResult,
-    defaultValue: profile,
-    constraint: getZodConstraint(organisationProfileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: organisationProfileSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
+  const [form, fields] = useActionForm('organisation-profile', constraint, profile, lastResult)
   return (
     <div className="form">
       <h2>Edit profile</h2>

@@ -1,19 +1,20 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
-import { ErrorSummary, SelectField, SubmitButton, TextField } from '../shared/ui/forms'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary, SelectField, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
 import { COUNTRY_OPTIONS, ORGANISATION_TYPE_OPTIONS } from '../shared/ui/options'
-import { PASSWORD_MIN } from '../shared/ui/fields'
+import { PASSWORD_MIN } from '../shared/ui/field-limits'
 import { signUpSchema } from '../features/accounts'
 import { signUp, createUserSession, getSession } from '../features/accounts/index.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up – Lantern' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSession(request)) throw redirect('/')
-  return null
+  return { constraint: constraintOf(signUpSchema) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,15 +39,9 @@ const LABELS = {
 }
 
 export default function SignUpPage() {
+  const { constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'signup',
-    lastResult,
-    constraint: getZodConstraint(signUpSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
+  const [form, fields] = useActionForm('signup', constraint, { name: '', email: '', password: '', organisationName: '', organisationType: '', country: '' }, lastResult)
   return (
     <div className="form">
       <h1>Create an account for your organisation</h1>

@@ -5,6 +5,7 @@ import { StandardIndicatorForm, standardIndicatorSchema } from '../features/stan
 import { parseParams, standardIndicatorParams } from '../shared/params.server'
 import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorByCode, updateStandardIndicator } from '../features/standards/index.server'
 
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   assertCan(actor, 'standards.manage', null)
   const { code } = parseParams(params, standardIndicatorParams)
   const s = standardIndicatorByCode(code)
-  return { defaults: { code: s.code, name: s.name, unit: s.unit, direction: s.direction, guidance: s.guidance } }
+  return { constraint: constraintOf(standardIndicatorSchema), defaults: { code: s.code, name: s.name, unit: s.unit, direction: s.direction, guidance: s.guidance } }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,11 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeStandardIndicator() {
-  const { defaults } = useLoaderData<typeof loader>()
+  const { constraint, defaults } = useLoaderData<typeof loader>()
   return (
     <div className="form">
       <h1>Change a standard indicator</h1>
-      <StandardIndicatorForm defaults={defaults} submit="Save the indicator" />
+      <StandardIndicatorForm constraint={constraint} defaults={defaults} submit="Save the indicator" />
     </div>
   )
 }

@@ -1,8 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
 import { StandardIndicatorForm, standardIndicatorSchema } from '../features/standards'
 import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
+import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
 import { createStandardIndicator } from '../features/standards/index.server'
 
@@ -11,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Add a standard indicator – 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   assertCan(actor, 'standards.manage', null)
-  return null
+  return { constraint: constraintOf(standardIndicatorSchema) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,10 +29,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewStandardIndicator() {
+  const { constraint } = useLoaderData<typeof loader>()
   return (
     <div className="form">
       <h1>Add a standard indicator</h1>
-      <StandardIndicatorForm defaults={{ code: '', name: '', unit: 'percent', direction: 'increase', guidance: '' }} submit="Add the indicator" />
+      <StandardIndicatorForm constraint={constraint} defaults={{ code: '', name: '', unit: 'percent', direction: 'increase', guidance: '' }} submit="Add the indicator" />
     </div>
   )
 }

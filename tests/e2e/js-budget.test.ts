@@ -8,8 +8,9 @@ import { chunks, chunksOfRoute, gzipBytes, manifest, modulesOf } from './client-
 
 const pages = Object.keys(manifest.routes).map((id) => {
   const files = chunksOfRoute(id)
-  return { id, files, chart: modulesOf(files).some((m) => m.includes('node_modules/chart.js/')) }
+  return { id, files, chart: modulesOf(files).some((m) => m.includes('node_modules/chart.js/')), kilobytes: files.reduce((n, f) => n + gzipBytes(f), 0) / 1024 }
 })
+const over = (limit: number, list: typeof pages) => list.filter((p) => p.kilobytes > limit).map((p) => `${p.id}: ${p.kilobytes.toFixed(1)} KB`)
 const isChartChunk = (file: string) => chunks[file]!.modules.some((m) => /node_modules\/(chart\.js|chartjs-)/.test(m))
 
 describe('the JavaScript a page loads', () => {
@@ -19,6 +20,16 @@ describe('the JavaScript a page loads', () => {
     expect(charted).toEqual(expect.arrayContaining(['routes/dashboards._index', 'routes/campaigns.$campaignId.results', 'routes/coordination._index']))
     expect(charted).not.toEqual(expect.arrayContaining(['routes/campaigns._index']))
     expect(charted).not.toEqual(expect.arrayContaining(['routes/campaigns.$campaignId._index']))
+  })
+
+  it('is at most 200 KB on any page, and under 120 KB on a page without a chart', () => {
+    expect(over(200, pages)).toEqual([])
+    expect(over(120, pages.filter((p) => !p.chart))).toEqual([])
+  })
+
+  it('holds no zod and no form schema: forms are checked by their actions, and get their constraints from their loaders', () => {
+    const modules = Object.values(chunks).flatMap((c) => c.modules)
+    expect(modules.filter((m) => /node_modules\/zod\/|app\/features\/[\w-]+\/[\w-]*schemas?\.ts$/.test(m))).toEqual([])
   })
 
   it('holds of Chart.js the parts its charts import by name, never the whole library', () => {

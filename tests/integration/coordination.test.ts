@@ -111,7 +111,8 @@ describe('overlap exports', () => {
 describe('the who-what-where-when export from the workspace', () => {
   it('carries the workspace’s filters, so it lists every campaign of the pairs shown', async () => {
     const { default: Papa } = await import('papaparse')
-    const { parsePairFilters, registryFilters } = await import('../../app/features/coordination/schemas')
+    const { parsePairFilters } = await import('../../app/features/coordination/schemas')
+    const { registryFilters } = await import('../../app/features/coordination/registry-filters')
     const csvRoute = await import('../../app/routes/campaigns[.]csv')
     const { coordinator: cookie } = await workspace()
     const query = '?country=UA&audience=migrant_workers&from=2026-01-01&to=2026-12-31'

@@ -32,7 +32,3 @@ export function parseDashboardFilters(search: URLSearchParams): { filters: Dashb
   }
   return { filters: filters as DashboardFilters, problems }
 }
-
-/** The filters back as a query string, for links and CSV downloads. */
-export const filterQuery = (f: DashboardFilters) =>
-  new URLSearchParams(Object.entries(f).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString()

@@ -42,7 +42,7 @@ type PlannedWave = { id: number; designEffect: number | null }
 export function plannerAnswer(values: Record<keyof PlannerValues, string>, waves: readonly PlannedWave[] = []) {
   const size = plannedSize(values)
   const perWave = waves.map((w) => ({ id: w.id, designEffect: w.designEffect ?? Number(values.designEffect), toSurvey: w.designEffect === null ? (size?.toSurvey ?? null) : (plannedSize({ ...values, designEffect: String(w.designEffect) })?.toSurvey ?? null) }))
-  return { values, size, perWave }
+  return { values, errors: plannerErrors(values), size, perWave }
 }
 
 type PlannedIndicator = { id: number; level: string; unit: string; baseline: number | null; target: number | null }

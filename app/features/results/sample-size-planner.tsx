@@ -2,7 +2,7 @@ import { Form, useFetcher } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { FieldError } from '../../shared/ui/forms'
 import type { PlannedSize } from './sample-size-plan'
-import { plannerErrors, type PlannerValues } from './sample-size-schema'
+import type { PlannerErrors, PlannerValues } from './sample-size-schema'
 import { WAVE_GROUPS, WAVE_KINDS, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
 
 type Field = { name: keyof PlannerValues; label: string; hint: string; unit: string }
@@ -18,28 +18,30 @@ const FIELDS: Field[] = [
 
 type Wave = { id: number; kind: WaveKind; group: WaveGroup; targetSize: number | null }
 
-type PlannerAnswer = { values: Record<keyof PlannerValues, string>; size: PlannedSize | null; perWave: { id: number; designEffect: number; toSurvey: number | null }[] }
+type PlannerAnswer = { values: Record<keyof PlannerValues, string>; errors: PlannerErrors; size: PlannedSize | null; perWave: { id: number; designEffect: number; toSurvey: number | null }[] }
 const queryOf = (values: PlannerAnswer['values']) => new URLSearchParams(values).toString()
 
 /**
  * Respondents each wave needs, as R's power.prop.test. The page's loader
  * computes it for the values in the URL: without JavaScript the button sends
- * them (a GET form); with it, a change is checked at once here and sent to
- * the same loader a moment later, so the statistics stay on the server.
+ * them (a GET form); with it, a change is sent to the same loader a moment
+ * later, which checks it and answers: the checks and the statistics stay on
+ * the server.
  */
 export function SampleSizePlanner({ planner, waves, action }: { planner: PlannerAnswer; waves: readonly Wave[]; action: string }) {
   const [values, setValues] = useState(planner.values)
   const { load, data } = useFetcher<{ planner: PlannerAnswer }>()
-  const errors = plannerErrors(values)
   const query = queryOf(values)
-  const invalid = Object.keys(errors).length > 0
   const answered = [data?.planner, planner].find((p) => p && queryOf(p.values) === query)
+  // Until the answer for these values comes, the last answer's findings stay.
+  const errors = (answered ?? data?.planner ?? planner).errors
+  const invalid = Object.keys(errors).length > 0
   useEffect(() => {
-    if (invalid || query === queryOf(planner.values)) return
+    if (query === queryOf(planner.values)) return
     const timer = setTimeout(() => load(`${action}?${query}`), 250)
     return () => clearTimeout(timer)
-  }, [query, invalid, load, action, planner.values])
-  const size = invalid ? null : (answered?.size ?? null)
+  }, [query, load, action, planner.values])
+  const size = answered?.size ?? null
   const from = Number(values.baseline)
   const to = from + Number(values.change)
   return (

@@ -1,17 +1,16 @@
 import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useSectionForm } from '../../shared/ui/section-page'
-import { ChoiceGroup, ErrorSummary, SubmitButton, TextAreaField, TextField } from '../../shared/ui/forms'
+import { ChoiceGroup, ErrorSummary, SubmitButton, TextAreaField, TextField, type Constraints } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { DIRECTIONS, INDICATOR_UNITS } from '../../shared/taxonomy/taxonomy'
-import { standardIndicatorSchema } from './schemas'
 
 const LABELS = { code: 'Code', name: 'Indicator', unit: 'Unit', direction: 'Which way is better?', guidance: 'Guidance' }
 type Values = { code: string; name: string; unit: string; direction: string; guidance: string }
 
 /** Adding or changing a standard indicator: the same fields, the same checks. */
-export function StandardIndicatorForm({ defaults, submit }: { defaults: Values; submit: string }) {
-  const [form, fields] = useSectionForm('standard-indicator', standardIndicatorSchema, defaults)
+export function StandardIndicatorForm({ constraint, defaults, submit }: { constraint: Constraints; defaults: Values; submit: string }) {
+  const [form, fields] = useSectionForm('standard-indicator', constraint, defaults)
   return (
     <>
       <ErrorSummary form={form} labels={LABELS} />

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { isCountryCode } from '../taxonomy/countries'
+import { PASSWORD_MIN } from './field-limits'
 
 // Field schemas shared by every form; messages are written for the person
 // filling the form in, in the GOV.UK style ("Enter…", "Choose…").
 
-export const PASSWORD_MIN = 10
+export { PASSWORD_MIN }
 
 export const emailField = z
   .string({ error: 'Enter your email address' })

@@ -7,8 +7,7 @@ import {
   type FormMetadata,
   type SubmissionResult,
 } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { z } from 'zod'
+import type { getZodConstraint } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 
@@ -16,23 +15,24 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 // error next to the field, and an error summary at the top that links to
 // each field. conform wires aria-invalid and aria-describedby.
 
+/** What a form's fields must be (required, lengths, ranges), from its schema on the server. */
+export type Constraints = ReturnType<typeof getZodConstraint>
+
 /**
- * A form checked by one zod schema in the browser (on blur, then as you type)
- * and again by the action, whose reply (`lastResult`) puts each error next to
- * its field. The fields are typed by their default values.
+ * A form checked by its action's zod schema, whose reply (`lastResult`) puts
+ * each error next to its field. The browser gets only the schema's
+ * constraints (required, lengths, ranges), from the loader (constraintOf):
+ * the schemas and zod stay on the server. The fields are typed by their
+ * default values.
  */
-export function useZodForm<T extends Record<string, unknown>>(id: string, schema: z.ZodType, defaultValue: T, lastResult: SubmissionResult<string[]> | null | undefined) {
+export function useActionForm<T extends Record<string, unknown>>(id: string, constraint: Constraints, defaultValue: T, lastResult: SubmissionResult<string[]> | null | undefined) {
   return useForm<T>({
     id,
     lastResult,
     // conform's types follow each schema exactly; forms here are typed by their default values instead.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     defaultValue: defaultValue as any,
-    constraint: getZodConstraint(schema),
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as any,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    constraint,
   })
 }
 

@@ -1,19 +1,18 @@
 import { getFormProps, type FormMetadata, type SubmissionResult } from '@conform-to/react'
 import { Form, Link, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { z } from 'zod'
-import { ErrorSummary, SubmitButton, useZodForm } from './forms'
+import { ErrorSummary, SubmitButton, useActionForm, type Constraints } from './forms'
 
-// Every section of the campaign form: same form wiring (one zod schema on
-// both sides), same page frame, same way back to the task list.
+// Every section of the campaign form: same form wiring (one zod schema in
+// the action, its constraints in the page), same page frame, same way back to the task list.
 
 // conform's types follow each schema exactly; the frame below only needs the shared parts.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyForm = FormMetadata<any, string[]>
 
 /** A section's form, answered by the section's own action. */
-export function useSectionForm<T extends Record<string, any>>(id: string, schema: z.ZodType, defaultValue: T) {
-  return useZodForm(id, schema, defaultValue, useActionData<SubmissionResult<string[]>>())
+export function useSectionForm<T extends Record<string, any>>(id: string, constraint: Constraints, defaultValue: T) {
+  return useActionForm(id, constraint, defaultValue, useActionData<SubmissionResult<string[]>>())
 }
 
 export function SectionPage({
