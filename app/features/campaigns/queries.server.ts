@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, count, desc, eq, exists, isNotNull, ne, or, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm'
 import {
   campaignAudiences,
   campaignChannels,
@@ -25,12 +25,28 @@ export const PAGE_SIZE = 25
  * approved organisations (and platform admins) read `network` ones.
  */
 export function visibleTo(viewer: Actor | null): SQL {
-  const ownOrg = viewer?.membership?.organisationId
+  return visibleToShape(shapeOf(viewer), viewer?.membership?.organisationId)
+}
+
+/**
+ * What of the viewer the rule above depends on. The condition is built from
+ * this alone (and the viewer's organisation), so one prepared statement
+ * serves every viewer of the same shape.
+ */
+function shapeOf(viewer: Actor | null) {
+  return {
+    member: viewer?.membership?.organisationId !== undefined,
+    coordinator: viewer?.membership?.role === 'coordinator',
+    network: Boolean(viewer && (viewer.isPlatformAdmin || viewer.membership?.organisationApproved)),
+  }
+}
+
+function visibleToShape(shape: ReturnType<typeof shapeOf>, ownOrg: number | Placeholder | undefined): SQL {
   const open = and(ne(campaigns.status, 'draft'), isNotNull(organisations.approvedAt))!
   const reasons: SQL[] = [eq(campaigns.visibility, 'published')]
-  if (viewer?.membership?.role === 'coordinator') reasons.push(sql`1 = 1`)
-  if (viewer && (viewer.isPlatformAdmin || viewer.membership?.organisationApproved)) reasons.push(eq(campaigns.visibility, 'network'))
-  if (ownOrg !== undefined) {
+  if (shape.coordinator) reasons.push(sql`1 = 1`)
+  if (shape.network) reasons.push(eq(campaigns.visibility, 'network'))
+  if (shape.member && ownOrg !== undefined) {
     reasons.push(
       exists(
         db.select({ one: sql`1` }).from(campaignFunders).where(and(eq(campaignFunders.campaignId, campaigns.id), eq(campaignFunders.organisationId, ownOrg))),
@@ -38,7 +54,7 @@ export function visibleTo(viewer: Actor | null): SQL {
     )
   }
   const others = and(open, or(...reasons))!
-  return ownOrg !== undefined ? or(eq(campaigns.organisationId, ownOrg), others)! : others
+  return shape.member && ownOrg !== undefined ? or(eq(campaigns.organisationId, ownOrg), others)! : others
 }
 
 /**
@@ -56,15 +72,26 @@ export function visibleCampaign(viewer: Actor | null, id: SQLWrapper) {
   )
 }
 
-/** Which of these campaigns the viewer may read, by the rule above. */
-export function visibleCampaignIds(viewer: Actor | null, ids: readonly number[]): Set<number> {
-  if (ids.length === 0) return new Set()
-  const rows = db
+// Asked on every campaign page and live check: prepared once per shape of
+// viewer, because building the statement cost several times running it.
+const visibleIdsStatements = new Map<string, ReturnType<typeof prepareVisibleIds>>()
+function prepareVisibleIds(shape: ReturnType<typeof shapeOf>) {
+  return db
     .select({ id: campaigns.id })
     .from(campaigns)
     .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
-    .where(and(inArray(campaigns.id, [...ids]), visibleTo(viewer)))
-    .all()
+    .where(and(sql`${campaigns.id} in (select value from json_each(${sql.placeholder('ids')}))`, visibleToShape(shape, sql.placeholder('ownOrg'))))
+    .prepare()
+}
+
+/** Which of these campaigns the viewer may read, by the rule above. */
+export function visibleCampaignIds(viewer: Actor | null, ids: readonly number[]): Set<number> {
+  if (ids.length === 0) return new Set()
+  const shape = shapeOf(viewer)
+  const key = JSON.stringify(shape)
+  let statement = visibleIdsStatements.get(key)
+  if (!statement) visibleIdsStatements.set(key, (statement = prepareVisibleIds(shape)))
+  const rows = statement.all({ ids: JSON.stringify(ids), ownOrg: viewer?.membership?.organisationId ?? null })
   return new Set(rows.map((r) => r.id))
 }
 

@@ -124,22 +124,39 @@ export async function listPairClusters(actor: Actor, f: PairFilters, { everythin
   return { clusters: clustersOf(pairs), total, moreThanTotal: counted > COUNT_LIMIT, page: f.page, pages: Math.max(1, Math.ceil(total / PAIRS_PER_PAGE)) }
 }
 
-function reviewHistory(pairs: [number, number][]) {
+const reviewColumns = {
+  a: overlapReviews.campaignA,
+  b: overlapReviews.campaignB,
+  verdict: overlapReviews.verdict,
+  note: overlapReviews.note,
+  by: users.name,
+  role: overlapReviews.actorRole,
+  at: overlapReviews.at,
+}
+type ReviewRow = { a: number; b: number; verdict: string; note: string; by: string | null; role: string; at: Date }
+
+/** Reviews by pair ("a:b"), oldest first as the rows come. */
+function byPair(rows: readonly ReviewRow[]) {
   const map = new Map<string, { verdict: string; note: string; by: string | null; role: string; at: string }[]>()
-  if (pairs.length === 0) return map
-  const ids = [...new Set(pairs.flat())]
-  const rows = db
-    .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB, verdict: overlapReviews.verdict, note: overlapReviews.note, by: users.name, role: overlapReviews.actorRole, at: overlapReviews.at })
-    .from(overlapReviews)
-    .leftJoin(users, eq(users.id, overlapReviews.actorUserId))
-    .where(and(inArray(overlapReviews.campaignA, ids), inArray(overlapReviews.campaignB, ids)))
-    .orderBy(asc(overlapReviews.at), asc(overlapReviews.id))
-    .all()
   for (const r of rows) {
     const key = `${r.a}:${r.b}`
     map.set(key, [...(map.get(key) ?? []), { verdict: r.verdict, note: r.note, by: r.by, role: r.role, at: r.at.toISOString() }])
   }
   return map
+}
+
+function reviewHistory(pairs: [number, number][]) {
+  if (pairs.length === 0) return byPair([])
+  const ids = [...new Set(pairs.flat())]
+  return byPair(
+    db
+      .select(reviewColumns)
+      .from(overlapReviews)
+      .leftJoin(users, eq(users.id, overlapReviews.actorUserId))
+      .where(and(inArray(overlapReviews.campaignA, ids), inArray(overlapReviews.campaignB, ids)))
+      .orderBy(asc(overlapReviews.at), asc(overlapReviews.id))
+      .all(),
+  )
 }
 
 /** A coordinator's verdict on a pair; every review is kept, concurrent ones included. */
@@ -166,14 +183,18 @@ export async function reviewPair(actor: Actor, campaignA: number, campaignB: num
   })
 }
 
+// Asked by every campaign page and live check: prepared once.
+const reviewsOfCampaignQuery = db
+  .select(reviewColumns)
+  .from(overlapReviews)
+  .leftJoin(users, eq(users.id, overlapReviews.actorUserId))
+  .where(or(eq(overlapReviews.campaignA, sql.placeholder('id')), eq(overlapReviews.campaignB, sql.placeholder('id'))))
+  .orderBy(asc(overlapReviews.at), asc(overlapReviews.id))
+  .prepare()
+
 /** The reviews of the pairs one campaign is in, for its page. */
 export function reviewsOfCampaign(campaignId: number) {
-  const rows = db
-    .select({ a: overlapReviews.campaignA, b: overlapReviews.campaignB })
-    .from(overlapReviews)
-    .where(or(eq(overlapReviews.campaignA, campaignId), eq(overlapReviews.campaignB, campaignId)))
-    .all()
-  return reviewHistory(rows.map((r) => [r.a, r.b]))
+  return byPair(reviewsOfCampaignQuery.all({ id: campaignId }))
 }
 
 /**
