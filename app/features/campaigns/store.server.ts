@@ -1,4 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import {
   campaignAudiences,
   campaignChannels,
@@ -42,6 +43,20 @@ export type CampaignCodes = {
   funderIds: number[]
 }
 
+// The statements below run for every campaign page and list: prepared once,
+// because building a statement with drizzle cost more than running it. Lists
+// of ids are bound as one JSON array.
+const inIds = (column: SQLiteColumn) => sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`
+const codeQueries = {
+  audiences: db.select().from(campaignAudiences).where(inIds(campaignAudiences.campaignId)).orderBy(asc(campaignAudiences.audience)).prepare(),
+  channels: db.select().from(campaignChannels).where(inIds(campaignChannels.campaignId)).orderBy(asc(campaignChannels.channel)).prepare(),
+  purposes: db.select().from(campaignPurposes).where(inIds(campaignPurposes.campaignId)).orderBy(asc(campaignPurposes.purpose)).prepare(),
+  forms: db.select().from(campaignExploitationForms).where(inIds(campaignExploitationForms.campaignId)).orderBy(asc(campaignExploitationForms.form)).prepare(),
+  languages: db.select().from(campaignLanguages).where(inIds(campaignLanguages.campaignId)).orderBy(asc(campaignLanguages.language)).prepare(),
+  subdivisions: db.select().from(campaignSubdivisions).where(inIds(campaignSubdivisions.campaignId)).orderBy(asc(campaignSubdivisions.code)).prepare(),
+  funders: db.select().from(campaignFunders).where(inIds(campaignFunders.campaignId)).orderBy(asc(campaignFunders.organisationId)).prepare(),
+}
+
 /** The child-table codes of many campaigns in one query per table, in code order. */
 export function loadCodes(ids: number[]): Map<number, CampaignCodes> {
   const result = new Map<number, CampaignCodes>(
@@ -49,20 +64,14 @@ export function loadCodes(ids: number[]): Map<number, CampaignCodes> {
   )
   if (ids.length === 0) return result
   const at = (id: number) => result.get(id)!
-  for (const r of db.select().from(campaignAudiences).where(inArray(campaignAudiences.campaignId, ids)).orderBy(asc(campaignAudiences.audience)).all())
-    at(r.campaignId).audiences.push({ code: r.audience, estimatedSize: r.estimatedSize })
-  for (const r of db.select().from(campaignChannels).where(inArray(campaignChannels.campaignId, ids)).orderBy(asc(campaignChannels.channel)).all())
-    at(r.campaignId).channels.push(r.channel)
-  for (const r of db.select().from(campaignPurposes).where(inArray(campaignPurposes.campaignId, ids)).orderBy(asc(campaignPurposes.purpose)).all())
-    at(r.campaignId).purposes.push(r.purpose)
-  for (const r of db.select().from(campaignExploitationForms).where(inArray(campaignExploitationForms.campaignId, ids)).orderBy(asc(campaignExploitationForms.form)).all())
-    at(r.campaignId).exploitationForms.push(r.form)
-  for (const r of db.select().from(campaignLanguages).where(inArray(campaignLanguages.campaignId, ids)).orderBy(asc(campaignLanguages.language)).all())
-    at(r.campaignId).languages.push(r.language)
-  for (const r of db.select().from(campaignSubdivisions).where(inArray(campaignSubdivisions.campaignId, ids)).orderBy(asc(campaignSubdivisions.code)).all())
-    at(r.campaignId).subdivisions.push(r.code)
-  for (const r of db.select().from(campaignFunders).where(inArray(campaignFunders.campaignId, ids)).orderBy(asc(campaignFunders.organisationId)).all())
-    at(r.campaignId).funderIds.push(r.organisationId)
+  const bound = { ids: JSON.stringify(ids) }
+  for (const r of codeQueries.audiences.all(bound)) at(r.campaignId).audiences.push({ code: r.audience, estimatedSize: r.estimatedSize })
+  for (const r of codeQueries.channels.all(bound)) at(r.campaignId).channels.push(r.channel)
+  for (const r of codeQueries.purposes.all(bound)) at(r.campaignId).purposes.push(r.purpose)
+  for (const r of codeQueries.forms.all(bound)) at(r.campaignId).exploitationForms.push(r.form)
+  for (const r of codeQueries.languages.all(bound)) at(r.campaignId).languages.push(r.language)
+  for (const r of codeQueries.subdivisions.all(bound)) at(r.campaignId).subdivisions.push(r.code)
+  for (const r of codeQueries.funders.all(bound)) at(r.campaignId).funderIds.push(r.organisationId)
   return result
 }
 
@@ -88,24 +97,22 @@ export function loadAccess(id: number): CampaignAccess | null {
   return { organisationId: row.organisationId, organisationApproved: row.approvedAt !== null, status: row.status, visibility: row.visibility, funderIds }
 }
 
+const campaignQuery = db.select().from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).prepare()
+const organisationQuery = db
+  .select({ id: organisations.id, name: organisations.name, approvedAt: organisations.approvedAt })
+  .from(organisations)
+  .where(eq(organisations.id, sql.placeholder('id')))
+  .prepare()
+const objectivesQuery = db.select().from(objectives).where(eq(objectives.campaignId, sql.placeholder('id'))).orderBy(asc(objectives.position)).prepare()
+const indicatorsQuery = db.select().from(indicators).where(inIds(indicators.objectiveId)).orderBy(asc(indicators.position)).prepare()
+
 export function loadCampaign(id: number): StoredCampaign | null {
-  const row = db.select().from(campaigns).where(eq(campaigns.id, id)).get()
+  const row = campaignQuery.get({ id })
   if (!row) return null
-  const organisation = db
-    .select({ id: organisations.id, name: organisations.name, approvedAt: organisations.approvedAt })
-    .from(organisations)
-    .where(eq(organisations.id, row.organisationId))
-    .get()!
+  const organisation = organisationQuery.get({ id: row.organisationId })!
   const codes = loadCodes([id]).get(id)!
-  const objectiveRows = db.select().from(objectives).where(eq(objectives.campaignId, id)).orderBy(asc(objectives.position)).all()
-  const indicatorRows = objectiveRows.length
-    ? db
-        .select()
-        .from(indicators)
-        .where(inArray(indicators.objectiveId, objectiveRows.map((o) => o.id)))
-        .orderBy(asc(indicators.position))
-        .all()
-    : []
+  const objectiveRows = objectivesQuery.all({ id })
+  const indicatorRows = objectiveRows.length ? indicatorsQuery.all({ ids: JSON.stringify(objectiveRows.map((o) => o.id)) }) : []
   const storedObjectives: StoredObjective[] = objectiveRows.map((o) => ({
     id: o.id,
     statement: o.statement,
