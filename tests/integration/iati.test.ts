@@ -84,6 +84,16 @@ describe('the IATI export', () => {
     expect((target.comment as Node).narrative).toMatch(/wrong side of the baseline for an indicator where higher is better/)
   })
 
+  it('of one campaign builds that campaign’s summaries alone, however many others lack theirs', async () => {
+    const { id, donor } = await evaluated()
+    const other = createCampaign(createOrganisation(), { visibility: 'published' })
+    db.$client.prepare('delete from campaign_summaries where campaign_id in (?, ?)').run(Number(id), other)
+    await xmlOf(await campaignXml.loader({ request: get(`/campaigns/${id}/iati.xml`, donor), params: { campaignId: id }, context: {} } as never))
+    const summarised = (campaignId: number) => db.$client.prepare('select count(*) from campaign_summaries where campaign_id = ?').pluck().get(campaignId)
+    expect(summarised(Number(id))).toBe(1)
+    expect(summarised(other)).toBe(0)
+  })
+
   it('refuses what the viewer may not see, and drafts', async () => {
     const organisation = createOrganisation()
     const draft = String(createCampaign(organisation, { status: 'draft', visibility: 'published' }))

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { campaignStatusHistory, indicatorSummaries, organisations, surveyQuestions, surveyWaves } from '../../../db/schema'
-import { disclose, ensureSummaries, storedAnalysis, thresholdFor } from '../results/index.server'
+import { disclose, ensureSummariesOf, storedAnalysis, thresholdFor } from '../results/index.server'
 import { iatiActivitiesXml, type IatiActivity, type IatiOrganisation } from './iati'
 import type { Actor } from '../../shared/permissions/permissions'
 import { loadAccess, loadCampaign, visibleCampaignIds } from '../campaigns/index.server'
@@ -103,7 +103,8 @@ async function activityOf(viewer: Actor | null, campaignId: number, disaggregate
 
 /** One campaign as an IATI activities file; a 404 where the viewer may not see it, or it is a draft. */
 export async function campaignIatiXml(viewer: Actor | null, campaignId: number): Promise<string> {
-  await ensureSummaries()
+  // This campaign's summaries only: building every campaign's that lacks them held the server for minutes at scale.
+  await ensureSummariesOf(campaignId)
   const activity = (await activityOf(viewer, campaignId, true)) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts and private campaigns are not exported: IATI files are for publishing.')
   return iatiActivitiesXml([activity], new Date())
 }
