@@ -23,7 +23,8 @@ export async function invoke(
     value = thrown
   }
   if (value instanceof Response) {
-    return { status: value.status, headers: value.headers, data: null, location: value.headers.get('Location') }
+    const json = value.headers.get('Content-Type')?.startsWith('application/json')
+    return { status: value.status, headers: value.headers, data: json ? await value.json() : null, location: value.headers.get('Location') }
   }
   if (isData(value)) {
     const headers = new Headers(value.init?.headers)
