@@ -22,23 +22,32 @@ export async function runDashboardBench() {
   const { loader } = await import('../../app/routes/dashboards._index')
   const cookie = (await createUserSession(coordinator.id))!.split(';')[0]!
   const request = (query: string) => () => loader({ request: new Request(`http://localhost/dashboards${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} } as never)
-  const all = await measure(request(''), 50)
-  const country = await measure(request('?country=UA'), 50)
+  // The dashboard keeps its figures until the database changes: a write before each request makes every one compute them.
+  const touch = sqlite.prepare('update organisations set name = name where id = (select min(id) from organisations)')
+  const afterWrite = (query: string) => async () => {
+    touch.run()
+    await request(query)()
+  }
+  const all = await measure(afterWrite(''), 50)
+  const country = await measure(afterWrite('?country=UA'), 50)
+  const kept = await measure(request(''), 50)
   const shown = (await dashboardOf(actor, new URLSearchParams())).headline
   report(
     `Outcome dashboard: ${shown.campaigns.toLocaleString('en')} campaigns in view, ${shown.respondents.toLocaleString('en')} respondents`,
     [
       ['baseline: bare aggregate over every answer (GROUP BY)', baseline],
       ['reading the indicator summaries alone', summaryRead],
-      ['dashboard loader, all campaigns', all],
-      ['dashboard loader, one country (UA)', country],
+      ['dashboard loader, all campaigns, after a write', all],
+      ['dashboard loader, one country (UA), after a write', country],
+      ['dashboard loader, all campaigns, nothing written since', kept],
       ['refreshing one campaign’s summaries (1,000 responses)', refresh],
     ],
     baseline,
   )
   const ms = (us: number) => us / 1000
-  record({ bench: 'dashboard', figure: 'loader, all campaigns, median (baseline: bare GROUP BY)', value: ms(all.median), baseline: ms(baseline.median), unit: 'ms' })
-  record({ bench: 'dashboard', figure: 'loader, all campaigns, p95', value: ms(all.p95), unit: 'ms', goal: { of: 'value', atMost: 50 } })
-  record({ bench: 'dashboard', figure: 'loader, one country, p95', value: ms(country.p95), unit: 'ms', goal: { of: 'value', atMost: 50 } })
+  record({ bench: 'dashboard', figure: 'loader, all campaigns, after a write, median (baseline: bare GROUP BY)', value: ms(all.median), baseline: ms(baseline.median), unit: 'ms' })
+  record({ bench: 'dashboard', figure: 'loader, all campaigns, after a write, p95', value: ms(all.p95), unit: 'ms', goal: { of: 'value', atMost: 50 } })
+  record({ bench: 'dashboard', figure: 'loader, one country, after a write, p95', value: ms(country.p95), unit: 'ms', goal: { of: 'value', atMost: 50 } })
+  record({ bench: 'dashboard', figure: 'loader, all campaigns, nothing written since, median', value: ms(kept.median), unit: 'ms' })
   record({ bench: 'dashboard', figure: 'refreshing one campaign’s summaries, median', value: ms(refresh.median), unit: 'ms', goal: { of: 'value', atMost: 10 } })
 }

@@ -106,15 +106,24 @@ export async function runOverlapBench() {
   const coordinating = db.$client.prepare("select user_id as userId, organisation_id as organisationId from memberships where role = 'coordinator' limit 1").get() as { userId: number; organisationId: number }
   const coordinator = { userId: coordinating.userId, isPlatformAdmin: false, membership: { organisationId: coordinating.organisationId, role: 'coordinator' as const, organisationApproved: true } }
   const filters = parsePairFilters(new URLSearchParams({ country: 'MD' }))
-  const firstPage = await measure(async () => {
+  // The workspace keeps a page until the database changes: a write before each run makes every one compute it.
+  const touch = db.$client.prepare('update organisations set name = name where id = (select min(id) from organisations)')
+  const workspacePage = async () => {
     await listPairClusters(coordinator, filters)
     await coverageOf(coordinator, 'MD', filters)
+  }
+  const firstPage = await measure(async () => {
+    touch.run()
+    await workspacePage()
   }, 20)
+  const keptPage = await measure(workspacePage, 200)
   const pageBaseline = db.$client.prepare("select * from overlap_pairs where country = 'MD' order by score desc limit 100")
   const bareFirst = await measure(() => pageBaseline.all(), 200)
   report('Coordination workspace, first page for MD', [
     ['baseline: first 100 pairs by score, one statement', bareFirst],
-    ['workspace loader: pairs, clusters, heat map, coverage', firstPage],
+    ['workspace loader: pairs, clusters, heat map, coverage, after a write', firstPage],
+    ['the same, nothing written since', keptPage],
   ], bareFirst)
-  record({ bench: 'overlap', figure: 'coordination workspace services, first page for MD, median (baseline: first 100 pairs)', value: firstPage.median / 1000, baseline: bareFirst.median / 1000, unit: 'ms' })
+  record({ bench: 'overlap', figure: 'coordination workspace services, first page for MD, after a write, median (baseline: first 100 pairs)', value: firstPage.median / 1000, baseline: bareFirst.median / 1000, unit: 'ms' })
+  record({ bench: 'overlap', figure: 'coordination workspace services, first page for MD, nothing written since, median', value: keptPage.median / 1000, unit: 'ms' })
 }

@@ -42,7 +42,8 @@ async function settle(base: string) {
 
 async function startBareServer(): Promise<{ base: string; stop: () => void }> {
   const port = 8000 + Math.floor(Math.random() * 1000)
-  const child = fork(new URL('./bare-server.mjs', import.meta.url), { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' })
+  // React's development build is three times slower: the baseline runs as Lantern does, in production mode.
+  const child = fork(new URL('./bare-server.mjs', import.meta.url), { env: { ...process.env, NODE_ENV: 'production', PORT: String(port) }, stdio: 'ignore' })
   await new Promise<void>((ready, fail) => {
     child.once('message', () => ready())
     child.once('exit', (code) => fail(new Error(`the bare server stopped (${code})`)))
@@ -68,12 +69,14 @@ export async function runPagesBench() {
   const published = one<number>("select id from campaigns where visibility = 'published' and status <> 'draft' order by id limit 1")
   const large = ids.find((id) => one<string>('select status from campaigns where id = ?', id) !== 'draft')!
   // The workspace's goal is its p99 alone: it does more than a page of its size can.
-  const pages: [string, string, string | undefined, { throughput: boolean }][] = [
-    ['campaign list (anonymous)', '/campaigns', undefined, { throughput: true }],
-    ['a published campaign (anonymous)', `/campaigns/${published}`, undefined, { throughput: true }],
-    ['results of a 1,000-response campaign (coordinator)', `/campaigns/${large}/results`, coordinating, { throughput: true }],
-    ['outcome dashboard (donor)', '/dashboards', donor, { throughput: true }],
-    ['coordination workspace (coordinator)', '/coordination', coordinating, { throughput: false }],
+  // The log-in page has no data of its own: what any Lantern document costs, the floor the other pages stand on.
+  const pages: [string, string, string | undefined, { throughput: boolean; p99: boolean }][] = [
+    ['log-in page (anonymous; the floor: no data of its own)', '/login', undefined, { throughput: false, p99: false }],
+    ['campaign list (anonymous)', '/campaigns', undefined, { throughput: true, p99: true }],
+    ['a published campaign (anonymous)', `/campaigns/${published}`, undefined, { throughput: true, p99: true }],
+    ['results of a 1,000-response campaign (coordinator)', `/campaigns/${large}/results`, coordinating, { throughput: true, p99: true }],
+    ['outcome dashboard (donor)', '/dashboards', donor, { throughput: true, p99: true }],
+    ['coordination workspace (coordinator)', '/coordination', coordinating, { throughput: false, p99: true }],
   ]
 
   const lantern = await startBuiltServer()
@@ -104,7 +107,7 @@ export async function runPagesBench() {
           (page.timeouts ? `  (${page.timeouts} not answered in ${TIMEOUT_SECONDS} s)` : ''),
       )
       record({ bench: 'pages', figure: `${p.name}, throughput`, value: page.perSecond, baseline: baseline.perSecond, unit: 'req/s', ...(p.goals.throughput ? { goal: { of: 'ratio', atLeast: 0.5 } } : {}) })
-      record({ bench: 'pages', figure: `${p.name}, p99`, value: page.p99, unit: 'ms', goal: { of: 'value', atMost: 150 } })
+      record({ bench: 'pages', figure: `${p.name}, p99`, value: page.p99, unit: 'ms', ...(p.goals.p99 ? { goal: { of: 'value', atMost: 150 } } : {}) })
     }
   } finally {
     lantern.stop()

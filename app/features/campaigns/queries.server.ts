@@ -41,6 +41,11 @@ function shapeOf(viewer: Actor | null) {
   }
 }
 
+/** Names everything the rule above depends on: viewers with the same key may read the same campaigns. */
+export function readerKey(viewer: Actor | null): string {
+  return JSON.stringify({ ...shapeOf(viewer), organisation: viewer?.membership?.organisationId ?? null })
+}
+
 function visibleToShape(shape: ReturnType<typeof shapeOf>, ownOrg: number | Placeholder | undefined): SQL {
   const open = and(ne(campaigns.status, 'draft'), isNotNull(organisations.approvedAt))!
   const reasons: SQL[] = [eq(campaigns.visibility, 'published')]

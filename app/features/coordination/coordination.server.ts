@@ -14,7 +14,8 @@ import { recordAudit } from '../../shared/audit.server'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { rebuildPairsOf } from '../overlap/index.server'
-import { visibleCampaign } from '../campaigns/index.server'
+import { readerKey, visibleCampaign } from '../campaigns/index.server'
+import { untilChange } from '../../shared/until-change.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 
 // SQLite allows at most 32,766 parameters a statement; the CSV export may ask for more campaigns.
@@ -59,6 +60,14 @@ const bothReach = (audience: Audience) => {
  */
 export async function listPairClusters(actor: Actor, f: PairFilters, { everything = false } = {}) {
   assertCan(actor, 'overlap.review', null)
+  if (everything) return pairClusters(actor, f, true)
+  return workspacePages(`${readerKey(actor)} ${JSON.stringify(f)}`, async () => pairClusters(actor, f, false))
+}
+
+// Coordinators open the same pages of pairs again and again between writes.
+const workspacePages = untilChange<ReturnType<typeof pairClusters>>(50)
+
+function pairClusters(actor: Actor, f: PairFilters, everything: boolean) {
   const where = and(
     f.country ? eq(overlapPairs.country, f.country) : undefined,
     f.subdivision ? bothCover(f.subdivision) : undefined,
@@ -225,9 +234,15 @@ export async function recordCoordination(actor: Actor, campaignId: number, other
 type CoverageTuple = [id: number, subdivisions: string, audiences: number, startDay: number, endDay: number]
 let coverageQuery: Statement<{ regions: string; from: number; to: number }, CoverageTuple> | null = null
 
+const coverages = untilChange<ReturnType<typeof coverageNow>>(20)
+
 /** The coverage table and heat map of one country, from the campaigns that count for overlap (the overlap index). */
 export async function coverageOf(actor: Actor, country: string, f: Pick<PairFilters, 'from' | 'to'>) {
   assertCan(actor, 'overlap.review', null)
+  return coverages(`${country} ${f.from ?? ''} ${f.to ?? ''}`, async () => coverageNow(country, f))
+}
+
+function coverageNow(country: string, f: Pick<PairFilters, 'from' | 'to'>) {
   coverageQuery ??= db.$client.prepare<{ regions: string; from: number; to: number }, CoverageTuple>(`
     select campaign_id, subdivisions, audiences, start_day, end_day from overlap_index
     where region in (select value from json_each(@regions)) and end_day >= @from and start_day <= @to`).raw(true)

@@ -6,21 +6,22 @@ import { parseDashboardFilters, type DashboardFilters } from './schemas'
 import { db } from '../../shared/db.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { ensureSummaries } from '../results/index.server'
+import { untilChange } from '../../shared/until-change.server'
 
 // The donor dashboard: the campaigns in the viewer's view — donors
 // those they fund and every published one, coordinators every one past
 // draft, organisations their own and the published — filtered by the URL,
 // read from the summaries, never from the responses.
 
-/** Which campaigns the viewer's dashboard covers, before filters. */
-function scopeOf(actor: Actor): SQL {
+/** Which campaigns the viewer's dashboard covers, before filters; `key` names that set for every viewer who has it. */
+function scopeOf(actor: Actor): { key: string; where: SQL } {
   const base = sql`c.status <> 'draft' and o.approved_at is not null`
   const org = actor.membership?.organisationId ?? -1
-  if (actor.membership?.role === 'coordinator') return base
+  if (actor.membership?.role === 'coordinator') return { key: 'coordinator', where: base }
   if (actor.membership?.role === 'donor') {
-    return sql`${base} and (c.visibility = 'published' or exists (select 1 from campaign_funders f where f.campaign_id = c.id and f.organisation_id = ${org}))`
+    return { key: `funder ${org}`, where: sql`${base} and (c.visibility = 'published' or exists (select 1 from campaign_funders f where f.campaign_id = c.id and f.organisation_id = ${org}))` }
   }
-  return sql`${base} and (c.visibility = 'published' or c.organisation_id = ${org})`
+  return { key: `organisation ${org}`, where: sql`${base} and (c.visibility = 'published' or c.organisation_id = ${org})` }
 }
 
 function filterSql(f: DashboardFilters): SQL[] {
@@ -39,7 +40,7 @@ type CampaignRow = Omit<DashCampaign, 'channels'> & { channels: string | null }
 
 /** The campaigns in view and their indicator summaries: two queries over the same conditions, no list of ids in between. */
 function campaignsInView(actor: Actor, f: DashboardFilters): { campaigns: DashCampaign[]; indicators: DashIndicator[] } {
-  const where = sql.join([scopeOf(actor), ...filterSql(f)], sql` and `)
+  const where = sql.join([scopeOf(actor).where, ...filterSql(f)], sql` and `)
   const rows = db.all<CampaignRow>(sql`
     select c.id, c.title, c.organisation_id as organisationId, o.name as organisation, c.country, c.start_date as startDate, c.visibility,
       c.budget, c.currency, s.targeted, s.channels, s.respondents, s.reached
@@ -84,9 +85,16 @@ function chosenStandard(standards: ReturnType<typeof choices>['standards'], indi
   return [...standards].filter((s) => s.unit === 'percent').sort((a, b) => withResults(b.id) - withResults(a.id))[0] ?? null
 }
 
-export async function dashboardOf(actor: Actor, search: URLSearchParams) {
+// Donors and coordinators open the same views again and again between writes.
+const dashboards = untilChange<Dashboard>(100)
+
+export async function dashboardOf(actor: Actor, search: URLSearchParams): Promise<Dashboard> {
   assertCan(actor, 'dashboard.view', actor.membership?.organisationId ?? null)
   const { filters, problems } = parseDashboardFilters(search)
+  return dashboards(`${scopeOf(actor).key} ${JSON.stringify(filters)} ${JSON.stringify(problems)}`, () => computeDashboard(actor, filters, problems))
+}
+
+async function computeDashboard(actor: Actor, filters: DashboardFilters, problems: string[]) {
   const menus = choices()
   if (filters.standard && !menus.standards.some((s) => s.code === filters.standard)) problems.push(`“${filters.standard}” is not a standard indicator Lantern knows`)
   await ensureSummaries()
@@ -115,4 +123,4 @@ export async function campaignIdsInView(actor: Actor, search: URLSearchParams): 
   return campaignsInView(actor, filters).campaigns.map((c) => c.id)
 }
 
-export type Dashboard = Awaited<ReturnType<typeof dashboardOf>>
+export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>
