@@ -10,16 +10,18 @@ let started: Promise<void> | undefined
 /**
  * Runs once per process when the server build is loaded: the connection has
  * applied pending migrations by now; with LANTERN_DEMO=1 an empty database
- * gets the demo data and the log-ins are printed.
+ * gets the demo data and the log-ins are printed. With several workers, the
+ * primary does this work once and the workers only prepare themselves.
  */
 export function startup(): Promise<void> {
   started ??= (async () => {
     const env = getEnv()
+    // In the background: a server that cannot bundle them says so at its first import too.
+    if (env.LANTERN_PROCESS !== 'primary') prepareImportWorkers().catch((error: unknown) => console.error('The survey import workers could not be prepared:', error))
+    if (env.LANTERN_PROCESS === 'worker') return
     purgeExpiredSessions()
     purgeAbandonedUploads()
     await purgeAbandonedImports()
-    // In the background: a server that cannot bundle them says so at its first import too.
-    prepareImportWorkers().catch((error: unknown) => console.error('The survey import workers could not be prepared:', error))
     // Uploads may hold names and phone numbers: none outlives its day, even on a quiet server.
     setInterval(() => {
       purgeAbandonedUploads()

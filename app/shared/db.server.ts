@@ -2,10 +2,12 @@ import { migrateDatabase, openDatabase, type Db } from '../../db/connection'
 import { getEnv } from './env.server'
 
 // One connection per process. Pending migrations are applied on open, so a
-// started server always runs against the schema it was built for.
+// started server always runs against the schema it was built for; workers
+// open the database after their primary has migrated it.
 function connect(): Db {
-  const db = openDatabase(getEnv().DATABASE_PATH)
-  migrateDatabase(db)
+  const env = getEnv()
+  const db = openDatabase(env.DATABASE_PATH)
+  if (env.LANTERN_PROCESS !== 'worker') migrateDatabase(db)
   return db
 }
 

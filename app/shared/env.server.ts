@@ -23,6 +23,12 @@ const schema = z.object({
   SIGN_UP_MAX_PER_IP: z.coerce.number().int().min(1).default(5),
   /** Breakdowns seen outside the owning organisation withhold cells with fewer respondents (DESIGN.md §7). */
   SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).default(10),
+  /**
+   * Set by server.js, not by hand. `primary`: the process that does the
+   * start-up work once and starts the workers; `worker`: one of the processes
+   * serving requests; `single`: both at once (development, tests, one worker).
+   */
+  LANTERN_PROCESS: z.enum(['single', 'primary', 'worker']).default('single'),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }

@@ -10,11 +10,15 @@ export function requireBuild(bench: string) {
   if (!existsSync('build/server/index.js')) throw new Error(`The ${bench} bench drives the built server: run "npm run build" first.`)
 }
 
-export async function startBuiltServer(): Promise<{ base: string; stop: () => void }> {
+/** One worker process unless told: a figure of one core, as the goals are set. */
+export async function startBuiltServer({ workers = 1 } = {}): Promise<{ base: string; stop: () => void }> {
   const port = 7000 + Math.floor(Math.random() * 1000)
   const base = `http://localhost:${port}`
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []
-  const server = spawn(process.execPath, [...profile, 'server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LANTERN_DEMO: '0' }, stdio: 'ignore' })
+  const server = spawn(process.execPath, [...profile, 'server.js'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LANTERN_DEMO: '0', LANTERN_WORKERS: String(workers) },
+    stdio: 'ignore',
+  })
   const stop = () => void server.kill('SIGTERM')
   for (let i = 0; ; i++) {
     if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) return { base, stop }

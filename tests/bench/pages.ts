@@ -107,10 +107,40 @@ export async function runPagesBench() {
           (page.timeouts ? `  (${page.timeouts} not answered in ${TIMEOUT_SECONDS} s)` : ''),
       )
       record({ bench: 'pages', figure: `${p.name}, throughput`, value: page.perSecond, baseline: baseline.perSecond, unit: 'req/s', ...(p.goals.throughput ? { goal: { of: 'ratio', atLeast: 0.5 } } : {}) })
-      record({ bench: 'pages', figure: `${p.name}, p99`, value: page.p99, unit: 'ms', ...(p.goals.p99 ? { goal: { of: 'value', atMost: 150 } } : {}) })
+      record({ bench: 'pages', figure: `${p.name}, p99`, value: page.p99, baseline: baseline.p99, unit: 'ms', ...(p.goals.p99 ? { goal: { of: 'value', atMost: 150 } } : {}) })
     }
+    await scaling(sized.filter((p) => p.goals.throughput).slice(0, 2), lantern.base)
   } finally {
     lantern.stop()
     bare.stop()
+  }
+}
+
+/**
+ * The same pages from one worker process and from two (LANTERN_WORKERS=2),
+ * rounds alternating. The load generator runs on this machine too: with two
+ * cores, two workers and the load share them.
+ */
+async function scaling(pages: { name: string; url: string; cookie?: string }[], oneWorker: string) {
+  const two = await startBuiltServer({ workers: 2 })
+  try {
+    console.log(`\nOne worker and two, at ${CONNECTIONS} connections, median of ${ROUNDS} rounds`)
+    for (const p of pages) {
+      const path = new URL(p.url).pathname
+      const rounds: { one: Load; two: Load }[] = []
+      for (let r = 0; r < ROUNDS; r++) {
+        const one = await load(oneWorker + path, p.cookie)
+        await settle(oneWorker)
+        const both = await load(two.base + path, p.cookie)
+        await settle(two.base)
+        rounds.push({ one, two: both })
+      }
+      const { one, two: both } = rounds.sort((a, b) => a.two.perSecond / a.one.perSecond - b.two.perSecond / b.one.perSecond)[Math.floor(ROUNDS / 2)]!
+      console.log(`  ${p.name.padEnd(52)} 1 worker ${one.perSecond.toFixed(0).padStart(5)} req/s  p99 ${one.p99.toFixed(0).padStart(4)} ms  | 2 workers ${both.perSecond.toFixed(0).padStart(5)} req/s  p99 ${both.p99.toFixed(0).padStart(4)} ms`)
+      record({ bench: 'pages', figure: `${p.name}, throughput with 2 workers (baseline: 1 worker)`, value: both.perSecond, baseline: one.perSecond, unit: 'req/s' })
+      record({ bench: 'pages', figure: `${p.name}, p99 with 2 workers`, value: both.p99, unit: 'ms', goal: { of: 'value', atMost: 150 } })
+    }
+  } finally {
+    two.stop()
   }
 }

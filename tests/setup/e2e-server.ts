@@ -17,7 +17,7 @@ declare module 'vitest' {
 
 const SESSION_SECRET = 'end-to-end-test-secret-long-enough-for-zod'
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer()
     server.unref()
@@ -62,6 +62,8 @@ export default async function setup(project: TestProject) {
       DATABASE_PATH: join(dir, 'lantern.db'),
       SESSION_SECRET,
       LANTERN_DEMO: '0',
+      // As npm start runs on a two-core machine: every browser test also checks that two workers share the work and the database.
+      LANTERN_WORKERS: '2',
       // Every test's browser comes from this one address; the ration of account creation is tested in tests/integration/auth.test.ts.
       SIGN_UP_MAX_PER_IP: '100',
     },
