@@ -14,7 +14,7 @@ import * as where from '../../app/routes/campaigns.$campaignId.edit.where'
 import * as budget from '../../app/routes/campaigns.$campaignId.edit.budget'
 import * as objectives from '../../app/routes/campaigns.$campaignId.edit.objectives'
 import * as addIndicator from '../../app/routes/campaigns.$campaignId.edit.objectives_.$objectiveId.indicator'
-import { createOrganisation, createPerson, createUser, daysFromNow, loginAs, type User } from '../factories'
+import { createCampaign, createOrganisation, createPerson, createUser, daysFromNow, loginAs, unique, type User } from '../factories'
 import { fieldErrors, get, invoke, post } from './helpers'
 
 const member = async () => (await createPerson('member')).user
@@ -250,5 +250,28 @@ describe('who may see and edit a campaign', () => {
     expect(await titles('q=%25')).toEqual([]) // a literal %, not a wildcard
     // A malformed filter is ignored, not an error.
     expect((await invoke(list.loader, get('/campaigns?status=bogus&page=-4&year=abc', cookie))).status).toBe(200)
+  })
+
+  it('reads each filter’s own value: the same filter with another value lists other campaigns', async () => {
+    const [first, second] = [createOrganisation(), createOrganisation()]
+    const tv = createCampaign(first, { title: unique('TV spots'), channels: ['tv'], exploitationForms: ['sexual_exploitation'], startDate: '2024-03-01', endDate: '2024-04-30' })
+    const school = createCampaign(second, { title: unique('School talks'), channels: ['school_sessions'], exploitationForms: ['forced_marriage'], startDate: '2025-09-01', endDate: '2025-10-31' })
+    const cookie = await loginAs((await createPerson('coordinator')).user)
+    const ids = async (query: string) => ((await invoke(list.loader, get(`/campaigns?${query}`, cookie))).data as { items: { id: number }[] }).items.map((i) => i.id)
+    const cases: [string, string][] = [
+      ['channel=tv', 'channel=school_sessions'],
+      ['form=sexual_exploitation', 'form=forced_marriage'],
+      [`organisation=${first.id}`, `organisation=${second.id}`],
+      ['year=2024', 'year=2025'],
+      ['month=2024-04', 'month=2025-10'],
+      ['from=2024-01-01&to=2024-12-31', 'from=2025-01-01&to=2025-12-31'],
+    ]
+    for (const [forTv, forSchool] of cases) {
+      const [a, b] = [await ids(forTv), await ids(forSchool)]
+      expect(a, forTv).toContain(tv)
+      expect(a, forTv).not.toContain(school)
+      expect(b, forSchool).toContain(school)
+      expect(b, forSchool).not.toContain(tv)
+    }
   })
 })

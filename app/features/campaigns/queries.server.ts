@@ -12,6 +12,7 @@ import type { Actor } from '../../shared/permissions/permissions'
 import type { CampaignFilters } from './filters'
 import { loadCodes } from './store.server'
 import { db } from '../../shared/db.server'
+import { preparedPerShape } from '../../shared/prepared.server'
 
 export const PAGE_SIZE = 25
 
@@ -77,9 +78,8 @@ export function visibleCampaign(viewer: Actor | null, id: SQLWrapper) {
   )
 }
 
-// Asked on every campaign page and live check: prepared once per shape of
-// viewer, because building the statement cost several times running it.
-const visibleIdsStatements = new Map<string, ReturnType<typeof prepareVisibleIds>>()
+// Asked on every campaign page and live check: prepared once per shape of viewer.
+const visibleIdsStatements = preparedPerShape<ReturnType<typeof prepareVisibleIds>>()
 function prepareVisibleIds(shape: ReturnType<typeof shapeOf>) {
   return db
     .select({ id: campaigns.id })
@@ -93,45 +93,60 @@ function prepareVisibleIds(shape: ReturnType<typeof shapeOf>) {
 export function visibleCampaignIds(viewer: Actor | null, ids: readonly number[]): Set<number> {
   if (ids.length === 0) return new Set()
   const shape = shapeOf(viewer)
-  const key = JSON.stringify(shape)
-  let statement = visibleIdsStatements.get(key)
-  if (!statement) visibleIdsStatements.set(key, (statement = prepareVisibleIds(shape)))
-  const rows = statement.all({ ids: JSON.stringify(ids), ownOrg: viewer?.membership?.organisationId ?? null })
+  const statement = visibleIdsStatements(JSON.stringify(shape), () => prepareVisibleIds(shape))
+  const rows = statement.all({ ids: JSON.stringify(ids), ownOrg: ownOrgOf(viewer) })
   return new Set(rows.map((r) => r.id))
 }
 
-function filterConditions(f: CampaignFilters): SQL[] {
+const ownOrgOf = (viewer: Actor | null) => viewer?.membership?.organisationId ?? null
+
+/**
+ * The list's filters as conditions with placeholders, the values to bind to
+ * them, and the shape (which filters are set) that names the statement.
+ */
+function filterConditions(f: CampaignFilters): { shape: string; where: SQL[]; values: Record<string, unknown> } {
   const where: SQL[] = []
+  const values: Record<string, unknown> = {}
+  const set: string[] = []
+  const bind = (name: string, value: unknown) => {
+    values[name] = value
+    return sql.placeholder(name)
+  }
+  const add = (filter: string, condition: SQL) => {
+    set.push(filter)
+    where.push(condition)
+  }
   const child = (table: typeof campaignAudiences | typeof campaignChannels | typeof campaignExploitationForms | typeof campaignSubdivisions, condition: SQL) =>
     exists(db.select({ one: sql`1` }).from(table).where(and(eq(table.campaignId, campaigns.id), condition)))
   if (f.q) {
-    const pattern = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-    where.push(or(sql`${campaigns.title} like ${pattern} escape '\\'`, sql`${campaigns.summary} like ${pattern} escape '\\'`)!)
+    const pattern = bind('q', `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+    add('q', or(sql`${campaigns.title} like ${pattern} escape '\\'`, sql`${campaigns.summary} like ${pattern} escape '\\'`)!)
   }
-  if (f.country) where.push(eq(campaigns.country, f.country))
+  if (f.country) add('country', eq(campaigns.country, bind('country', f.country)))
   // A country-level campaign covers every subdivision of its country.
   if (f.subdivision) {
-    const country = f.subdivision.split('-')[0]!
-    where.push(
+    add(
+      'subdivision',
       or(
-        child(campaignSubdivisions, eq(campaignSubdivisions.code, f.subdivision)),
-        and(eq(campaigns.country, country), sql`not exists (select 1 from ${campaignSubdivisions} where ${campaignSubdivisions.campaignId} = ${campaigns.id})`),
+        child(campaignSubdivisions, eq(campaignSubdivisions.code, bind('subdivision', f.subdivision))),
+        and(
+          eq(campaigns.country, bind('subdivisionCountry', f.subdivision.split('-')[0]!)),
+          sql`not exists (select 1 from ${campaignSubdivisions} where ${campaignSubdivisions.campaignId} = ${campaigns.id})`,
+        ),
       )!,
     )
   }
-  if (f.audience) where.push(child(campaignAudiences, eq(campaignAudiences.audience, f.audience)))
-  if (f.channel) where.push(child(campaignChannels, eq(campaignChannels.channel, f.channel)))
-  if (f.form) where.push(child(campaignExploitationForms, eq(campaignExploitationForms.form, f.form)))
-  if (f.status) where.push(eq(campaigns.status, f.status))
-  if (f.organisation) where.push(eq(campaigns.organisationId, f.organisation))
-  if (f.year) {
-    // Campaigns running at any time during the year.
-    where.push(and(sql`${campaigns.startDate} <= ${`${f.year}-12-31`}`, sql`${campaigns.endDate} >= ${`${f.year}-01-01`}`)!)
-  }
-  if (f.from) where.push(sql`${campaigns.endDate} >= ${f.from}`)
-  if (f.to) where.push(sql`${campaigns.startDate} <= ${f.to}`)
-  if (f.month) where.push(and(sql`substr(${campaigns.startDate}, 1, 7) <= ${f.month}`, sql`substr(${campaigns.endDate}, 1, 7) >= ${f.month}`)!)
-  return where
+  if (f.audience) add('audience', child(campaignAudiences, eq(campaignAudiences.audience, bind('audience', f.audience))))
+  if (f.channel) add('channel', child(campaignChannels, eq(campaignChannels.channel, bind('channel', f.channel))))
+  if (f.form) add('form', child(campaignExploitationForms, eq(campaignExploitationForms.form, bind('form', f.form))))
+  if (f.status) add('status', eq(campaigns.status, bind('status', f.status)))
+  if (f.organisation) add('organisation', eq(campaigns.organisationId, bind('organisation', f.organisation)))
+  // Campaigns running at any time during the year.
+  if (f.year) add('year', and(sql`${campaigns.startDate} <= ${bind('yearEnd', `${f.year}-12-31`)}`, sql`${campaigns.endDate} >= ${bind('yearStart', `${f.year}-01-01`)}`)!)
+  if (f.from) add('from', sql`${campaigns.endDate} >= ${bind('from', f.from)}`)
+  if (f.to) add('to', sql`${campaigns.startDate} <= ${bind('to', f.to)}`)
+  if (f.month) add('month', and(sql`substr(${campaigns.startDate}, 1, 7) <= ${bind('month', f.month)}`, sql`substr(${campaigns.endDate}, 1, 7) >= ${sql.placeholder('month')}`)!)
+  return { shape: set.join(','), where, values }
 }
 
 export type CampaignListItem = {
@@ -149,44 +164,59 @@ export type CampaignListItem = {
   subdivisions: string[]
 }
 
-/** Every campaign the viewer may see that matches the filters, in list order, unpaged (for exports). */
-export async function matchingCampaignIds(viewer: Actor | null, f: CampaignFilters): Promise<number[]> {
-  return db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
-    .where(and(visibleTo(viewer), ...filterConditions(f)))
-    .orderBy(...orderOf(f), asc(campaigns.id))
-    .all()
-    .map((r) => r.id)
+function orderOf(sort: CampaignFilters['sort']) {
+  return sort === 'title' ? [asc(campaigns.title)] : sort === 'updated' ? [desc(campaigns.updatedAt)] : [desc(campaigns.startDate), asc(campaigns.title)]
 }
 
-function orderOf(f: CampaignFilters) {
-  return f.sort === 'title' ? [asc(campaigns.title)] : f.sort === 'updated' ? [desc(campaigns.updatedAt)] : [desc(campaigns.startDate), asc(campaigns.title)]
+/** The list's statements for one shape of viewer, filters and order. */
+function prepareList(shape: ReturnType<typeof shapeOf>, filters: SQL[], sort: CampaignFilters['sort']) {
+  const where = and(visibleToShape(shape, sql.placeholder('ownOrg')), ...filters)
+  const matching = () => db.select({ id: campaigns.id }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).orderBy(...orderOf(sort), asc(campaigns.id))
+  return {
+    count: db.select({ n: count() }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).prepare(),
+    ids: matching().prepare(),
+    page: db
+      .select({
+        id: campaigns.id,
+        title: campaigns.title,
+        organisationId: campaigns.organisationId,
+        organisationName: organisations.name,
+        status: campaigns.status,
+        visibility: campaigns.visibility,
+        country: campaigns.country,
+        startDate: campaigns.startDate,
+        endDate: campaigns.endDate,
+      })
+      .from(campaigns)
+      .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
+      .where(where)
+      .orderBy(...orderOf(sort), asc(campaigns.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+  }
+}
+
+const listStatements = preparedPerShape<ReturnType<typeof prepareList>>()
+
+/** The statements and values for the viewer and the filters. */
+function listQuery(viewer: Actor | null, f: CampaignFilters) {
+  const shape = shapeOf(viewer)
+  const filters = filterConditions(f)
+  const statements = listStatements(`${JSON.stringify(shape)} ${filters.shape} ${f.sort}`, () => prepareList(shape, filters.where, f.sort))
+  return { statements, values: { ...filters.values, ownOrg: ownOrgOf(viewer) } }
+}
+
+/** Every campaign the viewer may see that matches the filters, in list order, unpaged (for exports). */
+export async function matchingCampaignIds(viewer: Actor | null, f: CampaignFilters): Promise<number[]> {
+  const { statements, values } = listQuery(viewer, f)
+  return statements.ids.all(values).map((r) => r.id)
 }
 
 export async function listCampaigns(viewer: Actor | null, f: CampaignFilters) {
-  const where = and(visibleTo(viewer), ...filterConditions(f))
-  const total = db.select({ n: count() }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).get()?.n ?? 0
-  const rows = db
-    .select({
-      id: campaigns.id,
-      title: campaigns.title,
-      organisationId: campaigns.organisationId,
-      organisationName: organisations.name,
-      status: campaigns.status,
-      visibility: campaigns.visibility,
-      country: campaigns.country,
-      startDate: campaigns.startDate,
-      endDate: campaigns.endDate,
-    })
-    .from(campaigns)
-    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
-    .where(where)
-    .orderBy(...orderOf(f), asc(campaigns.id))
-    .limit(PAGE_SIZE)
-    .offset((f.page - 1) * PAGE_SIZE)
-    .all()
+  const { statements, values } = listQuery(viewer, f)
+  const total = statements.count.get(values)?.n ?? 0
+  const rows = statements.page.all({ ...values, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE })
   // The page's codes in one query per table, not per row.
   const codes = loadCodes(rows.map((r) => r.id))
   const items: CampaignListItem[] = rows.map((r) => {
@@ -196,15 +226,23 @@ export async function listCampaigns(viewer: Actor | null, f: CampaignFilters) {
   return { items, total, page: f.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }
 
+// Each organisation stops at its first campaign the viewer may read: the
+// campaigns index by organisation makes that a short search, not a pass over
+// every campaign.
+const organisationStatements = preparedPerShape<ReturnType<typeof prepareOrganisations>>()
+function prepareOrganisations(shape: ReturnType<typeof shapeOf>) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(exists(db.select({ one: sql`1` }).from(campaigns).where(and(eq(campaigns.organisationId, organisations.id), visibleToShape(shape, sql.placeholder('ownOrg'))))))
+    .orderBy(asc(organisations.name))
+    .prepare()
+}
+
 /** Organisations that have a campaign the viewer can see, for the filter. */
 export async function organisationsWithCampaigns(viewer: Actor | null) {
-  return db
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(campaigns)
-    .innerJoin(organisations, eq(organisations.id, campaigns.organisationId))
-    .where(visibleTo(viewer))
-    .orderBy(asc(organisations.name))
-    .all()
+  const shape = shapeOf(viewer)
+  return organisationStatements(JSON.stringify(shape), () => prepareOrganisations(shape)).all({ ownOrg: ownOrgOf(viewer) })
 }
 
 export async function donorOrganisations() {

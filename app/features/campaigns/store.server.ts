@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import {
   campaignAudiences,
@@ -170,16 +170,20 @@ export function loadCampaign(id: number): StoredCampaign | null {
   }
 }
 
+const historyQuery = db
+  .select({ from: campaignStatusHistory.fromStatus, to: campaignStatusHistory.toStatus, at: campaignStatusHistory.at, actorName: users.name })
+  .from(campaignStatusHistory)
+  .leftJoin(users, eq(users.id, campaignStatusHistory.actorUserId))
+  .where(eq(campaignStatusHistory.campaignId, sql.placeholder('id')))
+  .orderBy(asc(campaignStatusHistory.at), asc(campaignStatusHistory.id))
+  .prepare()
+
 export function statusHistory(campaignId: number) {
-  return db
-    .select({ from: campaignStatusHistory.fromStatus, to: campaignStatusHistory.toStatus, at: campaignStatusHistory.at, actorName: users.name })
-    .from(campaignStatusHistory)
-    .leftJoin(users, eq(users.id, campaignStatusHistory.actorUserId))
-    .where(eq(campaignStatusHistory.campaignId, campaignId))
-    .orderBy(asc(campaignStatusHistory.at), asc(campaignStatusHistory.id))
-    .all()
+  return historyQuery.all({ id: campaignId })
 }
 
+const namesQuery = db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inIds(organisations.id)).prepare()
+
 export function organisationNames(ids: number[]) {
-  return ids.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all() : []
+  return ids.length ? namesQuery.all({ ids: JSON.stringify(ids) }) : []
 }

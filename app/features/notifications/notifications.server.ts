@@ -1,4 +1,4 @@
-import { aliasedTable, and, count, desc, eq, isNull } from 'drizzle-orm'
+import { aliasedTable, and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { campaigns, notifications, organisations } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
 import { visibleCampaignIds } from '../campaigns/index.server'
@@ -8,14 +8,17 @@ const own = aliasedTable(campaigns, 'own')
 const other = aliasedTable(campaigns, 'other')
 const otherOrg = aliasedTable(organisations, 'other_org')
 
+// Asked by the shell on every page a member opens: prepared once.
+const unreadQuery = db
+  .select({ n: count() })
+  .from(notifications)
+  .where(and(eq(notifications.organisationId, sql.placeholder('organisationId')), isNull(notifications.readAt)))
+  .prepare()
+
 /** Unread notifications of the actor's organisation, for the count in the shell. */
 export function unreadCount(actor: Actor): number {
   if (!actor.membership) return 0
-  return db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.organisationId, actor.membership.organisationId), isNull(notifications.readAt)))
-    .get()!.n
+  return unreadQuery.get({ organisationId: actor.membership.organisationId })!.n
 }
 
 export async function listNotifications(actor: Actor) {

@@ -147,24 +147,27 @@ export async function ensureSummaries() {
  * while a refresh is under way.
  */
 export async function ensureSummariesOf(campaignId: number) {
-  if (db.select({ id: campaignSummaries.campaignId }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, campaignId)).get()) return
+  if (summarisedQuery.get({ campaignId })) return
   await (queues.get(campaignId)?.tail ?? refreshSummaries(campaignId))
 }
 
 /** A campaign's analysis as last stored, built first if it has none (a campaign with summaries has one: refreshNow writes both). */
 export async function storedAnalysis(campaignId: number): Promise<StoredAnalysis> {
   await ensureSummariesOf(campaignId)
-  return db.select({ analysis: campaignAnalyses.analysis }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, campaignId)).get()!.analysis
+  return analysisQuery.get({ campaignId })!.analysis
 }
+
+// Read by every page about a campaign: prepared once.
+const byCampaign = sql.placeholder('campaignId')
+const summarisedQuery = db.select({ id: campaignSummaries.campaignId }).from(campaignSummaries).where(eq(campaignSummaries.campaignId, byCampaign)).prepare()
+const analysisQuery = db.select({ analysis: campaignAnalyses.analysis }).from(campaignAnalyses).where(eq(campaignAnalyses.campaignId, byCampaign)).prepare()
+const indicatorSummariesQuery = db.select().from(indicatorSummaries).where(eq(indicatorSummaries.campaignId, byCampaign)).prepare()
 
 /** Where each indicator of a campaign stands, read from its summaries (kept up to date on every write) — for pages that show a campaign. */
 export async function summarisedIndicators(campaignId: number): Promise<{ id: number; name: string; question: { code: string } | null; result: IndicatorResult }[]> {
   await ensureSummariesOf(campaignId)
-  return db
-    .select()
-    .from(indicatorSummaries)
-    .where(eq(indicatorSummaries.campaignId, campaignId))
-    .all()
+  return indicatorSummariesQuery
+    .all({ campaignId })
     .map((s) => ({
       id: s.indicatorId,
       name: s.name,

@@ -46,14 +46,16 @@ export function questionsOf(campaignId: number, counted = true): StoredQuestion[
         .all()
     : []
   const counts = new Map(answered.map((a) => [a.questionId, a.n]))
-  return db
-    .select()
-    .from(surveyQuestions)
-    .where(eq(surveyQuestions.campaignId, campaignId))
-    .orderBy(asc(surveyQuestions.position), asc(surveyQuestions.id))
-    .all()
-    .map((q) => ({ ...q, answers: counts.get(q.id) ?? 0 }))
+  return questionsQuery.all({ campaignId }).map((q) => ({ ...q, answers: counts.get(q.id) ?? 0 }))
 }
+
+// Read by every results page: prepared once.
+const questionsQuery = db
+  .select()
+  .from(surveyQuestions)
+  .where(eq(surveyQuestions.campaignId, sql.placeholder('campaignId')))
+  .orderBy(asc(surveyQuestions.position), asc(surveyQuestions.id))
+  .prepare()
 
 const waveColumns = {
   id: surveyWaves.id,
@@ -73,8 +75,9 @@ const waveOrder = sql`case ${surveyWaves.kind} when 'baseline' then 0 when 'endl
 
 /** The waves without their sizes, for work that does not show them (counting a large survey costs a pass over its responses). */
 export function waveRows(campaignId: number) {
-  return db.select(waveColumns).from(surveyWaves).where(eq(surveyWaves.campaignId, campaignId)).orderBy(waveOrder, asc(surveyWaves.group)).all()
+  return waveRowsQuery.all({ campaignId })
 }
+const waveRowsQuery = db.select(waveColumns).from(surveyWaves).where(eq(surveyWaves.campaignId, sql.placeholder('campaignId'))).orderBy(waveOrder, asc(surveyWaves.group)).prepare()
 
 export type StoredWave = ReturnType<typeof waveRows>[number]
 
