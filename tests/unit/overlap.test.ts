@@ -1,5 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { levelOf, monthSpan, overlapBetween, reasonsFor, scoreOverlap, WEIGHTS, type OverlapCampaign } from '../../app/features/overlap/scoring'
+import { levelOf, monthSpan, overlapBetween, overlapScoreOf, reasonsFor, scoreOverlap, scoreProfiles, WEIGHTS, type OverlapCampaign, type OverlapProfile } from '../../app/features/overlap/scoring'
+import { maskOf } from '../../app/shared/taxonomy/code-sets'
+import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES } from '../../app/shared/taxonomy/taxonomy'
 
 let next = 1
 const campaign = (over: Partial<OverlapCampaign> = {}): OverlapCampaign => ({
@@ -156,5 +159,41 @@ describe('scoring without words', () => {
         expect(reasonsFor(scored!, 'UA')).toEqual(reasons)
       }
     }
+  })
+})
+
+describe('ranking every candidate by its score alone', () => {
+  // The live check ranks candidates with overlapScoreOf and describes the
+  // closest with scoreProfiles: both must apply the same rules to any pair.
+  const codes = <T extends string>(list: readonly T[]) => fc.subarray([...list], { maxLength: 4 })
+  const profile = fc.record({
+    id: fc.integer({ min: 1, max: 4 }),
+    organisationId: fc.integer({ min: 1, max: 3 }),
+    takesPart: fc.boolean(),
+    country: fc.constantFrom('PH', 'UA'),
+    // Regions, provinces within them, and subdivisions of another country: every way regions can meet or not.
+    subdivisions: fc.subarray(['PH-07', 'PH-CEB', 'PH-BOH', 'PH-00', 'UA-46', 'UA-26'], { maxLength: 3 }),
+    startDay: fc.integer({ min: 20_000, max: 20_060 }),
+    length: fc.integer({ min: 0, max: 40 }),
+    audiences: codes(AUDIENCES.codes),
+    channels: codes(CHANNELS.codes),
+    forms: codes(EXPLOITATION_FORMS.codes),
+    purposes: codes(PURPOSES.codes),
+  }).map((p): OverlapProfile => ({
+    ...p,
+    endDay: p.startDay + p.length,
+    audiences: maskOf(AUDIENCES, p.audiences),
+    channels: maskOf(CHANNELS, p.channels),
+    forms: maskOf(EXPLOITATION_FORMS, p.forms),
+    purposes: maskOf(PURPOSES, p.purposes),
+  }))
+
+  it('scores any pair as the full description does, and says no to the same pairs', () => {
+    fc.assert(
+      fc.property(profile, profile, fc.integer({ min: 0, max: 30 }), (a, b, buffer) => {
+        expect(overlapScoreOf(a, b, buffer)).toBe(scoreProfiles(a, b, buffer)?.score ?? null)
+      }),
+      { numRuns: 5_000 },
+    )
   })
 })

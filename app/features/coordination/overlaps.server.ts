@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3'
-import { reasonsFor, scoreProfiles, toProfile, type Overlap, type OverlapCampaign, type OverlapLevel, type OverlapScore } from '../overlap'
+import { levelOf, overlapScoreOf, reasonsFor, scoreProfiles, toProfile, type Overlap, type OverlapCampaign, type OverlapLevel, type OverlapProfile } from '../overlap'
 import type { Actor } from '../../shared/permissions/permissions'
 import type { Status } from '../../shared/taxonomy/taxonomy'
 import { campaignAccess, visibleCampaignIds } from '../campaigns/index.server'
@@ -45,15 +45,18 @@ export async function overlapsOf(
   const levels = { high: 0, medium: 0, low: 0 }
   if (!target) return { entries: [], total: 0, levels }
   const bufferDays = bufferDaysFor(target.country)
-  const found: { id: number; overlap: OverlapScore }[] = []
+  const found: { other: OverlapProfile; score: number }[] = []
   for (const other of candidatesOf(target, bufferDays)) {
     if (only !== undefined && other.id !== only) continue
-    const overlap = scoreProfiles(target, other, bufferDays)
-    if (!overlap) continue
-    levels[overlap.level] += 1
-    found.push({ id: other.id, overlap })
+    const score = overlapScoreOf(target, other, bufferDays)
+    if (score === null) continue
+    levels[levelOf(score)] += 1
+    found.push({ other, score })
   }
-  const closest = found.sort((x, y) => y.overlap.score - x.overlap.score || x.id - y.id).slice(0, OVERLAPS_SHOWN)
+  const closest = found
+    .sort((x, y) => y.score - x.score || x.other.id - y.other.id)
+    .slice(0, OVERLAPS_SHOWN)
+    .map(({ other }) => ({ id: other.id, overlap: scoreProfiles(target, other, bufferDays)! }))
   // Titles, organisations and access only for what is shown.
   const details = overlappingDetails(closest.map((f) => f.id))
   const visible = visibleCampaignIds(viewer, closest.map((f) => f.id))

@@ -125,6 +125,25 @@ function regionsShared(a: OverlapProfile, b: OverlapProfile): { level: 'subdivis
   return common.length ? { level: 'subdivision', regions: [...new Set(common)] } : null
 }
 
+/** Whether some subdivision of one lies in (or is) a subdivision of the other. */
+function within(codes: readonly string[], others: readonly string[]): boolean {
+  for (const code of codes) for (const place of subdivisionAndAncestors(code)) if (others.includes(place)) return true
+  return false
+}
+
+/** How closely the regions meet, as regionsShared decides, without listing them: asked of every candidate. */
+function regionLevel(a: OverlapProfile, b: OverlapProfile): 'subdivision' | 'country' | null {
+  if (a.country !== b.country) return null
+  if (a.subdivisions.length === 0 || b.subdivisions.length === 0) return 'country'
+  return within(a.subdivisions, b.subdivisions) || within(b.subdivisions, a.subdivisions) ? 'subdivision' : null
+}
+
+/** Whether the periods meet, as periodShared decides, without building it. */
+function periodsMeet(a: OverlapProfile, b: OverlapProfile, bufferDays: number): boolean {
+  const days = Math.min(a.endDay, b.endDay) - Math.max(a.startDay, b.startDay)
+  return days >= 0 || -days <= bufferDays
+}
+
 function periodShared(a: OverlapProfile, b: OverlapProfile, bufferDays: number) {
   // Boundaries are inclusive.
   const start = Math.max(a.startDay, b.startDay)
@@ -172,20 +191,38 @@ export function scoreOverlap(a: OverlapCampaign, b: OverlapCampaign, options: Ov
   return pa && pb ? scoreProfiles(pa, pb, options.bufferDays ?? 0) : null
 }
 
-/** The scoring core, on profiles: the overlap check calls it for every candidate. */
-export function scoreProfiles(a: OverlapProfile, b: OverlapProfile, bufferDays = 0): OverlapScore | null {
-  if (a.id === b.id || a.organisationId === b.organisationId || !a.takesPart || !b.takesPart) return null
-  const region = regionsShared(a, b)
-  if (!region) return null
-  const period = periodShared(a, b, bufferDays)
-  if (!period) return null
+const takeEachOther = (a: OverlapProfile, b: OverlapProfile) => a.id !== b.id && a.organisationId !== b.organisationId && a.takesPart && b.takesPart
+
+/** The weighted score of a pair whose regions meet at `region` level. */
+function scoreOf(a: OverlapProfile, b: OverlapProfile, region: 'subdivision' | 'country'): number {
   const raw =
     WEIGHTS.audience * coefficient(a.audiences, b.audiences) +
     WEIGHTS.channel * coefficient(a.channels, b.channels) +
     WEIGHTS.form * coefficient(a.forms, b.forms) +
     WEIGHTS.purpose * coefficient(a.purposes, b.purposes) +
-    (region.level === 'subdivision' ? WEIGHTS.subdivision : WEIGHTS.country)
-  const score = Math.round(Math.min(1, raw) * 100) / 100
+    (region === 'subdivision' ? WEIGHTS.subdivision : WEIGHTS.country)
+  return Math.round(Math.min(1, raw) * 100) / 100
+}
+
+/**
+ * The hard rules and the score alone, or null when the pair does not
+ * overlap: the live check ranks every candidate by it, without building the
+ * lists only the closest are described by (scoreProfiles).
+ */
+export function overlapScoreOf(a: OverlapProfile, b: OverlapProfile, bufferDays = 0): number | null {
+  if (!takeEachOther(a, b)) return null
+  const region = regionLevel(a, b)
+  return region && periodsMeet(a, b, bufferDays) ? scoreOf(a, b, region) : null
+}
+
+/** The scoring core, on profiles: the score with the regions, period and codes the pair shares. */
+export function scoreProfiles(a: OverlapProfile, b: OverlapProfile, bufferDays = 0): OverlapScore | null {
+  if (!takeEachOther(a, b)) return null
+  const region = regionsShared(a, b)
+  if (!region) return null
+  const period = periodShared(a, b, bufferDays)
+  if (!period) return null
+  const score = scoreOf(a, b, region.level)
   return {
     score,
     level: levelOf(score),
