@@ -4,6 +4,7 @@
 // Security headers are set here for every response.
 import cluster from 'node:cluster'
 import { randomBytes } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
@@ -113,7 +114,10 @@ async function serve() {
     app.use(vite.middlewares)
   } else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h' }))
+    // The other public files (favicon.svg): only their paths look on disk, not every page's.
+    const publicFiles = new Set(readdirSync('build/client'))
+    const publicStatic = express.static('build/client', { maxAge: '1h' })
+    app.use((req, res, next) => (publicFiles.has(req.path.split('/')[1]) ? publicStatic(req, res, next) : next()))
   }
 
   app.use(morgan(production ? 'combined' : 'tiny'))
