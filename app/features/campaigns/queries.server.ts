@@ -171,10 +171,9 @@ function orderOf(sort: CampaignFilters['sort']) {
 /** The list's statements for one shape of viewer, filters and order. */
 function prepareList(shape: ReturnType<typeof shapeOf>, filters: SQL[], sort: CampaignFilters['sort']) {
   const where = and(visibleToShape(shape, sql.placeholder('ownOrg')), ...filters)
-  const matching = () => db.select({ id: campaigns.id }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).orderBy(...orderOf(sort), asc(campaigns.id))
   return {
     count: db.select({ n: count() }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).prepare(),
-    ids: matching().prepare(),
+    ids: db.select({ id: campaigns.id }).from(campaigns).innerJoin(organisations, eq(organisations.id, campaigns.organisationId)).where(where).orderBy(...orderOf(sort), asc(campaigns.id)).prepare(),
     page: db
       .select({
         id: campaigns.id,
