@@ -37,7 +37,8 @@ export function untilChange<T>(capacity: number) {
       return kept
     }
     const value = await compute()
-    if (databaseVersion() === version) {
+    // Kept only when nothing changed while it was computed: not even a write another request has seen meanwhile.
+    if (databaseVersion() === before && version === before) {
       values.set(key, value)
       if (values.size > capacity) values.delete(values.keys().next().value!)
     }

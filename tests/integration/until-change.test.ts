@@ -55,6 +55,19 @@ describe('values kept until the database changes', () => {
     expect(computed).toBe(2)
   })
 
+  it('does not keep a value computed before a write that another request read after', async () => {
+    const read = untilChange<string>(2)
+    let release = () => {}
+    const slow = read('slow', () => new Promise<string>((resolve) => (release = () => resolve('figures from before the write'))))
+    createOrganisation()
+    await read('other', async () => 'figures from after the write')
+    release()
+    await slow
+    let computed = 0
+    expect(await read('slow', async () => (computed++, 'figures from after the write'))).toBe('figures from after the write')
+    expect(computed).toBe(1)
+  })
+
   it('keeps the most recently read keys up to its capacity', async () => {
     const store = counted()
     await store.read('a')
