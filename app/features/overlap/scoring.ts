@@ -114,28 +114,23 @@ function coefficient(a: number, b: number): number {
   return smaller === 0 ? 0 : sizeOf(a & b) / smaller
 }
 
+/** Whether a subdivision is one of `others` or lies in one: a province lies in its region (PH-CEB in PH-07). */
+const liesIn = (code: string, others: readonly string[]) => subdivisionAndAncestors(code).some((place) => others.includes(place))
+
 function regionsShared(a: OverlapProfile, b: OverlapProfile): { level: 'subdivision' | 'country'; regions: string[] } | null {
   if (a.country !== b.country) return null
   if (a.subdivisions.length === 0 && b.subdivisions.length === 0) return { level: 'country', regions: [a.country] }
   if (a.subdivisions.length === 0) return { level: 'country', regions: [...b.subdivisions] }
   if (b.subdivisions.length === 0) return { level: 'country', regions: [...a.subdivisions] }
-  // A province lies in its region: PH-CEB matches a campaign for PH-07.
-  const within = (x: string, ys: readonly string[]) => subdivisionAndAncestors(x).some((code) => ys.includes(code))
-  const common = [...a.subdivisions.filter((x) => within(x, b.subdivisions)), ...b.subdivisions.filter((y) => within(y, a.subdivisions) && !a.subdivisions.includes(y))]
+  const common = [...a.subdivisions.filter((x) => liesIn(x, b.subdivisions)), ...b.subdivisions.filter((y) => liesIn(y, a.subdivisions) && !a.subdivisions.includes(y))]
   return common.length ? { level: 'subdivision', regions: [...new Set(common)] } : null
-}
-
-/** Whether some subdivision of one lies in (or is) a subdivision of the other. */
-function within(codes: readonly string[], others: readonly string[]): boolean {
-  for (const code of codes) for (const place of subdivisionAndAncestors(code)) if (others.includes(place)) return true
-  return false
 }
 
 /** How closely the regions meet, as regionsShared decides, without listing them: asked of every candidate. */
 function regionLevel(a: OverlapProfile, b: OverlapProfile): 'subdivision' | 'country' | null {
   if (a.country !== b.country) return null
   if (a.subdivisions.length === 0 || b.subdivisions.length === 0) return 'country'
-  return within(a.subdivisions, b.subdivisions) || within(b.subdivisions, a.subdivisions) ? 'subdivision' : null
+  return a.subdivisions.some((x) => liesIn(x, b.subdivisions)) || b.subdivisions.some((y) => liesIn(y, a.subdivisions)) ? 'subdivision' : null
 }
 
 /** Whether the periods meet, as periodShared decides, without building it. */
