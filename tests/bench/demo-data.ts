@@ -8,3 +8,12 @@ export async function demoDatabase() {
   if (!db.$client.prepare('select count(*) from organisations').pluck().get()) await (await import('../../db/demo')).seedDemo(db)
   return db
 }
+
+/**
+ * A write that changes nothing a page shows: pages that keep their figures
+ * until the database changes compute them again on their next read.
+ */
+export async function aWrite() {
+  const db = await demoDatabase()
+  db.$client.prepare('update organisations set name = name where id = (select min(id) from organisations)').run()
+}
