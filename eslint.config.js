@@ -23,7 +23,7 @@ const featureBoundaries = FEATURES.map((feature) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['build/**', 'node_modules/**', 'data/**', 'tests/.tmp/**', 'public/build/**', 'test-results/**'] },
+  { ignores: ['build/**', 'node_modules/**', 'data/**', 'tests/.tmp/**', 'public/build/**', 'test-results/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

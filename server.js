@@ -2,6 +2,7 @@
 // development Vite serves the app with hot reload; in production the built
 // app in build/ is served, by one worker process per core (node:cluster).
 // Security headers are set here for every response.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import cluster from 'node:cluster'
 import { randomBytes } from 'node:crypto'
 import { readdirSync } from 'node:fs'
@@ -143,14 +144,16 @@ async function serve() {
     next()
   })
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build: vite ? loadBuild : build,
-      mode: production ? 'production' : 'development',
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? 'unknown' }),
-    }),
-  )
+  // Each request is answered in a scope that knows its language headers, so
+  // words composed far from the request (form checks, a service's refusal)
+  // are in the reader's language (app/shared/i18n/ambient.ts).
+  const scope = (globalThis[Symbol.for('lantern.request-scope')] ??= new AsyncLocalStorage())
+  const remix = createRequestHandler({
+    build: vite ? loadBuild : build,
+    mode: production ? 'production' : 'development',
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? 'unknown' }),
+  })
+  app.all('*', (req, res, next) => scope.run({ cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] }, () => remix(req, res, next)))
 
   // Workers listen together; their primary says so once.
   const server = app.listen(port, () => {

@@ -5,6 +5,10 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './shared/ui/nonce'
 import { startup } from './startup.server'
+import { loadCatalogues } from './shared/i18n/index.server'
+
+// Before any page renders: the shell asks for its translator by language.
+loadCatalogues()
 
 await startup()
 

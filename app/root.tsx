@@ -18,6 +18,9 @@ import { navigationFor } from './shared/ui/navigation'
 import { ROLE_LABELS } from './shared/permissions/roles'
 import { unreadCount } from './features/notifications/index.server'
 import { getSession } from './features/accounts/index.server'
+import { DEFAULT_LOCALE, defineMessages, directionOf, LOCALES, PSEUDO_LOCALE, isSentence, TranslatorProvider, translatorFor, useT, type AnyLocale } from './shared/i18n'
+import { localeOf, pseudoLocaleEnabled, publishedCatalogue } from './shared/i18n/index.server'
+import { LanguageSwitcher } from './shared/ui/language-switcher'
 import stylesUrl from './styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -27,8 +30,51 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Lantern' }]
 
+const messages = defineMessages({
+  notifications: { id: 'shell.notifications', defaultMessage: 'Notifications' },
+  unread: { id: 'shell.notifications.unread', defaultMessage: '{count, plural, one {# unread notification} other {# unread notifications}}' },
+  logOut: { id: 'shell.log_out', defaultMessage: 'Log out' },
+  logIn: { id: 'shell.log_in', defaultMessage: 'Log in' },
+  signUp: { id: 'shell.sign_up', defaultMessage: 'Sign up' },
+  mainNav: { id: 'shell.main_navigation', defaultMessage: 'Main' },
+  skip: { id: 'shell.skip_to_content', defaultMessage: 'Skip to main content' },
+  footer: { id: 'shell.footer', defaultMessage: 'Lantern — plan, coordinate and evaluate awareness campaigns against human trafficking.' },
+  errorStatus: { id: 'errors.status', defaultMessage: 'Error {status}' },
+  errorTitle: { id: 'errors.page_title', defaultMessage: '{title} – Lantern' },
+  home: { id: 'errors.home', defaultMessage: 'Go to the Lantern home page' },
+})
+
+const ERROR_PAGES = {
+  400: defineMessages({
+    title: { id: 'errors.400.title', defaultMessage: 'Something in the request was not right' },
+    body: { id: 'errors.400.body', defaultMessage: 'Go back, check what you entered and try again.' },
+  }),
+  403: defineMessages({
+    title: { id: 'errors.403.title', defaultMessage: 'You do not have access to this page' },
+    body: { id: 'errors.403.body', defaultMessage: 'Your role does not allow this. If you think it should, ask your organisation admin.' },
+  }),
+  404: defineMessages({
+    title: { id: 'errors.404.title', defaultMessage: 'Page not found' },
+    body: { id: 'errors.404.body', defaultMessage: 'If you typed the web address, check it is correct. If you followed a link, it may be out of date.' },
+  }),
+  405: defineMessages({
+    title: { id: 'errors.405.title', defaultMessage: 'That cannot be done here' },
+    body: { id: 'errors.405.body', defaultMessage: 'This page does not accept that kind of request.' },
+  }),
+  410: defineMessages({
+    title: { id: 'errors.410.title', defaultMessage: 'This link no longer works' },
+    body: { id: 'errors.410.body', defaultMessage: 'Links like this one can be used once and expire after a while.' },
+  }),
+  500: defineMessages({
+    title: { id: 'errors.500.title', defaultMessage: 'Sorry, something went wrong on our side' },
+    body: { id: 'errors.500.body', defaultMessage: 'Try again in a few minutes. What you had saved is safe.' },
+  }),
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)
+  const locale = localeOf(request)
+  const offered: AnyLocale[] = pseudoLocaleEnabled() ? [...LOCALES, PSEUDO_LOCALE] : [...LOCALES]
   const user = session
     ? {
         name: session.user.name,
@@ -39,7 +85,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }
     : null
   const headers = session?.refreshedCookie ? { 'Set-Cookie': session.refreshedCookie } : undefined
-  return data({ user }, { headers })
+  const catalogue = `/locales/${locale}.json?v=${publishedCatalogue(locale)!.version}`
+  return data({ user, locale, offered, catalogue }, { headers })
+}
+
+// The language and its catalogue come with the document: a page in another
+// language is a new document (the switcher reloads it).
+export const shouldRevalidate = ({ defaultShouldRevalidate, formAction }: { defaultShouldRevalidate: boolean; formAction?: string }) =>
+  formAction === '/language' || defaultShouldRevalidate
+
+function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
 }
 
 export type RootUser = Awaited<ReturnType<typeof loader>>['data']['user']
@@ -50,6 +106,8 @@ export function useOptionalUser(): RootUser {
 
 function Header() {
   const user = useOptionalUser()
+  const { t } = useT()
+  const root = useRootData()
   const items = navigationFor(
     user ? { isPlatformAdmin: user.isPlatformAdmin, role: user.role, organisationId: user.organisation?.id ?? null } : null,
   )
@@ -60,12 +118,12 @@ function Header() {
           <span aria-hidden="true" className="header__logo" />
           Lantern
         </Link>
-        <nav aria-label="Main" className="header__nav">
+        <nav aria-label={t(messages.mainNav)} className="header__nav">
           <ul>
             {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} prefetch="intent">
-                  {item.label}
+                  {t(item.label)}
                 </NavLink>
               </li>
             ))}
@@ -76,29 +134,37 @@ function Header() {
             <>
               {user.organisation ? (
                 <Link to="/notifications" className="header__notifications">
-                  Notifications{user.unread ? <span className="badge"> {user.unread}<span className="visually-hidden"> unread</span></span> : null}
+                  {t(messages.notifications)}
+                  {user.unread ? (
+                    <span className="badge">
+                      {' '}
+                      <span aria-hidden="true">{user.unread}</span>
+                      <span className="visually-hidden">{t(messages.unread, { count: user.unread })}</span>
+                    </span>
+                  ) : null}
                 </Link>
               ) : null}
               <span className="header__who">
                 {user.name}
-                {user.role ? <span className="header__role"> · {ROLE_LABELS[user.role].label}</span> : null}
-                {user.isPlatformAdmin ? <span className="header__role"> · Platform admin</span> : null}
+                {user.role ? <span className="header__role"> · {t(ROLE_LABELS[user.role])}</span> : null}
+                {user.isPlatformAdmin ? <span className="header__role"> · {t(ROLE_LABELS.platform_admin)}</span> : null}
               </span>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--link">
-                  Log out
+                  {t(messages.logOut)}
                 </button>
               </Form>
             </>
           ) : (
             <>
-              <Link to="/login">Log in</Link>
+              <Link to="/login">{t(messages.logIn)}</Link>
               <Link to="/signup" className="button button--secondary button--small">
-                Sign up
+                {t(messages.signUp)}
               </Link>
             </>
           )}
         </div>
+        {root ? <LanguageSwitcher locale={root.locale} offered={root.offered} /> : null}
       </div>
     </header>
   )
@@ -106,19 +172,25 @@ function Header() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  const root = useRootData()
+  const locale = root?.locale ?? DEFAULT_LOCALE
+  const translator = translatorFor(locale)
   return (
-    <html lang="en">
+    <html lang={locale} dir={directionOf(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {root ? <link rel="preload" as="fetch" crossOrigin="anonymous" href={root.catalogue} data-catalogue="" /> : null}
         <Links />
       </head>
       <body>
-        <a href="#main-content" className="skip-link">
-          Skip to main content
-        </a>
-        {children}
+        <TranslatorProvider translator={translator}>
+          <a href="#main-content" className="skip-link">
+            {translator.t(messages.skip)}
+          </a>
+          {children}
+        </TranslatorProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -127,6 +199,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function Shell({ children }: { children: ReactNode }) {
+  const { t } = useT()
   return (
     <>
       <Header />
@@ -134,9 +207,7 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="footer">
-        <div className="container">
-          Lantern — plan, coordinate and evaluate awareness campaigns against human trafficking.
-        </div>
+        <div className="container">{t(messages.footer)}</div>
       </footer>
     </>
   )
@@ -150,33 +221,25 @@ export default function App() {
   )
 }
 
-const ERROR_PAGES: Record<number, { title: string; body: string }> = {
-  400: { title: 'Something in the request was not right', body: 'Go back, check what you entered and try again.' },
-  403: { title: 'You do not have access to this page', body: 'Your role does not allow this. If you think it should, ask your organisation admin.' },
-  404: { title: 'Page not found', body: 'If you typed the web address, check it is correct. If you followed a link, it may be out of date.' },
-  405: { title: 'That cannot be done here', body: 'This page does not accept that kind of request.' },
-  410: { title: 'This link no longer works', body: 'Links like this one can be used once and expire after a while.' },
-}
-
 export function ErrorBoundary() {
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const page = ERROR_PAGES[status] ?? {
-    title: 'Sorry, something went wrong on our side',
-    body: 'Try again in a few minutes. What you had saved is safe.',
-  }
-  // A message written for people (thrown by a service) is shown; nothing else is.
-  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : null
+  const { t } = useT()
+  const page = ERROR_PAGES[status as keyof typeof ERROR_PAGES] ?? ERROR_PAGES[500]
+  const title = t(page.title)
+  const body = t(page.body)
+  // A message written for people (thrown by a service) is shown, in the reader's language; nothing else is.
+  const detail = isRouteErrorResponse(error) && isSentence(error.data) ? t(error.data.message, error.data.values) : null
   return (
     <Shell>
-      <title>{`${page.title} – Lantern`}</title>
+      <title>{t(messages.errorTitle, { title })}</title>
       <div className="error-page">
-        <p className="error-page__status">Error {status}</p>
-        <h1>{page.title}</h1>
-        {detail && detail !== page.body ? <p>{detail}</p> : null}
-        <p>{page.body}</p>
+        <p className="error-page__status">{t(messages.errorStatus, { status })}</p>
+        <h1>{title}</h1>
+        {detail && detail !== body ? <p>{detail}</p> : null}
+        <p>{body}</p>
         <p>
-          <Link to="/">Go to the Lantern home page</Link>
+          <Link to="/">{t(messages.home)}</Link>
         </p>
       </div>
     </Shell>

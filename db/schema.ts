@@ -1,3 +1,4 @@
+import type { Reason } from '../app/features/overlap/scoring'
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/shared/permissions/roles'
@@ -43,6 +44,8 @@ export const organisations = sqliteTable('organisations', {
   website: text('website'),
   /** The organisation's registered identifier (org-id.guide form, like GB-CHC-1234567): its IATI reporting-org ref. */
   iatiIdentifier: text('iati_identifier'),
+  /** IANA zone ("Asia/Kathmandu"): "today", deadlines and past dates are the organisation's, not the server's. */
+  timeZone: text('time_zone').notNull().default('UTC'),
   approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
   approvedBy: integer('approved_by'),
   createdAt: createdAt(),
@@ -55,6 +58,8 @@ export const users = sqliteTable('users', {
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   isPlatformAdmin: integer('is_platform_admin', { mode: 'boolean' }).notNull().default(false),
+  /** The language the person chose for Lantern's pages; null follows the browser's. */
+  locale: text('locale'),
   createdAt: createdAt(),
 })
 
@@ -347,7 +352,8 @@ export const overlapPairs = sqliteTable(
     country: text('country').notNull().default(''),
     score: real('score').notNull(),
     level: text('level', { enum: ['high', 'medium', 'low'] }).notNull(),
-    reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Why the pair overlaps, as data (overlap/scoring.ts Reason), worded for each reader; older rows hold English sentences. */
+    reasons: text('reasons', { mode: 'json' }).$type<(Reason | string)[]>().notNull(),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
     firstSeenAt: createdAt(),

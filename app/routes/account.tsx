@@ -9,8 +9,9 @@ import { PASSWORD_MIN } from '../shared/ui/field-limits'
 import { changePassword, createUserSession, requireSession } from '../features/accounts/index.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
+import { AUTONYMS, defineMessage, defineMessages, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Your account – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.your_account', defaultMessage: 'Your account' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSession(request)
@@ -36,35 +37,50 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/account?changed=1', { headers: { 'Set-Cookie': await createUserSession(user.id) } })
 }
 
-const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'New password again' }
+const m = defineMessages({
+  currentPassword: { id: 'account.current_password', defaultMessage: 'Current password' },
+  newPassword: { id: 'account.new_password', defaultMessage: 'New password' },
+  confirmPassword: { id: 'account.new_password_again', defaultMessage: 'New password again' },
+  none: { id: 'account.none', defaultMessage: 'None' },
+  passwordHint: { id: 'account.password_hint', defaultMessage: 'At least {min, number} characters.' },
+  language: { id: 'account.language', defaultMessage: 'Language' },
+  languageHint: { id: 'account.language_hint', defaultMessage: 'Change it with the language menu at the top of any page; Lantern keeps your choice for every device you log in on.' },
+})
 
 export default function AccountPage() {
+  const { t, locale } = useT()
   const { user, constraint } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const [form, fields] = useActionForm('change-password', constraint, { currentPassword: '', newPassword: '', confirmPassword: '' }, actionData?.result)
+  const LABELS = { currentPassword: t(m.currentPassword), newPassword: t(m.newPassword), confirmPassword: t(m.confirmPassword) }
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{t({ id: 'account.your_account', defaultMessage: 'Your account' })}</h1>
       <dl className="summary-list">
-        <dt>Name</dt>
+        <dt>{t({ id: 'account.name', defaultMessage: 'Name' })}</dt>
         <dd>{user.name}</dd>
-        <dt>Email address</dt>
+        <dt>{t({ id: 'account.email_address', defaultMessage: 'Email address' })}</dt>
         <dd>{user.email}</dd>
-        <dt>Organisation</dt>
-        <dd>{user.organisation?.name ?? 'None'}</dd>
-        <dt>Role</dt>
+        <dt>{t({ id: 'account.organisation', defaultMessage: 'Organisation' })}</dt>
+        <dd>{user.organisation?.name ?? t(m.none)}</dd>
+        <dt>{t({ id: 'account.role', defaultMessage: 'Role' })}</dt>
         <dd>
-          {[user.role ? ROLE_LABELS[user.role].label : null, user.isPlatformAdmin ? 'Platform admin' : null]
+          {[user.role ? t(ROLE_LABELS[user.role]) : null, user.isPlatformAdmin ? t(ROLE_LABELS.platform_admin) : null]
             .filter(Boolean)
-            .join(', ') || 'None'}
+            .join(', ') || t(m.none)}
+        </dd>
+        <dt>{t(m.language)}</dt>
+        <dd>
+          {AUTONYMS[locale]}
+          <span className="field__hint">{t(m.languageHint)}</span>
         </dd>
       </dl>
       <div className="form">
-        <h2>Change your password</h2>
+        <h2>{t({ id: 'account.change_your_password', defaultMessage: 'Change your password' })}</h2>
         {search.get('changed') === '1' ? (
           <div className="notice notice--success" role="status">
-            <p>Your password has been changed. You have been logged out everywhere else.</p>
+            <p>{t({ id: 'account.your_password_has_been_changed_you', defaultMessage: 'Your password has been changed. You have been logged out everywhere else.' })}</p>
           </div>
         ) : null}
         <ErrorSummary form={form} labels={LABELS} />
@@ -75,11 +91,11 @@ export default function AccountPage() {
             label={LABELS.newPassword}
             type="password"
             autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN} characters.`}
+            hint={t(m.passwordHint, { min: PASSWORD_MIN })}
           />
           <TextField meta={fields.confirmPassword} label={LABELS.confirmPassword} type="password" autoComplete="new-password" />
           <div className="actions">
-            <SubmitButton pendingText="Changing password…">Change password</SubmitButton>
+            <SubmitButton pendingText={t({ id: 'account.changing_password', defaultMessage: 'Changing password…' })}>{t({ id: 'account.change_password', defaultMessage: 'Change password' })}</SubmitButton>
           </div>
         </Form>
       </div>

@@ -7,8 +7,9 @@ import { approveOrganisationSchema } from '../features/organisations'
 import { approveOrganisation, listOrganisationsForReview } from '../features/organisations/index.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Organisations – Lantern administration' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.organisations_administration', defaultMessage: 'Organisations (administration)' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -31,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminOrganisations() {
+  const { t } = useT()
   const { organisations } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const pending = organisations.filter((o) => !o.approvedAt).length
@@ -46,14 +48,14 @@ export default function AdminOrganisations() {
       </p>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Organisations</caption>
+          <caption className="visually-hidden">{t({ id: 'admin.organisations', defaultMessage: 'Organisations' })}</caption>
           <thead>
             <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Type</th>
-              <th scope="col">Country</th>
-              <th scope="col">Registered</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t({ id: 'admin.organisation', defaultMessage: 'Organisation' })}</th>
+              <th scope="col">{t({ id: 'admin.type', defaultMessage: 'Type' })}</th>
+              <th scope="col">{t({ id: 'admin.country', defaultMessage: 'Country' })}</th>
+              <th scope="col">{t({ id: 'admin.registered', defaultMessage: 'Registered' })}</th>
+              <th scope="col">{t({ id: 'admin.status', defaultMessage: 'Status' })}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,19 +64,19 @@ export default function AdminOrganisations() {
                 <th scope="row">
                   <Link to={`/organisations/${o.id}`}>{o.name}</Link>
                 </th>
-                <td>{ORGANISATION_TYPE_LABELS[o.type]}</td>
+                <td>{t(ORGANISATION_TYPE_LABELS[o.type])}</td>
                 <td>{countryName(o.country)}</td>
                 <td>{o.createdAt.slice(0, 10)}</td>
                 <td>
                   {o.approvedAt ? (
-                    <span className="tag tag--ok">Approved</span>
+                    <span className="tag tag--ok">{t({ id: 'admin.approved', defaultMessage: 'Approved' })}</span>
                   ) : (
                     <Form method="post" className="inline-form">
-                      <span className="tag tag--pending">Waiting</span>
+                      <span className="tag tag--pending">{t({ id: 'admin.waiting', defaultMessage: 'Waiting' })}</span>
                       <input type="hidden" name="intent" value="approve" />
                       <input type="hidden" name="organisationId" value={o.id} />
                       <button type="submit" className="button button--primary button--small">
-                        Approve<span className="visually-hidden"> {o.name}</span>
+                        {t({ id: 'admin.approve', defaultMessage: 'Approve' })}<span className="visually-hidden"> {o.name}</span>
                       </button>
                     </Form>
                   )}

@@ -7,8 +7,10 @@ import { DAC_SECTORS, EXPLOITATION_FORMS, PILLARS, PURPOSES } from '../shared/ta
 import { basicsSchema, defaultSector } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateBasics } from '../features/campaigns/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, defineMessages, useT } from '../shared/i18n'
+import { pageTitle } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Basics – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.basics', defaultMessage: 'Basics' }))
 
 export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
@@ -30,25 +32,51 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export const action = sectionAction(basicsSchema, updateBasics)
 
-const LABELS = { title: 'Title', summary: 'Summary', pillar: 'Pillar', dacSector: 'Sector (OECD DAC)', purposes: 'Purposes', exploitationForms: 'Forms of exploitation addressed', languages: 'Languages' }
+const m = defineMessages({
+  heading: { id: 'titles.basics', defaultMessage: 'Basics' },
+  title: { id: 'campaigns.fields.title', defaultMessage: 'Title' },
+  summary: { id: 'campaigns.fields.summary', defaultMessage: 'Summary' },
+  pillar: { id: 'campaigns.fields.pillar', defaultMessage: 'Pillar' },
+  dacSector: { id: 'campaigns.fields.dac_sector', defaultMessage: 'Sector (OECD DAC)' },
+  purposes: { id: 'campaigns.fields.purposes', defaultMessage: 'Purposes' },
+  exploitationForms: { id: 'campaigns.fields.exploitation_forms', defaultMessage: 'Forms of exploitation addressed' },
+  languages: { id: 'campaigns.fields.languages', defaultMessage: 'Languages' },
+  summaryHint: { id: 'campaigns.basics.summary_hint', defaultMessage: 'What the campaign does, in two or three sentences.' },
+  chooseAll: { id: 'forms.choose_all_that_apply', defaultMessage: 'Choose all that apply.' },
+  sectorHint: {
+    id: 'campaigns.basics.sector_hint',
+    defaultMessage: 'The sector IATI files report the campaign under. Lantern suggests one from the pillar, audiences and forms of exploitation until you choose.',
+  },
+  languagesHint: { id: 'campaigns.basics.languages_hint', defaultMessage: 'Two-letter ISO 639-1 codes separated by commas, for example uk, ru.' },
+})
 
 export default function Basics() {
   const { campaign, defaults, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('campaign-basics', constraint, defaults)
+  const { t } = useT()
+  const LABELS = {
+    title: t(m.title),
+    summary: t(m.summary),
+    pillar: t(m.pillar),
+    dacSector: t(m.dacSector),
+    purposes: t(m.purposes),
+    exploitationForms: t(m.exploitationForms),
+    languages: t(m.languages),
+  }
   return (
-    <SectionPage title="Basics" campaign={campaign} form={form} labels={LABELS}>
+    <SectionPage title={t(m.heading)} campaign={campaign} form={form} labels={LABELS}>
       <TextField meta={fields.title} label={LABELS.title} />
-      <TextAreaField meta={fields.summary} label={LABELS.summary} hint="What the campaign does, in two or three sentences." />
-      <SelectField meta={fields.pillar} label={LABELS.pillar} options={termChoices(PILLARS.terms)} />
-      <ChoiceGroup meta={fields.purposes} legend={LABELS.purposes} hint="Choose all that apply." type="checkbox" choices={termChoices(PURPOSES.terms, true)} />
-      <ChoiceGroup meta={fields.exploitationForms} legend={LABELS.exploitationForms} type="checkbox" columns choices={termChoices(EXPLOITATION_FORMS.terms)} />
+      <TextAreaField meta={fields.summary} label={LABELS.summary} hint={t(m.summaryHint)} />
+      <SelectField meta={fields.pillar} label={LABELS.pillar} options={termChoices(t, PILLARS)} />
+      <ChoiceGroup meta={fields.purposes} legend={LABELS.purposes} hint={t(m.chooseAll)} type="checkbox" choices={termChoices(t, PURPOSES, true)} />
+      <ChoiceGroup meta={fields.exploitationForms} legend={LABELS.exploitationForms} type="checkbox" columns choices={termChoices(t, EXPLOITATION_FORMS)} />
       <SelectField
         meta={fields.dacSector}
         label={LABELS.dacSector}
-        hint="The sector IATI files report the campaign under. Lantern suggests one from the pillar, audiences and forms of exploitation until you choose."
-        options={termChoices(DAC_SECTORS.terms).map((o) => ({ ...o, label: `${o.value} ${o.label}` }))}
+        hint={t(m.sectorHint)}
+        options={termChoices(t, DAC_SECTORS).map((o) => ({ ...o, label: `${o.value} ${o.label}` }))}
       />
-      <TextField meta={fields.languages} label={LABELS.languages} hint="Two-letter ISO 639-1 codes separated by commas, for example uk, ru." />
+      <TextField meta={fields.languages} label={LABELS.languages} hint={t(m.languagesHint)} />
     </SectionPage>
   )
 }

@@ -8,8 +8,9 @@ import { VISIBILITIES } from '../shared/taxonomy/taxonomy'
 import { budgetSchema } from '../features/campaigns'
 import { donorOrganisations, loadForEdit, sectionAction, updateBudget } from '../features/campaigns/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, defineMessages, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Budget, funders and visibility – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.budget_funders_and_visibility', defaultMessage: 'Budget, funders and visibility' }))
 
 export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
@@ -29,20 +30,36 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export const action = sectionAction(budgetSchema, updateBudget)
 
-const LABELS = { budget: 'Budget', currency: 'Currency', funderIds: 'Funders', visibility: 'Who can see this campaign' }
-const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }))
+const m = defineMessages({
+  heading: { id: 'titles.budget_funders_and_visibility', defaultMessage: 'Budget, funders and visibility' },
+  budget: { id: 'campaigns.fields.budget', defaultMessage: 'Budget' },
+  currency: { id: 'campaigns.fields.currency', defaultMessage: 'Currency' },
+  funderIds: { id: 'campaigns.fields.funders', defaultMessage: 'Funders' },
+  visibility: { id: 'campaigns.fields.visibility', defaultMessage: 'Who can see this campaign' },
+  budgetHint: { id: 'campaigns.budget.hint', defaultMessage: 'Whole units, without decimals. Optional.' },
+  chooseCurrency: { id: 'campaigns.budget.choose_currency', defaultMessage: 'Choose a currency' },
+  fundersHint: { id: 'campaigns.budget.funders_hint', defaultMessage: 'Donor organisations on Lantern that fund this campaign. They will see it even when it is private.' },
+})
+
+/** Currency names in the reader's language, from Intl; the code first, as budgets are written. */
+const currencyOptions = (locale: string) => {
+  const names = new Intl.DisplayNames(locale, { type: 'currency', fallback: 'code' })
+  return CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${names.of(c.code) ?? c.name}` }))
+}
 
 export default function Budget() {
   const { campaign, donors, defaults, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('campaign-budget', constraint, defaults)
+  const { t, locale } = useT()
+  const LABELS = { budget: t(m.budget), currency: t(m.currency), funderIds: t(m.funderIds), visibility: t(m.visibility) }
   return (
-    <SectionPage title="Budget, funders and visibility" campaign={campaign} form={form} labels={LABELS}>
-      <InputField meta={fields.budget} label={LABELS.budget} type="number" inputMode="numeric" hint="Whole units, without decimals. Optional." />
-      <SelectField meta={fields.currency} label={LABELS.currency} options={CURRENCY_OPTIONS} placeholder="Choose a currency" />
+    <SectionPage title={t(m.heading)} campaign={campaign} form={form} labels={LABELS}>
+      <InputField meta={fields.budget} label={LABELS.budget} type="number" inputMode="numeric" hint={t(m.budgetHint)} />
+      <SelectField meta={fields.currency} label={LABELS.currency} options={currencyOptions(locale)} placeholder={t(m.chooseCurrency)} />
       {donors.length ? (
-        <ChoiceGroup meta={fields.funderIds} legend={LABELS.funderIds} hint="Donor organisations on Lantern that fund this campaign. They will see it even when it is private." type="checkbox" choices={donors} />
+        <ChoiceGroup meta={fields.funderIds} legend={LABELS.funderIds} hint={t(m.fundersHint)} type="checkbox" choices={donors} />
       ) : null}
-      <ChoiceGroup meta={fields.visibility} legend={LABELS.visibility} type="radio" choices={termChoices(VISIBILITIES.terms, true)} />
+      <ChoiceGroup meta={fields.visibility} legend={LABELS.visibility} type="radio" choices={termChoices(t, VISIBILITIES, true)} />
     </SectionPage>
   )
 }

@@ -11,14 +11,15 @@ import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorOptions } from '../features/standards/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Change an indicator – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.change_an_indicator', defaultMessage: 'Change an indicator' }))
 
 export async function loader(args: LoaderFunctionArgs) {
   const { indicatorId } = parseParams(args.params, indicatorParams)
   const { stored } = await loadForEdit(args)
   const indicator = stored.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId)
-  if (!indicator) notFound('There is no such indicator in this campaign.')
+  if (!indicator) notFound({ id: 'errors.no_such_indicator', defaultMessage: 'There is no such indicator in this campaign.' })
   return {
     constraint: constraintOf(indicatorSchema), campaign: { id: stored.row.id, title: stored.campaign.title }, defaults: indicatorDefaults(indicator), standards: standardIndicatorOptions() }
 }
@@ -34,10 +35,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeIndicator() {
+  const { t } = useT()
   const { campaign, defaults, standards, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('indicator', constraint, defaults)
   return (
-    <SectionPage title="Change an indicator" campaign={campaign} form={form} labels={INDICATOR_LABELS}>
+    <SectionPage title={t({ id: 'campaigns.edit.indicators.change_an_indicator', defaultMessage: 'Change an indicator' })} campaign={campaign} form={form} labels={INDICATOR_LABELS}>
       <IndicatorFields fields={fields} standards={standards} />
     </SectionPage>
   )

@@ -11,14 +11,15 @@ import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorOptions } from '../features/standards/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Add an indicator – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.add_an_indicator', defaultMessage: 'Add an indicator' }))
 
 export async function loader(args: LoaderFunctionArgs) {
   const { objectiveId } = parseParams(args.params, objectiveParams)
   const { stored } = await loadForEdit(args)
   const objective = stored.objectives.find((o) => o.id === objectiveId)
-  if (!objective) notFound('There is no such objective in this campaign.')
+  if (!objective) notFound({ id: 'errors.no_such_objective', defaultMessage: 'There is no such objective in this campaign.' })
   return {
     constraint: constraintOf(indicatorSchema), campaign: { id: stored.row.id, title: stored.campaign.title }, statement: objective.statement, standards: standardIndicatorOptions() }
 }
@@ -34,10 +35,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AddIndicator() {
+  const { t } = useT()
   const { campaign, statement, standards, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('indicator', constraint, indicatorDefaults())
   return (
-    <SectionPage title="Add an indicator" campaign={campaign} form={form} labels={INDICATOR_LABELS} intro={<p className="lede">For the objective “{statement}”.</p>}>
+    <SectionPage title={t({ id: 'campaigns.edit.indicator.add_an_indicator', defaultMessage: 'Add an indicator' })} campaign={campaign} form={form} labels={INDICATOR_LABELS} intro={<p className="lede">{t({ id: 'campaigns.edit.indicator.for_the_objective', defaultMessage: 'For the objective “{statement}”.' }, { statement })}</p>}>
       <IndicatorFields fields={fields} standards={standards} />
     </SectionPage>
   )

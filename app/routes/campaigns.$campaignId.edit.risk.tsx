@@ -5,8 +5,9 @@ import { ChoiceGroup, TextAreaField } from '../shared/ui/forms'
 import { riskSchema } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateRisk } from '../features/campaigns/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, defineMessages, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Message-risk review – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.message_risk_review', defaultMessage: 'Message-risk review' }))
 
 export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
@@ -20,32 +21,42 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export const action = sectionAction(riskSchema, updateRisk)
 
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-]
-const LABELS = {
-  restraintImagery: 'Does any material show chains, cages, handcuffs or other restraint?',
-  antiMigration: 'Could the message read as “do not migrate”?',
-  identifiesVictim: 'Could the material identify a victim?',
-  mitigation: 'How will you change the material?',
-}
+const m = defineMessages({
+  heading: { id: 'titles.message_risk_review', defaultMessage: 'Message-risk review' },
+  yes: { id: 'forms.yes', defaultMessage: 'Yes' },
+  no: { id: 'forms.no', defaultMessage: 'No' },
+  restraintImagery: { id: 'campaigns.risk.restraint_imagery', defaultMessage: 'Does any material show chains, cages, handcuffs or other restraint?' },
+  antiMigration: { id: 'campaigns.risk.anti_migration', defaultMessage: 'Could the message read as “do not migrate”?' },
+  identifiesVictim: { id: 'campaigns.risk.identifies_victim', defaultMessage: 'Could the material identify a victim?' },
+  mitigation: { id: 'campaigns.risk.mitigation', defaultMessage: 'How will you change the material?' },
+  lede: {
+    id: 'campaigns.risk.lede',
+    defaultMessage: 'Images of restraint misrepresent the crime, “don’t migrate” messages read as anti-migration, and sensational material can expose victims.',
+  },
+  mitigationHint: { id: 'campaigns.risk.mitigation_hint', defaultMessage: 'Needed when you answered yes to any question.' },
+})
 
 export default function Risk() {
   const { campaign, defaults, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('campaign-risk', constraint, defaults)
+  const { t } = useT()
+  const YES_NO = [
+    { value: 'yes', label: t(m.yes) },
+    { value: 'no', label: t(m.no) },
+  ]
+  const LABELS = { restraintImagery: t(m.restraintImagery), antiMigration: t(m.antiMigration), identifiesVictim: t(m.identifiesVictim), mitigation: t(m.mitigation) }
   return (
     <SectionPage
-      title="Message-risk review"
+      title={t(m.heading)}
       campaign={campaign}
       form={form}
       labels={LABELS}
-      intro={<p className="lede">Images of restraint misrepresent the crime, “don’t migrate” messages read as anti-migration, and sensational material can expose victims.</p>}
+      intro={<p className="lede">{t(m.lede)}</p>}
     >
       <ChoiceGroup meta={fields.restraintImagery} legend={LABELS.restraintImagery} type="radio" choices={YES_NO} />
       <ChoiceGroup meta={fields.antiMigration} legend={LABELS.antiMigration} type="radio" choices={YES_NO} />
       <ChoiceGroup meta={fields.identifiesVictim} legend={LABELS.identifiesVictim} type="radio" choices={YES_NO} />
-      <TextAreaField meta={fields.mitigation} label={LABELS.mitigation} hint="Needed when you answered yes to any question." />
+      <TextAreaField meta={fields.mitigation} label={LABELS.mitigation} hint={t(m.mitigationHint)} />
     </SectionPage>
   )
 }

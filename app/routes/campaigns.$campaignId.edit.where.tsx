@@ -3,14 +3,16 @@ import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../shared/ui/section-page'
 import { LiveOverlaps } from '../features/coordination'
 import { ChoiceGroup, InputField, TextField } from '../shared/ui/forms'
-import { COUNTRY_OPTIONS } from '../shared/ui/options'
-import { countryName } from '../shared/taxonomy/countries'
-import { subdivisionsOf } from '../shared/taxonomy/subdivisions'
+import { countryOptions } from '../shared/ui/options'
+import { isCountryCode } from '../shared/taxonomy/countries'
+import { subdivisionLabel, subdivisionsOf } from '../shared/taxonomy/subdivisions'
 import { whereWhenSchema } from '../features/campaigns'
 import { loadForEdit, sectionAction, updateWhereWhen, whereWhenServerSchema } from '../features/campaigns/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, defineMessages, pageTitle, useT } from '../shared/i18n'
+import { translatorOf } from '../features/accounts/index.server'
 
-export const meta: MetaFunction = () => [{ title: 'Where and when – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.where_and_when', defaultMessage: 'Where and when' }))
 
 export async function loader(args: LoaderFunctionArgs) {
   const { stored } = await loadForEdit(args)
@@ -18,14 +20,19 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url)
   // Without JavaScript, choosing a country reloads the page with it (GET ?country=).
   const chosen = (url.searchParams.get('country') ?? c.country ?? '').toUpperCase()
-  const country = COUNTRY_OPTIONS.some((o) => o.value === chosen) ? chosen : ''
+  const country = isCountryCode(chosen) ? chosen : ''
+  const { locale } = translatorOf(args.request)
+  const collator = new Intl.Collator(locale)
   return {
     constraint: constraintOf(whereWhenSchema),
     campaign: { id: stored.row.id, title: c.title },
     savedAudiences: c.audiences.map((a) => a.code as string),
     country,
-    countryName: country ? countryName(country) : '',
-    subdivisions: country ? subdivisionsOf(country).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` })) : [],
+    subdivisions: country
+      ? subdivisionsOf(country)
+          .map((s) => ({ value: s.code, label: subdivisionLabel(s.code, locale) }))
+          .sort((a, b) => collator.compare(a.label, b.label))
+      : [],
     defaults: {
       country,
       subdivisions: country === c.country ? c.subdivisions : [],
@@ -38,28 +45,48 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export const action = sectionAction(whereWhenServerSchema, updateWhereWhen)
 
-const LABELS = { country: 'Country', subdivisions: 'Subdivisions', locality: 'Locality', startDate: 'Start date', endDate: 'End date' }
+const m = defineMessages({
+  heading: { id: 'titles.where_and_when', defaultMessage: 'Where and when' },
+  country: { id: 'campaigns.fields.country', defaultMessage: 'Country' },
+  subdivisions: { id: 'campaigns.fields.subdivisions', defaultMessage: 'Subdivisions' },
+  locality: { id: 'campaigns.fields.locality', defaultMessage: 'Locality' },
+  startDate: { id: 'campaigns.fields.start_date', defaultMessage: 'Start date' },
+  endDate: { id: 'campaigns.fields.end_date', defaultMessage: 'End date' },
+  chooseCountryForm: { id: 'campaigns.where.choose_country_form', defaultMessage: 'Choose the country' },
+  countryFirst: { id: 'campaigns.where.country_first', defaultMessage: 'Choose the country first; its subdivisions are shown next.' },
+  chooseCountry: { id: 'fields.country.required', defaultMessage: 'Choose a country' },
+  continue: { id: 'forms.continue', defaultMessage: 'Continue' },
+  another: { id: 'campaigns.where.another_country', defaultMessage: 'Choose another country' },
+  subdivisionsOf: { id: 'campaigns.where.subdivisions_of', defaultMessage: 'Subdivisions of {country}' },
+  wholeCountry: { id: 'campaigns.where.whole_country_hint', defaultMessage: 'Leave all unticked if the campaign covers the whole country.' },
+  localityHint: { id: 'campaigns.where.locality_hint', defaultMessage: 'Optional: district or town, in words.' },
+  dateHint: { id: 'campaigns.where.date_hint', defaultMessage: 'For example 2026-04-01.' },
+})
 
 export default function WhereWhen() {
   const data = useLoaderData<typeof loader>()
   const { constraint } = data
   const [form, fields] = useSectionForm('campaign-where', constraint, data.defaults)
+  const i18n = useT()
+  const { t } = i18n
+  const LABELS = { country: t(m.country), subdivisions: t(m.subdivisions), locality: t(m.locality), startDate: t(m.startDate), endDate: t(m.endDate) }
+  const countryName = data.country ? i18n.country(data.country) : ''
   return (
     <>
       {data.country ? null : (
-        <form method="get" className="form" aria-label="Choose the country">
+        <form method="get" className="form" aria-label={t(m.chooseCountryForm)}>
           <p className="muted">{data.campaign.title}</p>
-          <h1>Where and when</h1>
+          <h1>{t(m.heading)}</h1>
           <div className="field">
             <label className="field__label" htmlFor="pick-country">
-              Country
+              {t(m.country)}
             </label>
             <div className="field__hint" id="pick-country-hint">
-              Choose the country first; its subdivisions are shown next.
+              {t(m.countryFirst)}
             </div>
             <select id="pick-country" name="country" className="select" aria-describedby="pick-country-hint" defaultValue="">
-              <option value="">Choose a country</option>
-              {COUNTRY_OPTIONS.map((o) => (
+              <option value="">{t(m.chooseCountry)}</option>
+              {countryOptions(i18n).map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
@@ -67,33 +94,33 @@ export default function WhereWhen() {
             </select>
           </div>
           <button type="submit" className="button button--primary">
-            Continue
+            {t(m.continue)}
           </button>
         </form>
       )}
       {data.country ? (
-        <SectionPage title="Where and when" campaign={data.campaign} form={form} labels={LABELS}>
+        <SectionPage title={t(m.heading)} campaign={data.campaign} form={form} labels={LABELS}>
           {/* The subdivisions below belong to this country, so it is changed by choosing again, not in place. */}
           <input type="hidden" name={fields.country.name} value={data.country} />
           <div className="field">
             <p className="field__label" id="where-country">
-              Country
+              {t(m.country)}
             </p>
             <p>
-              {data.countryName} ({data.country}) · <a href="?country=">Choose another country</a>
+              {countryName} ({data.country}) · <a href="?country=">{t(m.another)}</a>
             </p>
           </div>
           <ChoiceGroup
             meta={fields.subdivisions}
-            legend={`Subdivisions of ${data.countryName}`}
-            hint="Leave all unticked if the campaign covers the whole country."
+            legend={t(m.subdivisionsOf, { country: countryName })}
+            hint={t(m.wholeCountry)}
             type="checkbox"
             columns
             searchable
             choices={data.subdivisions}
           />
-          <TextField meta={fields.locality} label={LABELS.locality} hint="Optional: district or town, in words." />
-          <InputField meta={fields.startDate} label={LABELS.startDate} type="date" hint="For example 2026-04-01." />
+          <TextField meta={fields.locality} label={LABELS.locality} hint={t(m.localityHint)} />
+          <InputField meta={fields.startDate} label={LABELS.startDate} type="date" hint={t(m.dateHint)} />
           <InputField meta={fields.endDate} label={LABELS.endDate} type="date" />
         </SectionPage>
       ) : null}

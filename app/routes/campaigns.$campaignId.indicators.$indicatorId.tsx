@@ -15,8 +15,9 @@ import { indicatorParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Actuals of an indicator – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.actuals_of_an_indicator', defaultMessage: 'Actuals of an indicator' }))
 
 // /campaigns/:id/indicators/:indicatorId — the actual values of an indicator no survey question measures, by date.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaignId, indicatorId } = parseParams(params, indicatorParams)
   assertEditable(actor, campaignId)
   const stored = await getCampaign(actor, campaignId)
-  const indicator = indicatorsWithResults(stored, (await storedAnalysis(campaignId)).records).find((i) => i.id === indicatorId) ?? notFound('There is no such indicator in this campaign.')
+  const indicator = indicatorsWithResults(stored, (await storedAnalysis(campaignId)).records).find((i) => i.id === indicatorId) ?? notFound({ id: 'errors.no_such_indicator', defaultMessage: 'There is no such indicator in this campaign.' })
   return {
     constraint: constraintOf(actualSchema), campaign: { id: campaignId, title: stored.campaign.title, status: stored.row.status }, indicator }
 }
@@ -48,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const LABELS = { onDate: 'Date', value: 'Value', note: 'Note (optional)' }
 
 export default function IndicatorActuals() {
+  const { t } = useT()
   const { campaign, indicator: i, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('actual', constraint, { onDate: '', value: '', note: '' })
   const sums = i.unit === 'count'
@@ -61,22 +63,22 @@ export default function IndicatorActuals() {
         {sums
           ? 'Enter what was counted in each period (people reached, calls received); Lantern adds them up.'
           : 'Enter the value measured on each date; Lantern takes the latest as the actual.'}{' '}
-        Target: {formatIndicatorValue(i.unit, i.target)}. Actual so far: {formatIndicatorValue(i.unit, i.result.actual)}.
+        {t({ id: 'campaigns.indicators.target', defaultMessage: 'Target:' })}{' '}{formatIndicatorValue(i.unit, i.target)}{t({ id: 'campaigns.indicators.actual_so_far', defaultMessage: '. Actual so far:' })}{' '}{formatIndicatorValue(i.unit, i.result.actual)}.
       </p>
       {i.level === 'outcome' && campaign.status === 'completed' ? (
-        <p className="notice">When every outcome indicator has an actual, the campaign moves to “evaluated”.</p>
+        <p className="notice">{t({ id: 'campaigns.indicators.when_every_outcome_indicator_has_an', defaultMessage: 'When every outcome indicator has an actual, the campaign moves to “evaluated”.' })}</p>
       ) : null}
       {i.actuals.length ? (
-        <div className="table-wrap" role="region" aria-label="Values entered" tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label={t({ id: 'campaigns.indicators.values_entered', defaultMessage: 'Values entered' })} tabIndex={0}>
           <table>
-            <caption>Values entered</caption>
+            <caption>{t({ id: 'campaigns.indicators.values_entered', defaultMessage: 'Values entered' })}</caption>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Value</th>
-                <th scope="col">Note</th>
+                <th scope="col">{t({ id: 'campaigns.indicators.date', defaultMessage: 'Date' })}</th>
+                <th scope="col">{t({ id: 'campaigns.indicators.value', defaultMessage: 'Value' })}</th>
+                <th scope="col">{t({ id: 'campaigns.indicators.note', defaultMessage: 'Note' })}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t({ id: 'campaigns.indicators.actions', defaultMessage: 'Actions' })}</span>
                 </th>
               </tr>
             </thead>
@@ -88,8 +90,7 @@ export default function IndicatorActuals() {
                   <td>{a.note || '—'}</td>
                   <td>
                     <RowAction intent="remove" fields={{ actualId: a.id }} about={`the value of ${a.onDate}`}>
-                      Remove
-                    </RowAction>
+                      {t({ id: 'campaigns.indicators.remove', defaultMessage: 'Remove' })}</RowAction>
                   </td>
                 </tr>
               ))}
@@ -97,16 +98,16 @@ export default function IndicatorActuals() {
           </table>
         </div>
       ) : (
-        <p>No values entered yet.</p>
+        <p>{t({ id: 'campaigns.indicators.no_values_entered_yet', defaultMessage: 'No values entered yet.' })}</p>
       )}
-      <h2>Enter a value</h2>
+      <h2>{t({ id: 'campaigns.indicators.enter_a_value', defaultMessage: 'Enter a value' })}</h2>
       <ErrorSummary form={form} labels={LABELS} />
       <Form method="post" {...getFormProps(form)}>
-        <InputField meta={fields.onDate} label={LABELS.onDate} type="date" hint="The day the count or measurement is for, like 2026-04-30." />
-        <InputField meta={fields.value} label={LABELS.value} type="number" inputMode="decimal" hint={`In ${INDICATOR_UNITS.label(i.unit).toLowerCase()}.`} />
-        <TextAreaField meta={fields.note} label={LABELS.note} rows={2} hint="Where the figure comes from: a hotline log, a distribution list." />
+        <InputField meta={fields.onDate} label={LABELS.onDate} type="date" hint={t({ id: 'campaigns.indicators.the_day_the_count_or_measurement', defaultMessage: 'The day the count or measurement is for, like 2026-04-30.' })} />
+        <InputField meta={fields.value} label={LABELS.value} type="number" inputMode="decimal" hint={`In ${t(INDICATOR_UNITS.message(i.unit)).toLowerCase()}.`} />
+        <TextAreaField meta={fields.note} label={LABELS.note} rows={2} hint={t({ id: 'campaigns.indicators.where_the_figure_comes_from_a', defaultMessage: 'Where the figure comes from: a hotline log, a distribution list.' })} />
         <div className="actions">
-          <SubmitButton pendingText="Saving…">Save the value</SubmitButton>
+          <SubmitButton pendingText={t({ id: 'campaigns.indicators.saving', defaultMessage: 'Saving…' })}>{t({ id: 'campaigns.indicators.save_the_value', defaultMessage: 'Save the value' })}</SubmitButton>
         </div>
       </Form>
     </div>

@@ -16,8 +16,9 @@ import { importedMessage, addStarterQuestions, addWave, moveQuestion, removeQues
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults, plannerAnswer } from '../features/results/index.server'
+import { defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Survey – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.survey', defaultMessage: 'Survey' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -97,16 +98,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true, message: DONE[intent as keyof typeof schemas] }
 }
 
+const described = defineMessages({
+  binary: { id: 'surveys.question.binary_desired', defaultMessage: '{type}; desired answer: {desired, select, yes {yes} other {no}}' },
+  options: { id: 'surveys.question.options', defaultMessage: '{type}: {options}' },
+  correct: { id: 'surveys.question.correct', defaultMessage: '{code} (correct)' },
+  score: { id: 'surveys.question.score_range', defaultMessage: '{type} from {min, number} to {max, number}' },
+})
+
 function describeQuestion(q: { type: string; desired: string | null; options: readonly { code: string; label: string }[]; min: number | null; max: number | null }) {
-  const type = QUESTION_TYPES.label(q.type)
-  if (q.type === 'binary') return `${type}; desired answer: ${q.desired === '1' ? 'yes' : 'no'}`
-  if (q.type === 'single_choice') return `${type}: ${q.options.map((o) => (o.code === q.desired ? `${o.code} (correct)` : o.code)).join(', ')}`
-  if (q.type === 'multiple_choice') return `${type}: ${q.options.map((o) => o.code).join(', ')}`
-  if (q.type === 'score') return `${type} from ${q.min} to ${q.max}`
+  const type = tr(QUESTION_TYPES.message(q.type))
+  if (q.type === 'binary') return tr(described.binary, { type, desired: q.desired === '1' ? 'yes' : 'no' })
+  if (q.type === 'single_choice') return tr(described.options, { type, options: q.options.map((o) => (o.code === q.desired ? tr(described.correct, { code: o.code }) : o.code)).join(', ') })
+  if (q.type === 'multiple_choice') return tr(described.options, { type, options: q.options.map((o) => o.code).join(', ') })
+  if (q.type === 'score') return tr(described.score, { type, min: q.min ?? 0, max: q.max ?? 0 })
   return type
 }
 
 export default function Survey() {
+  const { t } = useT()
   const d = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const base = `/campaigns/${d.campaign.id}/surveys`
@@ -115,10 +124,9 @@ export default function Survey() {
       <p className="muted">
         <Link to={`/campaigns/${d.campaign.id}`}>{d.campaign.title}</Link>
       </p>
-      <h1>Survey</h1>
+      <h1>{t({ id: 'campaigns.surveys.survey', defaultMessage: 'Survey' })}</h1>
       <p className="lede">
-        The questions you ask before the campaign (baseline) and after it (endline), and the answers. Only your organisation sees the answers and respondent codes.
-      </p>
+        {t({ id: 'campaigns.surveys.the_questions_you_ask_before_the', defaultMessage: 'The questions you ask before the campaign (baseline) and after it (endline), and the answers. Only your organisation sees the answers and respondent codes.' })}</p>
       {result?.message ? (
         <div className={result.ok ? 'notice notice--success' : 'error-summary'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
@@ -129,8 +137,8 @@ export default function Survey() {
         </div>
       ) : null}
 
-      <h2>Questions</h2>
-      {d.questions.length === 0 ? <p>No questions yet. Add your own or start from the suggested ones below.</p> : null}
+      <h2>{t({ id: 'campaigns.surveys.questions', defaultMessage: 'Questions' })}</h2>
+      {d.questions.length === 0 ? <p>{t({ id: 'campaigns.surveys.no_questions_yet_add_your_own', defaultMessage: 'No questions yet. Add your own or start from the suggested ones below.' })}</p> : null}
       {d.questions.length ? (
         <ol className="task-list">
           {d.questions.map((q, n) => (
@@ -138,17 +146,16 @@ export default function Survey() {
               <span>
                 <strong>{q.code}</strong> — {q.text}
                 <span className="task-list__summary">
-                  {describeQuestion(q)} · {q.answers} answer{q.answers === 1 ? '' : 's'}
-                </span>
+                  {t({ id: 'campaigns.surveys.answer', defaultMessage: '{value} · {answers} answer{value2}' }, { value: describeQuestion(q), answers: q.answers, value2: q.answers === 1 ? '' : 's' })}</span>
               </span>
               {d.canEdit ? (
                 <span className="inline-form">
                   <Link to={`${base}/questions/${q.id}`}>
-                    Change<span className="visually-hidden"> {q.code}</span>
+                    {t({ id: 'campaigns.surveys.change', defaultMessage: 'Change' })}<span className="visually-hidden"> {q.code}</span>
                   </Link>
-                  {n > 0 ? <QuestionButton intent="move" questionId={q.id} direction="up" label="Move up" code={q.code} /> : null}
-                  {n < d.questions.length - 1 ? <QuestionButton intent="move" questionId={q.id} direction="down" label="Move down" code={q.code} /> : null}
-                  {q.answers === 0 ? <QuestionButton intent="remove-question" questionId={q.id} label="Remove" code={q.code} /> : null}
+                  {n > 0 ? <QuestionButton intent="move" questionId={q.id} direction="up" label={t({ id: 'campaigns.surveys.move_up', defaultMessage: 'Move up' })} code={q.code} /> : null}
+                  {n < d.questions.length - 1 ? <QuestionButton intent="move" questionId={q.id} direction="down" label={t({ id: 'campaigns.surveys.move_down', defaultMessage: 'Move down' })} code={q.code} /> : null}
+                  {q.answers === 0 ? <QuestionButton intent="remove-question" questionId={q.id} label={t({ id: 'campaigns.surveys.remove', defaultMessage: 'Remove' })} code={q.code} /> : null}
                 </span>
               ) : null}
             </li>
@@ -158,17 +165,16 @@ export default function Survey() {
       {d.canEdit ? (
         <div className="actions">
           <Link className="button button--secondary" to={`${base}/questions/new`}>
-            Add a question
-          </Link>
+            {t({ id: 'campaigns.surveys.add_a_question', defaultMessage: 'Add a question' })}</Link>
         </div>
       ) : null}
       {d.canEdit && d.starters.length ? (
         <details className="details">
-          <summary>Suggested questions on recruitment fraud, safe migration, the signs of trafficking and the hotline</summary>
+          <summary>{t({ id: 'campaigns.surveys.suggested_questions_on_recruitment_fraud_safe', defaultMessage: 'Suggested questions on recruitment fraud, safe migration, the signs of trafficking and the hotline' })}</summary>
           <Form method="post">
             <input type="hidden" name="intent" value="starters" />
             <fieldset className="field">
-              <legend className="field__label">Choose the questions to add</legend>
+              <legend className="field__label">{t({ id: 'campaigns.surveys.choose_the_questions_to_add', defaultMessage: 'Choose the questions to add' })}</legend>
               <div className="choices">
                 {d.starters.map((s) => (
                   <div className="choice" key={s.code}>
@@ -176,7 +182,7 @@ export default function Survey() {
                     <label htmlFor={`starter-${s.code}`} className="choice__label">
                       {s.text}
                       <span className="choice__hint">
-                        {s.topic} · {QUESTION_TYPES.label(s.type)} · {s.code}
+                        {s.topic} · {t(QUESTION_TYPES.message(s.type))} · {s.code}
                       </span>
                     </label>
                   </div>
@@ -184,34 +190,32 @@ export default function Survey() {
               </div>
             </fieldset>
             <button type="submit" className="button button--secondary">
-              Add the chosen questions
-            </button>
+              {t({ id: 'campaigns.surveys.add_the_chosen_questions', defaultMessage: 'Add the chosen questions' })}</button>
           </Form>
         </details>
       ) : null}
 
-      <h2>Waves</h2>
-      {d.waves.length === 0 ? <p>No waves yet. A baseline and an endline of the campaign group are the least an evaluation needs.</p> : null}
+      <h2>{t({ id: 'campaigns.surveys.waves', defaultMessage: 'Waves' })}</h2>
+      {d.waves.length === 0 ? <p>{t({ id: 'campaigns.surveys.no_waves_yet_a_baseline_and', defaultMessage: 'No waves yet. A baseline and an endline of the campaign group are the least an evaluation needs.' })}</p> : null}
       {d.waves.length ? (
         <WavesTable
           waves={d.waves}
           responses={(w) => (
             <Link to={`${base}/waves/${w.id}`}>
               {w.responses.toLocaleString('en')}
-              <span className="visually-hidden"> responses in the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}: see or type in</span>
+              <span className="visually-hidden"> {t({ id: 'campaigns.surveys.responses_in_the_of_the_see', defaultMessage: 'responses in the {label} of the {label2}: see or type in' }, { label: t(WAVE_KINDS.message(w.kind)), label2: t(WAVE_GROUPS.message(w.group)) })}</span>
             </Link>
           )}
           actions={(w) => (
             <span className="inline-form">
               {w.responses ? (
                 <a href={`/campaigns/${d.campaign.id}/surveys.csv?wave=${w.id}`} download>
-                  Download<span className="visually-hidden"> the {WAVE_KINDS.label(w.kind)} of the {WAVE_GROUPS.label(w.group)}</span>
+                  {t({ id: 'campaigns.surveys.download', defaultMessage: 'Download' })}<span className="visually-hidden"> {t({ id: 'campaigns.surveys.the_of_the', defaultMessage: 'the {label} of the {label2}' }, { label: t(WAVE_KINDS.message(w.kind)), label2: t(WAVE_GROUPS.message(w.group)) })}</span>
                 </a>
               ) : null}
               {d.canEdit && w.responses === 0 ? (
-                <RowAction intent="remove-wave" fields={{ waveId: w.id }} about={`the ${WAVE_KINDS.label(w.kind)} of the ${WAVE_GROUPS.label(w.group)}`}>
-                  Remove
-                </RowAction>
+                <RowAction intent="remove-wave" fields={{ waveId: w.id }} about={`the ${t(WAVE_KINDS.message(w.kind))} of the ${t(WAVE_GROUPS.message(w.group))}`}>
+                  {t({ id: 'campaigns.surveys.remove', defaultMessage: 'Remove' })}</RowAction>
               ) : null}
             </span>
           )}
@@ -219,33 +223,30 @@ export default function Survey() {
       ) : null}
       {d.canEdit ? (
         <details className="details">
-          <summary>Add a wave</summary>
+          <summary>{t({ id: 'campaigns.surveys.add_a_wave', defaultMessage: 'Add a wave' })}</summary>
           <WaveForm constraint={d.constraint} lastResult={result && 'wave' in result ? result.wave : undefined} />
         </details>
       ) : null}
 
       <SampleSizePlanner planner={d.planner} waves={d.waves} action={base} />
 
-      <h2>Answers</h2>
+      <h2>{t({ id: 'campaigns.surveys.answers', defaultMessage: 'Answers' })}</h2>
       <div className="actions">
         {d.canEdit && d.questions.length && d.waves.length ? (
           <Link className="button button--primary" to={`${base}/import`}>
-            Import answers from a spreadsheet
-          </Link>
+            {t({ id: 'campaigns.surveys.import_answers_from_a_spreadsheet', defaultMessage: 'Import answers from a spreadsheet' })}</Link>
         ) : null}
         {d.waves.some((w) => w.responses > 0) ? (
           <a href={`/campaigns/${d.campaign.id}/surveys.csv`} download>
-            Download all answers (CSV, the import layout)
-          </a>
+            {t({ id: 'campaigns.surveys.download_all_answers_csv_the_import', defaultMessage: 'Download all answers (CSV, the import layout)' })}</a>
         ) : null}
       </div>
-      {d.canEdit && !(d.questions.length && d.waves.length) ? <p>Add questions and at least one wave before importing answers.</p> : null}
+      {d.canEdit && !(d.questions.length && d.waves.length) ? <p>{t({ id: 'campaigns.surveys.add_questions_and_at_least_one', defaultMessage: 'Add questions and at least one wave before importing answers.' })}</p> : null}
       {d.imports.length ? (
         <ul>
           {d.imports.map((i, n) => (
             <li key={n}>
-              {i.at.slice(0, 16).replace('T', ' ')}: {i.filename}, {i.rows} rows
-            </li>
+              {t({ id: 'campaigns.surveys.rows', defaultMessage: '{replace}: {filename}, {rows} rows' }, { replace: i.at.slice(0, 16).replace('T', ' '), filename: i.filename, rows: i.rows })}</li>
           ))}
         </ul>
       ) : null}
@@ -272,22 +273,23 @@ const WAVE_LABELS = { kind: 'Wave', group: 'Group', design: 'Design', startDate:
 const WAVE_DEFAULTS = { kind: 'baseline', group: 'campaign', design: 'panel', startDate: '', endDate: '', targetSize: '', sampling: '', clusterUnit: '', designEffect: '', samplingNotes: '' }
 
 function WaveForm({ constraint, lastResult }: { constraint: Constraints; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useT()
   const [form, fields] = useActionForm('wave', constraint, WAVE_DEFAULTS, lastResult)
   return (
     <>
       <ErrorSummary form={form} labels={WAVE_LABELS} />
       <Form method="post" className="filters" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-wave" />
-        <SelectField meta={fields.kind} label={WAVE_LABELS.kind} options={termChoices(WAVE_KINDS.terms)} />
-        <SelectField meta={fields.group} label={WAVE_LABELS.group} options={termChoices(WAVE_GROUPS.terms)} />
-        <SelectField meta={fields.design} label={WAVE_LABELS.design} options={termChoices(WAVE_DESIGNS.terms)} />
+        <SelectField meta={fields.kind} label={WAVE_LABELS.kind} options={termChoices(t, WAVE_KINDS)} />
+        <SelectField meta={fields.group} label={WAVE_LABELS.group} options={termChoices(t, WAVE_GROUPS)} />
+        <SelectField meta={fields.design} label={WAVE_LABELS.design} options={termChoices(t, WAVE_DESIGNS)} />
         <InputField meta={fields.startDate} label={WAVE_LABELS.startDate} type="date" width="full" />
         <InputField meta={fields.endDate} label={WAVE_LABELS.endDate} type="date" width="full" />
         <InputField meta={fields.targetSize} label={WAVE_LABELS.targetSize} type="number" inputMode="numeric" />
         <SamplingFields fields={fields} />
         <TextAreaField meta={fields.samplingNotes} label={WAVE_LABELS.samplingNotes} rows={2} />
         <div className="field">
-          <SubmitButton variant="secondary" pendingText="Adding…">Add the wave</SubmitButton>
+          <SubmitButton variant="secondary" pendingText={t({ id: 'campaigns.surveys.adding', defaultMessage: 'Adding…' })}>{t({ id: 'campaigns.surveys.add_the_wave', defaultMessage: 'Add the wave' })}</SubmitButton>
         </div>
       </Form>
     </>

@@ -12,8 +12,9 @@ import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { choiceQuery, clearPersonalFlag, importPlan, importProgress, refusedMessage, runImport, storeUpload, uploadsDir } from '../features/surveys/index.server'
 import { receiveUploadFile } from '../shared/csv/upload-file.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Import survey answers – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.import_survey_answers', defaultMessage: 'Import survey answers' }))
 
 const MAX_SURVEY_UPLOAD = 20 * 1024 * 1024
 /** How long the import request waits for a small file's import to end, before it shows the progress page instead. */
@@ -78,6 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImportSurvey() {
+  const { t } = useT()
   const { campaign, plan, progress, search } = useLoaderData<typeof loader>()
   const acted = useActionData<typeof action>()
   // A refused import's outcome is kept with the upload: shown when the page is reached again, from its progress page or a link.
@@ -88,15 +90,15 @@ export default function ImportSurvey() {
   return (
     <div className="form form--wide">
       <p className="muted">
-        <Link to={base}>{campaign.title}: survey</Link>
+        <Link to={base}>{t({ id: 'campaigns.surveys.import.survey', defaultMessage: '{title}: survey' }, { title: campaign.title })}</Link>
       </p>
-      <h1>Import survey answers</h1>
+      <h1>{t({ id: 'campaigns.surveys.import.import_survey_answers', defaultMessage: 'Import survey answers' })}</h1>
       {result ? (
         <div className={result.ok ? 'notice notice--success' : 'error-summary'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
           {result.ok ? (
             <p>
-              <Link to={base}>Back to the survey</Link>
+              <Link to={base}>{t({ id: 'campaigns.surveys.import.back_to_the_survey', defaultMessage: 'Back to the survey' })}</Link>
             </p>
           ) : null}
         </div>
@@ -106,25 +108,19 @@ export default function ImportSurvey() {
       ) : !plan ? (
         <>
           <p className="lede">
-            Upload a CSV or XLSX file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file
-            that holds several waves — a <code>wave</code> column (pre/post or baseline/endline) and a <code>group</code> column (campaign/comparison).
-            KoboToolbox and ODK exports work as they are.
-          </p>
-          <p>Nothing is imported until you have checked how the columns are read. Files up to 20 MB: CSV (UTF-8, comma or semicolon separated) or XLSX, as KoboToolbox and spreadsheets save them.</p>
+            {t({ id: 'campaigns.surveys.import.upload_a_csv_or_xlsx_file', defaultMessage: 'Upload a CSV or XLSX file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file that holds several waves — a' })}{' '}<code>{t({ id: 'campaigns.surveys.import.wave', defaultMessage: 'wave' })}</code> {' '}{t({ id: 'campaigns.surveys.import.column_pre_post_or_baseline_endline', defaultMessage: 'column (pre/post or baseline/endline) and a' })}{' '}<code>{t({ id: 'campaigns.surveys.import.group', defaultMessage: 'group' })}</code> {' '}{t({ id: 'campaigns.surveys.import.column_campaign_comparison_kobotoolbox_and_odk', defaultMessage: 'column (campaign/comparison). KoboToolbox and ODK exports work as they are.' })}</p>
+          <p>{t({ id: 'campaigns.surveys.import.nothing_is_imported_until_you_have', defaultMessage: 'Nothing is imported until you have checked how the columns are read. Files up to 20 MB: CSV (UTF-8, comma or semicolon separated) or XLSX, as KoboToolbox and spreadsheets save them.' })}</p>
           <Form method="post" encType="multipart/form-data">
             <div className="field">
               <label className="field__label" htmlFor="survey-file">
-                CSV or XLSX file
-              </label>
+                {t({ id: 'campaigns.surveys.import.csv_or_xlsx_file', defaultMessage: 'CSV or XLSX file' })}</label>
               <input id="survey-file" name="file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="input" required />
             </div>
             <div className="field">
               <label className="field__label" htmlFor="survey-sheet">
-                Sheet (XLSX only, optional)
-              </label>
+                {t({ id: 'campaigns.surveys.import.sheet_xlsx_only_optional', defaultMessage: 'Sheet (XLSX only, optional)' })}</label>
               <div className="field__hint" id="survey-sheet-hint">
-                The name of the sheet that holds the answers; the first sheet if empty.
-              </div>
+                {t({ id: 'campaigns.surveys.import.the_name_of_the_sheet_that', defaultMessage: 'The name of the sheet that holds the answers; the first sheet if empty.' })}</div>
               <input id="survey-sheet" name="sheet" type="text" className="input" aria-describedby="survey-sheet-hint" />
             </div>
             <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
@@ -155,16 +151,15 @@ function Working({ busy, text }: { busy: boolean; text: string }) {
 
 /** An org admin's "not personal data", with the reason, for one flagged column. */
 function ClearFlag({ column, header, error }: { column: number; header: string; error: string | null }) {
+  const { t } = useT()
   return (
     <details className="details" open={error ? true : undefined}>
-      <summary>Not personal data?</summary>
+      <summary>{t({ id: 'campaigns.surveys.import.not_personal_data', defaultMessage: 'Not personal data?' })}</summary>
       <div className={error ? 'field field--error' : 'field'}>
         <label className="field__label" htmlFor={`clear-${column}-reason`}>
-          Why is “{header}” not personal data?
-        </label>
+          {t({ id: 'campaigns.surveys.import.why_is_not_personal_data', defaultMessage: 'Why is “{header}” not personal data?' }, { header })}</label>
         <div className="field__hint" id={`clear-${column}-hint`}>
-          Kept with your name in the audit log.
-        </div>
+          {t({ id: 'campaigns.surveys.import.kept_with_your_name_in_the', defaultMessage: 'Kept with your name in the audit log.' })}</div>
         {error ? <FieldError id={`clear-${column}-error`} messages={[error]} /> : null}
         <textarea
           id={`clear-${column}-reason`}
@@ -177,8 +172,7 @@ function ClearFlag({ column, header, error }: { column: number; header: string; 
         />
       </div>
       <button type="submit" form={`clear-${column}`} className="button button--secondary">
-        Mark as not personal data
-      </button>
+        {t({ id: 'campaigns.surveys.import.mark_as_not_personal_data', defaultMessage: 'Mark as not personal data' })}</button>
     </details>
   )
 }
@@ -189,6 +183,7 @@ const PREVIEW_FIELDS = ['sex', 'age_band', 'locality', ...SAMPLE_TARGETS] as con
 type Plan = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['plan']>
 
 function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; base: string; search: string; busy: boolean; clearError: { column: number; message: string } | null }) {
+  const { t } = useT()
   const targets = [
     { value: 'choose', label: FIELD_LABELS.choose },
     ...FIELD_TARGETS.map((t) => ({ value: t, label: FIELD_LABELS[t] })),
@@ -210,24 +205,22 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
   return (
     <>
       <p className="lede">
-        {plan.upload.filename} ({sizeOf(plan.upload.bytes)}). Check what each column is; columns that look like personal data must be dropped.
-      </p>
+        {t({ id: 'campaigns.surveys.import.check_what_each_column_is_columns', defaultMessage: '{filename} ({value}). Check what each column is; columns that look like personal data must be dropped.' }, { filename: plan.upload.filename, value: sizeOf(plan.upload.bytes) })}</p>
       {plan.earlier ? (
         <div className="notice" role="status">
           <p>
-            This file was already imported on {plan.earlier.at.slice(0, 10)} ({plan.earlier.rows} rows). Importing it again changes nothing.
-          </p>
+            {t({ id: 'campaigns.surveys.import.this_file_was_already_imported_on', defaultMessage: 'This file was already imported on {slice} ({rows} rows). Importing it again changes nothing.' }, { slice: plan.earlier.at.slice(0, 10), rows: plan.earlier.rows })}</p>
         </div>
       ) : null}
-      <Form method="get" aria-label="Column mapping">
+      <Form method="get" aria-label={t({ id: 'campaigns.surveys.import.column_mapping', defaultMessage: 'Column mapping' })}>
         <input type="hidden" name="upload" value={plan.upload.id} />
-        <div className="table-wrap" role="region" aria-label="Columns of the file" tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label={t({ id: 'campaigns.surveys.import.columns_of_the_file', defaultMessage: 'Columns of the file' })} tabIndex={0}>
           <table className="mapping-table">
             <thead>
               <tr>
-                <th scope="col">Column</th>
-                <th scope="col">First values</th>
-                <th scope="col">Import as</th>
+                <th scope="col">{t({ id: 'campaigns.surveys.import.column', defaultMessage: 'Column' })}</th>
+                <th scope="col">{t({ id: 'campaigns.surveys.import.first_values', defaultMessage: 'First values' })}</th>
+                <th scope="col">{t({ id: 'campaigns.surveys.import.import_as', defaultMessage: 'Import as' })}</th>
               </tr>
             </thead>
             <tbody>
@@ -237,8 +230,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
                   <td>{plan.samples.map((r) => r[i] ?? '').filter(Boolean).slice(0, 3).join(' · ') || '—'}</td>
                   <td>
                     <label className="visually-hidden" htmlFor={`c${i}`}>
-                      Import {h || `column ${i + 1}`} as
-                    </label>
+                      {t({ id: 'campaigns.surveys.import.import_as_2', defaultMessage: 'Import {value} as' }, { value: h || `column ${i + 1}` })}</label>
                     <select id={`c${i}`} name={`c${i}`} defaultValue={plan.mapping[i]} className="select" aria-describedby={plan.personal[i] ? `c${i}-personal` : undefined}>
                       {targets.map((t) => (
                         <option key={t.value} value={t.value}>
@@ -249,12 +241,11 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
                     {plan.personal[i] ? (
                       <>
                         <p className="field__error" id={`c${i}-personal`}>
-                          Personal data? {plan.personal[i]!.charAt(0).toUpperCase() + plan.personal[i]!.slice(1)}. Drop it: Lantern stores no names, phone numbers or addresses of respondents.
-                        </p>
+                          {t({ id: 'campaigns.surveys.import.personal_data_drop_it_lantern_stores', defaultMessage: 'Personal data? {value}. Drop it: Lantern stores no names, phone numbers or addresses of respondents.' }, { value: plan.personal[i]!.charAt(0).toUpperCase() + plan.personal[i]!.slice(1) })}</p>
                         {plan.canClear ? (
                           <ClearFlag column={i} header={h} error={clearError?.column === i ? clearError.message : null} />
                         ) : (
-                          <p className="field__hint">A false alarm? An organisation admin can mark it as not personal data.</p>
+                          <p className="field__hint">{t({ id: 'campaigns.surveys.import.a_false_alarm_an_organisation_admin', defaultMessage: 'A false alarm? An organisation admin can mark it as not personal data.' })}</p>
                         )}
                       </>
                     ) : null}
@@ -262,8 +253,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
                       .filter((c) => c.column === i)
                       .map((c) => (
                         <p className="field__hint" key={c.at}>
-                          Not personal data, said {c.userName} on {c.at.slice(0, 10)}: “{c.reason}”
-                        </p>
+                          {t({ id: 'campaigns.surveys.import.not_personal_data_said_on', defaultMessage: 'Not personal data, said {userName} on {slice}: “{reason}”' }, { userName: c.userName, slice: c.at.slice(0, 10), reason: c.reason })}</p>
                       ))}
                   </td>
                 </tr>
@@ -274,10 +264,9 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
         {!plan.mapping.includes('wave') ? (
           <div className="field">
             <label className="field__label" htmlFor="target-wave">
-              The file has no wave column: its rows belong to
-            </label>
+              {t({ id: 'campaigns.surveys.import.the_file_has_no_wave_column', defaultMessage: 'The file has no wave column: its rows belong to' })}</label>
             <select id="target-wave" name="wave" defaultValue={plan.targetWave ?? ''} className="select">
-              <option value="">Choose a wave</option>
+              <option value="">{t({ id: 'campaigns.surveys.import.choose_a_wave', defaultMessage: 'Choose a wave' })}</option>
               {plan.waves.map((w) => (
                 <option key={w.key} value={w.key}>
                   {w.name}
@@ -288,12 +277,10 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
         ) : null}
         <div className="actions">
           <button type="submit" className="button button--secondary">
-            Check again with these choices
-          </button>
+            {t({ id: 'campaigns.surveys.import.check_again_with_these_choices', defaultMessage: 'Check again with these choices' })}</button>
           {plan.mapping.includes('choose') ? (
             <button type="submit" name="rest" value="drop" className="button button--secondary">
-              Drop every column still undecided
-            </button>
+              {t({ id: 'campaigns.surveys.import.drop_every_column_still_undecided', defaultMessage: 'Drop every column still undecided' })}</button>
           ) : null}
         </div>
       </Form>
@@ -314,35 +301,33 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
       {plan.problemCount ? (
         <section aria-labelledby="problems-title">
           <h2 id="problems-title">
-            {plan.problemCount.toLocaleString('en')} problem{plan.problemCount === 1 ? '' : 's'} to fix{plan.checked ? '' : ' in the first rows'}
-          </h2>
+            {t({ id: 'campaigns.surveys.import.problem_to_fix', defaultMessage: '{toLocaleString} problem{value} to fix{value2}' }, { toLocaleString: plan.problemCount.toLocaleString('en'), value: plan.problemCount === 1 ? '' : 's', value2: plan.checked ? '' : ' in the first rows' })}</h2>
           <p>
-            Nothing will be imported until every row is right. Fix the file and upload it again, or change how a column is read.{' '}
+            {t({ id: 'campaigns.surveys.import.nothing_will_be_imported_until_every', defaultMessage: 'Nothing will be imported until every row is right. Fix the file and upload it again, or change how a column is read.' })}{' '}
             {plan.checked ? (
               <a href={`${base}/import.csv?${plan.query}`} download>
-                Download the problems (CSV)
-              </a>
+                {t({ id: 'campaigns.surveys.import.download_the_problems_csv', defaultMessage: 'Download the problems (CSV)' })}</a>
             ) : null}
           </p>
           <ProblemsTable problems={plan.problems} />
-          {plan.problemCount > plan.problems.length ? <p>The first {plan.problems.length} are shown; the CSV has {plan.problemCount > PROBLEMS_KEPT ? `the first ${PROBLEMS_KEPT.toLocaleString('en')}` : 'them all'}.</p> : null}
+          {plan.problemCount > plan.problems.length ? <p>{t({ id: 'campaigns.surveys.import.the_first_are_shown_the_csv', defaultMessage: 'The first {problemsCount} are shown; the CSV has {value}.' }, { problemsCount: plan.problems.length, value: plan.problemCount > PROBLEMS_KEPT ? `the first ${PROBLEMS_KEPT.toLocaleString('en')}` : 'them all' })}</p> : null}
         </section>
       ) : (
         <section aria-labelledby="preview-title">
-          <h2 id="preview-title">As it will be stored</h2>
+          <h2 id="preview-title">{t({ id: 'campaigns.surveys.import.as_it_will_be_stored', defaultMessage: 'As it will be stored' })}</h2>
           <p>
             {plan.preview.length ? `${plan.preview.length === 1 ? 'The first new row' : `The first ${plan.preview.length} new rows`} of the file, as they will be stored. Every row is checked when you import; nothing is stored unless all are right.` : 'The first rows of this file are already stored; rows already stored as they are will be skipped.'}
             {changes?.identical ? ` ${changes.identical.toLocaleString('en')} ${changes.identical === 1 ? 'row is already stored as it is' : 'rows are already stored as they are'} and will be skipped.` : ''}
           </p>
           <SamplingNote plan={plan} />
           {plan.preview.length ? (
-            <div className="table-wrap" role="region" aria-label="Preview" tabIndex={0}>
+            <div className="table-wrap" role="region" aria-label={t({ id: 'campaigns.surveys.import.preview', defaultMessage: 'Preview' })} tabIndex={0}>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Respondent</th>
-                    <th scope="col">Wave</th>
+                    <th scope="col">{t({ id: 'campaigns.surveys.import.line', defaultMessage: 'Line' })}</th>
+                    <th scope="col">{t({ id: 'campaigns.surveys.import.respondent', defaultMessage: 'Respondent' })}</th>
+                    <th scope="col">{t({ id: 'campaigns.surveys.import.wave_2', defaultMessage: 'Wave' })}</th>
                     {sampleColumns.map((c) => (
                       <th scope="col" key={c}>
                         {PREVIEW_HEADERS[c]}
@@ -390,8 +375,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
               </button>
               {changes ? (
                 <button type="submit" name="accept_all" value="1" className="button button--secondary" aria-disabled={busy || undefined}>
-                  Import the new rows and accept every change
-                </button>
+                  {t({ id: 'campaigns.surveys.import.import_the_new_rows_and_accept', defaultMessage: 'Import the new rows and accept every change' })}</button>
               ) : null}
             </div>
             <Working busy={busy} text={`Checking every row of ${plan.upload.filename}…`} />
@@ -406,19 +390,19 @@ const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 102
 
 /** How the waves this file fills will be analysed: as declared, as the file's sample columns describe, or as a simple random sample. */
 function SamplingNote({ plan }: { plan: Plan }) {
+  const { t } = useT()
   const undeclared = plan.waves.filter((w) => w.sampling === null)
   const declared = plan.waves.filter((w) => w.sampling !== null)
   return (
     <ul>
       {declared.map((w) => (
         <li key={w.key}>
-          The {w.name} is analysed as a {SAMPLINGS.label(w.sampling!).toLowerCase()}, as its wave declares.
-        </li>
+          {t({ id: 'campaigns.surveys.import.the_is_analysed_as_a_as', defaultMessage: 'The {name} is analysed as a {toLowerCase}, as its wave declares.' }, { name: w.name, toLowerCase: t(SAMPLINGS.message(w.sampling!)).toLowerCase() })}</li>
       ))}
       {undeclared.length ? (
         <li>
           {plan.sampling.implied
-            ? `Waves without a declared design (${undeclared.map((w) => w.name).join(', ')}) that this file fills are analysed as a ${SAMPLINGS.label(plan.sampling.implied).toLowerCase()}: this import declares it, from the columns mapped to the sample.`
+            ? `Waves without a declared design (${undeclared.map((w) => w.name).join(', ')}) that this file fills are analysed as a ${t(SAMPLINGS.message(plan.sampling.implied)).toLowerCase()}: this import declares it, from the columns mapped to the sample.`
             : `How the ${undeclared.map((w) => w.name).join(' and the ')} were drawn is not stated: they are analysed as a simple random sample. If villages, schools or other places were drawn first, map the column that names each respondent’s place to “Cluster”.`}
         </li>
       ) : null}
@@ -428,6 +412,7 @@ function SamplingNote({ plan }: { plan: Plan }) {
 
 /** An import under way: how far it has come, refreshed every second with JavaScript and every two seconds without. */
 function Progress({ progress }: { progress: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['progress']> }) {
+  const { t } = useT()
   const revalidator = useRevalidator()
   useEffect(() => {
     const timer = setInterval(() => {
@@ -442,20 +427,18 @@ function Progress({ progress }: { progress: NonNullable<ReturnType<typeof useLoa
       <noscript>
         <meta httpEquiv="refresh" content="2" />
       </noscript>
-      <h2 id="progress-title">Importing {progress.filename}</h2>
+      <h2 id="progress-title">{t({ id: 'campaigns.surveys.import.importing', defaultMessage: 'Importing {filename}' }, { filename: progress.filename })}</h2>
       <div className="field">
         <label className="field__label" htmlFor="progress-checked">
-          Rows checked: {progress.checkedRows.toLocaleString('en')} ({share} % of the file)
-        </label>
+          {t({ id: 'campaigns.surveys.import.rows_checked_of_the_file', defaultMessage: 'Rows checked: {toLocaleString} ({share} % of the file)' }, { toLocaleString: progress.checkedRows.toLocaleString('en'), share })}</label>
         <progress id="progress-checked" className="meter" max={100} value={share} />
       </div>
       <div className="field">
         <label className="field__label" htmlFor="progress-written">
-          Rows written: {progress.writtenRows.toLocaleString('en')}
-        </label>
+          {t({ id: 'campaigns.surveys.import.rows_written', defaultMessage: 'Rows written: {toLocaleString}' }, { toLocaleString: progress.writtenRows.toLocaleString('en') })}</label>
         <progress id="progress-written" className="meter" max={Math.max(progress.checkedRows, 1)} value={progress.writtenRows} />
       </div>
-      <p>Nothing is shown on the survey until every row is stored. You may leave this page: the import goes on, and the survey page shows it once it is done.</p>
+      <p>{t({ id: 'campaigns.surveys.import.nothing_is_shown_on_the_survey', defaultMessage: 'Nothing is shown on the survey until every row is stored. You may leave this page: the import goes on, and the survey page shows it once it is done.' })}</p>
     </section>
   )
 }
@@ -464,20 +447,20 @@ type Changed = NonNullable<Plan['changes']>['list'][number]
 
 /** Rows already stored that this file says otherwise: each written only if a person ticks it. */
 function Changes({ changes, count }: { changes: Changed[]; count: number }) {
+  const { t } = useT()
   const value = (v: string | null) => v ?? '(none)'
   return (
     <section aria-labelledby="changes-title">
       <h3 id="changes-title">
-        {count.toLocaleString('en')} {count === 1 ? 'row says' : 'rows say'} something else than what is stored
-      </h3>
-      <p>These respondents are already stored. Tick a change to store the file’s version; what is not ticked stays as it is.</p>
-      <div className="table-wrap" role="region" aria-label="Changed rows" tabIndex={0}>
+        {t({ id: 'campaigns.surveys.import.something_else_than_what_is_stored', defaultMessage: '{toLocaleString} {value} something else than what is stored' }, { toLocaleString: count.toLocaleString('en'), value: count === 1 ? 'row says' : 'rows say' })}</h3>
+      <p>{t({ id: 'campaigns.surveys.import.these_respondents_are_already_stored_tick', defaultMessage: 'These respondents are already stored. Tick a change to store the file’s version; what is not ticked stays as it is.' })}</p>
+      <div className="table-wrap" role="region" aria-label={t({ id: 'campaigns.surveys.import.changed_rows', defaultMessage: 'Changed rows' })} tabIndex={0}>
         <table>
           <thead>
             <tr>
-              <th scope="col">Accept</th>
-              <th scope="col">Respondent</th>
-              <th scope="col">What the file changes</th>
+              <th scope="col">{t({ id: 'campaigns.surveys.import.accept', defaultMessage: 'Accept' })}</th>
+              <th scope="col">{t({ id: 'campaigns.surveys.import.respondent', defaultMessage: 'Respondent' })}</th>
+              <th scope="col">{t({ id: 'campaigns.surveys.import.what_the_file_changes', defaultMessage: 'What the file changes' })}</th>
             </tr>
           </thead>
           <tbody>
@@ -489,8 +472,7 @@ function Changes({ changes, count }: { changes: Changed[]; count: number }) {
                 <td>
                   {c.respondentCode}
                   <div className="muted">
-                    line {c.line}, {c.wave.replace(':', ', ')}
-                  </div>
+                    {t({ id: 'campaigns.surveys.import.line_2', defaultMessage: 'line {line}, {replace}' }, { line: c.line, replace: c.wave.replace(':', ', ') })}</div>
                 </td>
                 <td>
                   <ul className="plain-list">
@@ -506,7 +488,7 @@ function Changes({ changes, count }: { changes: Changed[]; count: number }) {
           </tbody>
         </table>
       </div>
-      {count > changes.length ? <p>The first {changes.length} are shown; “Accept every change” accepts all {count.toLocaleString('en')}.</p> : null}
+      {count > changes.length ? <p>{t({ id: 'campaigns.surveys.import.the_first_are_shown_accept_every', defaultMessage: 'The first {changesCount} are shown; “Accept every change” accepts all {toLocaleString}.' }, { changesCount: changes.length, toLocaleString: count.toLocaleString('en') })}</p> : null}
     </section>
   )
 }

@@ -11,14 +11,15 @@ import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { surveyOf, updateQuestion } from '../features/surveys/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Change a survey question – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.change_a_survey_question', defaultMessage: 'Change a survey question' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId, questionId } = parseParams(params, questionParams)
   const survey = await surveyOf(actor, campaignId)
-  const question = survey.questions.find((q) => q.id === questionId) ?? notFound('There is no such question in this campaign.')
+  const question = survey.questions.find((q) => q.id === questionId) ?? notFound({ id: 'errors.no_such_question', defaultMessage: 'There is no such question in this campaign.' })
   const { campaign } = await getCampaign(actor, campaignId)
   return {
     constraint: constraintOf(questionSchema), campaign: { id: campaignId, title: campaign.title }, indicators: survey.indicators, defaults: questionDefaults(question), answers: question.answers }
@@ -35,16 +36,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeQuestion() {
+  const { t } = useT()
   const { campaign, indicators, defaults, answers, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('question', constraint, defaults)
   const intro = answers ? (
     <p className="lede">
-      This question has {answers} answer{answers === 1 ? '' : 's'}. Its wording, labels and indicator may change; its code, type, options and desired answer may not,
-      since the stored answers depend on them.
-    </p>
+      {t({ id: 'campaigns.surveys.questions.this_question_has_answer_its_wording', defaultMessage: 'This question has {answers} answer{value}. Its wording, labels and indicator may change; its code, type, options and desired answer may not, since the stored answers depend on them.' }, { answers, value: answers === 1 ? '' : 's' })}</p>
   ) : null
   return (
-    <SectionPage title="Change a survey question" campaign={campaign} form={form} labels={QUESTION_LABELS} intro={intro} back={`/campaigns/${campaign.id}/surveys`}>
+    <SectionPage title={t({ id: 'campaigns.surveys.questions.change_a_survey_question', defaultMessage: 'Change a survey question' })} campaign={campaign} form={form} labels={QUESTION_LABELS} intro={intro} back={`/campaigns/${campaign.id}/surveys`}>
       <QuestionFields fields={fields} indicators={indicators} />
     </SectionPage>
   )

@@ -10,8 +10,9 @@ import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { addQuestions, surveyOf } from '../features/surveys/index.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Add a survey question – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.add_a_survey_question', defaultMessage: 'Add a survey question' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -33,10 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AddQuestion() {
+  const { t } = useT()
   const { campaign, indicators, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('question', constraint, questionDefaults())
   return (
-    <SectionPage title="Add a survey question" campaign={campaign} form={form} labels={QUESTION_LABELS} back={`/campaigns/${campaign.id}/surveys`}>
+    <SectionPage title={t({ id: 'campaigns.surveys.questions.new.add_a_survey_question', defaultMessage: 'Add a survey question' })} campaign={campaign} form={form} labels={QUESTION_LABELS} back={`/campaigns/${campaign.id}/surveys`}>
       <QuestionFields fields={fields} indicators={indicators} />
     </SectionPage>
   )

@@ -7,8 +7,9 @@ import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { deleteResponse, responseOf, surveyOf, updateResponse } from '../features/surveys/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Change a response – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.change_a_response', defaultMessage: 'Change a response' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -48,22 +49,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeResponse() {
+  const { t } = useT()
   const { campaign, waveId, sampling, questions, values } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const back = `/campaigns/${campaign.id}/surveys/waves/${waveId}`
   return (
     <div className="form form--wide">
       <p className="muted">
-        <Link to={back}>{campaign.title}: wave</Link>
+        <Link to={back}>{t({ id: 'campaigns.surveys.responses.wave', defaultMessage: '{title}: wave' }, { title: campaign.title })}</Link>
       </p>
-      <h1>Change a response</h1>
+      <h1>{t({ id: 'campaigns.surveys.responses.change_a_response', defaultMessage: 'Change a response' })}</h1>
       <ResponseForm sampling={sampling} questions={questions} values={result?.values ?? values} errors={result?.errors ?? {}} submitLabel="Save the changes" cancelTo={back} />
-      <h2>Delete this response</h2>
-      <p>Its answers are removed from the results; the audit log keeps a record.</p>
+      <h2>{t({ id: 'campaigns.surveys.responses.delete_this_response', defaultMessage: 'Delete this response' })}</h2>
+      <p>{t({ id: 'campaigns.surveys.responses.its_answers_are_removed_from_the', defaultMessage: 'Its answers are removed from the results; the audit log keeps a record.' })}</p>
       <Form method="post">
         <button type="submit" name="intent" value="delete" className="button button--warning">
-          Delete the response of {values.respondentCode}
-        </button>
+          {t({ id: 'campaigns.surveys.responses.delete_the_response_of', defaultMessage: 'Delete the response of {respondentCode}' }, { respondentCode: values.respondentCode })}</button>
       </Form>
     </div>
   )

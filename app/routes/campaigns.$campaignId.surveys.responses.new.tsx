@@ -10,19 +10,20 @@ import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { addResponse, surveyOf } from '../features/surveys/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Type in a response – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.type_in_a_response', defaultMessage: 'Type in a response' }))
 
 function waveOf(url: string, form?: Record<string, string>) {
   const wave = idField.safeParse(form?.wave ?? new URL(url).searchParams.get('wave'))
-  return wave.success ? wave.data : notFound('Choose a wave on the survey page first.')
+  return wave.success ? wave.data : notFound({ id: 'errors.choose_wave_first', defaultMessage: 'Choose a wave on the survey page first.' })
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
   const survey = await surveyOf(actor, campaignId, { answerCounts: false })
-  const wave = survey.waves.find((w) => w.id === waveOf(request.url)) ?? notFound('There is no such wave in this campaign.')
+  const wave = survey.waves.find((w) => w.id === waveOf(request.url)) ?? notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
   const stored = await getCampaign(actor, campaignId)
   return { campaign: { id: campaignId, title: stored.campaign.title }, wave, questions: survey.questions }
 }
@@ -41,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewResponse() {
+  const { t } = useT()
   const { campaign, wave, questions } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const back = `/campaigns/${campaign.id}/surveys/waves/${wave.id}`
@@ -48,10 +50,10 @@ export default function NewResponse() {
     <div className="form form--wide">
       <p className="muted">
         <Link to={back}>
-          {campaign.title}: {WAVE_KINDS.label(wave.kind).toLowerCase()}, {WAVE_GROUPS.label(wave.group).toLowerCase()}
+          {campaign.title}: {t(WAVE_KINDS.message(wave.kind)).toLowerCase()}, {t(WAVE_GROUPS.message(wave.group)).toLowerCase()}
         </Link>
       </p>
-      <h1>Type in a response</h1>
+      <h1>{t({ id: 'campaigns.surveys.responses.new.type_in_a_response', defaultMessage: 'Type in a response' })}</h1>
       <ResponseForm hidden={{ wave: String(wave.id) }} sampling={wave.sampling} questions={questions} values={result?.values ?? {}} errors={result?.errors ?? {}} submitLabel="Save the response" cancelTo={back} />
     </div>
   )

@@ -13,8 +13,9 @@ import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { SAMPLING_LABELS, SamplingFields, samplingSchema, samplingWords } from '../features/surveys'
 import { responsesOf, setWaveSampling } from '../features/surveys/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Responses of a wave – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.responses_of_a_wave', defaultMessage: 'Responses of a wave' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -39,34 +40,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WaveResponses() {
+  const { t } = useT()
   const d = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const name = `${WAVE_KINDS.label(d.wave.kind)}, ${WAVE_GROUPS.label(d.wave.group).toLowerCase()}`
+  const name = `${t(WAVE_KINDS.message(d.wave.kind))}, ${t(WAVE_GROUPS.message(d.wave.group)).toLowerCase()}`
   const base = `/campaigns/${d.campaign.id}/surveys`
   return (
     <div className="form form--wide">
       <p className="muted">
-        <Link to={base}>{d.campaign.title}: survey</Link>
+        <Link to={base}>{t({ id: 'campaigns.surveys.waves.survey', defaultMessage: '{title}: survey' }, { title: d.campaign.title })}</Link>
       </p>
       <h1>{name}</h1>
       <p className="lede">
-        {d.wave.responses} response{d.wave.responses === 1 ? '' : 's'}. Type in answers from paper questionnaires one at a time, or import a spreadsheet.
-      </p>
+        {t({ id: 'campaigns.surveys.waves.response_type_in_answers_from_paper', defaultMessage: '{responses} response{value}. Type in answers from paper questionnaires one at a time, or import a spreadsheet.' }, { responses: d.wave.responses, value: d.wave.responses === 1 ? '' : 's' })}</p>
       <p>
-        Sampling: <strong>{samplingWords(d.wave)}</strong>
+        {t({ id: 'campaigns.surveys.waves.sampling', defaultMessage: 'Sampling:' })}{' '}<strong>{samplingWords(d.wave)}</strong>
         {d.wave.designEffect ? `, planned with a design effect of ${d.wave.designEffect}` : ''}.
       </p>
       {result?.saved ? (
         <div className="notice notice--success" role="status">
-          <p>The sampling was saved; the results now follow it.</p>
+          <p>{t({ id: 'campaigns.surveys.waves.the_sampling_was_saved_the_results', defaultMessage: 'The sampling was saved; the results now follow it.' })}</p>
         </div>
       ) : null}
       {d.canEdit ? <SamplingForm constraint={d.constraint} wave={d.wave} lastResult={result?.sampling} /> : null}
       {d.canEdit ? (
         <div className="actions">
           <Link className="button button--primary" to={`${base}/responses/new?wave=${d.wave.id}`}>
-            Type in a response
-          </Link>
+            {t({ id: 'campaigns.surveys.waves.type_in_a_response', defaultMessage: 'Type in a response' })}</Link>
         </div>
       ) : null}
       {d.items.length ? (
@@ -75,11 +75,11 @@ export default function WaveResponses() {
             <li key={r.id}>
               <span>
                 {r.respondentCode}
-                <span className="task-list__summary">{r.importId ? 'imported' : 'typed in'} on {r.createdAt.slice(0, 10)}</span>
+                <span className="task-list__summary">{t({ id: 'campaigns.surveys.waves.on', defaultMessage: '{value} on {slice}' }, { value: r.importId ? 'imported' : 'typed in', slice: r.createdAt.slice(0, 10) })}</span>
               </span>
               {d.canEdit ? (
                 <Link to={`${base}/responses/${r.id}`}>
-                  Change<span className="visually-hidden"> the response of {r.respondentCode}</span>
+                  {t({ id: 'campaigns.surveys.waves.change', defaultMessage: 'Change' })}<span className="visually-hidden"> {t({ id: 'campaigns.surveys.waves.the_response_of', defaultMessage: 'the response of {respondentCode}' }, { respondentCode: r.respondentCode })}</span>
                 </Link>
               ) : null}
             </li>
@@ -92,17 +92,17 @@ export default function WaveResponses() {
 }
 
 function SamplingForm({ constraint, wave, lastResult }: { constraint: Constraints; wave: { sampling: string | null; clusterUnit: string | null; designEffect: number | null }; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useT()
   const defaults = { sampling: wave.sampling ?? '', clusterUnit: wave.clusterUnit ?? '', designEffect: wave.designEffect === null ? '' : String(wave.designEffect) }
   const [form, fields] = useActionForm('sampling', constraint, defaults, lastResult)
   return (
     <details className="details" open={lastResult?.status === 'error' || undefined}>
-      <summary>Say how the respondents were drawn</summary>
+      <summary>{t({ id: 'campaigns.surveys.waves.say_how_the_respondents_were_drawn', defaultMessage: 'Say how the respondents were drawn' })}</summary>
       <ErrorSummary form={form} labels={SAMPLING_LABELS} />
       <Form method="post" {...getFormProps(form)}>
         <SamplingFields fields={fields} />
-        <SubmitButton variant="secondary" pendingText="Saving…">
-          Save the sampling
-        </SubmitButton>
+        <SubmitButton variant="secondary" pendingText={t({ id: 'campaigns.surveys.waves.saving', defaultMessage: 'Saving…' })}>
+          {t({ id: 'campaigns.surveys.waves.save_the_sampling', defaultMessage: 'Save the sampling' })}</SubmitButton>
       </Form>
     </details>
   )

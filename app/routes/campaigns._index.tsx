@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FilterDate, FilterSelect, Pagination } from '../shared/ui/filters'
-import { COUNTRY_OPTIONS, termChoices } from '../shared/ui/options'
+import { countryOptions, termChoices } from '../shared/ui/options'
 import { can } from '../shared/permissions/permissions'
 import { countryName } from '../shared/taxonomy/countries'
 import { subdivisionsOf } from '../shared/taxonomy/subdivisions'
@@ -9,8 +9,9 @@ import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, STATUSES } from '../shared/tax
 import { parseCampaignFilters } from '../features/campaigns'
 import { listCampaigns, organisationsWithCampaigns } from '../features/campaigns/index.server'
 import { getSession } from '../features/accounts/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Campaigns – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.campaigns', defaultMessage: 'Campaigns' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)
@@ -29,57 +30,54 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const YEARS = Array.from({ length: 9 }, (_, i) => String(2022 + i)).map((y) => ({ value: y, label: y }))
 
 export default function Campaigns() {
+  const i18n = useT()
+  const { t } = i18n
   const d = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
   const f = d.filters
   return (
     <>
-      <h1>Campaigns</h1>
+      <h1>{t({ id: 'campaigns.campaigns', defaultMessage: 'Campaigns' })}</h1>
       <div className="actions">
         {d.canCreate ? (
           <>
             <Link className="button button--primary" to="/campaigns/new">
-              Register a campaign
-            </Link>
-            <Link to="/campaigns/import">Import from a spreadsheet</Link>
+              {t({ id: 'campaigns.register_a_campaign', defaultMessage: 'Register a campaign' })}</Link>
+            <Link to="/campaigns/import">{t({ id: 'campaigns.import_from_a_spreadsheet', defaultMessage: 'Import from a spreadsheet' })}</Link>
           </>
         ) : null}
         <a href={`/campaigns.csv?${search}`} download>
-          Download this list as CSV
-        </a>
+          {t({ id: 'campaigns.download_this_list_as_csv', defaultMessage: 'Download this list as CSV' })}</a>
       </div>
-      <Form method="get" className="filters" aria-label="Filter campaigns">
+      <Form method="get" className="filters" aria-label={t({ id: 'campaigns.filter_campaigns', defaultMessage: 'Filter campaigns' })}>
         <div className="field">
           <label className="field__label" htmlFor="filter-q">
-            Search
-          </label>
+            {t({ id: 'campaigns.search', defaultMessage: 'Search' })}</label>
           <input id="filter-q" name="q" type="search" defaultValue={f.q ?? ''} className="input" />
         </div>
-        <FilterSelect name="country" label="Country" options={COUNTRY_OPTIONS} value={f.country} />
-        {d.subdivisions.length ? <FilterSelect name="subdivision" label="Subdivision" options={d.subdivisions} value={f.subdivision} /> : null}
-        <FilterSelect name="audience" label="Audience" options={termChoices(AUDIENCES.terms)} value={f.audience} />
-        <FilterSelect name="channel" label="Channel" options={termChoices(CHANNELS.terms)} value={f.channel} />
-        <FilterSelect name="form" label="Form of exploitation" options={termChoices(EXPLOITATION_FORMS.terms)} value={f.form} />
-        <FilterSelect name="status" label="Status" options={termChoices(STATUSES.terms)} value={f.status} />
-        <FilterSelect name="organisation" label="Organisation" options={d.organisations.map((o) => ({ value: String(o.id), label: o.name }))} value={f.organisation} />
-        <FilterSelect name="year" label="Year" options={YEARS} value={f.year} />
-        <FilterDate name="from" label="Running from" value={f.from} />
-        <FilterDate name="to" label="Running to" value={f.to} />
+        <FilterSelect name="country" label={t({ id: 'campaigns.country', defaultMessage: 'Country' })} options={countryOptions(i18n)} value={f.country} />
+        {d.subdivisions.length ? <FilterSelect name="subdivision" label={t({ id: 'campaigns.subdivision', defaultMessage: 'Subdivision' })} options={d.subdivisions} value={f.subdivision} /> : null}
+        <FilterSelect name="audience" label={t({ id: 'campaigns.audience', defaultMessage: 'Audience' })} options={termChoices(t, AUDIENCES)} value={f.audience} />
+        <FilterSelect name="channel" label={t({ id: 'campaigns.channel', defaultMessage: 'Channel' })} options={termChoices(t, CHANNELS)} value={f.channel} />
+        <FilterSelect name="form" label={t({ id: 'campaigns.form_of_exploitation', defaultMessage: 'Form of exploitation' })} options={termChoices(t, EXPLOITATION_FORMS)} value={f.form} />
+        <FilterSelect name="status" label={t({ id: 'campaigns.status', defaultMessage: 'Status' })} options={termChoices(t, STATUSES)} value={f.status} />
+        <FilterSelect name="organisation" label={t({ id: 'campaigns.organisation', defaultMessage: 'Organisation' })} options={d.organisations.map((o) => ({ value: String(o.id), label: o.name }))} value={f.organisation} />
+        <FilterSelect name="year" label={t({ id: 'campaigns.year', defaultMessage: 'Year' })} options={YEARS} value={f.year} />
+        <FilterDate name="from" label={t({ id: 'campaigns.running_from', defaultMessage: 'Running from' })} value={f.from} />
+        <FilterDate name="to" label={t({ id: 'campaigns.running_to', defaultMessage: 'Running to' })} value={f.to} />
         <div className="field">
           <label className="field__label" htmlFor="filter-sort">
-            Sort by
-          </label>
+            {t({ id: 'campaigns.sort_by', defaultMessage: 'Sort by' })}</label>
           <select id="filter-sort" name="sort" defaultValue={f.sort} className="select">
-            <option value="start">Start date, newest first</option>
-            <option value="title">Title</option>
-            <option value="updated">Last changed</option>
+            <option value="start">{t({ id: 'campaigns.start_date_newest_first', defaultMessage: 'Start date, newest first' })}</option>
+            <option value="title">{t({ id: 'campaigns.title', defaultMessage: 'Title' })}</option>
+            <option value="updated">{t({ id: 'campaigns.last_changed', defaultMessage: 'Last changed' })}</option>
           </select>
         </div>
         <div className="field">
           <button type="submit" className="button button--secondary">
-            Apply filters
-          </button>{' '}
-          <Link to="/campaigns">Clear</Link>
+            {t({ id: 'campaigns.apply_filters', defaultMessage: 'Apply filters' })}</button>{' '}
+          <Link to="/campaigns">{t({ id: 'campaigns.clear', defaultMessage: 'Clear' })}</Link>
         </div>
       </Form>
       <p role="status">
@@ -88,14 +86,14 @@ export default function Campaigns() {
       {d.items.length ? (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Campaigns</caption>
+            <caption className="visually-hidden">{t({ id: 'campaigns.campaigns', defaultMessage: 'Campaigns' })}</caption>
             <thead>
               <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">Where</th>
-                <th scope="col">When</th>
-                <th scope="col">Audiences</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t({ id: 'campaigns.campaign', defaultMessage: 'Campaign' })}</th>
+                <th scope="col">{t({ id: 'campaigns.where', defaultMessage: 'Where' })}</th>
+                <th scope="col">{t({ id: 'campaigns.when', defaultMessage: 'When' })}</th>
+                <th scope="col">{t({ id: 'campaigns.audiences', defaultMessage: 'Audiences' })}</th>
+                <th scope="col">{t({ id: 'campaigns.status', defaultMessage: 'Status' })}</th>
               </tr>
             </thead>
             <tbody>
@@ -111,7 +109,7 @@ export default function Campaigns() {
                   </td>
                   <td>{c.startDate && c.endDate ? `${c.startDate} to ${c.endDate}` : '—'}</td>
                   <td>{c.audiences.map(AUDIENCES.label).join(', ') || '—'}</td>
-                  <td>{STATUSES.label(c.status)}</td>
+                  <td>{t(STATUSES.message(c.status))}</td>
                 </tr>
               ))}
             </tbody>

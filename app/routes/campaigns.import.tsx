@@ -6,8 +6,9 @@ import { importCampaignsCsv } from '../features/campaigns/index.server'
 import { assertCan } from '../shared/permissions/permissions.server'
 import { requireSession } from '../features/accounts/index.server'
 import { readCsvUpload } from '../shared/csv/upload.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Import campaigns – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.import_campaigns', defaultMessage: 'Import campaigns' }))
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -30,31 +31,28 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportCampaigns() {
+  const { t } = useT()
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   return (
     <div className="form form--wide">
-      <h1>Import campaigns from a spreadsheet</h1>
+      <h1>{t({ id: 'campaigns.import.import_campaigns_from_a_spreadsheet', defaultMessage: 'Import campaigns from a spreadsheet' })}</h1>
       <p className="lede">
-        Move your organisation’s campaign list into Lantern. Use the columns of the <a href="/campaigns/template.csv">template</a> (the
-        same as the campaign export): one line per campaign and subdivision, codes from Lantern’s lists, several values separated by “;”.
-      </p>
-      <p>Every line is checked first. If any line has a problem, nothing is imported and each problem is listed with its line and column.</p>
+        {t({ id: 'campaigns.import.move_your_organisation_s_campaign_list', defaultMessage: 'Move your organisation’s campaign list into Lantern. Use the columns of the' })}{' '}<a href="/campaigns/template.csv">{t({ id: 'campaigns.import.template', defaultMessage: 'template' })}</a> {' '}{t({ id: 'campaigns.import.the_same_as_the_campaign_export', defaultMessage: '(the same as the campaign export): one line per campaign and subdivision, codes from Lantern’s lists, several values separated by “;”.' })}</p>
+      <p>{t({ id: 'campaigns.import.every_line_is_checked_first_if', defaultMessage: 'Every line is checked first. If any line has a problem, nothing is imported and each problem is listed with its line and column.' })}</p>
       <p>
-        A campaign’s code is how Lantern knows it again: import the same file twice and nothing changes; change a line and the campaign it names is
-        updated. A new campaign comes in as a draft (or archived); give it objectives and register it on Lantern.
-      </p>
+        {t({ id: 'campaigns.import.a_campaign_s_code_is_how', defaultMessage: 'A campaign’s code is how Lantern knows it again: import the same file twice and nothing changes; change a line and the campaign it names is updated. A new campaign comes in as a draft (or archived); give it objectives and register it on Lantern.' })}</p>
       {result?.ok ? (
         <div className="notice notice--success" role="status">
           <p>
-            {result.message} {result.created || result.updated ? <Link to="/campaigns?sort=updated">See them in the list</Link> : null}
+            {result.message} {result.created || result.updated ? <Link to="/campaigns?sort=updated">{t({ id: 'campaigns.import.see_them_in_the_list', defaultMessage: 'See them in the list' })}</Link> : null}
           </p>
         </div>
       ) : null}
       {result && !result.ok ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2 className="error-summary__title">Nothing was imported: {result.problems.length === 1 ? 'there is a problem' : `there are ${result.problems.length} problems`}</h2>
+          <h2 className="error-summary__title">{t({ id: 'campaigns.import.nothing_was_imported', defaultMessage: 'Nothing was imported: {value}' }, { value: result.problems.length === 1 ? 'there is a problem' : `there are ${result.problems.length} problems` })}</h2>
           {result.problems.length === 1 && result.problems[0]!.line === 0 ? (
             <p>{result.problems[0]!.message}</p>
           ) : (
@@ -63,7 +61,7 @@ export default function ImportCampaigns() {
         </div>
       ) : null}
       <details className="details">
-        <summary>The codes Lantern’s lists use</summary>
+        <summary>{t({ id: 'campaigns.import.the_codes_lantern_s_lists_use', defaultMessage: 'The codes Lantern’s lists use' })}</summary>
         {[
           ['status', STATUSES],
           ['audiences', AUDIENCES],
@@ -84,23 +82,21 @@ export default function ImportCampaigns() {
             </ul>
           </div>
         ))}
-        <p>Countries and subdivisions use ISO 3166 codes (UA, UA-46); languages use ISO 639-1 codes (uk, ro, ne).</p>
+        <p>{t({ id: 'campaigns.import.countries_and_subdivisions_use_iso_3166', defaultMessage: 'Countries and subdivisions use ISO 3166 codes (UA, UA-46); languages use ISO 639-1 codes (uk, ro, ne).' })}</p>
       </details>
       <Form method="post" encType="multipart/form-data">
         <div className="field">
           <label className="field__label" htmlFor="import-file">
-            CSV file
-          </label>
+            {t({ id: 'campaigns.import.csv_file', defaultMessage: 'CSV file' })}</label>
           <div className="field__hint" id="import-file-hint">
-            UTF-8, comma- or semicolon-separated, up to 5 MB.
-          </div>
+            {t({ id: 'campaigns.import.utf_8_comma_or_semicolon_separated', defaultMessage: 'UTF-8, comma- or semicolon-separated, up to 5 MB.' })}</div>
           <input id="import-file" name="file" type="file" accept=".csv,text/csv" className="input" aria-describedby="import-file-hint" />
         </div>
         <div className="actions">
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
             {busy ? 'Checking and importing…' : 'Check and import'}
           </button>
-          <Link to="/campaigns">Cancel</Link>
+          <Link to="/campaigns">{t({ id: 'campaigns.import.cancel', defaultMessage: 'Cancel' })}</Link>
         </div>
       </Form>
     </div>

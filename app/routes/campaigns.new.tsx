@@ -11,8 +11,9 @@ import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
+import { defineMessage, defineMessages, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Register a campaign – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.register_a_campaign', defaultMessage: 'Register a campaign' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -28,22 +29,35 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/campaigns/${id}/edit`)
 }
 
-const LABELS = { title: 'Campaign title', pillar: 'Pillar' }
+const m = defineMessages({
+  title: { id: 'campaigns.new.title', defaultMessage: 'Campaign title' },
+  pillar: { id: 'campaigns.fields.pillar', defaultMessage: 'Pillar' },
+  heading: { id: 'titles.register_a_campaign', defaultMessage: 'Register a campaign' },
+  lede: {
+    id: 'campaigns.new.lede',
+    defaultMessage: 'Start with a title. The campaign is saved as a draft that only your organisation sees; you fill in the rest step by step.',
+  },
+  pillarHint: { id: 'campaigns.new.pillar_hint', defaultMessage: 'Most awareness campaigns serve prevention.' },
+  creating: { id: 'campaigns.new.creating', defaultMessage: 'Creating…' },
+  create: { id: 'campaigns.new.create', defaultMessage: 'Create draft' },
+})
 
 export default function NewCampaign() {
   const { constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useActionForm('new-campaign', constraint, { title: '', pillar: 'prevention' }, lastResult)
+  const { t } = useT()
+  const LABELS = { title: t(m.title), pillar: t(m.pillar) }
   return (
     <div className="form">
-      <h1>Register a campaign</h1>
-      <p className="lede">Start with a title. The campaign is saved as a draft that only your organisation sees; you fill in the rest step by step.</p>
+      <h1>{t(m.heading)}</h1>
+      <p className="lede">{t(m.lede)}</p>
       <ErrorSummary form={form} labels={LABELS} />
       <Form method="post" {...getFormProps(form)}>
         <TextField meta={fields.title} label={LABELS.title} />
-        <SelectField meta={fields.pillar} label={LABELS.pillar} options={termChoices(PILLARS.terms)} hint="Most awareness campaigns serve prevention." />
+        <SelectField meta={fields.pillar} label={LABELS.pillar} options={termChoices(t, PILLARS)} hint={t(m.pillarHint)} />
         <div className="actions">
-          <SubmitButton pendingText="Creating…">Create draft</SubmitButton>
+          <SubmitButton pendingText={t(m.creating)}>{t(m.create)}</SubmitButton>
         </div>
       </Form>
     </div>

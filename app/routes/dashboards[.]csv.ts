@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { dashboardOf } from '../features/dashboards/index.server'
 import { requireSession } from '../features/accounts/index.server'
 import { csvResponse, type CsvTable } from '../shared/csv/csv-response.server'
+import { inEnglish } from '../shared/i18n/index.server'
 
 // GET /dashboards.csv?chart=target-actual|forest|reach|countries&…the dashboard's filters — one chart's numbers.
 const CHARTS = ['target-actual', 'forest', 'reach', 'countries'] as const
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = inEnglish(async ({ request }: LoaderFunctionArgs) => {
   const { actor } = await requireSession(request)
   const search = new URL(request.url).searchParams
   const chart = CHARTS.find((c) => c === search.get('chart'))
@@ -40,4 +41,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
           ? { fields: ['channel', 'people_reached', 'campaigns'], rows: d.reach.map((r) => [r.channel, r.reached, r.campaigns]) }
           : { fields: ['country', ...d.countries.years], rows: d.countries.series.map((s) => [s.country, ...s.counts]) }
   return csvResponse(table, `lantern-dashboard-${chart}.csv`)
-}
+})

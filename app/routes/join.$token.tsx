@@ -1,28 +1,29 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { failWith } from '../shared/http.server'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
-import { ROLE_LABELS } from '../shared/permissions/roles'
 import { joinSchema } from '../features/accounts'
 import { PASSWORD_MIN } from '../shared/ui/field-limits'
 import { acceptInvite, inspectInvite } from '../features/organisations/index.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
 import { createUserSession, getSession } from '../features/accounts/index.server'
+import { defineMessage, defineMessages, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Join an organisation – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.join_an_organisation', defaultMessage: 'Join an organisation' }))
 
-const INVALID: Record<'used' | 'expired' | 'unknown', string> = {
-  used: 'This invite link has already been used.',
-  expired: 'This invite link has expired.',
-  unknown: 'This invite link is not valid.',
-}
+const invalid = defineMessage({
+  id: 'join.invalid',
+  defaultMessage:
+    '{status, select, used {This invite link has already been used.} expired {This invite link has expired.} other {This invite link is not valid.}} Ask the organisation’s admin for a new one.',
+})
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await inspectInvite(params.token ?? '')
   if (invite.status !== 'valid') {
-    throw data(`${INVALID[invite.status]} Ask the organisation’s admin for a new one.`, { status: 410 })
+    failWith(410, { message: invalid, values: { status: invite.status } })
   }
   const signedIn = (await getSession(request)) !== null
   return { organisationName: invite.organisationName, role: invite.role, signedIn, constraint: constraintOf(joinSchema) }
@@ -43,25 +44,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect('/', { headers: { 'Set-Cookie': await createUserSession(outcome.value.userId) } })
 }
 
-const LABELS = { name: 'Your name', email: 'Email address', password: 'Password' }
+const m = defineMessages({
+  name: { id: 'fields.your_name', defaultMessage: 'Your name' },
+  email: { id: 'fields.email_address', defaultMessage: 'Email address' },
+  password: { id: 'fields.password', defaultMessage: 'Password' },
+  passwordHint: { id: 'account.password_hint', defaultMessage: 'At least {min, number} characters.' },
+  invited: {
+    id: 'join.invited_as',
+    defaultMessage:
+      'You have been invited to join {organisation} on Lantern as {role, select, org_admin {an organisation admin} coordinator {a coordinator} donor {a donor} other {a member}}. Create your account to accept.',
+  },
+})
 
 export default function JoinPage() {
+  const { t } = useT()
   const { organisationName, role, signedIn, constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useActionForm('join', constraint, { name: '', email: '', password: '' }, lastResult)
+  const LABELS = { name: t(m.name), email: t(m.email), password: t(m.password) }
   return (
     <div className="form">
-      <h1>Join {organisationName}</h1>
+      <h1>{t({ id: 'join.join', defaultMessage: 'Join {organisationName}' }, { organisationName })}</h1>
       <p className="lede">
-        You have been invited to join {organisationName} on Lantern as{' '}
-        {role === 'org_admin' ? 'an' : 'a'} {ROLE_LABELS[role].label.toLowerCase()}. Create your account to accept.
+        {t(m.invited, { organisation: organisationName, role })}
       </p>
       {signedIn ? (
         <div className="notice notice--warning">
           <p>
-            You are logged in already. An invite creates a new account; log out first if this invite is for someone
-            else.
-          </p>
+            {t({ id: 'join.you_are_logged_in_already_an', defaultMessage: 'You are logged in already. An invite creates a new account; log out first if this invite is for someone else.' })}</p>
         </div>
       ) : null}
       <ErrorSummary form={form} labels={LABELS} />
@@ -73,14 +83,14 @@ export default function JoinPage() {
           label={LABELS.password}
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={t(m.passwordHint, { min: PASSWORD_MIN })}
         />
         <div className="actions">
-          <SubmitButton pendingText="Joining…">Create account and join</SubmitButton>
+          <SubmitButton pendingText={t({ id: 'join.joining', defaultMessage: 'Joining…' })}>{t({ id: 'join.create_account_and_join', defaultMessage: 'Create account and join' })}</SubmitButton>
         </div>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Log in</Link>.
+        {t({ id: 'join.already_have_an_account', defaultMessage: 'Already have an account?' })}{' '}<Link to="/login">{t({ id: 'join.log_in', defaultMessage: 'Log in' })}</Link>.
       </p>
     </div>
   )

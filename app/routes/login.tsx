@@ -8,8 +8,9 @@ import { logIn, createUserSession, getSession } from '../features/accounts/index
 import { safeRedirectPath } from '../shared/http.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Log in – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.log_in', defaultMessage: 'Log in' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSession(request)) throw redirect('/')
@@ -34,24 +35,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const LABELS = { email: 'Email address', password: 'Password' }
 
 export default function LoginPage() {
+  const { t } = useT()
   const { constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const [form, fields] = useActionForm('login', constraint, { email: '', password: '' }, lastResult)
   return (
     <div className="form">
-      <h1>Log in</h1>
+      <h1>{t({ id: 'login.log_in', defaultMessage: 'Log in' })}</h1>
       <ErrorSummary form={form} labels={LABELS} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <TextField meta={fields.email} label={LABELS.email} type="email" autoComplete="username" />
         <TextField meta={fields.password} label={LABELS.password} type="password" autoComplete="current-password" />
         <div className="actions">
-          <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+          <SubmitButton pendingText={t({ id: 'login.logging_in', defaultMessage: 'Logging in…' })}>{t({ id: 'login.log_in', defaultMessage: 'Log in' })}</SubmitButton>
         </div>
       </Form>
       <p>
-        New to Lantern? <Link to="/signup">Create an account for your organisation</Link>.
+        {t({ id: 'login.new_to_lantern', defaultMessage: 'New to Lantern?' })}{' '}<Link to="/signup">{t({ id: 'login.create_an_account_for_your_organisation', defaultMessage: 'Create an account for your organisation' })}</Link>.
       </p>
     </div>
   )

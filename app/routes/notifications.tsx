@@ -6,8 +6,9 @@ import { idField } from '../shared/ui/fields'
 import { listNotifications, markRead } from '../features/notifications/index.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Notifications – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.notifications', defaultMessage: 'Notifications' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -26,29 +27,30 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
+  const { t } = useT()
   const { items } = useLoaderData<typeof loader>()
   const unread = items.filter((n) => !n.read).length
   return (
     <>
-      <h1>Notifications</h1>
-      <p className="lede">{unread === 0 ? 'Nothing new.' : `${unread} unread.`} Lantern tells your organisation when a campaign of another organisation overlaps one of yours at a high level.</p>
+      <h1>{t({ id: 'notifications.notifications', defaultMessage: 'Notifications' })}</h1>
+      <p className="lede">{t({ id: 'notifications.lantern_tells_your_organisation_when_a', defaultMessage: '{value} Lantern tells your organisation when a campaign of another organisation overlaps one of yours at a high level.' }, { value: unread === 0 ? 'Nothing new.' : `${unread} unread.` })}</p>
       {unread > 1 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="read-all" />
-          <button type="submit" className="button button--secondary">Mark all as read</button>
+          <button type="submit" className="button button--secondary">{t({ id: 'notifications.mark_all_as_read', defaultMessage: 'Mark all as read' })}</button>
         </Form>
       ) : null}
       <ul className="overlaps">
         {items.map((n) => (
           <li key={n.id} className={n.read ? 'overlap overlap--low' : 'overlap overlap--high'}>
             <p className="muted">
-              {n.createdAt.slice(0, 10)} {n.read ? '· read' : <strong>· new</strong>}
+              {n.createdAt.slice(0, 10)} {n.read ? '· read' : <strong>{t({ id: 'notifications.new', defaultMessage: '· new' })}</strong>}
             </p>
             <p>
-              High overlap with <Link to={`/campaigns/${n.campaign.id}`}>{n.campaign.title}</Link>:{' '}
+              {t({ id: 'notifications.high_overlap_with', defaultMessage: 'High overlap with' })}{' '}<Link to={`/campaigns/${n.campaign.id}`}>{n.campaign.title}</Link>:{' '}
               {n.other ? (
                 <>
-                  <Link to={`/campaigns/${n.other.id}`}>{n.other.title}</Link> by {n.other.organisation}.
+                  <Link to={`/campaigns/${n.other.id}`}>{n.other.title}</Link> {' '}{t({ id: 'notifications.by', defaultMessage: 'by' })}{' '}{n.other.organisation}.
                 </>
               ) : (
                 'one private campaign overlaps — ask the coordinator.'
@@ -59,7 +61,7 @@ export default function Notifications() {
                 <input type="hidden" name="intent" value="read" />
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" className="button button--link">
-                  Mark as read<span className="visually-hidden">: {n.campaign.title}</span>
+                  {t({ id: 'notifications.mark_as_read', defaultMessage: 'Mark as read' })}<span className="visually-hidden">: {n.campaign.title}</span>
                 </button>
               </Form>
             )}

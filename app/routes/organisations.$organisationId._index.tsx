@@ -5,6 +5,7 @@ import { ORGANISATION_TYPE_LABELS } from '../shared/permissions/roles'
 import { getOrganisation } from '../features/organisations/index.server'
 import { organisationParams, parseParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
+import { useT } from '../shared/i18n'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? 'Organisation'} – Lantern` },
@@ -28,16 +29,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationProfile() {
+  const { t } = useT()
   const { organisation: o } = useLoaderData<typeof loader>()
   return (
     <dl className="summary-list">
-      <dt>Type</dt>
-      <dd>{ORGANISATION_TYPE_LABELS[o.type]}</dd>
-      <dt>Country</dt>
+      <dt>{t({ id: 'organisations.type', defaultMessage: 'Type' })}</dt>
+      <dd>{t(ORGANISATION_TYPE_LABELS[o.type])}</dd>
+      <dt>{t({ id: 'organisations.country', defaultMessage: 'Country' })}</dt>
       <dd>
         {countryName(o.country)} ({o.country})
       </dd>
-      <dt>Contact</dt>
+      <dt>{t({ id: 'organisations.contact', defaultMessage: 'Contact' })}</dt>
       <dd>
         {o.contactName ?? 'Not given'}
         {o.contactEmail ? (
@@ -47,9 +49,9 @@ export default function OrganisationProfile() {
           </>
         ) : null}
       </dd>
-      <dt>Website</dt>
+      <dt>{t({ id: 'organisations.website', defaultMessage: 'Website' })}</dt>
       <dd>{o.website ? <a href={o.website} rel="noopener noreferrer">{o.website}</a> : 'Not given'}</dd>
-      <dt>Status</dt>
+      <dt>{t({ id: 'organisations.status', defaultMessage: 'Status' })}</dt>
       <dd>{o.approvedAt ? `Approved on ${o.approvedAt.slice(0, 10)}` : 'Awaiting approval by a platform admin'}</dd>
     </dl>
   )

@@ -3,8 +3,9 @@ import { useLoaderData } from '@remix-run/react'
 import { listAuditEvents } from '../features/organisations/index.server'
 import { organisationParams, parseParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Audit log – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.audit_log', defaultMessage: 'Audit log' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -21,24 +22,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
+  const { t } = useT()
   const { events } = useLoaderData<typeof loader>()
   return (
     <>
-      <h2>Audit log</h2>
-      <p>Every change to this organisation’s data: who made it, when, and what it was before and after. Newest first.</p>
+      <h2>{t({ id: 'organisations.audit.audit_log', defaultMessage: 'Audit log' })}</h2>
+      <p>{t({ id: 'organisations.audit.every_change_to_this_organisation_s', defaultMessage: 'Every change to this organisation’s data: who made it, when, and what it was before and after. Newest first.' })}</p>
       {events.length === 0 ? (
-        <p>Nothing has been recorded yet.</p>
+        <p>{t({ id: 'organisations.audit.nothing_has_been_recorded_yet', defaultMessage: 'Nothing has been recorded yet.' })}</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Audit events</caption>
+            <caption className="visually-hidden">{t({ id: 'organisations.audit.audit_events', defaultMessage: 'Audit events' })}</caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
+                <th scope="col">{t({ id: 'organisations.audit.when_utc', defaultMessage: 'When (UTC)' })}</th>
+                <th scope="col">{t({ id: 'organisations.audit.who', defaultMessage: 'Who' })}</th>
+                <th scope="col">{t({ id: 'organisations.audit.what', defaultMessage: 'What' })}</th>
+                <th scope="col">{t({ id: 'organisations.audit.before', defaultMessage: 'Before' })}</th>
+                <th scope="col">{t({ id: 'organisations.audit.after', defaultMessage: 'After' })}</th>
               </tr>
             </thead>
             <tbody>

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, SelectField, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
-import { COUNTRY_OPTIONS, ORGANISATION_TYPE_OPTIONS } from '../shared/ui/options'
+import { countryOptions, organisationTypeOptions } from '../shared/ui/options'
 import { organisationProfileSchema } from '../features/organisations'
 import { getOrganisation, updateOrganisationProfile } from '../features/organisations/index.server'
 import { organisationParams, parseParams } from '../shared/params.server'
@@ -11,8 +11,9 @@ import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Edit organisation profile – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.edit_organisation_profile', defaultMessage: 'Edit organisation profile' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -56,33 +57,35 @@ const LABELS = {
 }
 
 export default function EditOrganisation() {
+  const i18n = useT()
+  const { t } = i18n
   const { id, profile, constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useActionForm('organisation-profile', constraint, profile, lastResult)
   return (
     <div className="form">
-      <h2>Edit profile</h2>
+      <h2>{t({ id: 'organisations.edit.edit_profile', defaultMessage: 'Edit profile' })}</h2>
       <ErrorSummary form={form} labels={LABELS} />
       <Form method="post" {...getFormProps(form)}>
         <TextField meta={fields.name} label={LABELS.name} autoComplete="organization" />
-        <SelectField meta={fields.type} label={LABELS.type} options={ORGANISATION_TYPE_OPTIONS} />
-        <SelectField meta={fields.country} label={LABELS.country} options={COUNTRY_OPTIONS} />
+        <SelectField meta={fields.type} label={LABELS.type} options={organisationTypeOptions(t)} />
+        <SelectField meta={fields.country} label={LABELS.country} options={countryOptions(i18n)} />
         <TextField
           meta={fields.contactName}
           label={LABELS.contactName}
-          hint="Other organisations and coordinators use this to reach you about overlapping campaigns."
+          hint={t({ id: 'organisations.edit.other_organisations_and_coordinators_use_this', defaultMessage: 'Other organisations and coordinators use this to reach you about overlapping campaigns.' })}
           autoComplete="name"
         />
         <TextField meta={fields.contactEmail} label={LABELS.contactEmail} type="email" autoComplete="email" />
-        <TextField meta={fields.website} label={LABELS.website} type="url" hint="For example https://example.org" autoComplete="url" />
+        <TextField meta={fields.website} label={LABELS.website} type="url" hint={t({ id: 'organisations.edit.for_example_https_example_org', defaultMessage: 'For example https://example.org' })} autoComplete="url" />
         <TextField
           meta={fields.iatiIdentifier}
           label={LABELS.iatiIdentifier}
-          hint="Your registered identifier as org-id.guide gives it, like GB-CHC-1234567 or UA-EDR-12345678. IATI files name you by it; until it is here they say it is missing."
+          hint={t({ id: 'organisations.edit.your_registered_identifier_as_org_id', defaultMessage: 'Your registered identifier as org-id.guide gives it, like GB-CHC-1234567 or UA-EDR-12345678. IATI files name you by it; until it is here they say it is missing.' })}
         />
         <div className="actions">
-          <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
-          <Link to={`/organisations/${id}`}>Cancel</Link>
+          <SubmitButton pendingText={t({ id: 'organisations.edit.saving', defaultMessage: 'Saving…' })}>{t({ id: 'organisations.edit.save_profile', defaultMessage: 'Save profile' })}</SubmitButton>
+          <Link to={`/organisations/${id}`}>{t({ id: 'organisations.edit.cancel', defaultMessage: 'Cancel' })}</Link>
         </div>
       </Form>
     </div>

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { RowAction, SubmitButton } from '../shared/ui/forms'
-import { ORG_ROLE_OPTIONS } from '../shared/ui/options'
+import { roleOptions } from '../shared/ui/options'
 import { INVITE_TTL_DAYS } from '../shared/permissions/policy'
 import { ROLE_LABELS } from '../shared/permissions/roles'
 import { memberActionSchema } from '../features/organisations'
@@ -10,8 +10,26 @@ import { createInvite, listOpenInvites, changeMemberRole, listMembers, removeMem
 import { organisationParams, parseParams } from '../shared/params.server'
 import { readForm, siteOrigin } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
+import { defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Members – Lantern' }]
+const m = defineMessages({
+  formWrong: { id: 'forms.something_wrong', defaultMessage: 'Something in the form was not right.' },
+  didNotWork: { id: 'forms.did_not_work', defaultMessage: 'That did not work.' },
+  roleChanged: { id: 'organisations.members.role_changed', defaultMessage: 'The role has been changed. That person must log in again.' },
+  removed: { id: 'organisations.members.removed', defaultMessage: 'The member has been removed.' },
+  inviteLink: {
+    id: 'organisations.members.invite_link',
+    defaultMessage:
+      'Invite link for a new {role, select, org_admin {organisation admin} other {member}}, valid until {date}. Copy it now: it is not shown again.',
+  },
+  openInvite: { id: 'organisations.members.open_invite', defaultMessage: '{role}, expires {date}' },
+  noEmail: {
+    id: 'organisations.members.no_email',
+    defaultMessage: 'Lantern sends no email. Create an invite link and give it to the person yourself; it works once and expires after {days, plural, one {# day} other {# days}}.',
+  },
+})
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.members', defaultMessage: 'Members' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -34,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisationId } = parseParams(params, organisationParams)
   const submission = parseWithZod(await readForm(request), { schema: memberActionSchema })
   if (submission.status !== 'success') {
-    const message = Object.values(submission.error ?? {}).flat().join('. ') || 'Something in the form was not right.'
+    const message = Object.values(submission.error ?? {}).flat().join('. ') || tr(m.formWrong)
     return data<ActionResult>({ kind: 'error', membershipId: null, message }, { status: 400 })
   }
   const input = submission.value
@@ -53,22 +71,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : await removeMember(actor, organisationId, input.membershipId)
   if (!outcome.ok) {
     return data<ActionResult>(
-      { kind: 'error', membershipId: input.membershipId, message: outcome.formErrors?.join(' ') ?? 'That did not work.' },
+      { kind: 'error', membershipId: input.membershipId, message: outcome.formErrors?.join(' ') ?? tr(m.didNotWork) },
       { status: 400 },
     )
   }
   return data<ActionResult>({
     kind: 'done',
-    message: input.intent === 'change-role' ? 'The role has been changed. That person must log in again.' : 'The member has been removed.',
+    message: tr(input.intent === 'change-role' ? m.roleChanged : m.removed),
   })
 }
 
 export default function Members() {
+  const i18n = useT()
+  const { t } = i18n
   const { members, invites, selfUserId } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   return (
     <>
-      <h2>Members</h2>
+      <h2>{t({ id: 'organisations.members.members', defaultMessage: 'Members' })}</h2>
       {result?.kind === 'done' ? (
         <div className="notice notice--success" role="status">
           <p>{result.message}</p>
@@ -81,13 +101,13 @@ export default function Members() {
       ) : null}
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Members of this organisation</caption>
+          <caption className="visually-hidden">{t({ id: 'organisations.members.members_of_this_organisation', defaultMessage: 'Members of this organisation' })}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Remove</th>
+              <th scope="col">{t({ id: 'organisations.members.name', defaultMessage: 'Name' })}</th>
+              <th scope="col">{t({ id: 'organisations.members.email', defaultMessage: 'Email' })}</th>
+              <th scope="col">{t({ id: 'organisations.members.role', defaultMessage: 'Role' })}</th>
+              <th scope="col">{t({ id: 'organisations.members.remove', defaultMessage: 'Remove' })}</th>
             </tr>
           </thead>
           <tbody>
@@ -98,7 +118,7 @@ export default function Members() {
                 <tr key={m.membershipId}>
                   <th scope="row">
                     {m.name}
-                    {m.userId === selfUserId ? <span className="muted"> (you)</span> : null}
+                    {m.userId === selfUserId ? <span className="muted"> {' '}{t({ id: 'organisations.members.you', defaultMessage: '(you)' })}</span> : null}
                   </th>
                   <td>{m.email}</td>
                   <td>
@@ -107,8 +127,7 @@ export default function Members() {
                         <input type="hidden" name="intent" value="change-role" />
                         <input type="hidden" name="membershipId" value={m.membershipId} />
                         <label className="visually-hidden" htmlFor={`role-${m.membershipId}`}>
-                          Role of {m.name}
-                        </label>
+                          {t({ id: 'organisations.members.role_of', defaultMessage: 'Role of {name}' }, { name: m.name })}</label>
                         <select
                           id={`role-${m.membershipId}`}
                           name="role"
@@ -116,19 +135,19 @@ export default function Members() {
                           className="select"
                           aria-describedby={error ? errorId : undefined}
                         >
-                          {ORG_ROLE_OPTIONS.map((o) => (
+                          {roleOptions(t).map((o) => (
                             <option key={o.value} value={o.value}>
                               {o.label}
                             </option>
                           ))}
                         </select>
                         <button type="submit" className="button button--secondary button--small">
-                          Change role<span className="visually-hidden"> of {m.name}</span>
+                          {t({ id: 'organisations.members.change_role', defaultMessage: 'Change role' })}<span className="visually-hidden"> {t({ id: 'organisations.members.of', defaultMessage: 'of {name}' }, { name: m.name })}</span>
                         </button>
                       </Form>
                     ) : (
                       <span>
-                        {ROLE_LABELS[m.role].label} <span className="muted">(granted by a platform admin)</span>
+                        {t(ROLE_LABELS[m.role])} <span className="muted">{t({ id: 'organisations.members.granted_by_a_platform_admin', defaultMessage: '(granted by a platform admin)' })}</span>
                       </span>
                     )}
                     {error ? (
@@ -139,8 +158,7 @@ export default function Members() {
                   </td>
                   <td>
                     <RowAction intent="remove-member" fields={{ membershipId: m.membershipId }} about={m.name}>
-                      Remove
-                    </RowAction>
+                      {t({ id: 'organisations.members.remove', defaultMessage: 'Remove' })}</RowAction>
                   </td>
                 </tr>
               )
@@ -149,16 +167,14 @@ export default function Members() {
         </table>
       </div>
 
-      <h2>Invite someone</h2>
+      <h2>{t({ id: 'organisations.members.invite_someone', defaultMessage: 'Invite someone' })}</h2>
       <p>
-        Lantern sends no email. Create an invite link and give it to the person yourself; it works once and expires
-        after {INVITE_TTL_DAYS} days.
+        {t(m.noEmail, { days: INVITE_TTL_DAYS })}
       </p>
       {result?.kind === 'invite' ? (
         <div className="notice notice--success" role="status">
           <p>
-            Invite link for a new {ROLE_LABELS[result.role].label.toLowerCase()}, valid until{' '}
-            {result.expiresAt.slice(0, 10)}. Copy it now: it is not shown again.
+            {t(m.inviteLink, { role: result.role, date: i18n.date(result.expiresAt) })}
           </p>
           <p className="copy-box" data-testid="invite-link">
             {result.url}
@@ -167,26 +183,24 @@ export default function Members() {
       ) : null}
       <Form method="post" className="inline-form">
         <label htmlFor="invite-role" className="field__label">
-          Role of the new member
-        </label>
+          {t({ id: 'organisations.members.role_of_the_new_member', defaultMessage: 'Role of the new member' })}</label>
         <select id="invite-role" name="role" defaultValue="member" className="select">
-          {ORG_ROLE_OPTIONS.map((o) => (
+          {roleOptions(t).map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
-        <SubmitButton name="intent" value="create-invite" pendingText="Creating link…" variant="secondary">
-          Create invite link
-        </SubmitButton>
+        <SubmitButton name="intent" value="create-invite" pendingText={t({ id: 'organisations.members.creating_link', defaultMessage: 'Creating link…' })} variant="secondary">
+          {t({ id: 'organisations.members.create_invite_link', defaultMessage: 'Create invite link' })}</SubmitButton>
       </Form>
       {invites.length > 0 ? (
         <>
-          <h3>Open invites</h3>
+          <h3>{t({ id: 'organisations.members.open_invites', defaultMessage: 'Open invites' })}</h3>
           <ul>
             {invites.map((i) => (
               <li key={i.id}>
-                {ROLE_LABELS[i.role].label}, expires {i.expiresAt.slice(0, 10)}
+                {t(m.openInvite, { role: t(ROLE_LABELS[i.role]), date: i18n.date(i.expiresAt) })}
               </li>
             ))}
           </ul>

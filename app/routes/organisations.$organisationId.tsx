@@ -4,6 +4,7 @@ import { can } from '../shared/permissions/permissions'
 import { getOrganisation } from '../features/organisations/index.server'
 import { organisationParams, parseParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
+import { useT } from '../shared/i18n'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationLayout() {
+  const { t } = useT()
   const { organisation, tabs } = useLoaderData<typeof loader>()
   const base = `/organisations/${organisation.id}`
   const links = [
@@ -30,13 +32,13 @@ export default function OrganisationLayout() {
   ].filter((l) => l.show)
   return (
     <>
-      <p className="muted">Organisation</p>
+      <p className="muted">{t({ id: 'organisations.organisation', defaultMessage: 'Organisation' })}</p>
       <h1>
         {organisation.name}{' '}
-        {organisation.approved ? null : <span className="tag tag--pending">Awaiting approval</span>}
+        {organisation.approved ? null : <span className="tag tag--pending">{t({ id: 'organisations.awaiting_approval', defaultMessage: 'Awaiting approval' })}</span>}
       </h1>
       {links.length > 1 ? (
-        <nav aria-label="Organisation" className="sub-nav">
+        <nav aria-label={t({ id: 'organisations.organisation', defaultMessage: 'Organisation' })} className="sub-nav">
           <ul>
             {links.map((l) => (
               <li key={l.to}>

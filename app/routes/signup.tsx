@@ -3,14 +3,15 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, SelectField, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
-import { COUNTRY_OPTIONS, ORGANISATION_TYPE_OPTIONS } from '../shared/ui/options'
+import { countryOptions, organisationTypeOptions } from '../shared/ui/options'
 import { PASSWORD_MIN } from '../shared/ui/field-limits'
 import { signUpSchema } from '../features/accounts'
 import { signUp, createUserSession, getSession } from '../features/accounts/index.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Sign up – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.sign_up', defaultMessage: 'Sign up' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSession(request)) throw redirect('/')
@@ -39,20 +40,20 @@ const LABELS = {
 }
 
 export default function SignUpPage() {
+  const i18n = useT()
+  const { t } = i18n
   const { constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useActionForm('signup', constraint, { name: '', email: '', password: '', organisationName: '', organisationType: '', country: '' }, lastResult)
   return (
     <div className="form">
-      <h1>Create an account for your organisation</h1>
+      <h1>{t({ id: 'signup.create_an_account_for_your_organisation', defaultMessage: 'Create an account for your organisation' })}</h1>
       <p className="lede">
-        You will be the organisation’s admin. A platform admin checks new organisations before their campaigns can be
-        seen by others; until then you can log in and prepare drafts.
-      </p>
+        {t({ id: 'signup.you_will_be_the_organisation_s', defaultMessage: 'You will be the organisation’s admin. A platform admin checks new organisations before their campaigns can be seen by others; until then you can log in and prepare drafts.' })}</p>
       <ErrorSummary form={form} labels={LABELS} />
       <Form method="post" {...getFormProps(form)}>
         <fieldset>
-          <legend>About you</legend>
+          <legend>{t({ id: 'signup.about_you', defaultMessage: 'About you' })}</legend>
           <TextField meta={fields.name} label={LABELS.name} autoComplete="name" />
           <TextField meta={fields.email} label={LABELS.email} type="email" autoComplete="email" />
           <TextField
@@ -64,30 +65,28 @@ export default function SignUpPage() {
           />
         </fieldset>
         <fieldset>
-          <legend>Your organisation</legend>
+          <legend>{t({ id: 'signup.your_organisation', defaultMessage: 'Your organisation' })}</legend>
           <TextField meta={fields.organisationName} label={LABELS.organisationName} autoComplete="organization" />
           <SelectField
             meta={fields.organisationType}
             label={LABELS.organisationType}
-            options={ORGANISATION_TYPE_OPTIONS}
-            placeholder="Choose a type"
+            options={organisationTypeOptions(t)}
+            placeholder={t({ id: 'signup.choose_a_type', defaultMessage: 'Choose a type' })}
           />
           <SelectField
             meta={fields.country}
             label={LABELS.country}
-            hint="Where the organisation is based."
-            options={COUNTRY_OPTIONS}
-            placeholder="Choose a country"
+            hint={t({ id: 'signup.where_the_organisation_is_based', defaultMessage: 'Where the organisation is based.' })}
+            options={countryOptions(i18n)}
+            placeholder={t({ id: 'signup.choose_a_country', defaultMessage: 'Choose a country' })}
           />
         </fieldset>
         <div className="actions">
-          <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
+          <SubmitButton pendingText={t({ id: 'signup.creating_account', defaultMessage: 'Creating account…' })}>{t({ id: 'signup.create_account', defaultMessage: 'Create account' })}</SubmitButton>
         </div>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Log in</Link>. Joining an existing organisation? Ask its admin for an
-        invite link.
-      </p>
+        {t({ id: 'signup.already_have_an_account', defaultMessage: 'Already have an account?' })}{' '}<Link to="/login">{t({ id: 'signup.log_in', defaultMessage: 'Log in' })}</Link>{t({ id: 'signup.joining_an_existing_organisation_ask_its', defaultMessage: '. Joining an existing organisation? Ask its admin for an invite link.' })}</p>
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { DIRECTIONS, INDICATOR_UNITS, STATUSES } from '../shared/taxonomy/taxono
 import { parseParams, standardIndicatorParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorPage } from '../features/dashboards/index.server'
+import { useT } from '../shared/i18n'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.standard.name ?? 'Standard indicator'} – Lantern` }]
 
@@ -17,28 +18,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function StandardIndicator() {
+  const { t } = useT()
   const { standard: s, rows, rollup, canManage } = useLoaderData<typeof loader>()
   const value = (v: number | null) => formatIndicatorValue(s.unit, v)
   return (
     <>
       <p className="muted">
-        <Link to="/standard-indicators">Standard indicators</Link> · {s.code}
+        <Link to="/standard-indicators">{t({ id: 'standard_indicators.standard_indicators', defaultMessage: 'Standard indicators' })}</Link> · {s.code}
       </p>
       <h1>{s.name}</h1>
       <p className="lede">
-        {INDICATOR_UNITS.label(s.unit)}; {DIRECTIONS.label(s.direction).toLowerCase()} is better.
-      </p>
+        {t({ id: 'standard_indicators.is_better', defaultMessage: '{label}; {toLowerCase} is better.' }, { label: t(INDICATOR_UNITS.message(s.unit)), toLowerCase: t(DIRECTIONS.message(s.direction)).toLowerCase() })}</p>
       {s.guidance ? <p className="pre-line">{s.guidance}</p> : null}
       {canManage ? (
         <div className="actions">
           <Link className="button button--secondary" to={`/standard-indicators/${s.code}/edit`}>
-            Change the indicator
-          </Link>
+            {t({ id: 'standard_indicators.change_the_indicator', defaultMessage: 'Change the indicator' })}</Link>
         </div>
       ) : null}
-      <h2>Across campaigns</h2>
+      <h2>{t({ id: 'standard_indicators.across_campaigns', defaultMessage: 'Across campaigns' })}</h2>
       {rollup.campaigns === 0 ? (
-        <p>No campaign you can see has a result for this indicator yet.</p>
+        <p>{t({ id: 'standard_indicators.no_campaign_you_can_see_has', defaultMessage: 'No campaign you can see has a result for this indicator yet.' })}</p>
       ) : (
         <div className="notice">
           <p>
@@ -46,29 +46,27 @@ export default function StandardIndicator() {
               {rollup.baseline !== null ? `${value(rollup.baseline)} → ` : ''}
               {value(rollup.actual)}
             </strong>{' '}
-            across {rollup.campaigns} campaign{rollup.campaigns === 1 ? '' : 's'} of {rollup.organisations} organisation{rollup.organisations === 1 ? '' : 's'}
+            {t({ id: 'standard_indicators.across', defaultMessage: 'across' })}{' '}{rollup.campaigns} {' '}{t({ id: 'standard_indicators.campaign', defaultMessage: 'campaign' })}{rollup.campaigns === 1 ? '' : 's'} {' '}{t({ id: 'standard_indicators.of', defaultMessage: 'of' })}{' '}{rollup.organisations} {' '}{t({ id: 'standard_indicators.organisation', defaultMessage: 'organisation' })}{rollup.organisations === 1 ? '' : 's'}
             {rollup.respondents ? `, ${rollup.respondents.toLocaleString('en')} respondents at endline` : ''}.
           </p>
           <p className="muted">
-            Method: {rollup.method}.
-            {rollup.unweighted ? ` ${rollup.unweighted} campaign${rollup.unweighted === 1 ? '' : 's'} entered figures by hand without a respondent count and are not in the mean.` : ''}
-          </p>
+            {t({ id: 'standard_indicators.method', defaultMessage: 'Method: {method}.{value}' }, { method: rollup.method, value: rollup.unweighted ? ` ${rollup.unweighted} campaign${rollup.unweighted === 1 ? '' : 's'} entered figures by hand without a respondent count and are not in the mean.` : '' })}</p>
         </div>
       )}
       {rows.length ? (
-        <div className="table-wrap" role="region" aria-label="Campaigns with this indicator" tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label={t({ id: 'standard_indicators.campaigns_with_this_indicator', defaultMessage: 'Campaigns with this indicator' })} tabIndex={0}>
           <table>
-            <caption>Campaigns that adopt it</caption>
+            <caption>{t({ id: 'standard_indicators.campaigns_that_adopt_it', defaultMessage: 'Campaigns that adopt it' })}</caption>
             <thead>
               <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Baseline</th>
-                <th scope="col">Actual</th>
-                <th scope="col">Target</th>
-                <th scope="col">Progress</th>
+                <th scope="col">{t({ id: 'standard_indicators.campaign_2', defaultMessage: 'Campaign' })}</th>
+                <th scope="col">{t({ id: 'standard_indicators.organisation_2', defaultMessage: 'Organisation' })}</th>
+                <th scope="col">{t({ id: 'standard_indicators.baseline', defaultMessage: 'Baseline' })}</th>
+                <th scope="col">{t({ id: 'standard_indicators.actual', defaultMessage: 'Actual' })}</th>
+                <th scope="col">{t({ id: 'standard_indicators.target', defaultMessage: 'Target' })}</th>
+                <th scope="col">{t({ id: 'standard_indicators.progress', defaultMessage: 'Progress' })}</th>
                 <th scope="col">n</th>
-                <th scope="col">Change beyond chance?</th>
+                <th scope="col">{t({ id: 'standard_indicators.change_beyond_chance', defaultMessage: 'Change beyond chance?' })}</th>
               </tr>
             </thead>
             <tbody>
@@ -76,7 +74,7 @@ export default function StandardIndicator() {
                 <tr key={r.campaignId}>
                   <th scope="row">
                     <Link to={`/campaigns/${r.campaignId}`}>{r.title}</Link>
-                    <span className="task-list__summary">{STATUSES.label(r.status)}</span>
+                    <span className="task-list__summary">{t(STATUSES.message(r.status))}</span>
                   </th>
                   <td>{r.organisation}</td>
                   <td>{value(r.baseline)}</td>

@@ -8,8 +8,9 @@ import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorByCode, updateStandardIndicator } from '../features/standards/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Change a standard indicator – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.change_a_standard_indicator', defaultMessage: 'Change a standard indicator' }))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -33,10 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeStandardIndicator() {
+  const { t } = useT()
   const { constraint, defaults } = useLoaderData<typeof loader>()
   return (
     <div className="form">
-      <h1>Change a standard indicator</h1>
+      <h1>{t({ id: 'standard_indicators.edit.change_a_standard_indicator', defaultMessage: 'Change a standard indicator' })}</h1>
       <StandardIndicatorForm constraint={constraint} defaults={defaults} submit="Save the indicator" />
     </div>
   )

@@ -7,8 +7,9 @@ import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
 import { createStandardIndicator } from '../features/standards/index.server'
+import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Add a standard indicator – Lantern' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.add_a_standard_indicator', defaultMessage: 'Add a standard indicator' }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -29,10 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewStandardIndicator() {
+  const { t } = useT()
   const { constraint } = useLoaderData<typeof loader>()
   return (
     <div className="form">
-      <h1>Add a standard indicator</h1>
+      <h1>{t({ id: 'standard_indicators.new.add_a_standard_indicator', defaultMessage: 'Add a standard indicator' })}</h1>
       <StandardIndicatorForm constraint={constraint} defaults={{ code: '', name: '', unit: 'percent', direction: 'increase', guidance: '' }} submit="Add the indicator" />
     </div>
   )

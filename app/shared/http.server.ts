@@ -1,18 +1,34 @@
+import { defineMessages, type Message, type Sentence } from './i18n/messages'
 import { data, redirect } from '@remix-run/node'
 
 // Errors thrown as responses end a loader or action at once and are shown by
 // the nearest error boundary with a friendly page.
 
-export function forbidden(message = 'You do not have permission to do this.'): never {
-  throw data(message, { status: 403 })
+// What is thrown is a message, not text: the error page words it in the
+// reader's language (root.tsx).
+
+const said = (message: Message | Sentence): Sentence => ('message' in message ? message : { message })
+
+const defaults = defineMessages({
+  forbidden: { id: 'errors.forbidden', defaultMessage: 'You do not have permission to do this.' },
+  notFound: { id: 'errors.not_found', defaultMessage: 'We could not find that page.' },
+})
+
+export function forbidden(message: Message | Sentence = defaults.forbidden): never {
+  throw data(said(message), { status: 403 })
 }
 
-export function notFound(message = 'We could not find that page.'): never {
-  throw data(message, { status: 404 })
+export function notFound(message: Message | Sentence = defaults.notFound): never {
+  throw data(said(message), { status: 404 })
 }
 
-export function badRequest(message: string): never {
-  throw data(message, { status: 400 })
+export function badRequest(message: Message | Sentence): never {
+  throw data(said(message), { status: 400 })
+}
+
+/** An error page for any status, with a message in the reader's language. */
+export function failWith(status: number, message: Message | Sentence): never {
+  throw data(said(message), { status })
 }
 
 // Any host, so that only the path decides; never sent anywhere.

@@ -1,7 +1,18 @@
 import { isSameOrigin } from './origin'
 import { getEnv } from './env.server'
-import { badRequest, forbidden } from './http.server'
-import { data } from '@remix-run/node'
+import { badRequest, failWith, forbidden } from './http.server'
+import { defineMessages } from './i18n/messages'
+
+const messages = defineMessages({
+  otherSite: { id: 'errors.other_site', defaultMessage: 'This form was sent from another site, so it was refused. Open Lantern directly and try again.' },
+  notAForm: { id: 'errors.not_a_form', defaultMessage: 'This address takes a web form. Send the form from its page in Lantern.' },
+  cutShort: { id: 'errors.form_cut_short', defaultMessage: 'The form could not be read: it was cut short. Send it again from its page.' },
+  malformed: { id: 'errors.form_malformed', defaultMessage: 'The form could not be read: it was cut short or malformed. Send it again from its page.' },
+  tooLarge: {
+    id: 'errors.form_too_large',
+    defaultMessage: "This form is larger than {megabytes, number} MB, more than any of Lantern's forms needs. Shorten what was typed and send it again.",
+  },
+})
 
 export function siteOrigin(request: Request): string {
   return getEnv().APP_ORIGIN ?? new URL(request.url).origin
@@ -10,13 +21,11 @@ export function siteOrigin(request: Request): string {
 /** Refuses a mutation whose Origin (or Referer) is not this site, with 403. */
 export function assertSameOrigin(request: Request): void {
   const ok = isSameOrigin(siteOrigin(request), request.headers.get('Origin'), request.headers.get('Referer'))
-  if (!ok) forbidden('This form was sent from another site, so it was refused. Open Lantern directly and try again.')
+  if (!ok) forbidden(messages.otherSite)
 }
 
 /** Lantern's forms, files aside, are a few kilobytes; a megabyte leaves room and bounds what one request can make the server hold. */
 export const FORM_LIMIT = 1024 * 1024
-
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 /**
  * A request's body, read while it streams in and given up at `maxBytes`:
@@ -56,19 +65,19 @@ export async function readLimitedForm(request: Request, maxBytes: number): Promi
   // Lantern's forms are sent as web forms; anything else (JSON, plain text, no body type) is refused with what to do.
   const type = request.headers.get('Content-Type') ?? ''
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
-    throw data('This address takes a web form. Send the form from its page in Lantern.', { status: 415 })
+    failWith(415, messages.notAForm)
   }
   let body: Uint8Array<ArrayBuffer> | null
   try {
     body = await readBody(request, maxBytes)
   } catch {
-    badRequest('The form could not be read: it was cut short. Send it again from its page.')
+    badRequest(messages.cutShort)
   }
   if (body === null) return null
   try {
     return await new Response(body, { headers: { 'Content-Type': type } }).formData()
   } catch {
-    badRequest('The form could not be read: it was cut short or malformed. Send it again from its page.')
+    badRequest(messages.malformed)
   }
 }
 
@@ -79,6 +88,6 @@ export async function readLimitedForm(request: Request, maxBytes: number): Promi
  */
 export async function readForm(request: Request): Promise<FormData> {
   const form = await readLimitedForm(request, FORM_LIMIT)
-  if (form === null) throw data(`This form is larger than ${megabytes(FORM_LIMIT)}, more than any of Lantern's forms needs. Shorten what was typed and send it again.`, { status: 413 })
+  if (form === null) failWith(413, { message: messages.tooLarge, values: { megabytes: Math.round(FORM_LIMIT / 1024 / 1024) } })
   return form
 }

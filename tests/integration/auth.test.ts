@@ -152,7 +152,7 @@ describe('log in and log out', () => {
     expect(page.status).toBe(302)
     expect(page.location).toMatch(/^\/login/)
     const shell = await invoke(root.loader, get('/', 'lantern_session=garbage'))
-    expect(shell.data).toEqual({ user: null })
+    expect(shell.data).toMatchObject({ user: null })
   })
 
   it('slides the expiry forward when a day has passed, and says so with a fresh cookie', async () => {

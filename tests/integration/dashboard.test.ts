@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import * as dashboardCsv from '../../app/routes/dashboards[.]csv'
 import * as dashboard from '../../app/routes/dashboards._index'
+import { problemWords, type DashboardProblem } from '../../app/features/dashboards/schemas'
 import { db } from '../../app/shared/db.server'
 import * as actuals from '../../app/routes/campaigns.$campaignId.indicators.$indicatorId'
 import { createCampaign, createOrganisation, createPerson, createSurveyedCampaign, createUser, HOTLINE_INDICATOR, indicatorsOf, REACH_INDICATOR, loginAs, standardIndicator, WITH_COMPARISON, type User } from '../factories'
@@ -43,7 +44,7 @@ async function portfolio() {
 }
 
 type Dash = {
-  problems: string[]
+  problems: DashboardProblem[]
   headline: { campaigns: number; organisations: number; reached: number | null; respondents: number }
   forest: { rows: { campaignId: number; change: number }[]; rollup: { organisations: number } } | null
 }
@@ -85,7 +86,7 @@ describe('the outcome dashboard', () => {
     const p = await portfolio()
     const d = await load(p.donor, '?audience=aliens&year=20x6&country=ZZ&standard=nope_pct')
     expect(d.headline.campaigns).toBe(0)
-    expect(d.problems).toEqual([
+    expect(d.problems.map(problemWords)).toEqual([
       '“ZZ” is not a country code Lantern knows',
       '“20x6” is not a year Lantern knows',
       '“aliens” is not an audience code Lantern knows',

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
+import { isSentence, tr } from '../../app/shared/i18n'
+import { inRequestScope } from '../../app/shared/i18n/index.server'
 
 export const SITE = 'http://localhost:3000'
 export const FOREIGN = 'https://attacker.example'
@@ -15,13 +17,22 @@ export async function invoke(
 ): Promise<Result> {
   if (!handler) throw new Error('route has no such handler')
   const args = { request, params, context: { clientIp: '203.0.113.7', cspNonce: '', ...context } }
-  let value: unknown
-  try {
-    value = await handler(args)
-  } catch (thrown) {
-    if (!(thrown instanceof Response) && !isData(thrown)) throw thrown // a real 500
-    value = thrown
-  }
+  // As server.js does: the request is answered in its language's scope.
+  return inRequestScope(request, async () => {
+    let value: unknown
+    try {
+      value = await handler(args)
+    } catch (thrown) {
+      if (!(thrown instanceof Response) && !isData(thrown)) throw thrown // a real 500
+      value = thrown
+      // A thrown message reads as the error page words it.
+      if (isData(value) && isSentence(value.data)) value = { ...value, data: tr(value.data.message, value.data.values) }
+    }
+    return resultOf(value)
+  })
+}
+
+async function resultOf(value: unknown): Promise<Result> {
   if (value instanceof Response) {
     const json = value.headers.get('Content-Type')?.startsWith('application/json')
     return { status: value.status, headers: value.headers, data: json ? await value.json() : null, location: value.headers.get('Location') }

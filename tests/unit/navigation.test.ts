@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { navigationFor } from '../../app/shared/ui/navigation'
+import { tr } from '../../app/shared/i18n'
 
-const labels = (user: Parameters<typeof navigationFor>[0]) => navigationFor(user).map((i) => i.label)
+const labels = (user: Parameters<typeof navigationFor>[0]) => navigationFor(user).map((i) => tr(i.label))
 
 describe('navigationFor', () => {
   it('shows only campaigns to anonymous visitors', () => expect(labels(null)).toEqual(['Campaigns']))
@@ -22,7 +23,7 @@ describe('navigationFor', () => {
       'Account',
     ]))
   it('links the organisation entry to the user’s own organisation', () =>
-    expect(navigationFor({ isPlatformAdmin: false, role: 'donor', organisationId: 7 })).toContainEqual({
+    expect(navigationFor({ isPlatformAdmin: false, role: 'donor', organisationId: 7 }).map((i) => ({ to: i.to, label: tr(i.label) }))).toContainEqual({
       to: '/organisations/7',
       label: 'Organisation',
     }))

@@ -32,7 +32,9 @@ export type CurrentUser = {
   email: string
   name: string
   isPlatformAdmin: boolean
-  organisation: { id: number; name: string; approved: boolean } | null
+  /** The language chosen for Lantern's pages; null follows the browser. */
+  locale: string | null
+  organisation: { id: number; name: string; approved: boolean; timeZone: string } | null
   role: MembershipRole | null
 }
 
@@ -76,9 +78,11 @@ function buildSessionQuery() {
       email: users.email,
       name: users.name,
       isPlatformAdmin: users.isPlatformAdmin,
+      locale: users.locale,
       organisationId: organisations.id,
       organisationName: organisations.name,
       approvedAt: organisations.approvedAt,
+      timeZone: organisations.timeZone,
       role: memberships.role,
     })
     .from(sessions)
@@ -108,13 +112,14 @@ export async function getSession(request: Request): Promise<SessionInfo | null> 
 
   const organisation =
     row.organisationId !== null && row.organisationName !== null
-      ? { id: row.organisationId, name: row.organisationName, approved: row.approvedAt !== null }
+      ? { id: row.organisationId, name: row.organisationName, approved: row.approvedAt !== null, timeZone: row.timeZone ?? 'UTC' }
       : null
   const user: CurrentUser = {
     id: row.id,
     email: row.email,
     name: row.name,
     isPlatformAdmin: row.isPlatformAdmin,
+    locale: row.locale,
     organisation,
     role: row.role,
   }

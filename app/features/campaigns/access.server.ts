@@ -11,21 +11,21 @@ import { visibleCampaignIds } from './queries.server'
 /** Who may see a campaign the viewer may read, without loading it; a 404 otherwise (never a 403: its existence is not told). */
 export function campaignAccess(viewer: Actor | null, id: number): CampaignAccess {
   const access = loadAccess(id)
-  if (!access || !visibleCampaignIds(viewer, [id]).has(id)) notFound('There is no such campaign, or you cannot see it.')
+  if (!access || !visibleCampaignIds(viewer, [id]).has(id)) notFound({ id: 'errors.no_such_campaign', defaultMessage: 'There is no such campaign, or you cannot see it.' })
   return access
 }
 
 /** A campaign the viewer may read, or a 404. */
 export async function getCampaign(viewer: Actor | null, id: number): Promise<StoredCampaign> {
   campaignAccess(viewer, id)
-  return loadCampaign(id) ?? notFound('There is no such campaign, or you cannot see it.')
+  return loadCampaign(id) ?? notFound({ id: 'errors.no_such_campaign', defaultMessage: 'There is no such campaign, or you cannot see it.' })
 }
 
 /** Checks that the actor may edit a campaign. Archived campaigns are kept as they were. */
 export function assertEditable(actor: Actor, id: number): CampaignAccess {
   const access = campaignAccess(actor, id)
   assertCan(actor, 'campaign.edit', access.organisationId)
-  if (access.status === 'archived') forbidden('This campaign is archived and can no longer be changed.')
+  if (access.status === 'archived') forbidden({ id: 'errors.campaign_archived', defaultMessage: 'This campaign is archived and can no longer be changed.' })
   return access
 }
 

@@ -1,3 +1,4 @@
+import { defineMessages } from '../../shared/i18n/messages'
 import type { Audience, Channel, DacSector, Direction, ExploitationForm, IndicatorLevel, IndicatorUnit, Pillar, Purpose, Status, Visibility } from '../../shared/taxonomy/taxonomy'
 
 // A campaign as the domain sees it: what the registry form collects, without
@@ -66,15 +67,24 @@ export type Campaign = {
 }
 
 /** What a draft still lacks before it can be registered as planned (empty when ready). */
-export function missingForPlanned(c: Campaign): string[] {
-  const missing: string[] = []
-  if (c.audiences.length === 0) missing.push('at least one target audience')
-  if (!c.country) missing.push('a region (a country, and subdivisions if the campaign is local)')
-  if (!c.startDate || !c.endDate) missing.push('start and end dates')
+/** What a campaign may still lack to be registered as planned, as a list names it. */
+export const MISSING_FOR_PLANNED = defineMessages({
+  audience: { id: 'campaigns.missing.audience', defaultMessage: 'at least one target audience' },
+  region: { id: 'campaigns.missing.region', defaultMessage: 'a region (a country, and subdivisions if the campaign is local)' },
+  dates: { id: 'campaigns.missing.dates', defaultMessage: 'start and end dates' },
+  outcome: { id: 'campaigns.missing.outcome', defaultMessage: 'an objective with an outcome indicator that has a target and a baseline (or “to be measured at baseline”)' },
+})
+export type MissingForPlanned = keyof typeof MISSING_FOR_PLANNED
+
+export function missingForPlanned(c: Campaign): MissingForPlanned[] {
+  const missing: MissingForPlanned[] = []
+  if (c.audiences.length === 0) missing.push('audience')
+  if (!c.country) missing.push('region')
+  if (!c.startDate || !c.endDate) missing.push('dates')
   const measurable = c.objectives.some((o) =>
     o.indicators.some((i) => i.level === 'outcome' && i.target !== null && (i.baseline !== null || i.baselineAtSurvey)),
   )
-  if (!measurable) missing.push('an objective with an outcome indicator that has a target and a baseline (or “to be measured at baseline”)')
+  if (!measurable) missing.push('outcome')
   return missing
 }
 

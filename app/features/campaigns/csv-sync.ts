@@ -1,6 +1,7 @@
 import type { CsvProblem } from '../../shared/csv/csv-file'
 import { STATUSES, type Status } from '../../shared/taxonomy/taxonomy'
-import { canTransition, missingForPlanned, type Campaign } from './campaign'
+import { canTransition, MISSING_FOR_PLANNED, missingForPlanned, type Campaign } from './campaign'
+import { currentTranslator, defineMessages, tr } from '../../shared/i18n'
 import type { ImportedCampaign } from './csv-import'
 
 // What importing a campaign spreadsheet does to each campaign in it: a code
@@ -29,24 +30,40 @@ function withFile(campaign: Campaign, c: ImportedCampaign): Campaign {
   return { ...campaign, title: c.title, summary: c.summary, pillar: c.pillar, visibility: c.visibility, country: c.country, locality: c.locality, subdivisions: c.subdivisions, startDate: c.startDate, endDate: c.endDate, audiences: c.audiences.map((code, i) => ({ code, estimatedSize: c.audienceSizes[i] ?? null })), channels: c.channels, purposes: c.purposes, exploitationForms: c.exploitationForms, languages: c.languages }
 }
 
-const either = new Intl.ListFormat('en', { type: 'disjunction' })
+const m = defineMessages({
+  newNotDraft: {
+    id: 'campaigns.import.new_not_draft',
+    defaultMessage: 'A new campaign starts as a draft; it cannot be imported as {to}. Import it as draft or planned, then move it on Lantern as it runs.',
+  },
+  cannotMove: { id: 'campaigns.import.cannot_move', defaultMessage: 'This campaign is {from} on Lantern and cannot move to {to}.' },
+  cannotMoveBut: {
+    id: 'campaigns.import.cannot_move_but',
+    defaultMessage: 'This campaign is {from} on Lantern and cannot move to {to} (from {from} it can move to {next}).',
+  },
+  notPlannable: {
+    id: 'campaigns.import.not_plannable',
+    defaultMessage: 'A campaign is registered as planned once it has {missing}. A file cannot give objectives: import it as draft, add them on Lantern, then register it.',
+  },
+  evaluateOnLantern: { id: 'campaigns.import.evaluate_on_lantern', defaultMessage: 'Mark the campaign evaluated on Lantern, where every outcome indicator is checked for an actual first.' },
+})
 
 /** Why a campaign may not move from one status to another through a file, or null if it may. */
 function refusedMove(from: Status, to: Status, campaign: () => Campaign, isNew: boolean): string | null {
   if (from === to) return null
-  const name = (s: Status) => STATUSES.label(s).toLowerCase()
+  const name = (s: Status) => tr(STATUSES.message(s)).toLocaleLowerCase()
   if (!canTransition(from, to)) {
     const next = STATUSES.codes.filter((s) => canTransition(from, s))
-    return isNew
-      ? `A new campaign starts as a draft; it cannot be imported as ${name(to)}. Import it as draft or planned, then move it on Lantern as it runs.`
-      : `This campaign is ${name(from)} on Lantern and cannot move to ${name(to)}${next.length ? ` (from ${name(from)} it can move to ${either.format(next.map(name))})` : ''}.`
+    if (isNew) return tr(m.newNotDraft, { to: name(to) })
+    return next.length
+      ? tr(m.cannotMoveBut, { from: name(from), to: name(to), next: currentTranslator().list(next.map(name), 'disjunction') })
+      : tr(m.cannotMove, { from: name(from), to: name(to) })
   }
   if (to === 'planned') {
     const missing = missingForPlanned(campaign())
-    if (missing.length) return `A campaign is registered as planned once it has ${missing.join('; ')}. A file cannot give objectives: import it as draft, add them on Lantern, then register it.`
+    if (missing.length) return tr(m.notPlannable, { missing: missing.map((what) => tr(MISSING_FOR_PLANNED[what])).join('; ') })
   }
   // Only the results know whether every outcome indicator has an actual.
-  if (to === 'evaluated') return 'Mark the campaign evaluated on Lantern, where every outcome indicator is checked for an actual first.'
+  if (to === 'evaluated') return tr(m.evaluateOnLantern)
   return null
 }
 

@@ -158,7 +158,7 @@ export async function addObjective(actor: Actor, id: number, statement: string):
 
 function objectiveOf(stored: StoredCampaign, objectiveId: number) {
   const objective = stored.objectives.find((o) => o.id === objectiveId)
-  if (!objective) notFound('There is no such objective in this campaign.')
+  if (!objective) notFound({ id: 'errors.no_such_objective', defaultMessage: 'There is no such objective in this campaign.' })
   return objective
 }
 
@@ -219,7 +219,7 @@ export async function addIndicator({ actor, campaignId: id }: ResultsChange, obj
 
 function indicatorOf(stored: StoredCampaign, indicatorId: number) {
   const indicator = stored.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId)
-  if (!indicator) notFound('There is no such indicator in this campaign.')
+  if (!indicator) notFound({ id: 'errors.no_such_indicator', defaultMessage: 'There is no such indicator in this campaign.' })
   return indicator
 }
 

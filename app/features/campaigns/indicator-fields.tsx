@@ -2,6 +2,7 @@ import type { FieldMetadata } from '@conform-to/react'
 import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { DIRECTIONS, INDICATOR_LEVELS, INDICATOR_UNITS } from '../../shared/taxonomy/taxonomy'
+import { useT } from '../../shared/i18n'
 
 export const INDICATOR_LABELS = {
   name: 'Indicator',
@@ -21,6 +22,7 @@ export type StandardOption = { id: number; name: string; unit: string; direction
 
 /** The fields of one indicator, for adding and for changing it. */
 export function IndicatorFields({ fields, standards }: { fields: Fields; standards: readonly StandardOption[] }) {
+  const { t } = useT()
   const L = INDICATOR_LABELS
   return (
     <>
@@ -28,16 +30,16 @@ export function IndicatorFields({ fields, standards }: { fields: Fields; standar
         <SelectField
           meta={fields.standardIndicatorId}
           label={L.standardIndicatorId}
-          placeholder="None"
-          options={standards.map((s) => ({ value: String(s.id), label: `${s.name} (${INDICATOR_UNITS.label(s.unit as never).toLowerCase()})` }))}
-          hint="Adopt one of the coordinators’ shared indicators, measured the same way, and your results add up with other organisations’. Choose the same unit and direction below."
+          placeholder={t({ id: 'campaigns.indicator_fields.none', defaultMessage: 'None' })}
+          options={standards.map((s) => ({ value: String(s.id), label: `${s.name} (${t(INDICATOR_UNITS.message(s.unit as never)).toLowerCase()})` }))}
+          hint={t({ id: 'campaigns.indicator_fields.adopt_one_of_the_coordinators_shared', defaultMessage: 'Adopt one of the coordinators’ shared indicators, measured the same way, and your results add up with other organisations’. Choose the same unit and direction below.' })}
         />
       ) : null}
-      <TextField meta={fields.name} label={L.name} hint="For example “% of prospective migrants who know the hotline number”." />
-      <ChoiceGroup meta={fields.level} legend={L.level} type="radio" choices={termChoices(INDICATOR_LEVELS.terms, true)} />
-      <ChoiceGroup meta={fields.unit} legend={L.unit} type="radio" choices={termChoices(INDICATOR_UNITS.terms, true)} />
-      <ChoiceGroup meta={fields.direction} legend={L.direction} type="radio" choices={termChoices(DIRECTIONS.terms, true)} />
-      <InputField meta={fields.baseline} label={L.baseline} type="number" inputMode="decimal" hint="The value before the campaign, if you know it." />
+      <TextField meta={fields.name} label={L.name} hint={t({ id: 'campaigns.indicator_fields.for_example_of_prospective_migrants_who', defaultMessage: 'For example “% of prospective migrants who know the hotline number”.' })} />
+      <ChoiceGroup meta={fields.level} legend={L.level} type="radio" choices={termChoices(t, INDICATOR_LEVELS, true)} />
+      <ChoiceGroup meta={fields.unit} legend={L.unit} type="radio" choices={termChoices(t, INDICATOR_UNITS, true)} />
+      <ChoiceGroup meta={fields.direction} legend={L.direction} type="radio" choices={termChoices(t, DIRECTIONS, true)} />
+      <InputField meta={fields.baseline} label={L.baseline} type="number" inputMode="decimal" hint={t({ id: 'campaigns.indicator_fields.the_value_before_the_campaign_if', defaultMessage: 'The value before the campaign, if you know it.' })} />
       <ChoiceGroup
         meta={fields.baselineAtSurvey}
         legend={L.baselineAtSurvey}
@@ -45,7 +47,7 @@ export function IndicatorFields({ fields, standards }: { fields: Fields; standar
         choices={[{ value: 'on', label: 'To be measured at baseline', hint: 'A survey before the campaign starts will give the baseline.' }]}
       />
       <InputField meta={fields.target} label={L.target} type="number" inputMode="decimal" />
-      <TextAreaField meta={fields.meansOfVerification} label={L.meansOfVerification} hint="How you will know: a baseline and endline survey, hotline records, attendance lists…" rows={3} />
+      <TextAreaField meta={fields.meansOfVerification} label={L.meansOfVerification} hint={t({ id: 'campaigns.indicator_fields.how_you_will_know_a_baseline', defaultMessage: 'How you will know: a baseline and endline survey, hotline records, attendance lists…' })} rows={3} />
     </>
   )
 }

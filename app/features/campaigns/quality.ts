@@ -1,4 +1,5 @@
-import type { Status } from '../../shared/taxonomy/taxonomy'
+import { STATUSES, type Status } from '../../shared/taxonomy/taxonomy'
+import { currentTranslator, defineMessages, tr } from '../../shared/i18n'
 import { targetOnDesiredSide, type Campaign } from './campaign'
 
 // The registry's quality check: the field's three complaints about
@@ -17,35 +18,74 @@ export type QualityContext = { status: Status; today: string; measuredBaselines?
 
 const RISK_QUESTIONS = ['restraintImagery', 'antiMigration', 'identifiesVictim'] as const
 
+const m = defineMessages({
+  generalTitle: { id: 'quality.general_public_only.title', defaultMessage: 'The only audience is the general public' },
+  generalReason: { id: 'quality.general_public_only.reason', defaultMessage: 'Campaigns aimed at everyone rarely change what anyone does.' },
+  generalFix: { id: 'quality.general_public_only.fix', defaultMessage: 'Add the group most at risk, those who create demand, or the professionals who can spot victims.' },
+  noOutcomeTitle: { id: 'quality.no_outcome_indicator.title', defaultMessage: 'No outcome indicator' },
+  noOutcomeReason: { id: 'quality.no_outcome_indicator.reason', defaultMessage: 'Output indicators count what was delivered, not whether anything changed.' },
+  noOutcomeFix: { id: 'quality.no_outcome_indicator.fix', defaultMessage: 'Add an outcome indicator, such as “% of the audience who know the hotline number”.' },
+  incompleteTitle: {
+    id: 'quality.indicator_incomplete.title',
+    defaultMessage: '{count, plural, one {An indicator has no target or no baseline plan} other {# indicators have no target or no baseline plan}}',
+  },
+  incompleteReason: { id: 'quality.indicator_incomplete.reason', defaultMessage: 'Without both, nobody can tell whether the campaign worked ({names}).' },
+  incompleteFix: { id: 'quality.indicator_incomplete.fix', defaultMessage: 'Give each indicator a target, and a baseline value or “to be measured at baseline”.' },
+  wrongSideTitle: {
+    id: 'quality.target_wrong_side.title',
+    defaultMessage: '{count, plural, one {A target is on the wrong side of the baseline} other {# targets are on the wrong side of the baseline}}',
+  },
+  wrongSideReason: {
+    id: 'quality.target_wrong_side.reason',
+    defaultMessage: 'A target must lie beyond the baseline in the direction that is better, or reaching it means nothing changed or things got worse ({names}).',
+  },
+  wrongSideFix: { id: 'quality.target_wrong_side.fix', defaultMessage: 'Set each target above the baseline where higher is better, below it where lower is better.' },
+  noEvaluationTitle: { id: 'quality.no_evaluation.title', defaultMessage: 'No evaluation planned' },
+  noEvaluationReason: { id: 'quality.no_evaluation.reason', defaultMessage: 'No indicator has a baseline survey or another means of verification.' },
+  noEvaluationFix: { id: 'quality.no_evaluation.fix', defaultMessage: 'Plan a baseline survey, or say how each indicator will be verified.' },
+  riskTitle: { id: 'quality.risk_unanswered.title', defaultMessage: 'Message-risk review not finished' },
+  riskReason: {
+    id: 'quality.risk_unanswered.reason',
+    defaultMessage: '{count, plural, one {# of the 3 questions about harmful messages is not answered.} other {# of the 3 questions about harmful messages are not answered.}}',
+  },
+  riskFix: { id: 'quality.risk_unanswered.fix', defaultMessage: 'Answer the three questions of the message-risk review.' },
+  unmitigatedTitle: { id: 'quality.risk_unmitigated.title', defaultMessage: 'A message risk has no mitigation' },
+  unmitigatedReason: { id: 'quality.risk_unmitigated.reason', defaultMessage: 'Images of chains or cages, “do not migrate” messages and identifiable victims do harm.' },
+  unmitigatedFix: { id: 'quality.risk_unmitigated.fix', defaultMessage: 'Say how you will change the material, or change it and answer “no”.' },
+  datesTitle: { id: 'quality.dates_inconsistent.title', defaultMessage: 'The end date is before the start date' },
+  datesReason: { id: 'quality.dates_inconsistent.reason', defaultMessage: 'The campaign ends on {end} but starts on {start}.' },
+  datesFix: { id: 'quality.dates_inconsistent.fix', defaultMessage: 'Correct the dates.' },
+  endPassedTitle: { id: 'quality.end_date_passed.title', defaultMessage: 'The end date has passed' },
+  endPassedReason: { id: 'quality.end_date_passed.reason', defaultMessage: 'The campaign ended on {end} by its dates but is still registered as {status}.' },
+  endPassedFix: { id: 'quality.end_date_passed.fix', defaultMessage: 'Mark it completed, or correct the end date.' },
+  startPassedTitle: { id: 'quality.start_date_passed.title', defaultMessage: 'The start date has passed' },
+  startPassedReason: { id: 'quality.start_date_passed.reason', defaultMessage: 'The campaign was to start on {start} but is still registered as planned.' },
+  startPassedFix: { id: 'quality.start_date_passed.fix', defaultMessage: 'Mark it active if it has started, or correct the start date.' },
+  currencyTitle: { id: 'quality.budget_without_currency.title', defaultMessage: 'The budget has no currency' },
+  currencyReason: { id: 'quality.budget_without_currency.reason', defaultMessage: 'A number without a currency cannot be compared or added up.' },
+  currencyFix: { id: 'quality.budget_without_currency.fix', defaultMessage: 'Choose the budget’s currency.' },
+})
+
+const quoted = (names: readonly string[]) => names.map((name) => `“${name}”`).join(', ')
+const day = (date: string) => currentTranslator().date(date)
+
 export function qualityCheck(c: Campaign, context: QualityContext): Finding[] {
   const findings: Finding[] = []
   const indicators = c.objectives.flatMap((o) => o.indicators)
 
   if (c.audiences.length > 0 && c.audiences.every((a) => a.code === 'general_public')) {
-    findings.push({
-      code: 'general_public_only',
-      title: 'The only audience is the general public',
-      reason: 'Campaigns aimed at everyone rarely change what anyone does.',
-      fix: 'Add the group most at risk, those who create demand, or the professionals who can spot victims.',
-      section: 'audiences',
-    })
+    findings.push({ code: 'general_public_only', title: tr(m.generalTitle), reason: tr(m.generalReason), fix: tr(m.generalFix), section: 'audiences' })
   }
   if (!indicators.some((i) => i.level === 'outcome')) {
-    findings.push({
-      code: 'no_outcome_indicator',
-      title: 'No outcome indicator',
-      reason: 'Output indicators count what was delivered, not whether anything changed.',
-      fix: 'Add an outcome indicator, such as “% of the audience who know the hotline number”.',
-      section: 'objectives',
-    })
+    findings.push({ code: 'no_outcome_indicator', title: tr(m.noOutcomeTitle), reason: tr(m.noOutcomeReason), fix: tr(m.noOutcomeFix), section: 'objectives' })
   }
   const incomplete = indicators.filter((i) => i.target === null || (i.baseline === null && !i.baselineAtSurvey))
   if (incomplete.length > 0) {
     findings.push({
       code: 'indicator_incomplete',
-      title: `${incomplete.length === 1 ? 'An indicator has' : `${incomplete.length} indicators have`} no target or no baseline plan`,
-      reason: `Without both, nobody can tell whether the campaign worked (${incomplete.map((i) => `“${i.name}”`).join(', ')}).`,
-      fix: 'Give each indicator a target, and a baseline value or “to be measured at baseline”.',
+      title: tr(m.incompleteTitle, { count: incomplete.length }),
+      reason: tr(m.incompleteReason, { names: quoted(incomplete.map((i) => i.name)) }),
+      fix: tr(m.incompleteFix),
       section: 'objectives',
     })
   }
@@ -56,46 +96,28 @@ export function qualityCheck(c: Campaign, context: QualityContext): Finding[] {
   if (wrongSide.length > 0) {
     findings.push({
       code: 'target_wrong_side',
-      title: `${wrongSide.length === 1 ? 'A target is' : `${wrongSide.length} targets are`} on the wrong side of the baseline`,
-      reason: `A target must lie beyond the baseline in the direction that is better, or reaching it means nothing changed or things got worse (${wrongSide.map((i) => `“${i.name}”`).join(', ')}).`,
-      fix: 'Set each target above the baseline where higher is better, below it where lower is better.',
+      title: tr(m.wrongSideTitle, { count: wrongSide.length }),
+      reason: tr(m.wrongSideReason, { names: quoted(wrongSide.map((i) => i.name)) }),
+      fix: tr(m.wrongSideFix),
       section: 'objectives',
     })
   }
   const evaluated = indicators.some((i) => i.baselineAtSurvey || i.meansOfVerification.trim() !== '')
   if (!evaluated) {
-    findings.push({
-      code: 'no_evaluation',
-      title: 'No evaluation planned',
-      reason: 'No indicator has a baseline survey or another means of verification.',
-      fix: 'Plan a baseline survey, or say how each indicator will be verified.',
-      section: 'objectives',
-    })
+    findings.push({ code: 'no_evaluation', title: tr(m.noEvaluationTitle), reason: tr(m.noEvaluationReason), fix: tr(m.noEvaluationFix), section: 'objectives' })
   }
   const unanswered = RISK_QUESTIONS.filter((q) => c.risk[q] === null)
   if (unanswered.length > 0) {
-    findings.push({
-      code: 'risk_unanswered',
-      title: 'Message-risk review not finished',
-      reason: `${unanswered.length} of the 3 questions about harmful messages ${unanswered.length === 1 ? 'is' : 'are'} not answered.`,
-      fix: 'Answer the three questions of the message-risk review.',
-      section: 'risk',
-    })
+    findings.push({ code: 'risk_unanswered', title: tr(m.riskTitle), reason: tr(m.riskReason, { count: unanswered.length }), fix: tr(m.riskFix), section: 'risk' })
   } else if (RISK_QUESTIONS.some((q) => c.risk[q] === 'yes') && c.risk.mitigation.trim() === '') {
-    findings.push({
-      code: 'risk_unmitigated',
-      title: 'A message risk has no mitigation',
-      reason: 'Images of chains or cages, “do not migrate” messages and identifiable victims do harm.',
-      fix: 'Say how you will change the material, or change it and answer “no”.',
-      section: 'risk',
-    })
+    findings.push({ code: 'risk_unmitigated', title: tr(m.unmitigatedTitle), reason: tr(m.unmitigatedReason), fix: tr(m.unmitigatedFix), section: 'risk' })
   }
   if (c.startDate && c.endDate && c.endDate < c.startDate) {
     findings.push({
       code: 'dates_inconsistent',
-      title: 'The end date is before the start date',
-      reason: `The campaign ends on ${c.endDate} but starts on ${c.startDate}.`,
-      fix: 'Correct the dates.',
+      title: tr(m.datesTitle),
+      reason: tr(m.datesReason, { end: day(c.endDate), start: day(c.startDate) }),
+      fix: tr(m.datesFix),
       section: 'where',
     })
   }
@@ -103,28 +125,16 @@ export function qualityCheck(c: Campaign, context: QualityContext): Finding[] {
   if (running && c.endDate && c.endDate < context.today) {
     findings.push({
       code: 'end_date_passed',
-      title: 'The end date has passed',
-      reason: `The campaign ended on ${c.endDate} by its dates but is still registered as ${context.status}.`,
-      fix: 'Mark it completed, or correct the end date.',
+      title: tr(m.endPassedTitle),
+      reason: tr(m.endPassedReason, { end: day(c.endDate), status: tr(STATUSES.message(context.status)).toLocaleLowerCase() }),
+      fix: tr(m.endPassedFix),
       section: 'where',
     })
   } else if (context.status === 'planned' && c.startDate && c.startDate < context.today) {
-    findings.push({
-      code: 'start_date_passed',
-      title: 'The start date has passed',
-      reason: `The campaign was to start on ${c.startDate} but is still registered as planned.`,
-      fix: 'Mark it active if it has started, or correct the start date.',
-      section: 'where',
-    })
+    findings.push({ code: 'start_date_passed', title: tr(m.startPassedTitle), reason: tr(m.startPassedReason, { start: day(c.startDate) }), fix: tr(m.startPassedFix), section: 'where' })
   }
   if (c.budget !== null && !c.currency) {
-    findings.push({
-      code: 'budget_without_currency',
-      title: 'The budget has no currency',
-      reason: 'A number without a currency cannot be compared or added up.',
-      fix: 'Choose the budget’s currency.',
-      section: 'budget',
-    })
+    findings.push({ code: 'budget_without_currency', title: tr(m.currencyTitle), reason: tr(m.currencyReason), fix: tr(m.currencyFix), section: 'budget' })
   }
   return findings
 }

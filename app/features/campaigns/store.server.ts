@@ -27,7 +27,8 @@ export type StoredIndicator = Campaign['objectives'][number]['indicators'][numbe
 export type StoredObjective = { id: number; statement: string; indicators: StoredIndicator[] }
 export type StoredCampaign = {
   row: CampaignRow
-  organisation: { id: number; name: string; approved: boolean }
+  /** The campaign's organisation; its time zone decides the campaign's "today". */
+  organisation: { id: number; name: string; approved: boolean; timeZone: string }
   campaign: Campaign
   objectives: StoredObjective[]
   access: CampaignAccess
@@ -99,7 +100,7 @@ export function loadAccess(id: number): CampaignAccess | null {
 
 const campaignQuery = db.select().from(campaigns).where(eq(campaigns.id, sql.placeholder('id'))).prepare()
 const organisationQuery = db
-  .select({ id: organisations.id, name: organisations.name, approvedAt: organisations.approvedAt })
+  .select({ id: organisations.id, name: organisations.name, approvedAt: organisations.approvedAt, timeZone: organisations.timeZone })
   .from(organisations)
   .where(eq(organisations.id, sql.placeholder('id')))
   .prepare()
@@ -163,7 +164,7 @@ export function loadCampaign(id: number): StoredCampaign | null {
   const approved = organisation.approvedAt !== null
   return {
     row,
-    organisation: { id: organisation.id, name: organisation.name, approved },
+    organisation: { id: organisation.id, name: organisation.name, approved, timeZone: organisation.timeZone },
     campaign,
     objectives: storedObjectives,
     access: { organisationId: row.organisationId, organisationApproved: approved, status: row.status, visibility: row.visibility, funderIds: codes.funderIds },

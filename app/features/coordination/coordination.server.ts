@@ -17,6 +17,7 @@ import { rebuildPairsOf } from '../overlap/index.server'
 import { readerKey, visibleCampaign } from '../campaigns/index.server'
 import { untilChange } from '../../shared/until-change.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
+import { tr } from '../../shared/i18n'
 
 // SQLite allows at most 32,766 parameters a statement; the CSV export may ask for more campaigns.
 function chunked<T, R>(ids: T[], read: (ids: T[]) => R[]): R[] {
@@ -179,7 +180,7 @@ export async function reviewPair(actor: Actor, campaignA: number, campaignB: num
     .innerJoin(cb, eq(cb.id, overlapPairs.campaignB))
     .where(and(eq(overlapPairs.campaignA, a), eq(overlapPairs.campaignB, b)))
     .get()
-  if (!pair) notFound('There is no such overlapping pair.')
+  if (!pair) notFound({ id: 'errors.no_such_pair', defaultMessage: 'There is no such overlapping pair.' })
   db.transaction((tx) => {
     const review = tx
       .insert(overlapReviews)
@@ -222,7 +223,7 @@ export async function recordCoordination(actor: Actor, campaignId: number, other
   db.transaction((tx) => {
     const review = tx
       .insert(overlapReviews)
-      .values({ campaignA: a, campaignB: b, verdict: latest?.verdict ?? 'unreviewed', note: `We are coordinating with them. ${note}`.trim(), actorUserId: actor.userId, actorRole: 'planner' })
+      .values({ campaignA: a, campaignB: b, verdict: latest?.verdict ?? 'unreviewed', note: `${tr({ id: 'coordination.note.coordinating', defaultMessage: 'We are coordinating with them.' })} ${note}`.trim(), actorUserId: actor.userId, actorRole: 'planner' })
       .returning({ id: overlapReviews.id })
       .get()
     for (const organisationId of new Set([organisationOfCampaign, organisationOfOther])) {

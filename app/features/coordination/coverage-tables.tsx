@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AUDIENCES } from '../../shared/taxonomy/taxonomy'
 import { HeatMapChart } from './heat-map-chart'
+import { currentTranslator, useT } from '../../shared/i18n'
 
 type Coverage = {
   subdivisions: string[]
@@ -11,8 +12,8 @@ type Coverage = {
   campaigns: number
 }
 
-const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const monthLabel = (m: string) => `${MONTH[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`
+/** "Apr 26": a grid's column, short, in the reader's language. */
+const monthLabel = (month: string) => currentTranslator().month(month, 'short')
 
 /** Shade by count, always with the number in the cell: colour never carries meaning alone. */
 const shade = (n: number, max: number) => (n === 0 ? 'cell--zero' : n / Math.max(1, max) > 0.66 ? 'cell--3' : n / Math.max(1, max) > 0.33 ? 'cell--2' : 'cell--1')
@@ -64,15 +65,25 @@ function CountGrid({
 }
 
 export function CoverageTables({ data, country, countryName }: { data: Coverage; country: string; countryName: string }) {
-  const gaps = data.coverage.filter((r) => r.counts.every((n) => n === 0)).map((r) => AUDIENCES.label(r.audience))
+  const { t } = useT()
+  const gaps = data.coverage.filter((r) => r.counts.every((n) => n === 0)).map((r) => t(AUDIENCES.message(r.audience)))
   return (
     <>
-      <h2>Campaigns per subdivision per month, {countryName}</h2>
-      <p>Each cell counts the campaigns running in that subdivision at some time in that month ({data.campaigns} campaigns in all). Choose a cell to list them.</p>
+      <h2>{t({ id: 'coordination.coverage_tables.campaigns_per_subdivision_per_month', defaultMessage: 'Campaigns per subdivision per month, {countryName}' }, { countryName })}</h2>
+      <p>
+        {t(
+          {
+            id: 'coordination.coverage_tables.each_cell_counts',
+            defaultMessage:
+              'Each cell counts the campaigns running in that subdivision at some time in that month ({campaigns, plural, one {# campaign} other {# campaigns}} in all). Choose a cell to list them.',
+          },
+          { campaigns: data.campaigns },
+        )}
+      </p>
       <HeatMapChart country={country} months={data.months} rows={data.heat} />
       <CountGrid
-        label="Campaigns per subdivision per month"
-        corner="Subdivision"
+        label={t({ id: 'coordination.coverage_tables.campaigns_per_subdivision_per_month_2', defaultMessage: 'Campaigns per subdivision per month' })}
+        corner={t({ id: 'coordination.coverage_tables.subdivision', defaultMessage: 'Subdivision' })}
         columns={data.months.map(monthLabel)}
         rows={data.heat.map((r) => ({ key: r.subdivision, label: r.subdivision, counts: r.counts }))}
         cell={(subdivision, k, n) => (
@@ -80,21 +91,21 @@ export function CoverageTables({ data, country, countryName }: { data: Coverage;
             {n}
             <span className="visually-hidden">
               {' '}
-              campaigns in {subdivision}, {monthLabel(data.months[k]!)}
+              {t({ id: 'coordination.coverage_tables.campaigns_in', defaultMessage: '{count, plural, one {campaign} other {campaigns}} in {subdivision}, {month}' }, { count: n, subdivision, month: monthLabel(data.months[k]!) })}
             </span>
           </Link>
         )}
       />
-      <h2>Who is reached where, {countryName}</h2>
+      <h2>{t({ id: 'coordination.coverage_tables.who_is_reached_where', defaultMessage: 'Who is reached where, {countryName}' }, { countryName })}</h2>
       <p>
-        Campaigns reaching each audience in each subdivision. A zero is a gap.
-        {gaps.length ? ` No campaign reaches: ${gaps.join(', ')}.` : ''}
+        {t({ id: 'coordination.coverage_tables.campaigns_reaching_each_audience', defaultMessage: 'Campaigns reaching each audience in each subdivision. A zero is a gap.' })}
+        {gaps.length ? ` ${t({ id: 'coordination.coverage_tables.no_campaign_reaches', defaultMessage: 'No campaign reaches: {gaps}.' }, { gaps: gaps.join(', ') })}` : ''}
       </p>
       <CountGrid
-        label="Campaigns per audience and subdivision"
-        corner="Audience"
+        label={t({ id: 'coordination.coverage_tables.campaigns_per_audience_and_subdivision', defaultMessage: 'Campaigns per audience and subdivision' })}
+        corner={t({ id: 'coordination.coverage_tables.audience', defaultMessage: 'Audience' })}
         columns={data.subdivisions}
-        rows={data.coverage.filter((r) => r.counts.some((n) => n > 0)).map((r) => ({ key: r.audience, label: AUDIENCES.label(r.audience), counts: r.counts }))}
+        rows={data.coverage.filter((r) => r.counts.some((n) => n > 0)).map((r) => ({ key: r.audience, label: t(AUDIENCES.message(r.audience)), counts: r.counts }))}
       />
     </>
   )

@@ -1,6 +1,7 @@
 import { useNavigate } from '@remix-run/react'
 import { useRef } from 'react'
 import { useChart } from '../../shared/ui/use-chart'
+import { tr, useT } from '../../shared/i18n'
 
 type Props = { country: string; months: string[]; rows: { subdivision: string; counts: number[] }[] }
 
@@ -9,6 +10,7 @@ type Props = { country: string; months: string[]; rows: { subdivision: string; c
  * beside it carries the same numbers for screen readers and without JS.
  */
 export function HeatMapChart({ country, months, rows }: Props) {
+  const { t } = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
   const navigate = useNavigate()
   useChart(
@@ -22,7 +24,7 @@ export function HeatMapChart({ country, months, rows }: Props) {
         data: {
           datasets: [
             {
-              label: 'Campaigns running',
+              label: tr({ id: 'coordination.heat_map.running', defaultMessage: 'Campaigns running' }),
               data,
               backgroundColor: (ctx) => {
                 const v = (ctx.raw as { v: number } | undefined)?.v ?? 0
@@ -58,7 +60,7 @@ export function HeatMapChart({ country, months, rows }: Props) {
   )
   return (
     <div className="chart">
-      <canvas ref={canvas} role="img" aria-label="Heat map of campaigns per subdivision per month; the same numbers are in the table below." />
+      <canvas ref={canvas} role="img" aria-label={t({ id: 'coordination.heat_map_chart.heat_map_of_campaigns_per_subdivision', defaultMessage: 'Heat map of campaigns per subdivision per month; the same numbers are in the table below.' })} />
     </div>
   )
 }

@@ -2,12 +2,14 @@ import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import type { loader } from '../../routes/campaigns.$campaignId.overlaps'
 import { Overlaps } from './overlaps'
+import { useT } from '../../shared/i18n'
 
 /**
  * With JavaScript, re-checks overlaps as the form changes (debounced; Remix
  * cancels a superseded request). Without it, the saved draft shows them.
  */
 export function LiveOverlaps({ campaignId, formId, saved }: { campaignId: number; formId: string; saved: Record<string, string | string[]> }) {
+  const { t } = useT()
   const fetcher = useFetcher<typeof loader>()
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const [hydrated, setHydrated] = useState(false)
@@ -42,9 +44,9 @@ export function LiveOverlaps({ campaignId, formId, saved }: { campaignId: number
   if (!hydrated) return null
   return (
     <section aria-labelledby="live-overlaps-title" className="live-overlaps">
-      <h2 id="live-overlaps-title">Overlap with other organisations</h2>
+      <h2 id="live-overlaps-title">{t({ id: 'coordination.live_overlaps.overlap_with_other_organisations', defaultMessage: 'Overlap with other organisations' })}</h2>
       <div aria-live="polite">
-        {result === undefined ? <p>Checking…</p> : result.overlaps ? <Overlaps summary={result.overlaps} planning /> : <p>{result.reason}</p>}
+        {result === undefined ? <p>{t({ id: 'coordination.live_overlaps.checking', defaultMessage: 'Checking…' })}</p> : result.overlaps ? <Overlaps summary={result.overlaps} planning /> : <p>{result.reason}</p>}
       </div>
     </section>
   )

@@ -105,6 +105,6 @@ function overlappingDetails(ids: number[]) {
 export async function noteCoordination(actor: Actor, campaignId: number, otherId: number, note: string) {
   const { organisationId } = campaignAccess(actor, campaignId)
   const [entry] = (await overlapsOf(actor, campaignId, { only: otherId })).entries
-  if (!entry || !entry.visible) notFound('That campaign does not overlap this one.')
+  if (!entry || !entry.visible) notFound({ id: 'errors.no_such_overlap', defaultMessage: 'That campaign does not overlap this one.' })
   await recordCoordination(actor, campaignId, otherId, note, organisationId, entry.organisation.id)
 }

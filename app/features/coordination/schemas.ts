@@ -3,6 +3,7 @@ import { isCountryCode, SUBDIVISION_CODE } from '../../shared/taxonomy/countries
 import { defaultPeriod } from './coverage'
 import { AUDIENCES, REVIEW_VERDICTS } from '../../shared/taxonomy/taxonomy'
 import { idField } from '../../shared/ui/fields'
+import { lazy } from '../../shared/i18n'
 
 const optionalDate = z.iso.date().optional().catch(undefined)
 
@@ -29,18 +30,21 @@ export const reviewSchema = z.object({
   intent: z.literal('review'),
   campaignA: idField,
   campaignB: idField,
-  verdict: z.enum(REVIEW_VERDICTS, { error: 'Choose a verdict' }),
-  note: z.string().trim().max(2000, 'The note must be 2,000 characters or fewer').default(''),
+  verdict: z.enum(REVIEW_VERDICTS, { error: lazy({ id: 'coordination.fields.verdict', defaultMessage: 'Choose a verdict' }) }),
+  note: z
+    .string()
+    .trim()
+    .max(2000, { error: lazy({ id: 'campaigns.fields.note.too_long', defaultMessage: 'The note must be {max, number} characters or fewer' }, { max: 2000 }) })
+    .default(''),
 })
+
+const chooseCountry = lazy({ id: 'fields.country.required', defaultMessage: 'Choose a country' })
+const wholeDays = lazy({ id: 'coordination.fields.buffer_days', defaultMessage: 'Enter a whole number of days from 0 to 90' })
 
 export const bufferSchema = z.object({
   intent: z.literal('buffer'),
-  country: z.string({ error: 'Choose a country' }).trim().toUpperCase().refine(isCountryCode, 'Choose a country'),
-  bufferDays: z.coerce
-    .number({ error: 'Enter a whole number of days from 0 to 90' })
-    .int('Enter a whole number of days from 0 to 90')
-    .min(0, 'Enter a whole number of days from 0 to 90')
-    .max(90, 'Enter a whole number of days from 0 to 90'),
+  country: z.string({ error: chooseCountry }).trim().toUpperCase().refine(isCountryCode, { error: chooseCountry }),
+  bufferDays: z.coerce.number({ error: wholeDays }).int({ error: wholeDays }).min(0, { error: wholeDays }).max(90, { error: wholeDays }),
 })
 
 export const coordinationActionSchema = z.discriminatedUnion('intent', [reviewSchema, bufferSchema])

@@ -2,6 +2,7 @@ import { useNavigate } from '@remix-run/react'
 import { useRef } from 'react'
 import type { ForestRow } from './dashboard'
 import { useChart } from '../../shared/ui/use-chart'
+import { useT } from '../../shared/i18n'
 
 // The donor dashboard's charts. Each has a table beside it with the same
 // numbers (for screen readers, without JavaScript, and for the CSV); clicking
@@ -26,6 +27,7 @@ const short = (title: string) => (title.length > 38 ? `${title.slice(0, 36)}…`
 
 /** Percentage outcome indicators: the actual as a bar, the target as a line across it. */
 export function TargetActualChart({ rows }: { rows: { campaignId: number; title: string; indicator: string; target: number; actual: number; met: boolean | null }[] }) {
+  const { t } = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
   const navigate = useNavigate()
   useChart(
@@ -54,11 +56,12 @@ export function TargetActualChart({ rows }: { rows: { campaignId: number; title:
     },
     [rows, navigate],
   )
-  return <Canvas canvas={canvas} items={8} label="Bar chart: each campaign’s actual against its target line, for outcome indicators in percent. The numbers are in the table below." />
+  return <Canvas canvas={canvas} items={8} label={t({ id: 'dashboards.dashboard_charts.bar_chart_each_campaign_s_actual', defaultMessage: 'Bar chart: each campaign’s actual against its target line, for outcome indicators in percent. The numbers are in the table below.' })} />
 }
 
 /** A forest plot: each campaign's change with its 95% CI, largest first, and zero marked. */
 export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) {
+  const { t } = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
   const navigate = useNavigate()
   useChart(
@@ -115,7 +118,7 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
     },
     [rows, unit, navigate],
   )
-  return <Canvas canvas={canvas} items={rows.length} label="Forest plot: each campaign’s change with its 95% confidence interval, largest first; the line marks no change. The numbers are in the table below." />
+  return <Canvas canvas={canvas} items={rows.length} label={t({ id: 'dashboards.dashboard_charts.forest_plot_each_campaign_s_change', defaultMessage: 'Forest plot: each campaign’s change with its 95% confidence interval, largest first; the line marks no change. The numbers are in the table below.' })} />
 }
 
 /** A horizontal bar per category. */
@@ -138,6 +141,7 @@ export function BarsChart({ rows, label, description }: { rows: { label: string;
 
 /** Stacked bars: campaigns starting each year, by country. */
 export function CountryYearChart({ years, series }: { years: string[]; series: { country: string; counts: number[] }[] }) {
+  const { t } = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
   useChart(
     canvas,
@@ -151,5 +155,5 @@ export function CountryYearChart({ years, series }: { years: string[]; series: {
     },
     [years, series],
   )
-  return <Canvas canvas={canvas} items={8} label="Stacked bar chart: campaigns starting each year, by country. The numbers are in the table below." />
+  return <Canvas canvas={canvas} items={8} label={t({ id: 'dashboards.dashboard_charts.stacked_bar_chart_campaigns_starting_each', defaultMessage: 'Stacked bar chart: campaigns starting each year, by country. The numbers are in the table below.' })} />
 }

@@ -2,7 +2,7 @@ import { asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { campaignFunders, organisations, standardIndicators } from '../../../db/schema'
 import { campaignsByCountryYear, forest, headline, iatiFiles, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from './dashboard'
 import type { Actor } from '../../shared/permissions/permissions'
-import { parseDashboardFilters, type DashboardFilters } from './schemas'
+import { parseDashboardFilters, type DashboardFilters, type DashboardProblem } from './schemas'
 import { db } from '../../shared/db.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { ensureSummaries } from '../results/index.server'
@@ -94,9 +94,9 @@ export async function dashboardOf(actor: Actor, search: URLSearchParams): Promis
   return dashboards(`${scopeOf(actor).key} ${JSON.stringify(filters)} ${JSON.stringify(problems)}`, () => computeDashboard(actor, filters, problems))
 }
 
-async function computeDashboard(actor: Actor, filters: DashboardFilters, problems: string[]) {
+async function computeDashboard(actor: Actor, filters: DashboardFilters, problems: DashboardProblem[]) {
   const menus = choices()
-  if (filters.standard && !menus.standards.some((s) => s.code === filters.standard)) problems.push(`“${filters.standard}” is not a standard indicator Lantern knows`)
+  if (filters.standard && !menus.standards.some((s) => s.code === filters.standard)) problems.push({ field: 'standard', value: filters.standard })
   await ensureSummaries()
   const { campaigns, indicators } = problems.length ? { campaigns: [], indicators: [] } : campaignsInView(actor, filters)
   const standard = chosenStandard(menus.standards, indicators, filters.standard)

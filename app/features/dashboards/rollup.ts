@@ -1,3 +1,4 @@
+import { defineMessages } from '../../shared/i18n'
 import type { IndicatorUnit } from '../../shared/taxonomy/taxonomy'
 
 // Results of one standard indicator across campaigns and organisations
@@ -18,7 +19,8 @@ export type RollupEntry = {
 export type Rollup = {
   baseline: number | null
   actual: number | null
-  method: string
+  /** How the campaigns' values were combined: their counts summed, or their survey results averaged by respondents. */
+  method: 'sum' | 'weighted_mean'
   campaigns: number
   organisations: number
   respondents: number | null
@@ -45,7 +47,7 @@ export function rollUp(unit: IndicatorUnit, entries: readonly RollupEntry[]): Ro
     return {
       baseline: sum(withActual.map((e) => e.baseline)),
       actual: sum(withActual.map((e) => e.actual)),
-      method: 'sum of the campaigns’ counts',
+      method: 'sum',
       campaigns: withActual.length,
       organisations,
       respondents: null,
@@ -57,10 +59,18 @@ export function rollUp(unit: IndicatorUnit, entries: readonly RollupEntry[]): Ro
   return {
     baseline: baseline.value,
     actual: actual.value,
-    method: 'mean of the campaigns’ survey results, weighted by their endline respondents (baseline: by their baseline respondents)',
+    method: 'weighted_mean',
     campaigns: withActual.length,
     organisations,
     respondents: actual.n || null,
     unweighted: withActual.filter((e) => e.nActual === null).length,
   }
 }
+
+export const ROLLUP_METHODS = defineMessages({
+  sum: { id: 'dashboards.rollup.sum', defaultMessage: 'sum of the campaigns’ counts' },
+  weighted_mean: {
+    id: 'dashboards.rollup.weighted_mean',
+    defaultMessage: 'mean of the campaigns’ survey results, weighted by their endline respondents (baseline: by their baseline respondents)',
+  },
+}) satisfies Record<Rollup['method'], unknown>

@@ -1,34 +1,46 @@
 import { z } from 'zod'
 import { isCountryCode } from '../../shared/taxonomy/countries'
 import { AUDIENCES, PILLARS, STATUSES } from '../../shared/taxonomy/taxonomy'
+import { defineMessage, tr } from '../../shared/i18n'
 
 // The dashboard's filters, kept in the URL. A value that is not a known code
 // is not dropped silently: the dashboard shows nothing and says which filter
 // it could not read.
 
 const FIELDS = {
-  funder: { schema: z.coerce.number().int().positive(), what: 'a funder' },
-  organisation: { schema: z.coerce.number().int().positive(), what: 'an organisation' },
-  country: { schema: z.string().trim().toUpperCase().refine(isCountryCode), what: 'a country code' },
-  year: { schema: z.coerce.number().int().min(1990).max(2100), what: 'a year' },
-  pillar: { schema: z.enum(PILLARS.codes), what: 'a pillar' },
-  audience: { schema: z.enum(AUDIENCES.codes), what: 'an audience code' },
-  status: { schema: z.enum(STATUSES.codes).refine((s) => s !== 'draft'), what: 'a status' },
-  standard: { schema: z.string().regex(/^[a-z][a-z0-9_]{2,59}$/), what: 'a standard indicator code' },
+  funder: z.coerce.number().int().positive(),
+  organisation: z.coerce.number().int().positive(),
+  country: z.string().trim().toUpperCase().refine(isCountryCode),
+  year: z.coerce.number().int().min(1990).max(2100),
+  pillar: z.enum(PILLARS.codes),
+  audience: z.enum(AUDIENCES.codes),
+  status: z.enum(STATUSES.codes).refine((s) => s !== 'draft'),
+  standard: z.string().regex(/^[a-z][a-z0-9_]{2,59}$/),
 } as const
 
-type Fields = typeof FIELDS
-export type DashboardFilters = { [K in keyof Fields]?: z.output<Fields[K]['schema']> }
+/** A filter the dashboard could not read: the value, and which filter it was given for. */
+export type DashboardProblem = { field: keyof typeof FIELDS; value: string }
 
-export function parseDashboardFilters(search: URLSearchParams): { filters: DashboardFilters; problems: string[] } {
+const unknown = defineMessage({
+  id: 'dashboards.unknown_filter',
+  defaultMessage:
+    '“{value}” is not {field, select, funder {a funder} organisation {an organisation} country {a country code} year {a year} pillar {a pillar} audience {an audience code} status {a status} other {a standard indicator}} Lantern knows',
+})
+
+export const problemWords = (p: DashboardProblem) => tr(unknown, { value: p.value, field: p.field })
+
+type Fields = typeof FIELDS
+export type DashboardFilters = { [K in keyof Fields]?: z.output<Fields[K]> }
+
+export function parseDashboardFilters(search: URLSearchParams): { filters: DashboardFilters; problems: DashboardProblem[] } {
   const filters: Record<string, unknown> = {}
-  const problems: string[] = []
-  for (const [name, field] of Object.entries(FIELDS)) {
+  const problems: DashboardProblem[] = []
+  for (const [name, schema] of Object.entries(FIELDS)) {
     const raw = search.get(name)?.trim()
     if (!raw) continue
-    const parsed = field.schema.safeParse(raw)
+    const parsed = schema.safeParse(raw)
     if (parsed.success) filters[name] = parsed.data
-    else problems.push(`“${raw.slice(0, 40)}” is not ${field.what} Lantern knows`)
+    else problems.push({ field: name as keyof Fields, value: raw.slice(0, 40) })
   }
   return { filters: filters as DashboardFilters, problems }
 }

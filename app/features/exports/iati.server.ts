@@ -1,3 +1,4 @@
+import { defineMessage } from '../../shared/i18n'
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { campaignStatusHistory, indicatorSummaries, organisations, surveyQuestions, surveyWaves } from '../../../db/schema'
 import { disclose, ensureSummariesOf, storedAnalysis, thresholdFor } from '../results/index.server'
@@ -105,7 +106,7 @@ async function activityOf(viewer: Actor | null, campaignId: number, disaggregate
 export async function campaignIatiXml(viewer: Actor | null, campaignId: number): Promise<string> {
   // This campaign's summaries only: building every campaign's that lacks them held the server for minutes at scale.
   await ensureSummariesOf(campaignId)
-  const activity = (await activityOf(viewer, campaignId, true)) ?? notFound('There is no such campaign to export, or you cannot see it. Drafts and private campaigns are not exported: IATI files are for publishing.')
+  const activity = (await activityOf(viewer, campaignId, true)) ?? notFound({ id: 'errors.no_campaign_to_export', defaultMessage: 'There is no such campaign to export, or you cannot see it. Drafts and private campaigns are not exported: IATI files are for publishing.' })
   return iatiActivitiesXml([activity], new Date())
 }
 
@@ -122,10 +123,16 @@ export async function campaignsIatiXml(viewer: Actor, campaignIds: readonly numb
     const activity = await activityOf(viewer, id, false)
     if (activity) activities.push(activity)
   }
-  if (activities.length === 0) notFound('No campaign of this selection may be published to IATI (drafts and private campaigns are not), so there is no file to make. Change the filters.')
+  if (activities.length === 0) notFound({ id: 'errors.nothing_to_publish', defaultMessage: 'No campaign of this selection may be published to IATI (drafts and private campaigns are not), so there is no file to make. Change the filters.' })
   const reporting = new Map(activities.map((a) => [a.organisation.id, a.organisation.name]))
   if (reporting.size > 1) {
-    badRequest(`An IATI file has one reporting organisation, and this selection has ${reporting.size} (${[...reporting.values()].sort().join(', ')}). Choose one organisation in the filters; the dashboard lists a file for each.`)
+    badRequest({
+      message: defineMessage({
+        id: 'errors.iati_many_reporters',
+        defaultMessage: 'An IATI file has one reporting organisation, and this selection has {count, number} ({names}). Choose one organisation in the filters; the dashboard lists a file for each.',
+      }),
+      values: { count: reporting.size, names: [...reporting.values()].sort().join(', ') },
+    })
   }
   return iatiActivitiesXml(activities, new Date())
 }

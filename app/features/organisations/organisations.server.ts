@@ -14,10 +14,10 @@ import type { Outcome } from '../../shared/outcome'
 export async function getOrganisation(actor: Actor, organisationId: number) {
   assertCan(actor, 'organisation.view', organisationId)
   const organisation = db.select().from(organisations).where(eq(organisations.id, organisationId)).get()
-  if (!organisation) notFound('There is no such organisation.')
+  if (!organisation) notFound({ id: 'errors.no_such_organisation', defaultMessage: 'There is no such organisation.' })
   // Until a platform admin approves it, an organisation is visible only to its own members.
   const hidden = organisation.approvedAt === null && scopeOf(actor, organisationId) === 'other' && !actor.isPlatformAdmin
-  if (hidden) notFound('There is no such organisation.')
+  if (hidden) notFound({ id: 'errors.no_such_organisation', defaultMessage: 'There is no such organisation.' })
   return organisation
 }
 
@@ -41,7 +41,7 @@ export async function updateOrganisationProfile(actor: Actor, organisationId: nu
   }
   db.transaction((tx) => {
     const before = tx.select().from(organisations).where(eq(organisations.id, organisationId)).get()
-    if (!before) notFound('There is no such organisation.')
+    if (!before) notFound({ id: 'errors.no_such_organisation', defaultMessage: 'There is no such organisation.' })
     const after = tx
       .update(organisations)
       .set({
@@ -95,7 +95,7 @@ function membershipInOrganisation(tx: Tx, membershipId: number, organisationId: 
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, organisationId)))
     .get()
-  if (!row) notFound('That person is not a member of this organisation.')
+  if (!row) notFound({ id: 'errors.not_a_member', defaultMessage: 'That person is not a member of this organisation.' })
   return row
 }
 

@@ -36,7 +36,7 @@ export async function approveOrganisation(actor: Actor, organisationId: number) 
       .get()
     if (!approved) {
       if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).get()) {
-        notFound('There is no such organisation.')
+        notFound({ id: 'errors.no_such_organisation', defaultMessage: 'There is no such organisation.' })
       }
       return
     }
@@ -88,7 +88,7 @@ export async function grantRole(actor: Actor, membershipId: number, role: Member
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.id, membershipId))
       .get()
-    if (!member) notFound('There is no such membership.')
+    if (!member) notFound({ id: 'errors.no_such_membership', defaultMessage: 'There is no such membership.' })
     assertCan(actor, 'platform.grant-role', member.organisationId)
     if (member.role === role) return
     tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId)).run()

@@ -4,7 +4,7 @@ import { OVERLAP_STATUSES, PROFILE_COLUMNS, profileParams, syncOverlapIndex } fr
 import { campaigns, notifications, overlapPairs, overlapSettings } from '../../../db/schema'
 import { relatedSubdivisions, subdivisionsOf } from '../../shared/taxonomy/subdivisions'
 import { codesOf, MASKED } from '../../shared/taxonomy/code-sets'
-import { isoDay, reasonsFor, scoreProfiles, type OverlapCampaign, type OverlapLevel, type OverlapProfile } from './scoring'
+import { isoDay, reasonsOf, scoreProfiles, type OverlapCampaign, type OverlapLevel, type OverlapProfile } from './scoring'
 import type { Status } from '../../shared/taxonomy/taxonomy'
 import { db } from '../../shared/db.server'
 
@@ -142,7 +142,7 @@ function pairsOf(target: OverlapProfile, bufferDays: number, only?: (other: Over
     const overlap = scoreProfiles(target, other, bufferDays)
     if (!overlap) continue
     const [a, b] = pairOf(target.id, other.id)
-    const reasons = JSON.stringify(reasonsFor(overlap, target.country))
+    const reasons = JSON.stringify(reasonsOf(overlap, target.country))
     pairs.push({ a, b, country: target.country, score: overlap.score, level: overlap.level, reasons, start: overlap.period.start, end: overlap.period.end })
   }
   return pairs

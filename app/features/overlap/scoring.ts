@@ -1,6 +1,6 @@
 import { codesOf, maskOf, sizeOf } from '../../shared/taxonomy/code-sets'
-import { countryName } from '../../shared/taxonomy/countries'
-import { subdivision, subdivisionAndAncestors } from '../../shared/taxonomy/subdivisions'
+import { subdivision, subdivisionAndAncestors, subdivisionLabel } from '../../shared/taxonomy/subdivisions'
+import { currentTranslator, defineMessages, type Message } from '../../shared/i18n'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES, type Audience, type Channel, type ExploitationForm, type Purpose, type Status } from '../../shared/taxonomy/taxonomy'
 
 // Overlap between two organisations' campaigns (DESIGN.md §5): the hard rules
@@ -150,19 +150,11 @@ function periodShared(a: OverlapProfile, b: OverlapProfile, bufferDays: number) 
   return { start: isoDay(end), end: isoDay(start), weeks: 0, gapDays: -days - 1 }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-/** "April–May 2026", "December 2025–January 2026", "June 2026". */
-export function monthSpan(start: string, end: string): string {
-  const [sy, sm] = [Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1]
-  const [ey, em] = [Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 1]
-  if (sy === ey && sm === em) return `${MONTHS[sm]} ${sy}`
-  if (sy === ey) return `${MONTHS[sm]}–${MONTHS[em]} ${sy}`
-  return `${MONTHS[sm]} ${sy}–${MONTHS[em]} ${ey}`
-}
+/** "April – May 2026", "December 2025 – January 2026", "June 2026", in the reader's language. */
+export const monthSpan = (start: string, end: string): string => currentTranslator().monthRange(start, end)
 
-const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1)
-const listWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`)
-const place = (code: string) => (subdivision(code) ? `${subdivision(code)!.name} (${code})` : countryName(code))
+const lower = (label: string) => label.charAt(0).toLocaleLowerCase() + label.slice(1)
+const place = (code: string) => (subdivision(code) ? subdivisionLabel(code, currentTranslator().locale) : currentTranslator().country(code))
 
 export function levelOf(score: number): OverlapLevel {
   return score >= LEVELS.high ? 'high' : score >= LEVELS.medium ? 'medium' : 'low'
@@ -231,24 +223,77 @@ export function scoreProfiles(a: OverlapProfile, b: OverlapProfile, bufferDays =
   }
 }
 
-/** The overlap in plain words ("Both target … in … in April–May 2026."), for campaigns in `country`. */
-export function reasonsFor(o: OverlapScore, country: string): string[] {
+/**
+ * Why two campaigns overlap, as data: stored with the pair and put in words
+ * for each reader (reasonWords), so no language is fixed when it is saved.
+ */
+export type Reason =
+  | { kind: 'audiences'; codes: readonly Audience[]; where: readonly string[]; start: string; end: string }
+  | { kind: 'different_audiences'; where: readonly string[]; start: string; end: string }
+  | { kind: 'whole_country'; country: string }
+  | { kind: 'channels'; codes: readonly Channel[] }
+  | { kind: 'forms'; codes: readonly ExploitationForm[] }
+  | { kind: 'purposes'; codes: readonly Purpose[] }
+  | { kind: 'same_time'; weeks: number; start: string; end: string }
+  | { kind: 'buffer'; days: number; start: string; end: string }
+
+/** The overlap's reasons ("Both target … in … in April–May 2026."), for campaigns in `country`. */
+export function reasonsOf(o: OverlapScore, country: string): Reason[] {
   const { period } = o
-  const where = o.regionLevel === 'country' && o.regions.length === 1 && o.regions[0] === country ? countryName(country) : listWords(o.regions.map(place))
-  const when = monthSpan(period.start, period.end)
-  const reasons = [
+  const where = o.regionLevel === 'country' && o.regions.length === 1 && o.regions[0] === country ? [country] : o.regions
+  const reasons: Reason[] = [
     o.sharedAudiences.length
-      ? `Both target ${listWords(o.sharedAudiences.map((c) => lower(AUDIENCES.label(c))))} in ${where} in ${when}.`
-      : `Both run in ${where} in ${when}, for different audiences.`,
+      ? { kind: 'audiences', codes: o.sharedAudiences, where, start: period.start, end: period.end }
+      : { kind: 'different_audiences', where, start: period.start, end: period.end },
   ]
-  if (o.regionLevel === 'country') reasons.push(`One of them covers the whole of ${countryName(country)}.`)
-  if (o.sharedChannels.length) reasons.push(`Both use ${listWords(o.sharedChannels.map((c) => lower(CHANNELS.label(c))))}.`)
-  if (o.sharedForms.length) reasons.push(`Both address ${listWords(o.sharedForms.map((c) => lower(EXPLOITATION_FORMS.label(c))))}.`)
-  if (o.sharedPurposes.length) reasons.push(`Both aim to ${listWords(o.sharedPurposes.map((c) => lower(PURPOSES.label(c))))}.`)
+  if (o.regionLevel === 'country') reasons.push({ kind: 'whole_country', country })
+  if (o.sharedChannels.length) reasons.push({ kind: 'channels', codes: o.sharedChannels })
+  if (o.sharedForms.length) reasons.push({ kind: 'forms', codes: o.sharedForms })
+  if (o.sharedPurposes.length) reasons.push({ kind: 'purposes', codes: o.sharedPurposes })
   reasons.push(
-    period.weeks > 0
-      ? `They run at the same time for ${period.weeks} week${period.weeks === 1 ? '' : 's'} (${period.start} to ${period.end}).`
-      : `One ends ${period.gapDays} day${period.gapDays === 1 ? '' : 's'} before the other starts (${period.start} and ${period.end}), within the buffer.`,
+    period.weeks > 0 ? { kind: 'same_time', weeks: period.weeks, start: period.start, end: period.end } : { kind: 'buffer', days: period.gapDays, start: period.start, end: period.end },
   )
   return reasons
 }
+
+const said = defineMessages({
+  audiences: { id: 'overlap.reasons.audiences', defaultMessage: 'Both target {audiences} in {where} in {when}.' },
+  differentAudiences: { id: 'overlap.reasons.different_audiences', defaultMessage: 'Both run in {where} in {when}, for different audiences.' },
+  wholeCountry: { id: 'overlap.reasons.whole_country', defaultMessage: 'One of them covers the whole of {country}.' },
+  channels: { id: 'overlap.reasons.channels', defaultMessage: 'Both use {channels}.' },
+  forms: { id: 'overlap.reasons.forms', defaultMessage: 'Both address {forms}.' },
+  purposes: { id: 'overlap.reasons.purposes', defaultMessage: 'Both aim to {purposes}.' },
+  sameTime: { id: 'overlap.reasons.same_time', defaultMessage: 'They run at the same time for {weeks, plural, one {# week} other {# weeks}} ({dates}).' },
+  buffer: {
+    id: 'overlap.reasons.buffer',
+    defaultMessage: 'One ends {days, plural, one {# day} other {# days}} before the other starts ({first} and {second}), within the buffer.',
+  },
+})
+
+/** A reason in the reader's words; a reason stored before reasons were data is shown as it was written. */
+export function reasonWords(reason: Reason | string): string {
+  if (typeof reason === 'string') return reason
+  const t = currentTranslator()
+  const words = (list: { message: (code: string) => Message }, codes: readonly string[]) => t.list(codes.map((c) => lower(t.t(list.message(c)))))
+  switch (reason.kind) {
+    case 'audiences':
+      return t.t(said.audiences, { audiences: words(AUDIENCES, reason.codes), where: t.list(reason.where.map(place)), when: monthSpan(reason.start, reason.end) })
+    case 'different_audiences':
+      return t.t(said.differentAudiences, { where: t.list(reason.where.map(place)), when: monthSpan(reason.start, reason.end) })
+    case 'whole_country':
+      return t.t(said.wholeCountry, { country: t.country(reason.country) })
+    case 'channels':
+      return t.t(said.channels, { channels: words(CHANNELS, reason.codes) })
+    case 'forms':
+      return t.t(said.forms, { forms: words(EXPLOITATION_FORMS, reason.codes) })
+    case 'purposes':
+      return t.t(said.purposes, { purposes: words(PURPOSES, reason.codes) })
+    case 'same_time':
+      return t.t(said.sameTime, { weeks: reason.weeks, dates: t.dateRange(reason.start, reason.end) })
+    case 'buffer':
+      return t.t(said.buffer, { days: reason.days, first: t.date(reason.start), second: t.date(reason.end) })
+  }
+}
+
+/** The overlap in the reader's words. */
+export const reasonsFor = (o: OverlapScore, country: string): string[] => reasonsOf(o, country).map(reasonWords)

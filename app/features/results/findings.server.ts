@@ -1,3 +1,4 @@
+import { todayIn } from '../../shared/i18n'
 import { qualityCheck, type Finding } from '../campaigns'
 import type { StoredCampaign } from '../campaigns/index.server'
 import { summarisedIndicators } from './summaries.server'
@@ -8,7 +9,7 @@ import { summarisedIndicators } from './summaries.server'
 type Summarised = Awaited<ReturnType<typeof summarisedIndicators>>
 
 /** `indicators`: the campaign's summarised indicators, where the caller has read them already. */
-export async function campaignFindings(stored: StoredCampaign, indicators?: Summarised, today = new Date().toISOString().slice(0, 10)): Promise<Finding[]> {
+export async function campaignFindings(stored: StoredCampaign, indicators?: Summarised, today = todayIn(stored.organisation.timeZone)): Promise<Finding[]> {
   const measured = new Map((indicators ?? (await summarisedIndicators(stored.row.id))).map((i) => [i.id, i.result.baselineFrom === 'survey' ? i.result.baseline : null]))
   // The same indicators, in the same order, as stored.campaign.objectives.
   const measuredBaselines = stored.objectives.flatMap((o) => o.indicators).map((i) => measured.get(i.id) ?? null)

@@ -63,7 +63,7 @@ function indicatorOf(campaignId: number, indicatorId: number) {
     .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
     .where(and(eq(indicators.id, indicatorId), eq(objectives.campaignId, campaignId)))
     .get()
-  return found ?? notFound('There is no such indicator in this campaign.')
+  return found ?? notFound({ id: 'errors.no_such_indicator', defaultMessage: 'There is no such indicator in this campaign.' })
 }
 
 export async function addActual({ actor, campaignId }: ResultsChange, indicatorId: number, input: ActualInput): Promise<Outcome<null>> {
@@ -79,7 +79,7 @@ export async function addActual({ actor, campaignId }: ResultsChange, indicatorI
 export async function removeActual({ actor, campaignId }: ResultsChange, indicatorId: number, actualId: number) {
   const access = assertEditable(actor, campaignId)
   indicatorOf(campaignId, indicatorId)
-  const actual = db.select().from(indicatorActuals).where(and(eq(indicatorActuals.id, actualId), eq(indicatorActuals.indicatorId, indicatorId))).get() ?? notFound('There is no such value.')
+  const actual = db.select().from(indicatorActuals).where(and(eq(indicatorActuals.id, actualId), eq(indicatorActuals.indicatorId, indicatorId))).get() ?? notFound({ id: 'errors.no_such_value', defaultMessage: 'There is no such value.' })
   db.transaction((tx) => {
     tx.delete(indicatorActuals).where(eq(indicatorActuals.id, actualId)).run()
     recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'indicator.actual-removed', entityType: 'campaign', entityId: campaignId, before: actual, after: null })

@@ -1,5 +1,6 @@
 import type { Direction } from '../../shared/taxonomy/taxonomy'
 import { targetOnDesiredSide } from '../campaigns'
+import { currentTranslator, defineMessages, tr } from '../../shared/i18n'
 
 // How far an indicator has come from its baseline towards its target, told
 // in the indicator's own direction. A share of the way is only meaningful
@@ -55,20 +56,32 @@ export function targetMet(direction: Direction, baseline: number | null, actual:
 /** The share as a whole percent that never reads 0 % or 100 % for an actual strictly between baseline and target. */
 const shareShown = (share: number) => Math.min(99, Math.max(1, Math.round(share)))
 
+const m = defineMessages({
+  met: { id: 'results.progress.met', defaultMessage: 'Target met' },
+  toward: { id: 'results.progress.toward', defaultMessage: '{share} of the way to the target' },
+  none: { id: 'results.progress.none', defaultMessage: 'No change from the baseline' },
+  away: { id: 'results.progress.away', defaultMessage: 'Moved away from the target' },
+  wrongSide: {
+    id: 'results.progress.wrong_side',
+    defaultMessage:
+      'The target is on the wrong side of the baseline, so progress cannot be measured{movement, select, worse {; the actual moved the wrong way} better {; the actual moved the right way} other {}}',
+  },
+})
+
 /** Progress in words, for pages and files alike. */
 export function progressWords(p: Progress): string {
   switch (p.kind) {
     case 'unknown':
       return '—'
     case 'met':
-      return 'Target met'
+      return tr(m.met)
     case 'toward':
-      return `${shareShown(p.share)}% of the way to the target`
+      return tr(m.toward, { share: currentTranslator().percent(shareShown(p.share) / 100) })
     case 'none':
-      return 'No change from the baseline'
+      return tr(m.none)
     case 'away':
-      return 'Moved away from the target'
+      return tr(m.away)
     case 'target_wrong_side':
-      return `The target is on the wrong side of the baseline, so progress cannot be measured${p.movement === 'worse' ? '; the actual moved the wrong way' : p.movement === 'better' ? '; the actual moved the right way' : ''}`
+      return tr(m.wrongSide, { movement: p.movement })
   }
 }

@@ -5,23 +5,60 @@ import { NOT_RECORDED } from './conventions'
 import { designSentence, didSentence, EFFECT_LABELS, isOptionItem, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
 import { SEXES, WAVE_GROUPS, type QuestionType } from '../../shared/taxonomy/taxonomy'
 import { ResultChart } from './result-chart'
+import { currentTranslator, defineMessages, tr, useT } from '../../shared/i18n'
 
 type Question = { code: string; text: string; type: QuestionType; min: number | null; max: number | null }
 type Props = { question: Question; records: ImpactRecord[]; breakdowns: Breakdown[]; threshold: number }
 
-const DIMENSION_LABELS: Record<Dimension, string> = { sex: 'Sex', age_band: 'Age band', locality: 'Locality' }
-const LATER_LABELS: Record<Exclude<Comparison, 'baseline_endline'>, string> = {
-  baseline_follow_up: 'Did it last? Baseline to follow-up',
-  endline_follow_up: 'Since the campaign ended: endline to follow-up',
-}
-const cellLabel = (dimension: Dimension, value: string) =>
-  value === NOT_RECORDED ? 'Not recorded' : dimension === 'sex' && SEXES.codes.includes(value as never) ? SEXES.label(value as never) : value
+const DIMENSION_LABELS = defineMessages({
+  sex: { id: 'results.dimensions.sex', defaultMessage: 'Sex' },
+  age_band: { id: 'results.dimensions.age_band', defaultMessage: 'Age band' },
+  locality: { id: 'results.dimensions.locality', defaultMessage: 'Locality' },
+}) satisfies Record<Dimension, unknown>
+const LATER_LABELS = defineMessages({
+  baseline_follow_up: { id: 'results.later.baseline_follow_up', defaultMessage: 'Did it last? Baseline to follow-up' },
+  endline_follow_up: { id: 'results.later.endline_follow_up', defaultMessage: 'Since the campaign ended: endline to follow-up' },
+}) satisfies Record<Exclude<Comparison, 'baseline_endline'>, unknown>
 
-const interval = (r: ImpactRecord, low: number | null, high: number | null) => (low === null || high === null ? '—' : `${formatEstimate(r.type, low)} to ${formatEstimate(r.type, high)}`)
-const changeInterval = (r: ImpactRecord) => (r.changeLow === null || r.changeHigh === null ? '—' : `${formatChange(r.type, r.changeLow)} to ${formatChange(r.type, r.changeHigh)}`)
+const m = defineMessages({
+  notRecorded: { id: 'results.not_recorded', defaultMessage: 'Not recorded' },
+  range: { id: 'results.range', defaultMessage: '{low} to {high}' },
+  chartDescription: { id: 'results.chart_description', defaultMessage: 'Bar chart of {question}: baseline and endline with 95% confidence intervals. {sentence}' },
+  numbersFor: { id: 'results.numbers_for', defaultMessage: 'Numbers for {code}' },
+  caption: {
+    id: 'results.numbers_caption',
+    defaultMessage: '{kind, select, option {Share choosing this option} binary {Share giving the desired answer} other {Mean answer}}, with 95% confidence intervals',
+  },
+  share: { id: 'results.share', defaultMessage: 'Share' },
+  mean: { id: 'results.mean', defaultMessage: 'Mean' },
+  baseline: { id: 'results.baseline', defaultMessage: 'Baseline' },
+  endline: { id: 'results.endline', defaultMessage: 'Endline' },
+  points: { id: 'results.points', defaultMessage: '{change} points' },
+  pairs: { id: 'results.pairs', defaultMessage: '{pairs, plural, one {# pair} other {# pairs}}' },
+  didN: { id: 'results.did_n', defaultMessage: '{pairs, select, yes {{campaign, number} campaign + {comparison, number} comparison pairs} other {{campaign, number} campaign + {comparison, number} comparison}}' },
+  did: { id: 'results.result_card.difference_in_differences', defaultMessage: 'Difference in differences' },
+  statistic: { id: 'results.method.statistic', defaultMessage: 'statistic {value}' },
+  df: { id: 'results.method.df', defaultMessage: 'df {value}' },
+  noP: { id: 'results.method.no_p', defaultMessage: 'no p-value' },
+  interval: { id: 'results.method.interval', defaultMessage: '; interval: {method}' },
+  hedges: { id: 'results.method.hedges', defaultMessage: ', Hedges’ g {value}' },
+  deff: { id: 'results.method.deff', defaultMessage: '; design effect of the change {value}' },
+  rankNotComputable: { id: 'results.method.rank_not_computable', defaultMessage: '{method}: not computable' },
+  breakdownLabel: { id: 'results.breakdown_label', defaultMessage: '{dimension} breakdown of {question}' },
+})
+
+const cellLabel = (dimension: Dimension, value: string) =>
+  value === NOT_RECORDED ? tr(m.notRecorded) : dimension === 'sex' && SEXES.codes.includes(value as never) ? tr(SEXES.message(value as never)) : value
+
+const interval = (r: ImpactRecord, low: number | null, high: number | null) =>
+  low === null || high === null ? '—' : tr(m.range, { low: formatEstimate(r.type, low), high: formatEstimate(r.type, high) })
+const changeInterval = (r: ImpactRecord) =>
+  r.changeLow === null || r.changeHigh === null ? '—' : tr(m.range, { low: formatChange(r.type, r.changeLow), high: formatChange(r.type, r.changeHigh) })
+const fixed = (value: number, digits: number) => currentTranslator().number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
 /** One question's result: the sentence, the warnings, the bars with their intervals, the numbers, the method. */
 export function ResultCard({ question, records: all, breakdowns, threshold }: Props) {
+  const { t } = useT()
   // The campaign's effect (baseline to endline) is the card; a follow-up, if surveyed, says whether it lasted.
   const records = useMemo(() => all.filter((r) => r.comparison === 'baseline_endline'), [all])
   const later = all.filter((r) => r.comparison !== 'baseline_endline' && r.group === 'campaign')
@@ -33,8 +70,8 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
     () =>
       records
         .filter((r) => r.group !== 'campaign_vs_comparison')
-        .map((r) => ({ label: WAVE_GROUPS.label(r.group as 'campaign'), pre: r.pre, preLow: r.preLow, preHigh: r.preHigh, post: r.post, postLow: r.postLow, postHigh: r.postHigh })),
-    [records],
+        .map((r) => ({ label: t(WAVE_GROUPS.message(r.group as 'campaign')), pre: r.pre, preLow: r.preLow, preHigh: r.preHigh, post: r.post, postLow: r.postLow, postHigh: r.postHigh })),
+    [records, t],
   )
   if (!main) return null
   const id = `result-${question.code}`
@@ -52,7 +89,7 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
       {warnings.length ? (
         <div className="notice notice--warning">
           <p>
-            <strong>Read with care</strong>
+            <strong>{t({ id: 'results.result_card.read_with_care', defaultMessage: 'Read with care' })}</strong>
           </p>
           <ul>
             {warnings.map((w) => (
@@ -63,21 +100,21 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
       ) : null}
       <div className="result__body">
         <ResultChart
-          description={`Bar chart of ${question.text}: baseline and endline with 95% confidence intervals. ${sentence}`}
+          description={t(m.chartDescription, { question: question.text, sentence })}
           bars={bars}
           percent={percent}
           min={question.type === 'likert' ? 1 : question.min}
           max={question.type === 'likert' ? 5 : question.max}
         />
-        <div className="table-wrap" role="region" aria-label={`Numbers for ${question.code}`} tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label={t(m.numbersFor, { code: question.code })} tabIndex={0}>
           <table>
-            <caption>{isOptionItem(question.code) ? 'Share choosing this option' : percent ? 'Share giving the desired answer' : 'Mean answer'}, with 95% confidence intervals</caption>
+            <caption>{t(m.caption, { kind: isOptionItem(question.code) ? 'option' : percent ? 'binary' : 'mean' })}</caption>
             <thead>
               <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Wave</th>
-                <th scope="col">{percent ? 'Share' : 'Mean'}</th>
-                <th scope="col">95% CI</th>
+                <th scope="col">{t({ id: 'results.result_card.group', defaultMessage: 'Group' })}</th>
+                <th scope="col">{t({ id: 'results.result_card.wave', defaultMessage: 'Wave' })}</th>
+                <th scope="col">{t(percent ? m.share : m.mean)}</th>
+                <th scope="col">{t({ id: 'results.result_card.95_ci', defaultMessage: '95% CI' })}</th>
                 <th scope="col">n</th>
               </tr>
             </thead>
@@ -85,32 +122,31 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
               {groups.flatMap((r) => [
                 ...(['pre', 'post'] as const).map((wave) => (
                   <tr key={`${r.group}-${wave}`}>
-                    <th scope="row">{WAVE_GROUPS.label(r.group as 'campaign')}</th>
-                    <td>{wave === 'pre' ? 'Baseline' : 'Endline'}</td>
+                    <th scope="row">{t(WAVE_GROUPS.message(r.group as 'campaign'))}</th>
+                    <td>{t(wave === 'pre' ? m.baseline : m.endline)}</td>
                     <td>{formatEstimate(r.type, r[wave])}</td>
                     <td>{interval(r, r[`${wave}Low`], r[`${wave}High`])}</td>
                     <td>{wave === 'pre' ? r.nPre : r.nPost}</td>
                   </tr>
                 )),
                 <tr key={`${r.group}-change`}>
-                  <th scope="row">{WAVE_GROUPS.label(r.group as 'campaign')}</th>
-                  <td>Change</td>
+                  <th scope="row">{t(WAVE_GROUPS.message(r.group as 'campaign'))}</th>
+                  <td>{t({ id: 'results.result_card.change', defaultMessage: 'Change' })}</td>
                   <td>
-                    {formatChange(r.type, r.change)}
-                    {percent && r.change !== null ? ' points' : ''}
+                    {percent && r.change !== null ? t(m.points, { change: formatChange(r.type, r.change) }) : formatChange(r.type, r.change)}
                   </td>
                   <td>{changeInterval(r)}</td>
-                  <td>{r.nPairs !== null ? `${r.nPairs} pairs` : `${r.nPre} + ${r.nPost}`}</td>
+                  <td>{r.nPairs !== null ? t(m.pairs, { pairs: r.nPairs }) : `${r.nPre} + ${r.nPost}`}</td>
                 </tr>,
               ])}
               {did ? (
                 <tr>
-                  <th scope="row">Campaign − comparison</th>
-                  <td>Difference in differences</td>
+                  <th scope="row">{t({ id: 'results.result_card.campaign_comparison', defaultMessage: 'Campaign − comparison' })}</th>
+                  <td>{t({ id: 'results.result_card.difference_in_differences', defaultMessage: 'Difference in differences' })}</td>
                   <td>{formatChange(did.type, did.change)}</td>
                   <td>{changeInterval(did)}</td>
                   <td>
-                    {did.nCampaign} campaign + {did.nComparison} comparison{did.nPairs !== null ? ' pairs' : ''}
+                    {t(m.didN, { campaign: did.nCampaign ?? 0, comparison: did.nComparison ?? 0, pairs: did.nPairs !== null ? 'yes' : 'no' })}
                   </td>
                 </tr>
               ) : null}
@@ -121,12 +157,19 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
           .filter((r) => r.nPairs !== null && (r.answeredPre !== r.nPairs || r.answeredPost !== r.nPairs))
           .map((r) => (
             <p key={r.group} className="muted">
-              {WAVE_GROUPS.label(r.group as 'campaign')}: the figures rest on the {r.nPairs} respondents who answered at both waves; {r.answeredPre} answered at baseline and {r.answeredPost} at endline.
+              {t(
+                {
+                  id: 'results.result_card.figures_rest_on',
+                  defaultMessage:
+                    '{group}: the figures rest on the {pairs, plural, one {# respondent} other {# respondents}} who answered at both waves; {pre, number} answered at baseline and {post, number} at endline.',
+                },
+                { group: t(WAVE_GROUPS.message(r.group as 'campaign')), pairs: r.nPairs ?? 0, pre: r.answeredPre, post: r.answeredPost },
+              )}
             </p>
           ))}
       </div>
       <details className="details">
-        <summary>How this was computed</summary>
+        <summary>{t({ id: 'results.result_card.how_this_was_computed', defaultMessage: 'How this was computed' })}</summary>
         <dl className="summary-list">
           {records.map((r) => (
             <MethodRows key={r.group} record={r} />
@@ -136,11 +179,11 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
       {later.length ? (
         <div>
           {/* Not a landmark: every card has one, under the same heading. */}
-          <h3>After the campaign: the follow-up</h3>
+          <h3>{t({ id: 'results.result_card.after_the_campaign_the_follow_up', defaultMessage: 'After the campaign: the follow-up' })}</h3>
           <ul>
             {later.map((r) => (
               <li key={r.comparison}>
-                <strong>{LATER_LABELS[r.comparison as Exclude<Comparison, 'baseline_endline'>]}:</strong> {resultSentence(r, question.text)}
+                <strong>{t(LATER_LABELS[r.comparison as Exclude<Comparison, 'baseline_endline'>])}:</strong> {resultSentence(r, question.text)}
               </li>
             ))}
           </ul>
@@ -152,12 +195,13 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
 }
 
 function MethodRows({ record: r }: { record: ImpactRecord }) {
-  const who = r.group === 'campaign_vs_comparison' ? 'Difference in differences' : WAVE_GROUPS.label(r.group)
+  const { t } = useT()
+  const who = r.group === 'campaign_vs_comparison' ? t(m.did) : t(WAVE_GROUPS.message(r.group))
   const test = [
     methodLabel(r.method),
-    r.statistic !== null ? `statistic ${r.statistic.toFixed(3)}` : null,
-    r.df !== null ? `df ${Number.isInteger(r.df) ? r.df : r.df.toFixed(1)}` : null,
-    r.pValue !== null ? formatP(r.pValue) : 'no p-value',
+    r.statistic !== null ? t(m.statistic, { value: fixed(r.statistic, 3) }) : null,
+    r.df !== null ? t(m.df, { value: fixed(r.df, Number.isInteger(r.df) ? 0 : 1) }) : null,
+    r.pValue !== null ? formatP(r.pValue) : t(m.noP),
   ]
     .filter(Boolean)
     .join(', ')
@@ -166,11 +210,11 @@ function MethodRows({ record: r }: { record: ImpactRecord }) {
       <dt>{who}</dt>
       <dd>
         {test}
-        {r.changeCiMethod && r.changeCiMethod !== r.method ? `; interval: ${methodLabel(r.changeCiMethod)}` : ''}
-        {r.effectSize !== null && r.effectSizeName ? `; ${EFFECT_LABELS[r.effectSizeName] ?? r.effectSizeName} ${r.effectSize.toFixed(2)}` : ''}
-        {r.hedgesG !== null ? `, Hedges’ g ${r.hedgesG.toFixed(2)}` : ''}
-        {r.deffChange !== null ? `; design effect of the change ${r.deffChange.toFixed(2)}` : ''}
-        {r.rankMethod ? `; ${methodLabel(r.rankMethod)}${r.rankPValue !== null ? `, ${formatP(r.rankPValue)}` : ': not computable'}` : ''}
+        {r.changeCiMethod && r.changeCiMethod !== r.method ? t(m.interval, { method: methodLabel(r.changeCiMethod) }) : ''}
+        {r.effectSize !== null && r.effectSizeName ? `; ${EFFECT_LABELS[r.effectSizeName] ? t(EFFECT_LABELS[r.effectSizeName]!) : r.effectSizeName} ${fixed(r.effectSize, 2)}` : ''}
+        {r.hedgesG !== null ? t(m.hedges, { value: fixed(r.hedgesG, 2) }) : ''}
+        {r.deffChange !== null ? t(m.deff, { value: fixed(r.deffChange, 2) }) : ''}
+        {r.rankMethod ? `; ${r.rankPValue !== null ? `${methodLabel(r.rankMethod)}, ${formatP(r.rankPValue)}` : t(m.rankNotComputable, { method: methodLabel(r.rankMethod) })}` : ''}
         {r.notes.length ? <span className="task-list__summary">{r.notes.join('; ')}</span> : null}
       </dd>
     </>
@@ -178,24 +222,31 @@ function MethodRows({ record: r }: { record: ImpactRecord }) {
 }
 
 function Breakdowns({ breakdowns, threshold }: { breakdowns: Breakdown[]; threshold: number }) {
+  const i18n = useT()
+  const { t } = i18n
   return (
     <details className="details">
-      <summary>Breakdown by {breakdowns.map((b) => DIMENSION_LABELS[b.dimension].toLowerCase()).join(', ')}</summary>
+      <summary>
+        {t({ id: 'results.result_card.breakdown_by', defaultMessage: 'Breakdown by {dimensions}' }, { dimensions: i18n.list(breakdowns.map((b) => t(DIMENSION_LABELS[b.dimension]).toLocaleLowerCase(i18n.locale))) })}
+      </summary>
       {breakdowns.map((b) =>
         b.cells.length === 0 ? (
           <p key={b.dimension}>
-            Not broken down by {DIMENSION_LABELS[b.dimension].toLowerCase()}: fewer than {threshold} people answered at a wave.
+            {t(
+              { id: 'results.result_card.not_broken_down', defaultMessage: 'Not broken down by {dimension}: fewer than {threshold, plural, one {# person} other {# people}} answered at a wave.' },
+              { dimension: t(DIMENSION_LABELS[b.dimension]).toLocaleLowerCase(i18n.locale), threshold },
+            )}
           </p>
         ) : (
-        <div key={b.dimension} className="table-wrap" role="region" aria-label={`${DIMENSION_LABELS[b.dimension]} breakdown of ${b.question}`} tabIndex={0}>
+        <div key={b.dimension} className="table-wrap" role="region" aria-label={t(m.breakdownLabel, { dimension: t(DIMENSION_LABELS[b.dimension]), question: b.question })} tabIndex={0}>
           <table>
-            <caption>Campaign group by {DIMENSION_LABELS[b.dimension].toLowerCase()}</caption>
+            <caption>{t({ id: 'results.result_card.campaign_group_by', defaultMessage: 'Campaign group by {dimension}' }, { dimension: t(DIMENSION_LABELS[b.dimension]).toLocaleLowerCase(i18n.locale) })}</caption>
             <thead>
               <tr>
-                <th scope="col">{DIMENSION_LABELS[b.dimension]}</th>
-                <th scope="col">Baseline</th>
-                <th scope="col">Endline</th>
-                <th scope="col">Change (95% CI)</th>
+                <th scope="col">{t(DIMENSION_LABELS[b.dimension])}</th>
+                <th scope="col">{t({ id: 'results.result_card.baseline', defaultMessage: 'Baseline' })}</th>
+                <th scope="col">{t({ id: 'results.result_card.endline', defaultMessage: 'Endline' })}</th>
+                <th scope="col">{t({ id: 'results.result_card.change_95_ci', defaultMessage: 'Change (95% CI)' })}</th>
                 <th scope="col">n</th>
               </tr>
             </thead>
@@ -213,7 +264,12 @@ function Breakdowns({ breakdowns, threshold }: { breakdowns: Breakdown[]; thresh
                       <td>{c.n}</td>
                     </>
                   ) : (
-                    <td colSpan={4}>Withheld: fewer than {threshold} respondents, or a cell that would reveal one</td>
+                    <td colSpan={4}>
+                      {t(
+                        { id: 'results.result_card.withheld', defaultMessage: 'Withheld: fewer than {threshold, plural, one {# respondent} other {# respondents}}, or a cell that would reveal one' },
+                        { threshold },
+                      )}
+                    </td>
                   )}
                 </tr>
               ))}

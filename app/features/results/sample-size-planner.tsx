@@ -4,6 +4,7 @@ import { FieldError } from '../../shared/ui/forms'
 import type { PlannedSize } from './sample-size-plan'
 import type { PlannerErrors, PlannerValues } from './sample-size-schema'
 import { WAVE_GROUPS, WAVE_KINDS, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
+import { useT } from '../../shared/i18n'
 
 type Field = { name: keyof PlannerValues; label: string; hint: string; unit: string }
 
@@ -29,6 +30,7 @@ const queryOf = (values: PlannerAnswer['values']) => new URLSearchParams(values)
  * the server.
  */
 export function SampleSizePlanner({ planner, waves, action }: { planner: PlannerAnswer; waves: readonly Wave[]; action: string }) {
+  const { t } = useT()
   const [values, setValues] = useState(planner.values)
   const { load, data } = useFetcher<{ planner: PlannerAnswer }>()
   const query = queryOf(values)
@@ -46,7 +48,7 @@ export function SampleSizePlanner({ planner, waves, action }: { planner: Planner
   const to = from + Number(values.change)
   return (
     <section id="planner" aria-labelledby="planner-title" className="panel">
-      <h2 id="planner-title">How many respondents each wave needs</h2>
+      <h2 id="planner-title">{t({ id: 'results.sample_size_planner.how_many_respondents_each_wave_needs', defaultMessage: 'How many respondents each wave needs' })}</h2>
       <Form method="get" action={`${action}#planner`} preventScrollReset className="planner">
         {FIELDS.map((f) => (
           <div key={f.name} className={errors[f.name] ? 'field field--error' : 'field'}>
@@ -73,17 +75,14 @@ export function SampleSizePlanner({ planner, waves, action }: { planner: Planner
         ))}
         <div className="actions">
           <button type="submit" className="button button--secondary">
-            Work it out
-          </button>
+            {t({ id: 'results.sample_size_planner.work_it_out', defaultMessage: 'Work it out' })}</button>
         </div>
       </Form>
       <div role="status" aria-live="polite">
         {size ? (
           <>
             <p className="planner__result">
-              To detect a change from {from}% to {to}% you need <strong>{size.analysed.toLocaleString('en')} respondents</strong> answering in each wave, so
-              approach <strong>{size.toSurvey.toLocaleString('en')}</strong> per wave allowing for the design effect and non-response.
-            </p>
+              {t({ id: 'results.sample_size_planner.to_detect_a_change_from', defaultMessage: 'To detect a change from' })}{' '}{from}{t({ id: 'results.sample_size_planner.to', defaultMessage: '% to' })}{' '}{to}{t({ id: 'results.sample_size_planner.you_need', defaultMessage: '% you need' })}{' '}<strong>{t({ id: 'results.sample_size_planner.respondents', defaultMessage: '{toLocaleString} respondents' }, { toLocaleString: size.analysed.toLocaleString('en') })}</strong> {' '}{t({ id: 'results.sample_size_planner.answering_in_each_wave_so_approach', defaultMessage: 'answering in each wave, so approach' })}{' '}<strong>{size.toSurvey.toLocaleString('en')}</strong> {' '}{t({ id: 'results.sample_size_planner.per_wave_allowing_for_the_design', defaultMessage: 'per wave allowing for the design effect and non-response.' })}</p>
             {waves.length ? (
               <ul>
                 {waves.map((w) => {
@@ -92,7 +91,7 @@ export function SampleSizePlanner({ planner, waves, action }: { planner: Planner
                   const deff = own && own.designEffect !== Number(values.designEffect) ? ` (planned with a design effect of ${own.designEffect}: approach ${need.toLocaleString('en')})` : ''
                   return (
                     <li key={w.id}>
-                      {WAVE_KINDS.label(w.kind)}, {WAVE_GROUPS.label(w.group).toLowerCase()}
+                      {t(WAVE_KINDS.message(w.kind))}, {t(WAVE_GROUPS.message(w.group)).toLowerCase()}
                       {deff}:{' '}
                       {w.targetSize === null
                         ? 'no target sample size set'
@@ -106,9 +105,9 @@ export function SampleSizePlanner({ planner, waves, action }: { planner: Planner
             ) : null}
           </>
         ) : invalid || answered ? (
-          <p>Correct the values above to see the sample size.</p>
+          <p>{t({ id: 'results.sample_size_planner.correct_the_values_above_to_see', defaultMessage: 'Correct the values above to see the sample size.' })}</p>
         ) : (
-          <p>Working it out…</p>
+          <p>{t({ id: 'results.sample_size_planner.working_it_out', defaultMessage: 'Working it out…' })}</p>
         )}
       </div>
     </section>

@@ -14,7 +14,7 @@ import { assertCan } from '../../shared/permissions/permissions.server'
 export const standardIndicatorById = (id: number) => db.select().from(standardIndicators).where(eq(standardIndicators.id, id)).get() ?? null
 
 export function standardIndicatorByCode(code: string) {
-  return db.select().from(standardIndicators).where(eq(standardIndicators.code, code)).get() ?? notFound('There is no standard indicator with that code.')
+  return db.select().from(standardIndicators).where(eq(standardIndicators.code, code)).get() ?? notFound({ id: 'errors.no_such_standard_indicator', defaultMessage: 'There is no standard indicator with that code.' })
 }
 
 /** The library, with how many campaign indicators adopt each. */

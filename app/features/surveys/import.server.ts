@@ -108,14 +108,14 @@ function uploadOf(actor: Actor, campaignId: number, uploadId: number) {
   const access = assertSurveyAccess(actor, campaignId)
   const upload = db.select().from(surveyUploads).where(and(eq(surveyUploads.id, uploadId), eq(surveyUploads.campaignId, campaignId))).get()
   const mayOpen = upload && (upload.userId === actor.userId || can(actor, 'survey.clear-personal-data', access.organisationId))
-  return (mayOpen && upload) || notFound('That upload is no longer here: uploads are kept for a day. Upload the file again.')
+  return (mayOpen && upload) || notFound({ id: 'errors.upload_expired', defaultMessage: 'That upload is no longer here: uploads are kept for a day. Upload the file again.' })
 }
 
 type Upload = ReturnType<typeof uploadOf>
 
 /** The heading and first rows of an upload's file: all the mapping page reads. */
 async function headOf(upload: Upload): Promise<CsvFile & { parseProblems: CsvProblem[] }> {
-  if (!upload.path) notFound('That upload is no longer here: its file was imported or removed. Upload the file again.')
+  if (!upload.path) notFound({ id: 'errors.upload_gone', defaultMessage: 'That upload is no longer here: its file was imported or removed. Upload the file again.' })
   const rows: string[][] = []
   const { parseProblems } = await readCsvFile(uploadFile(upload.path), (row) => rows.push(row) <= SAMPLE_ROWS)
   const [headers = [], ...data] = rows

@@ -45,7 +45,7 @@ export async function surveyOf(actor: Actor, campaignId: number, { answerCounts 
 }
 
 function questionOf(campaignId: number, questionId: number): StoredQuestion {
-  return questionsOf(campaignId).find((q) => q.id === questionId) ?? notFound('There is no such question in this campaign.')
+  return questionsOf(campaignId).find((q) => q.id === questionId) ?? notFound({ id: 'errors.no_such_question', defaultMessage: 'There is no such question in this campaign.' })
 }
 
 function assertIndicator(campaignId: number, indicatorId: number | null) {
@@ -56,7 +56,7 @@ function assertIndicator(campaignId: number, indicatorId: number | null) {
     .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
     .where(and(eq(indicators.id, indicatorId), eq(objectives.campaignId, campaignId)))
     .get()
-  if (!found) notFound('There is no such indicator in this campaign.')
+  if (!found) notFound({ id: 'errors.no_such_indicator', defaultMessage: 'There is no such indicator in this campaign.' })
 }
 
 const codeTaken = (campaignId: number, code: string, except?: number) =>
@@ -134,7 +134,7 @@ export async function moveQuestion(actor: Actor, campaignId: number, questionId:
   assertEditable(actor, campaignId)
   const list = questionsOf(campaignId)
   const i = list.findIndex((q) => q.id === questionId)
-  if (i < 0) notFound('There is no such question in this campaign.')
+  if (i < 0) notFound({ id: 'errors.no_such_question', defaultMessage: 'There is no such question in this campaign.' })
   const j = direction === 'up' ? i - 1 : i + 1
   if (j < 0 || j >= list.length) return
   ;[list[i], list[j]] = [list[j]!, list[i]!]

@@ -2,6 +2,7 @@ import type { FieldMetadata } from '@conform-to/react'
 import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { QUESTION_TYPES } from '../../shared/taxonomy/taxonomy'
+import { useT } from '../../shared/i18n'
 
 export const QUESTION_LABELS = {
   code: 'Code',
@@ -18,21 +19,22 @@ type Fields = Record<keyof typeof QUESTION_LABELS, FieldMetadata<string | undefi
 
 /** The fields of one survey question, for adding and for changing it; without JavaScript all show, each saying when it applies. */
 export function QuestionFields({ fields, indicators }: { fields: Fields; indicators: { id: number; name: string }[] }) {
+  const { t } = useT()
   const L = QUESTION_LABELS
   return (
     <>
-      <TextField meta={fields.code} label={L.code} hint="Short and stable, like knows_hotline: it is the column of the question in survey spreadsheets." />
-      <TextAreaField meta={fields.text} label={L.text} hint="As respondents hear or read it." rows={2} />
-      <ChoiceGroup meta={fields.type} legend={L.type} type="radio" choices={termChoices(QUESTION_TYPES.terms, true)} />
-      <TextField meta={fields.desired} label={L.desired} hint="Yes or no: 1 when yes is the desired answer, 0 when no is. Single choice: the code of the correct option." />
-      <TextAreaField meta={fields.options} label={L.options} hint="One per line: code = label, like “hotline = Call the hotline”." rows={4} />
-      <InputField meta={fields.min} label={L.min} type="number" inputMode="decimal" hint="Numeric score only." />
-      <InputField meta={fields.max} label={L.max} type="number" inputMode="decimal" hint="Numeric score only." />
+      <TextField meta={fields.code} label={L.code} hint={t({ id: 'surveys.question_fields.short_and_stable_like_knows_hotline', defaultMessage: 'Short and stable, like knows_hotline: it is the column of the question in survey spreadsheets.' })} />
+      <TextAreaField meta={fields.text} label={L.text} hint={t({ id: 'surveys.question_fields.as_respondents_hear_or_read_it', defaultMessage: 'As respondents hear or read it.' })} rows={2} />
+      <ChoiceGroup meta={fields.type} legend={L.type} type="radio" choices={termChoices(t, QUESTION_TYPES, true)} />
+      <TextField meta={fields.desired} label={L.desired} hint={t({ id: 'surveys.question_fields.yes_or_no_1_when_yes', defaultMessage: 'Yes or no: 1 when yes is the desired answer, 0 when no is. Single choice: the code of the correct option.' })} />
+      <TextAreaField meta={fields.options} label={L.options} hint={t({ id: 'surveys.question_fields.one_per_line_code_label_like', defaultMessage: 'One per line: code = label, like “hotline = Call the hotline”.' })} rows={4} />
+      <InputField meta={fields.min} label={L.min} type="number" inputMode="decimal" hint={t({ id: 'surveys.question_fields.numeric_score_only', defaultMessage: 'Numeric score only.' })} />
+      <InputField meta={fields.max} label={L.max} type="number" inputMode="decimal" hint={t({ id: 'surveys.question_fields.numeric_score_only', defaultMessage: 'Numeric score only.' })} />
       <SelectField
         meta={fields.indicatorId}
         label={L.indicatorId}
-        hint="Optional: the indicator whose baseline and actual this question gives (% who answer correctly, or the mean score)."
-        placeholder="None"
+        hint={t({ id: 'surveys.question_fields.optional_the_indicator_whose_baseline_and', defaultMessage: 'Optional: the indicator whose baseline and actual this question gives (% who answer correctly, or the mean score).' })}
+        placeholder={t({ id: 'surveys.question_fields.none', defaultMessage: 'None' })}
         options={indicators.map((i) => ({ value: String(i.id), label: i.name }))}
       />
     </>

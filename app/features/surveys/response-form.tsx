@@ -6,6 +6,7 @@ import { SAMPLE_FIELDS } from './columns'
 import { SEXES, type Sampling } from '../../shared/taxonomy/taxonomy'
 import { FieldError } from '../../shared/ui/forms'
 import type { FieldErrors } from '../../shared/outcome'
+import { useT } from '../../shared/i18n'
 
 // The data-entry form of one response: the respondent, then one field per
 // question shaped by its type. Errors come from the server beside each field
@@ -65,6 +66,7 @@ function Choices({ name, legend, error, choices, value }: { name: string; legend
 const described = (name: string, error?: readonly string[], hint?: boolean) => [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
 
 export function ResponseForm({ questions, values, errors, submitLabel, cancelTo, hidden = {}, sampling = null }: ResponseFormProps) {
+  const { t } = useT()
   const summary = useRef<HTMLDivElement>(null)
   const count = Object.keys(errors).length
   useEffect(() => {
@@ -78,8 +80,7 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
       {count ? (
         <div className="error-summary" ref={summary} tabIndex={-1} role="alert" aria-labelledby="response-summary-title">
           <h2 className="error-summary__title" id="response-summary-title">
-            There is a problem
-          </h2>
+            {t({ id: 'surveys.response_form.there_is_a_problem', defaultMessage: 'There is a problem' })}</h2>
           <ul className="error-summary__list">
             {Object.entries(errors).map(([name, messages]) => (
               <li key={name}>
@@ -93,12 +94,12 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <Field name="respondentCode" label="Respondent code" error={errors.respondentCode} hint="As written on the questionnaire; never a name.">
+        <Field name="respondentCode" label={t({ id: 'surveys.response_form.respondent_code', defaultMessage: 'Respondent code' })} error={errors.respondentCode} hint={t({ id: 'surveys.response_form.as_written_on_the_questionnaire_never', defaultMessage: 'As written on the questionnaire; never a name.' })}>
           {input('respondentCode', { autoComplete: 'off' }, true)}
         </Field>
-        <Field name="sex" label="Sex (optional)" error={errors.sex}>
+        <Field name="sex" label={t({ id: 'surveys.response_form.sex_optional', defaultMessage: 'Sex (optional)' })} error={errors.sex}>
           <select id="sex" name="sex" defaultValue={values.sex ?? ''} className="select" aria-invalid={errors.sex ? true : undefined} aria-describedby={described('sex', errors.sex)}>
-            <option value="">Not recorded</option>
+            <option value="">{t({ id: 'surveys.response_form.not_recorded', defaultMessage: 'Not recorded' })}</option>
             {SEXES.terms.map((t) => (
               <option key={t.code} value={t.code}>
                 {t.label}
@@ -106,10 +107,10 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
             ))}
           </select>
         </Field>
-        <Field name="ageBand" label="Age band (optional)" error={errors.ageBand} hint="Like 18–24.">
+        <Field name="ageBand" label={t({ id: 'surveys.response_form.age_band_optional', defaultMessage: 'Age band (optional)' })} error={errors.ageBand} hint={t({ id: 'surveys.response_form.like_18_24', defaultMessage: 'Like 18–24.' })}>
           {input('ageBand', { className: 'input input--narrow' }, true)}
         </Field>
-        <Field name="locality" label="Locality (optional)" error={errors.locality}>
+        <Field name="locality" label={t({ id: 'surveys.response_form.locality_optional', defaultMessage: 'Locality (optional)' })} error={errors.locality}>
           {input('locality')}
         </Field>
         {sampleFieldsOf(sampling).map((field) => (
@@ -126,7 +127,7 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
             return (
               <fieldset key={q.code} className={errors[name] ? 'field field--error' : 'field'} id={name} aria-describedby={errors[name] ? `${name}-error` : undefined} tabIndex={-1}>
                 <legend className="field__label">{legend}</legend>
-                <div className="field__hint">Tick every option the respondent chose; none ticked means no answer.</div>
+                <div className="field__hint">{t({ id: 'surveys.response_form.tick_every_option_the_respondent_chose', defaultMessage: 'Tick every option the respondent chose; none ticked means no answer.' })}</div>
                 {errors[name] ? <FieldError id={`${name}-error`} messages={errors[name]} /> : null}
                 <div className="choices">
                   {q.options.map((o) => (
@@ -159,7 +160,7 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
           <button type="submit" name="intent" value="save" className="button button--primary">
             {submitLabel}
           </button>
-          <Link to={cancelTo}>Cancel</Link>
+          <Link to={cancelTo}>{t({ id: 'surveys.response_form.cancel', defaultMessage: 'Cancel' })}</Link>
         </div>
       </Form>
     </>

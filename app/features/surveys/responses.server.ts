@@ -26,7 +26,7 @@ import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers
 export async function surveyResponsesCsv(actor: Actor, campaignId: number, waveId?: number): Promise<{ fields: string[]; rows: string[][] }> {
   assertSurveyAccess(actor, campaignId)
   const waves = waveRows(campaignId).filter((w) => waveId === undefined || w.id === waveId)
-  if (waveId !== undefined && waves.length === 0) notFound('There is no such wave in this campaign.')
+  if (waveId !== undefined && waves.length === 0) notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
   const questions = questionsOf(campaignId, false)
   const byWave = new Map(waves.map((w) => [w.id, w]))
   const { responses, answers } = responsesWithAnswers([...byWave.keys()])
@@ -50,7 +50,7 @@ export const RESPONSES_PER_PAGE = 50
 /** A wave's responses, newest first, a page at a time. */
 export async function responsesOf(actor: Actor, campaignId: number, waveId: number, page = 1) {
   assertSurveyAccess(actor, campaignId)
-  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound('There is no such wave in this campaign.')
+  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
   const items = db
     .select({ id: surveyResponses.id, respondentCode: surveyResponses.respondentCode, importId: surveyResponses.importId, createdAt: surveyResponses.createdAt })
     .from(surveyResponses)
@@ -71,7 +71,7 @@ export async function responseOf(actor: Actor, campaignId: number, responseId: n
     .innerJoin(surveyWaves, eq(surveyWaves.id, surveyResponses.waveId))
     .where(eq(surveyResponses.id, responseId))
     .get()
-  if (!row || row.campaignId !== campaignId) notFound('There is no such response in this campaign.')
+  if (!row || row.campaignId !== campaignId) notFound({ id: 'errors.no_such_response', defaultMessage: 'There is no such response in this campaign.' })
   const questions = questionsOf(campaignId, false)
   const byId = new Map(questions.map((q) => [q.id, q.code]))
   const answers = Object.fromEntries(
@@ -112,7 +112,7 @@ function unlessTaken(code: string, write: () => number): Outcome<number> {
 /** A response typed in from a paper questionnaire. */
 export async function addResponse({ actor, campaignId }: ResultsChange, waveId: number, input: ResponseInput): Promise<Outcome<number>> {
   const access = assertEditable(actor, campaignId)
-  if (!waveRows(campaignId).some((w) => w.id === waveId)) notFound('There is no such wave in this campaign.')
+  if (!waveRows(campaignId).some((w) => w.id === waveId)) notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
   if (codeInWave(waveId, input.respondentCode)) return codeTaken(input.respondentCode)
   return unlessTaken(input.respondentCode, () =>
     db.transaction((tx) => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { SAMPLINGS, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS, type Sampling, type WaveDesign, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
+import { tr, useT } from '../../shared/i18n'
 
 export type WaveRow = {
   id: number
@@ -16,7 +17,9 @@ export type WaveRow = {
 
 /** "Cluster sample (village)", or "Not stated" while nobody has said. */
 export const samplingWords = (w: Pick<WaveRow, 'sampling' | 'clusterUnit'>) =>
-  w.sampling ? `${SAMPLINGS.label(w.sampling)}${w.clusterUnit && w.sampling !== 'weighted' && w.sampling !== 'simple_random' ? ` (${w.clusterUnit})` : ''}` : 'Not stated'
+  w.sampling
+    ? `${tr(SAMPLINGS.message(w.sampling))}${w.clusterUnit && w.sampling !== 'weighted' && w.sampling !== 'simple_random' ? ` (${w.clusterUnit})` : ''}`
+    : tr({ id: 'surveys.sampling.not_stated', defaultMessage: 'Not stated' })
 
 type Props = {
   waves: readonly WaveRow[]
@@ -28,22 +31,23 @@ type Props = {
 
 /** A campaign's survey waves, on the survey page and the results page alike. */
 export function WavesTable({ waves, caption, responses = (w) => w.responses.toLocaleString('en'), actions }: Props) {
+  const { t } = useT()
   return (
-    <div className="table-wrap" role="region" aria-label="Waves" tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={t({ id: 'surveys.waves_table.waves', defaultMessage: 'Waves' })} tabIndex={0}>
       <table>
         {caption ? <caption>{caption}</caption> : null}
         <thead>
           <tr>
-            <th scope="col">Wave</th>
-            <th scope="col">Group</th>
-            <th scope="col">Design</th>
-            <th scope="col">Sampling</th>
-            <th scope="col">Dates</th>
-            <th scope="col">Target size</th>
-            <th scope="col">Responses</th>
+            <th scope="col">{t({ id: 'surveys.waves_table.wave', defaultMessage: 'Wave' })}</th>
+            <th scope="col">{t({ id: 'surveys.waves_table.group', defaultMessage: 'Group' })}</th>
+            <th scope="col">{t({ id: 'surveys.waves_table.design', defaultMessage: 'Design' })}</th>
+            <th scope="col">{t({ id: 'surveys.waves_table.sampling', defaultMessage: 'Sampling' })}</th>
+            <th scope="col">{t({ id: 'surveys.waves_table.dates', defaultMessage: 'Dates' })}</th>
+            <th scope="col">{t({ id: 'surveys.waves_table.target_size', defaultMessage: 'Target size' })}</th>
+            <th scope="col">{t({ id: 'surveys.waves_table.responses', defaultMessage: 'Responses' })}</th>
             {actions ? (
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t({ id: 'surveys.waves_table.actions', defaultMessage: 'Actions' })}</span>
               </th>
             ) : null}
           </tr>
@@ -51,9 +55,9 @@ export function WavesTable({ waves, caption, responses = (w) => w.responses.toLo
         <tbody>
           {waves.map((w) => (
             <tr key={w.id}>
-              <td>{WAVE_KINDS.label(w.kind)}</td>
-              <td>{WAVE_GROUPS.label(w.group)}</td>
-              <td>{WAVE_DESIGNS.label(w.design)}</td>
+              <td>{t(WAVE_KINDS.message(w.kind))}</td>
+              <td>{t(WAVE_GROUPS.message(w.group))}</td>
+              <td>{t(WAVE_DESIGNS.message(w.design))}</td>
               <td>{samplingWords(w)}</td>
               <td>{w.startDate ? `${w.startDate} to ${w.endDate ?? '…'}` : '—'}</td>
               <td>{w.targetSize?.toLocaleString('en') ?? '—'}</td>

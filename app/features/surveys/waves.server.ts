@@ -37,7 +37,7 @@ export async function addWave(actor: Actor, campaignId: number, input: WaveInput
 
 export async function removeWave(actor: Actor, campaignId: number, waveId: number): Promise<Outcome<null>> {
   const access = assertEditable(actor, campaignId)
-  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound('There is no such wave in this campaign.')
+  const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
   if (wave.responses > 0) return { ok: false, formErrors: [`This wave holds ${wave.responses} responses; it cannot be removed.`] }
   db.transaction((tx) => {
     tx.delete(surveyWaves).where(eq(surveyWaves.id, waveId)).run()
@@ -55,7 +55,7 @@ const samplingValues = (input: SamplingInput) => ({ sampling: input.sampling ?? 
  */
 export async function setWaveSampling({ actor, campaignId }: ResultsChange, waveId: number, input: SamplingInput): Promise<Outcome<null>> {
   const access = assertEditable(actor, campaignId)
-  const wave = waveRows(campaignId).find((w) => w.id === waveId) ?? notFound('There is no such wave in this campaign.')
+  const wave = waveRows(campaignId).find((w) => w.id === waveId) ?? notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
   const missing = input.sampling ? missingSampleFields(waveId, input.sampling) : null
   if (missing) {
     const label = SAMPLINGS.label(input.sampling!).toLowerCase()

@@ -1,3 +1,4 @@
+import cldr from 'cldr'
 import { iso31662 } from 'iso-3166'
 
 // ISO 3166-2 subdivisions from a maintained package. Never imported by code
@@ -26,10 +27,36 @@ export function subdivision(code: string): Subdivision | undefined {
   return SUBDIVISION_BY_CODE.get(code)
 }
 
-/** "UA-46 Lvivska oblast" style label: the code first, so it can be matched by either. */
-export function subdivisionLabel(code: string): string {
+// Names in other languages come from CLDR's subdivision names (the cldr
+// package ships them): read once per language, on first need, since reading
+// one takes about half a second. English keeps ISO 3166-2's own names, which
+// files and tests use; a subdivision CLDR has no name for keeps it too.
+const namesByLocale = new Map<string, Readonly<Record<string, string>>>()
+
+function cldrNames(locale: string): Readonly<Record<string, string>> {
+  let names = namesByLocale.get(locale)
+  if (!names) {
+    try {
+      names = cldr.extractSubdivisionDisplayNames(locale)
+    } catch {
+      names = {}
+    }
+    namesByLocale.set(locale, names)
+  }
+  return names
+}
+
+/** A subdivision's name in the reader's language, where CLDR has it; its ISO 3166-2 name otherwise. */
+export function subdivisionName(code: string, locale = 'en'): string {
   const s = SUBDIVISION_BY_CODE.get(code)
-  return s ? `${s.name} (${s.code})` : code
+  if (!s) return code
+  if (locale === 'en' || locale.startsWith('en-')) return s.name
+  return cldrNames(locale)[code.replace('-', '').toLowerCase()] ?? s.name
+}
+
+/** "Lvivska oblast (UA-46)" style label: the code too, so it can be matched by either. */
+export function subdivisionLabel(code: string, locale = 'en'): string {
+  return SUBDIVISION_BY_CODE.has(code) ? `${subdivisionName(code, locale)} (${code})` : code
 }
 
 const chains = new Map<string, readonly string[]>()

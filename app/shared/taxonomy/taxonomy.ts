@@ -1,28 +1,38 @@
+import type { Message } from '../i18n/messages'
+
 // The reference lists of DESIGN.md §3: stable codes (stored in the database,
 // used in URLs, CSV files and tests), labels and one-line descriptions. Forms,
 // filters, exports, the seed and the overlap engine all read from here.
 
 export type Term<Code extends string = string> = { code: Code; label: string; description: string }
 
-function list<const T extends readonly Term[]>(terms: T) {
+/** Every list by the name its messages carry (taxonomy.<name>.<code>): the catalogues translate labels and descriptions, never codes. */
+export const TAXONOMY_LISTS: Record<string, readonly Term[]> = {}
+
+function list<const T extends readonly Term[]>(name: string, terms: T) {
+  TAXONOMY_LISTS[name] = terms
   const byCode = new Map<string, Term>(terms.map((t) => [t.code, t]))
   const codes = terms.map((t) => t.code) as unknown as readonly [T[number]['code'], ...T[number]['code'][]]
   return {
     terms,
     codes,
     has: (code: string): code is T[number]['code'] => byCode.has(code),
+    /** The English label, as files and exports carry it. */
     label: (code: string) => byCode.get(code)?.label ?? code,
+    /** The label as a reader sees it, translated. */
+    message: (code: string): Message => ({ id: `taxonomy.${name}.${code}`, defaultMessage: byCode.get(code)?.label ?? code }),
+    hint: (code: string): Message => ({ id: `taxonomy.${name}.${code}.description`, defaultMessage: byCode.get(code)?.description ?? '' }),
   }
 }
 
-export const PILLARS = list([
+export const PILLARS = list('pillars', [
   { code: 'prevention', label: 'Prevention', description: 'Stop trafficking before it happens; most awareness campaigns.' },
   { code: 'protection', label: 'Protection', description: 'Identify and assist victims, for example by training frontline professionals.' },
   { code: 'prosecution', label: 'Prosecution', description: 'Help bring traffickers to justice.' },
   { code: 'partnership', label: 'Partnership', description: 'Work across organisations, sectors and borders.' },
 ] as const)
 
-export const PURPOSES = list([
+export const PURPOSES = list('purposes', [
   { code: 'inform_at_risk', label: 'Inform at-risk groups', description: 'Recruitment risks and safe migration.' },
   { code: 'teach_signs', label: 'Teach the signs and how to report', description: 'Recognise trafficking and know where to report it.' },
   { code: 'promote_hotline', label: 'Promote a hotline or service', description: 'Make a hotline or support service known.' },
@@ -32,7 +42,7 @@ export const PURPOSES = list([
   { code: 'advocate_policy', label: 'Advocate policy change', description: 'Change laws, rules or their enforcement.' },
 ] as const)
 
-export const AUDIENCES = list([
+export const AUDIENCES = list('audiences', [
   { code: 'migrant_workers', label: 'Prospective and current migrant workers', description: 'People planning to work abroad or already working away from home.' },
   { code: 'returnees', label: 'Returnees', description: 'People who have come back from working or living abroad.' },
   { code: 'youth_students', label: 'Youth and students', description: 'Young people in or leaving education.' },
@@ -62,7 +72,7 @@ export const AUDIENCES = list([
   { code: 'other', label: 'Other', description: 'Describe the group in the field provided.' },
 ] as const)
 
-export const CHANNELS = list([
+export const CHANNELS = list('channels', [
   { code: 'tv', label: 'TV', description: 'Television spots or programmes.' },
   { code: 'radio', label: 'Radio', description: 'Radio spots or programmes.' },
   { code: 'film_video', label: 'Film and video', description: 'Films, online video.' },
@@ -86,7 +96,7 @@ export const CHANNELS = list([
   { code: 'other', label: 'Other', description: 'Describe the channel in the field provided.' },
 ] as const)
 
-export const EXPLOITATION_FORMS = list([
+export const EXPLOITATION_FORMS = list('exploitation_forms', [
   { code: 'sexual_exploitation', label: 'Sexual exploitation', description: 'Forced prostitution and other sexual exploitation.' },
   { code: 'forced_labour', label: 'Forced labour', description: 'Work under threat or deception.' },
   { code: 'domestic_servitude', label: 'Domestic servitude', description: 'Exploitation in private households.' },
@@ -96,7 +106,7 @@ export const EXPLOITATION_FORMS = list([
   { code: 'organ_removal', label: 'Organ removal', description: 'Trafficking for the removal of organs.' },
 ] as const)
 
-export const STATUSES = list([
+export const STATUSES = list('statuses', [
   { code: 'draft', label: 'Draft', description: 'Being prepared; visible to its organisation only.' },
   { code: 'planned', label: 'Planned', description: 'Registered: has audience, region, dates and a measurable outcome.' },
   { code: 'active', label: 'Active', description: 'Running now.' },
@@ -105,18 +115,18 @@ export const STATUSES = list([
   { code: 'archived', label: 'Archived', description: 'Withdrawn or kept for the record; never counted as overlapping.' },
 ] as const)
 
-export const VISIBILITIES = list([
+export const VISIBILITIES = list('visibilities', [
   { code: 'private', label: 'Private', description: 'Your organisation, coordinators and the campaign’s funders.' },
   { code: 'network', label: 'Network', description: 'Also every member of every approved organisation on this Lantern.' },
   { code: 'published', label: 'Published', description: 'Also anyone on the internet, without logging in.' },
 ] as const)
 
-export const INDICATOR_LEVELS = list([
+export const INDICATOR_LEVELS = list('indicator_levels', [
   { code: 'output', label: 'Output', description: 'What the campaign delivers: people reached, sessions held.' },
   { code: 'outcome', label: 'Outcome', description: 'What changes for people: knowledge, attitudes, practice.' },
 ] as const)
 
-export const INDICATOR_UNITS = list([
+export const INDICATOR_UNITS = list('indicator_units', [
   { code: 'percent', label: 'Percent', description: 'A share of people, 0–100.' },
   { code: 'count', label: 'Count', description: 'A number of people or things.' },
   { code: 'mean_score', label: 'Mean score', description: 'An average score on a scale.' },
@@ -129,7 +139,7 @@ export const INDICATOR_UNITS = list([
  * belongs to. Codes and names as in IATI's Sector codelist, which the tests
  * check them against.
  */
-export const DAC_SECTORS = list([
+export const DAC_SECTORS = list('dac_sectors', [
   { code: '15190', label: 'Facilitation of orderly, safe, regular and responsible migration and mobility', description: 'Safe and regular migration, and countering trafficking in persons along the way.' },
   { code: '15180', label: 'Ending violence against women and girls', description: 'Sexual exploitation and trafficking of women and girls among other forms of violence.' },
   { code: '15160', label: 'Human rights', description: 'Protection of the rights of survivors and people at risk.' },
@@ -138,13 +148,13 @@ export const DAC_SECTORS = list([
   { code: '15170', label: "Women's rights organisations and movements, and government institutions", description: 'Organisations and institutions that defend women’s rights.' },
 ] as const)
 
-export const DIRECTIONS = list([
+export const DIRECTIONS = list('directions', [
   { code: 'increase', label: 'Increase', description: 'Higher is better.' },
   { code: 'decrease', label: 'Decrease', description: 'Lower is better.' },
 ] as const)
 
 // Surveys (DESIGN.md §4): question types, waves, groups, designs.
-export const QUESTION_TYPES = list([
+export const QUESTION_TYPES = list('question_types', [
   { code: 'binary', label: 'Yes or no', description: 'Answered 1 or 0; one of them is the desired answer.' },
   { code: 'single_choice', label: 'Single choice', description: 'One of several options; one of them is correct.' },
   { code: 'multiple_choice', label: 'Multiple choice', description: 'Any of several options (“select all that apply”); each option is analysed as a yes/no item.' },
@@ -153,18 +163,18 @@ export const QUESTION_TYPES = list([
   { code: 'free_text', label: 'Free text', description: 'Stored as written, never analysed.' },
 ] as const)
 
-export const WAVE_KINDS = list([
+export const WAVE_KINDS = list('wave_kinds', [
   { code: 'baseline', label: 'Baseline', description: 'Before the campaign starts (“pre”).' },
   { code: 'endline', label: 'Endline', description: 'After the campaign ends (“post”).' },
   { code: 'follow_up', label: 'Follow-up', description: 'Some time later, to see whether the change lasted.' },
 ] as const)
 
-export const WAVE_GROUPS = list([
+export const WAVE_GROUPS = list('wave_groups', [
   { code: 'campaign', label: 'Campaign group', description: 'People the campaign set out to reach.' },
   { code: 'comparison', label: 'Comparison group', description: 'Similar people the campaign did not reach.' },
 ] as const)
 
-export const WAVE_DESIGNS = list([
+export const WAVE_DESIGNS = list('wave_designs', [
   { code: 'panel', label: 'Panel', description: 'The same respondents in each wave, matched by respondent code.' },
   { code: 'cross_section', label: 'Cross-section', description: 'Different respondents in each wave.' },
 ] as const)
@@ -174,14 +184,14 @@ export const WAVE_DESIGNS = list([
  * sample is analysed design-based (DESIGN.md §6): clusters, strata and
  * weights are columns of the import.
  */
-export const SAMPLINGS = list([
+export const SAMPLINGS = list('samplings', [
   { code: 'simple_random', label: 'Simple random sample', description: 'Every respondent drawn on their own, with the same chance.' },
   { code: 'cluster', label: 'Cluster sample', description: 'Places first (villages, schools), then people within them.' },
   { code: 'stratified_cluster', label: 'Stratified cluster sample', description: 'Places drawn within strata (urban and rural, say), then people within them.' },
   { code: 'weighted', label: 'Weighted sample', description: 'Respondents drawn with unequal chances, each with a sampling weight.' },
 ] as const)
 
-export const SEXES = list([
+export const SEXES = list('sexes', [
   { code: 'female', label: 'Female', description: 'As the respondent answered.' },
   { code: 'male', label: 'Male', description: 'As the respondent answered.' },
   { code: 'other', label: 'Another answer', description: 'Neither female nor male, as the respondent answered.' },

@@ -10,6 +10,7 @@ import {
 import type { getZodConstraint } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useT } from '../i18n'
 
 // Form building blocks in the GOV.UK pattern: a label, an optional hint, the
 // error next to the field, and an error summary at the top that links to
@@ -53,9 +54,10 @@ function describedBy(meta: FieldMetadata<string | undefined>, hint: ReactNode | 
  * the hand-built ones alike) shows what is wrong with a field.
  */
 export function FieldError({ id, messages }: { id: string; messages: string | readonly string[] }) {
+  const { t } = useT()
   return (
     <p className="field__error" id={id}>
-      <span className="visually-hidden">Error: </span>
+      <span className="visually-hidden">{t({ id: 'forms.error_prefix', defaultMessage: 'Error:' })} </span>
       {typeof messages === 'string' ? messages : messages.join('. ')}
     </p>
   )
@@ -156,6 +158,7 @@ export function ErrorSummary({
   form: Pick<FormMetadata<never, string[]>, 'errors' | 'allErrors'> & { id: string }
   labels: Record<string, string>
 }) {
+  const { t } = useT()
   const ref = useRef<HTMLDivElement>(null)
   const fieldErrors = Object.entries(form.allErrors).filter(([name]) => name !== '' && name in labels)
   const formErrors = form.errors ?? []
@@ -188,7 +191,7 @@ export function ErrorSummary({
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-summary-title`}>
       <h2 className="error-summary__title" id={`${form.id}-summary-title`}>
-        There is a problem
+        {t({ id: 'forms.error_summary', defaultMessage: 'There is a problem' })}
       </h2>
       <ul className="error-summary__list">
         {formErrors.map((message) => (
@@ -242,6 +245,7 @@ export function ChoiceGroup({
   /** With JavaScript, a search box narrows long lists (by label or code). */
   searchable?: boolean
 }) {
+  const { t } = useT()
   const invalid = Boolean(meta.errors?.length)
   const [enhanced, setEnhanced] = useState(false)
   const [query, setQuery] = useState('')
@@ -259,19 +263,21 @@ export function ChoiceGroup({
       {enhanced ? (
         <div className="choices__search">
           <label className="visually-hidden" htmlFor={`${meta.id}-search`}>
-            Search {legend}
+            {t({ id: 'forms.choices.search', defaultMessage: 'Search {legend}' }, { legend })}
           </label>
           <input
             id={`${meta.id}-search`}
             type="search"
             className="input input--narrow"
-            placeholder="Type a name or code"
+            placeholder={t({ id: 'forms.choices.placeholder', defaultMessage: 'Type a name or code' })}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
           />
           <p className="field__hint" role="status">
-            {shown === choices.length ? `${choices.length} shown` : `${shown} of ${choices.length} shown`}
+            {shown === choices.length
+              ? t({ id: 'forms.choices.all_shown', defaultMessage: '{count, number} shown' }, { count: choices.length })
+              : t({ id: 'forms.choices.some_shown', defaultMessage: '{shown, number} of {count, number} shown' }, { shown, count: choices.length })}
           </p>
         </div>
       ) : null}

@@ -1,17 +1,25 @@
 import type { Term } from '../taxonomy/taxonomy'
 import { COUNTRIES } from '../taxonomy/countries'
 import { ORG_ASSIGNABLE_ROLES, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, ROLE_LABELS, type MembershipRole } from '../permissions/roles'
+import type { Message, Translator } from '../i18n'
 
-// Select options built from the domain lists, so forms never spell codes twice.
+// Select options built from the domain lists, so forms never spell codes
+// twice, in the reader's language and in the reader's alphabetical order.
 
-export const ORGANISATION_TYPE_OPTIONS = ORGANISATION_TYPES.map((value) => ({ value, label: ORGANISATION_TYPE_LABELS[value] }))
+const byLabel = (t: Translator) => {
+  const collator = new Intl.Collator(t.locale)
+  return (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label)
+}
 
-export const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))
+export const organisationTypeOptions = (t: Translator['t']) => ORGANISATION_TYPES.map((value) => ({ value, label: t(ORGANISATION_TYPE_LABELS[value]) }))
 
-export const roleOptions = (roles: readonly MembershipRole[]) => roles.map((value) => ({ value, label: ROLE_LABELS[value].label }))
+export const countryOptions = (t: Translator) =>
+  COUNTRIES.map((c) => ({ value: c.code, label: `${t.country(c.code)} (${c.code})` })).sort(byLabel(t))
 
-export const ORG_ROLE_OPTIONS = roleOptions(ORG_ASSIGNABLE_ROLES)
+export const roleOptions = (t: Translator['t'], roles: readonly MembershipRole[] = ORG_ASSIGNABLE_ROLES) => roles.map((value) => ({ value, label: t(ROLE_LABELS[value]) }))
 
-/** Choices from a taxonomy list; with hints, each shows its one-line description. */
-export const termChoices = (terms: readonly Term[], withHints = false) =>
-  terms.map((t) => ({ value: t.code, label: t.label, hint: withHints ? t.description : undefined }))
+type TermList = { terms: readonly Term[]; message: (code: string) => Message; hint: (code: string) => Message }
+
+/** Choices from a taxonomy list, translated; with hints, each shows its one-line description. */
+export const termChoices = (t: Translator['t'], list: TermList, withHints = false) =>
+  list.terms.map((term) => ({ value: term.code, label: t(list.message(term.code)), hint: withHints ? t(list.hint(term.code)) : undefined }))

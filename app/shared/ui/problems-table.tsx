@@ -1,16 +1,18 @@
 import type { CsvProblem } from '../csv/csv-file'
+import { useT } from '../i18n'
 
 // The problems of an uploaded file, one row each: where (line and column) and what.
 
-export function ProblemsTable({ problems, label = 'Problems by line and column' }: { problems: readonly CsvProblem[]; label?: string }) {
+export function ProblemsTable({ problems, label }: { problems: readonly CsvProblem[]; label?: string }) {
+  const { t } = useT()
   return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={label ?? t({ id: 'problems.label', defaultMessage: 'Problems by line and column' })} tabIndex={0}>
       <table className="problems-table">
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
+            <th scope="col">{t({ id: 'problems.line', defaultMessage: 'Line' })}</th>
+            <th scope="col">{t({ id: 'problems.column', defaultMessage: 'Column' })}</th>
+            <th scope="col">{t({ id: 'problems.problem', defaultMessage: 'Problem' })}</th>
           </tr>
         </thead>
         <tbody>

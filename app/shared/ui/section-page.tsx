@@ -2,6 +2,7 @@ import { getFormProps, type FormMetadata, type SubmissionResult } from '@conform
 import { Form, Link, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorSummary, SubmitButton, useActionForm, type Constraints } from './forms'
+import { useT } from '../i18n'
 
 // Every section of the campaign form: same form wiring (one zod schema in
 // the action, its constraints in the page), same page frame, same way back to the task list.
@@ -33,6 +34,7 @@ export function SectionPage({
   /** Where the breadcrumb and Cancel lead: the task list unless another page of the campaign owns the form. */
   back?: string
 }) {
+  const { t } = useT()
   const to = back ?? `/campaigns/${campaign.id}/edit`
   return (
     <div className="form form--wide">
@@ -45,8 +47,8 @@ export function SectionPage({
       <Form method="post" {...getFormProps(form)}>
         {children}
         <div className="actions">
-          <SubmitButton pendingText="Saving…">Save and return</SubmitButton>
-          <Link to={to}>Cancel</Link>
+          <SubmitButton pendingText={t({ id: 'forms.saving', defaultMessage: 'Saving…' })}>{t({ id: 'forms.save_and_return', defaultMessage: 'Save and return' })}</SubmitButton>
+          <Link to={to}>{t({ id: 'forms.cancel', defaultMessage: 'Cancel' })}</Link>
         </div>
       </Form>
     </div>

@@ -1,0 +1,8 @@
+export * from './locales'
+export * from './messages'
+export { useT, TranslatorProvider } from './context'
+export { translatorFor, registerCatalogue } from './registry'
+export type { Translator } from './translator'
+export { pageTitle, matchesTranslator } from './meta'
+export { tr, lazy, currentTranslator, setDocumentLocale } from './ambient'
+export { isTimeZone, todayIn } from './dates'
