@@ -1,7 +1,7 @@
 import { RemixBrowser } from '@remix-run/react'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
-import { registerCatalogue, setDocumentLocale, type AnyLocale, type Catalogue } from './shared/i18n'
+import { registerCatalogue, replayingTranslator, SAME_WORDS_ID, setDocumentTranslator, translatorFor, type AnyLocale, type Catalogue } from './shared/i18n'
 
 // The page's language's catalogue comes first: hydration renders every text
 // again and must find the same words the server wrote. The server preloads
@@ -15,7 +15,8 @@ async function hydrate() {
     if (!response.ok) return
     const locale = document.documentElement.lang as AnyLocale
     registerCatalogue(locale, (await response.json()) as Catalogue)
-    setDocumentLocale(locale)
+    const recorded = JSON.parse(document.getElementById(SAME_WORDS_ID)?.textContent || '{}') as Record<string, string>
+    setDocumentTranslator(replayingTranslator(translatorFor(locale), recorded))
   }
   startTransition(() => {
     hydrateRoot(

@@ -6,6 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './shared/ui/nonce'
 import { startup } from './startup.server'
 import { loadCatalogues } from './shared/i18n/index.server'
+import { currentScope, currentTranslator, recordingTranslator } from './shared/i18n'
 
 // Before any page renders: the shell asks for its translator by language.
 loadCatalogues()
@@ -23,6 +24,13 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? ''
+  // The page's Intl-dependent words are recorded as they are rendered, for the browser to hydrate with (same-words.ts).
+  const scope = currentScope()
+  if (scope) {
+    const { translator, recorded } = recordingTranslator(currentTranslator())
+    scope.translator = translator
+    scope.recorded = recorded
+  }
   // Bots and no-JS clients get the whole document at once.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise<Response>((resolve, reject) => {

@@ -18,7 +18,7 @@ import { navigationFor } from './shared/ui/navigation'
 import { ROLE_LABELS } from './shared/permissions/roles'
 import { unreadCount } from './features/notifications/index.server'
 import { getSession } from './features/accounts/index.server'
-import { DEFAULT_LOCALE, defineMessages, directionOf, LOCALES, PSEUDO_LOCALE, isSentence, TranslatorProvider, translatorFor, useT, type AnyLocale } from './shared/i18n'
+import { DEFAULT_LOCALE, defineMessages, directionOf, LOCALES, PSEUDO_LOCALE, isSentence, TranslatorProvider, useT, currentScope, currentTranslator, recordAsHtml, SAME_WORDS_ID, type AnyLocale } from './shared/i18n'
 import { localeOf, pseudoLocaleEnabled, publishedCatalogue } from './shared/i18n/index.server'
 import { LanguageSwitcher } from './shared/ui/language-switcher'
 import stylesUrl from './styles/app.css?url'
@@ -174,7 +174,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const root = useRootData()
   const locale = root?.locale ?? DEFAULT_LOCALE
-  const translator = translatorFor(locale)
+  const translator = currentTranslator()
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -191,11 +191,21 @@ export function Layout({ children }: { children: ReactNode }) {
           </a>
           {children}
         </TranslatorProvider>
+        <SameWords />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
   )
+}
+
+/**
+ * The Intl-dependent words the server wrote, for hydration to find them again.
+ * After the page's content, so that everything it recorded is in.
+ */
+function SameWords() {
+  const recorded = typeof document === 'undefined' ? recordAsHtml(currentScope()?.recorded ?? {}) : (document.getElementById(SAME_WORDS_ID)?.textContent ?? '{}')
+  return <script type="application/json" id={SAME_WORDS_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: recorded }} />
 }
 
 function Shell({ children }: { children: ReactNode }) {

@@ -10,7 +10,9 @@ import { TAXONOMY_LISTS } from '../app/shared/taxonomy/taxonomy'
 import { LOCALES } from '../app/shared/i18n/locales'
 
 const out = join(mkdtempSync(join(tmpdir(), 'lantern-i18n-')), 'en.json')
-execFileSync('npx', ['formatjs', 'extract', 'app/**/*.{ts,tsx}', '--additional-function-names', 't,tr,lazy,notFound,forbidden', '--format', 'simple', '--throws', '--out-file', out], { stdio: 'inherit' })
+execFileSync('npx', ['formatjs', 'extract', 'app/**/*.{ts,tsx}', '--additional-function-names', 't,tr,lazy,notFound,forbidden', '--format', 'simple', '--throws', '--out-file', out], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 const messages = JSON.parse(readFileSync(out, 'utf8')) as Record<string, string>
 
 for (const [name, terms] of Object.entries(TAXONOMY_LISTS)) {
@@ -21,7 +23,16 @@ for (const [name, terms] of Object.entries(TAXONOMY_LISTS)) {
 }
 
 const sorted = Object.fromEntries(Object.entries(messages).sort(([a], [b]) => (a < b ? -1 : 1)))
-writeFileSync('app/locales/en.json', JSON.stringify(sorted, null, 2) + '\n')
+const written = JSON.stringify(sorted, null, 2) + '\n'
+// --check: the tests' mode, which changes nothing and fails when the English catalogue is behind the code.
+if (process.argv.includes('--check')) {
+  if (readFileSync('app/locales/en.json', 'utf8') !== written) {
+    console.error('app/locales/en.json is not what the code defines: run npm run i18n:extract, then translate what it lists.')
+    process.exit(1)
+  }
+  process.exit(0)
+}
+writeFileSync('app/locales/en.json', written)
 console.log(`app/locales/en.json: ${Object.keys(sorted).length} messages`)
 
 for (const locale of LOCALES.filter((l) => l !== 'en')) {

@@ -7,7 +7,7 @@ import { approveOrganisationSchema } from '../features/organisations'
 import { approveOrganisation, listOrganisationsForReview } from '../features/organisations/index.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
-import { defineMessage, pageTitle, useT } from '../shared/i18n'
+import { defineMessage, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.organisations_administration', defaultMessage: 'Organisations (administration)' }))
 
@@ -26,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
   const submission = parseWithZod(await readForm(request), { schema: approveOrganisationSchema })
-  if (submission.status !== 'success') return data({ message: 'Choose an organisation to approve.' }, { status: 400 })
+  if (submission.status !== 'success') return data({ message: tr({ id: 'admin.choose_organisation', defaultMessage: 'Choose an organisation to approve.' }) }, { status: 400 })
   await approveOrganisation(actor, submission.value.organisationId)
-  return { message: 'The organisation has been approved.' }
+  return { message: tr({ id: 'admin.approved_now', defaultMessage: 'The organisation has been approved.' }) }
 }
 
 export default function AdminOrganisations() {
@@ -44,7 +44,7 @@ export default function AdminOrganisations() {
         </div>
       ) : null}
       <p>
-        {pending === 0 ? 'No organisation is waiting for approval.' : `${pending} organisation${pending === 1 ? ' is' : 's are'} waiting for approval.`}
+        {pending === 0 ? tr({ id: 'admin.none_waiting', defaultMessage: 'No organisation is waiting for approval.' }) : tr({ id: 'admin.waiting_count', defaultMessage: '{count, plural, one {# organisation is} other {# organisations are}} waiting for approval.' }, { count: pending })}
       </p>
       <div className="table-wrap">
         <table>

@@ -80,7 +80,7 @@ export default function AdminUsers() {
                       </button>
                     </Form>
                   ) : (
-                    'No organisation'
+                    tr({ id: 'admin.users.no_organisation', defaultMessage: 'No organisation' })
                   )}
                 </td>
               </tr>

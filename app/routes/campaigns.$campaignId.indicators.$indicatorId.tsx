@@ -15,7 +15,7 @@ import { indicatorParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { constraintOf } from '../shared/forms.server'
-import { defineMessage, pageTitle, useT } from '../shared/i18n'
+import { defineMessage, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.actuals_of_an_indicator', defaultMessage: 'Actuals of an indicator' }))
 
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   if (form.get('intent') === 'remove') {
     const actual = z.object({ actualId: idField }).safeParse({ actualId: form.get('actualId') })
-    if (!actual.success) return data({ status: 'error' as const, error: { '': ['Choose a value to remove.'] } }, { status: 400 })
+    if (!actual.success) return data({ status: 'error' as const, error: { '': [tr({ id: 'indicators.actuals.choose_value', defaultMessage: 'Choose a value to remove.' })] } }, { status: 400 })
     await changeResults(actor, campaignId, (change) => removeActual(change, indicatorId, actual.data.actualId))
     return redirect(`/campaigns/${campaignId}/indicators/${indicatorId}`)
   }
@@ -46,10 +46,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/campaigns/${campaignId}/indicators/${indicatorId}`)
 }
 
-const LABELS = { onDate: 'Date', value: 'Value', note: 'Note (optional)' }
+const LABELS = { get onDate() {
+    return tr({ id: 'campaigns.indicators.labels.ondate', defaultMessage: 'Date' })
+  }, get value() {
+    return tr({ id: 'campaigns.indicators.labels.value', defaultMessage: 'Value' })
+  }, get note() {
+    return tr({ id: 'campaigns.indicators.labels.note', defaultMessage: 'Note (optional)' })
+  }, }
 
 export default function IndicatorActuals() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const { campaign, indicator: i, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('actual', constraint, { onDate: '', value: '', note: '' })
   const sums = i.unit === 'count'
@@ -61,9 +68,9 @@ export default function IndicatorActuals() {
       <h1>{i.name}</h1>
       <p className="lede">
         {sums
-          ? 'Enter what was counted in each period (people reached, calls received); Lantern adds them up.'
-          : 'Enter the value measured on each date; Lantern takes the latest as the actual.'}{' '}
-        {t({ id: 'campaigns.indicators.target', defaultMessage: 'Target:' })}{' '}{formatIndicatorValue(i.unit, i.target)}{t({ id: 'campaigns.indicators.actual_so_far', defaultMessage: '. Actual so far:' })}{' '}{formatIndicatorValue(i.unit, i.result.actual)}.
+          ? tr({ id: 'indicators.actuals.counted_hint', defaultMessage: 'Enter what was counted in each period (people reached, calls received); Lantern adds them up.' })
+          : tr({ id: 'indicators.actuals.measured_hint', defaultMessage: 'Enter the value measured on each date; Lantern takes the latest as the actual.' })}{' '}
+        {t({ id: 'indicators.actuals.target_and_actual', defaultMessage: 'Target: {target}. Actual so far: {actual}.' }, { target: formatIndicatorValue(i.unit, i.target), actual: formatIndicatorValue(i.unit, i.result.actual) })}
       </p>
       {i.level === 'outcome' && campaign.status === 'completed' ? (
         <p className="notice">{t({ id: 'campaigns.indicators.when_every_outcome_indicator_has_an', defaultMessage: 'When every outcome indicator has an actual, the campaign moves to “evaluated”.' })}</p>
@@ -89,7 +96,7 @@ export default function IndicatorActuals() {
                   <td>{formatIndicatorValue(i.unit, a.value)}</td>
                   <td>{a.note || '—'}</td>
                   <td>
-                    <RowAction intent="remove" fields={{ actualId: a.id }} about={`the value of ${a.onDate}`}>
+                    <RowAction intent="remove" fields={{ actualId: a.id }} about={t({ id: 'indicators.actuals.value_of', defaultMessage: 'the value of {date}' }, { date: i18n.date(a.onDate) })}>
                       {t({ id: 'campaigns.indicators.remove', defaultMessage: 'Remove' })}</RowAction>
                   </td>
                 </tr>

@@ -115,7 +115,8 @@ function describeQuestion(q: { type: string; desired: string | null; options: re
 }
 
 export default function Survey() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const d = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const base = `/campaigns/${d.campaign.id}/surveys`
@@ -146,7 +147,7 @@ export default function Survey() {
               <span>
                 <strong>{q.code}</strong> — {q.text}
                 <span className="task-list__summary">
-                  {t({ id: 'campaigns.surveys.answer', defaultMessage: '{value} · {answers} answer{value2}' }, { value: describeQuestion(q), answers: q.answers, value2: q.answers === 1 ? '' : 's' })}</span>
+                  {t({ id: 'campaigns.surveys.answer', defaultMessage: '{description} · {answers, plural, one {# answer} other {# answers}}' }, { description: describeQuestion(q), answers: q.answers })}</span>
               </span>
               {d.canEdit ? (
                 <span className="inline-form">
@@ -246,7 +247,7 @@ export default function Survey() {
         <ul>
           {d.imports.map((i, n) => (
             <li key={n}>
-              {t({ id: 'campaigns.surveys.rows', defaultMessage: '{replace}: {filename}, {rows} rows' }, { replace: i.at.slice(0, 16).replace('T', ' '), filename: i.filename, rows: i.rows })}</li>
+              {t({ id: 'campaigns.surveys.rows', defaultMessage: '{at}: {filename}, {rows, plural, one {# row} other {# rows}}' }, { at: i18n.dateTime(new Date(i.at)), filename: i.filename, rows: i.rows })}</li>
           ))}
         </ul>
       ) : null}

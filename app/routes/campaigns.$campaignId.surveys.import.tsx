@@ -301,7 +301,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
       {plan.problemCount ? (
         <section aria-labelledby="problems-title">
           <h2 id="problems-title">
-            {t({ id: 'campaigns.surveys.import.problem_to_fix', defaultMessage: '{toLocaleString} problem{value} to fix{value2}' }, { toLocaleString: plan.problemCount.toLocaleString('en'), value: plan.problemCount === 1 ? '' : 's', value2: plan.checked ? '' : ' in the first rows' })}</h2>
+            {t({ id: 'campaigns.surveys.import.problem_to_fix', defaultMessage: '{checked, select, yes {{count, plural, one {# problem to fix} other {# problems to fix}}} other {{count, plural, one {# problem to fix in the first rows} other {# problems to fix in the first rows}}}}' }, { count: plan.problemCount, checked: plan.checked ? 'yes' : 'no' })}</h2>
           <p>
             {t({ id: 'campaigns.surveys.import.nothing_will_be_imported_until_every', defaultMessage: 'Nothing will be imported until every row is right. Fix the file and upload it again, or change how a column is read.' })}{' '}
             {plan.checked ? (
@@ -310,7 +310,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
             ) : null}
           </p>
           <ProblemsTable problems={plan.problems} />
-          {plan.problemCount > plan.problems.length ? <p>{t({ id: 'campaigns.surveys.import.the_first_are_shown_the_csv', defaultMessage: 'The first {problemsCount} are shown; the CSV has {value}.' }, { problemsCount: plan.problems.length, value: plan.problemCount > PROBLEMS_KEPT ? `the first ${PROBLEMS_KEPT.toLocaleString('en')}` : 'them all' })}</p> : null}
+          {plan.problemCount > plan.problems.length ? <p>{t({ id: 'campaigns.surveys.import.the_first_are_shown_the_csv', defaultMessage: 'The first {shown, number} are shown; the CSV has {all, select, yes {them all} other {the first {kept, number}}}.' }, { shown: plan.problems.length, all: plan.problemCount > PROBLEMS_KEPT ? 'no' : 'yes', kept: PROBLEMS_KEPT })}</p> : null}
         </section>
       ) : (
         <section aria-labelledby="preview-title">
@@ -452,7 +452,7 @@ function Changes({ changes, count }: { changes: Changed[]; count: number }) {
   return (
     <section aria-labelledby="changes-title">
       <h3 id="changes-title">
-        {t({ id: 'campaigns.surveys.import.something_else_than_what_is_stored', defaultMessage: '{toLocaleString} {value} something else than what is stored' }, { toLocaleString: count.toLocaleString('en'), value: count === 1 ? 'row says' : 'rows say' })}</h3>
+        {t({ id: 'campaigns.surveys.import.something_else_than_what_is_stored', defaultMessage: '{count, plural, one {# row says} other {# rows say}} something else than what is stored' }, { count })}</h3>
       <p>{t({ id: 'campaigns.surveys.import.these_respondents_are_already_stored_tick', defaultMessage: 'These respondents are already stored. Tick a change to store the file’s version; what is not ticked stays as it is.' })}</p>
       <div className="table-wrap" role="region" aria-label={t({ id: 'campaigns.surveys.import.changed_rows', defaultMessage: 'Changed rows' })} tabIndex={0}>
         <table>

@@ -41,7 +41,7 @@ export default function ChangeQuestion() {
   const [form, fields] = useSectionForm('question', constraint, defaults)
   const intro = answers ? (
     <p className="lede">
-      {t({ id: 'campaigns.surveys.questions.this_question_has_answer_its_wording', defaultMessage: 'This question has {answers} answer{value}. Its wording, labels and indicator may change; its code, type, options and desired answer may not, since the stored answers depend on them.' }, { answers, value: answers === 1 ? '' : 's' })}</p>
+      {t({ id: 'campaigns.surveys.questions.this_question_has_answer_its_wording', defaultMessage: 'This question has {answers, plural, one {# answer} other {# answers}}. Its wording, labels and indicator may change; its code, type, options and desired answer may not, since the stored answers depend on them.' }, { answers })}</p>
   ) : null
   return (
     <SectionPage title={t({ id: 'campaigns.surveys.questions.change_a_survey_question', defaultMessage: 'Change a survey question' })} campaign={campaign} form={form} labels={QUESTION_LABELS} intro={intro} back={`/campaigns/${campaign.id}/surveys`}>

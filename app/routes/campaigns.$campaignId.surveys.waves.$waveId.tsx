@@ -52,7 +52,7 @@ export default function WaveResponses() {
       </p>
       <h1>{name}</h1>
       <p className="lede">
-        {t({ id: 'campaigns.surveys.waves.response_type_in_answers_from_paper', defaultMessage: '{responses} response{value}. Type in answers from paper questionnaires one at a time, or import a spreadsheet.' }, { responses: d.wave.responses, value: d.wave.responses === 1 ? '' : 's' })}</p>
+        {t({ id: 'campaigns.surveys.waves.response_type_in_answers_from_paper', defaultMessage: '{responses, plural, one {# response} other {# responses}}. Type in answers from paper questionnaires one at a time, or import a spreadsheet.' }, { responses: d.wave.responses })}</p>
       <p>
         {t({ id: 'campaigns.surveys.waves.sampling', defaultMessage: 'Sampling:' })}{' '}<strong>{samplingWords(d.wave)}</strong>
         {d.wave.designEffect ? `, planned with a design effect of ${d.wave.designEffect}` : ''}.

@@ -3,12 +3,11 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FilterDate, FilterSelect, Pagination } from '../shared/ui/filters'
 import { countryOptions, termChoices } from '../shared/ui/options'
 import { can } from '../shared/permissions/permissions'
-import { countryName } from '../shared/taxonomy/countries'
-import { subdivisionsOf } from '../shared/taxonomy/subdivisions'
+import { subdivisionLabel, subdivisionsOf } from '../shared/taxonomy/subdivisions'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, STATUSES } from '../shared/taxonomy/taxonomy'
 import { parseCampaignFilters } from '../features/campaigns'
 import { listCampaigns, organisationsWithCampaigns } from '../features/campaigns/index.server'
-import { getSession } from '../features/accounts/index.server'
+import { getSession, translatorOf } from '../features/accounts/index.server'
 import { defineMessage, pageTitle, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.campaigns', defaultMessage: 'Campaigns' }))
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     ...list,
     organisations,
-    subdivisions: filters.country ? subdivisionsOf(filters.country).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` })) : [],
+    subdivisions: filters.country ? subdivisionsOf(filters.country).map((s) => ({ value: s.code, label: subdivisionLabel(s.code, translatorOf(request).locale) })) : [],
     canCreate: viewer !== null && can(viewer, 'campaign.edit', viewer.membership?.organisationId ?? null),
   }
 }
@@ -81,7 +80,11 @@ export default function Campaigns() {
         </div>
       </Form>
       <p role="status">
-        {d.total === 0 ? 'No campaigns match.' : `${d.total} campaign${d.total === 1 ? '' : 's'}${d.pageCount > 1 ? `, page ${d.page} of ${d.pageCount}` : ''}.`}
+        {d.total === 0
+          ? t({ id: 'campaigns.list.none', defaultMessage: 'No campaigns match.' })
+          : d.pageCount > 1
+            ? t({ id: 'campaigns.list.count_paged', defaultMessage: '{total, plural, one {# campaign} other {# campaigns}}, page {page, number} of {pages, number}.' }, { total: d.total, page: d.page, pages: d.pageCount })
+            : t({ id: 'campaigns.list.count', defaultMessage: '{total, plural, one {# campaign} other {# campaigns}}.' }, { total: d.total })}
       </p>
       {d.items.length ? (
         <div className="table-wrap">
@@ -104,11 +107,11 @@ export default function Campaigns() {
                     <span className="task-list__summary">{c.organisationName}</span>
                   </th>
                   <td>
-                    {c.country ? countryName(c.country) : '—'}
+                    {c.country ? i18n.country(c.country) : '—'}
                     {c.subdivisions.length ? <span className="task-list__summary">{c.subdivisions.join(', ')}</span> : null}
                   </td>
-                  <td>{c.startDate && c.endDate ? `${c.startDate} to ${c.endDate}` : '—'}</td>
-                  <td>{c.audiences.map(AUDIENCES.label).join(', ') || '—'}</td>
+                  <td>{c.startDate && c.endDate ? i18n.dateRange(c.startDate, c.endDate) : '—'}</td>
+                  <td>{i18n.list(c.audiences.map((a) => t(AUDIENCES.message(a)))) || '—'}</td>
                   <td>{t(STATUSES.message(c.status))}</td>
                 </tr>
               ))}

@@ -52,7 +52,7 @@ export default function ImportCampaigns() {
       ) : null}
       {result && !result.ok ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2 className="error-summary__title">{t({ id: 'campaigns.import.nothing_was_imported', defaultMessage: 'Nothing was imported: {value}' }, { value: result.problems.length === 1 ? 'there is a problem' : `there are ${result.problems.length} problems` })}</h2>
+          <h2 className="error-summary__title">{t({ id: 'campaigns.import.nothing_was_imported', defaultMessage: 'Nothing was imported: {count, plural, one {there is a problem} other {there are # problems}}' }, { count: result.problems.length })}</h2>
           {result.problems.length === 1 && result.problems[0]!.line === 0 ? (
             <p>{result.problems[0]!.message}</p>
           ) : (

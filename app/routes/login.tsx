@@ -8,7 +8,7 @@ import { logIn, createUserSession, getSession } from '../features/accounts/index
 import { safeRedirectPath } from '../shared/http.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
-import { defineMessage, pageTitle, useT } from '../shared/i18n'
+import { defineMessage, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.log_in', defaultMessage: 'Log in' }))
 
@@ -32,7 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
 }
 
-const LABELS = { email: 'Email address', password: 'Password' }
+const LABELS = { get email() {
+    return tr({ id: 'login.labels.email', defaultMessage: 'Email address' })
+  }, get password() {
+    return tr({ id: 'login.labels.password', defaultMessage: 'Password' })
+  }, }
 
 export default function LoginPage() {
   const { t } = useT()

@@ -33,7 +33,7 @@ export default function Notifications() {
   return (
     <>
       <h1>{t({ id: 'notifications.notifications', defaultMessage: 'Notifications' })}</h1>
-      <p className="lede">{t({ id: 'notifications.lantern_tells_your_organisation_when_a', defaultMessage: '{value} Lantern tells your organisation when a campaign of another organisation overlaps one of yours at a high level.' }, { value: unread === 0 ? 'Nothing new.' : `${unread} unread.` })}</p>
+      <p className="lede">{t({ id: 'notifications.lantern_tells_your_organisation_when_a', defaultMessage: '{unread, plural, =0 {Nothing new.} other {# unread.}} Lantern tells your organisation when a campaign of another organisation overlaps one of yours at a high level.' }, { unread })}</p>
       {unread > 1 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="read-all" />

@@ -11,7 +11,7 @@ import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
-import { defineMessage, pageTitle, useT } from '../shared/i18n'
+import { defineMessage, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.edit_organisation_profile', defaultMessage: 'Edit organisation profile' }))
 
@@ -47,13 +47,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const LABELS = {
-  name: 'Organisation name',
-  type: 'Type of organisation',
-  country: 'Country',
-  contactName: 'Contact person',
-  contactEmail: 'Contact email',
-  website: 'Website',
-  iatiIdentifier: 'IATI organisation identifier',
+  get name() {
+    return tr({ id: 'organisations.edit.labels.name', defaultMessage: 'Organisation name' })
+  },
+  get type() {
+    return tr({ id: 'organisations.edit.labels.type', defaultMessage: 'Type of organisation' })
+  },
+  get country() {
+    return tr({ id: 'organisations.edit.labels.country', defaultMessage: 'Country' })
+  },
+  get contactName() {
+    return tr({ id: 'organisations.edit.labels.contactname', defaultMessage: 'Contact person' })
+  },
+  get contactEmail() {
+    return tr({ id: 'organisations.edit.labels.contactemail', defaultMessage: 'Contact email' })
+  },
+  get website() {
+    return tr({ id: 'organisations.edit.labels.website', defaultMessage: 'Website' })
+  },
+  get iatiIdentifier() {
+    return tr({ id: 'organisations.edit.labels.iatiidentifier', defaultMessage: 'IATI organisation identifier' })
+  },
 }
 
 export default function EditOrganisation() {

@@ -9,7 +9,7 @@ import { signUpSchema } from '../features/accounts'
 import { signUp, createUserSession, getSession } from '../features/accounts/index.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
-import { defineMessage, pageTitle, useT } from '../shared/i18n'
+import { defineMessage, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.sign_up', defaultMessage: 'Sign up' }))
 
@@ -31,12 +31,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const LABELS = {
-  name: 'Your name',
-  email: 'Email address',
-  password: 'Password',
-  organisationName: 'Organisation name',
-  organisationType: 'Type of organisation',
-  country: 'Country',
+  get name() {
+    return tr({ id: 'signup.labels.name', defaultMessage: 'Your name' })
+  },
+  get email() {
+    return tr({ id: 'signup.labels.email', defaultMessage: 'Email address' })
+  },
+  get password() {
+    return tr({ id: 'signup.labels.password', defaultMessage: 'Password' })
+  },
+  get organisationName() {
+    return tr({ id: 'signup.labels.organisationname', defaultMessage: 'Organisation name' })
+  },
+  get organisationType() {
+    return tr({ id: 'signup.labels.organisationtype', defaultMessage: 'Type of organisation' })
+  },
+  get country() {
+    return tr({ id: 'signup.labels.country', defaultMessage: 'Country' })
+  },
 }
 
 export default function SignUpPage() {

@@ -6,6 +6,7 @@ import { DIRECTIONS, INDICATOR_UNITS, STATUSES } from '../shared/taxonomy/taxono
 import { parseParams, standardIndicatorParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorPage } from '../features/dashboards/index.server'
+import { ROLLUP_METHODS } from '../features/dashboards'
 import { useT } from '../shared/i18n'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.standard.name ?? 'Standard indicator'} – Lantern` }]
@@ -50,7 +51,7 @@ export default function StandardIndicator() {
             {rollup.respondents ? `, ${rollup.respondents.toLocaleString('en')} respondents at endline` : ''}.
           </p>
           <p className="muted">
-            {t({ id: 'standard_indicators.method', defaultMessage: 'Method: {method}.{value}' }, { method: rollup.method, value: rollup.unweighted ? ` ${rollup.unweighted} campaign${rollup.unweighted === 1 ? '' : 's'} entered figures by hand without a respondent count and are not in the mean.` : '' })}</p>
+            {t({ id: 'standard_indicators.method', defaultMessage: 'Method: {method}.{unweighted, plural, =0 {} one { # campaign entered figures by hand without a respondent count and is not in the mean.} other { # campaigns entered figures by hand without a respondent count and are not in the mean.}}' }, { method: t(ROLLUP_METHODS[rollup.method]), unweighted: rollup.unweighted })}</p>
         </div>
       )}
       {rows.length ? (

@@ -50,7 +50,7 @@ export default function StandardIndicators() {
                   <td>{t(INDICATOR_UNITS.message(s.unit))}</td>
                   <td>{t(DIRECTIONS.message(s.direction))}</td>
                   <td>
-                    {t({ id: 'standard_indicators.campaign_indicator', defaultMessage: '{adopted} campaign indicator{value}' }, { adopted: s.adopted, value: s.adopted === 1 ? '' : 's' })}</td>
+                    {t({ id: 'standard_indicators.campaign_indicator', defaultMessage: '{adopted, plural, one {# campaign indicator} other {# campaign indicators}}' }, { adopted: s.adopted })}</td>
                 </tr>
               ))}
             </tbody>

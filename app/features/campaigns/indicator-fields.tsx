@@ -2,18 +2,36 @@ import type { FieldMetadata } from '@conform-to/react'
 import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { DIRECTIONS, INDICATOR_LEVELS, INDICATOR_UNITS } from '../../shared/taxonomy/taxonomy'
-import { useT } from '../../shared/i18n'
+import { tr, useT } from '../../shared/i18n'
 
 export const INDICATOR_LABELS = {
-  name: 'Indicator',
-  level: 'Level',
-  unit: 'Unit',
-  direction: 'Which way is better?',
-  baseline: 'Baseline',
-  baselineAtSurvey: 'Baseline plan',
-  target: 'Target',
-  meansOfVerification: 'Means of verification',
-  standardIndicatorId: 'Standard indicator (optional)',
+  get name() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.name', defaultMessage: 'Indicator' })
+  },
+  get level() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.level', defaultMessage: 'Level' })
+  },
+  get unit() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.unit', defaultMessage: 'Unit' })
+  },
+  get direction() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.direction', defaultMessage: 'Which way is better?' })
+  },
+  get baseline() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.baseline', defaultMessage: 'Baseline' })
+  },
+  get baselineAtSurvey() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.baselineatsurvey', defaultMessage: 'Baseline plan' })
+  },
+  get target() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.target', defaultMessage: 'Target' })
+  },
+  get meansOfVerification() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.meansofverification', defaultMessage: 'Means of verification' })
+  },
+  get standardIndicatorId() {
+    return tr({ id: 'campaigns.indicator_fields.indicator_labels.standardindicatorid', defaultMessage: 'Standard indicator (optional)' })
+  },
 }
 
 type Fields = Record<keyof typeof INDICATOR_LABELS, FieldMetadata<string | undefined>>
@@ -44,7 +62,7 @@ export function IndicatorFields({ fields, standards }: { fields: Fields; standar
         meta={fields.baselineAtSurvey}
         legend={L.baselineAtSurvey}
         type="checkbox"
-        choices={[{ value: 'on', label: 'To be measured at baseline', hint: 'A survey before the campaign starts will give the baseline.' }]}
+        choices={[{ value: 'on', label: tr({ id: 'campaigns.indicator.baseline_at_survey', defaultMessage: 'To be measured at baseline' }), hint: tr({ id: 'campaigns.indicator.baseline_at_survey_hint', defaultMessage: 'A survey before the campaign starts will give the baseline.' }) }]}
       />
       <InputField meta={fields.target} label={L.target} type="number" inputMode="decimal" />
       <TextAreaField meta={fields.meansOfVerification} label={L.meansOfVerification} hint={t({ id: 'campaigns.indicator_fields.how_you_will_know_a_baseline', defaultMessage: 'How you will know: a baseline and endline survey, hotline records, attendance lists…' })} rows={3} />

@@ -2,7 +2,7 @@ import { useNavigate } from '@remix-run/react'
 import { useRef } from 'react'
 import type { ForestRow } from './dashboard'
 import { useChart } from '../../shared/ui/use-chart'
-import { useT } from '../../shared/i18n'
+import { tr, useT } from '../../shared/i18n'
 
 // The donor dashboard's charts. Each has a table beside it with the same
 // numbers (for screen readers, without JavaScript, and for the CSV); clicking
@@ -38,8 +38,8 @@ export function TargetActualChart({ rows }: { rows: { campaignId: number; title:
         data: {
           labels: rows.map((r) => short(r.title)),
           datasets: [
-            { type: 'bar', label: 'Actual', data: rows.map((r) => r.actual), backgroundColor: rows.map((r) => (r.met ? '#2a7f62' : BRAND)), order: 2 },
-            { type: 'line', label: 'Target', data: rows.map((r) => r.target), showLine: false, pointStyle: 'line', pointRadius: 22, pointBorderWidth: 3, borderColor: ACCENT, backgroundColor: ACCENT, order: 1 },
+            { type: 'bar', label: tr({ id: 'dashboards.charts.actual', defaultMessage: 'Actual' }), data: rows.map((r) => r.actual), backgroundColor: rows.map((r) => (r.met ? '#2a7f62' : BRAND)), order: 2 },
+            { type: 'line', label: tr({ id: 'dashboards.charts.target', defaultMessage: 'Target' }), data: rows.map((r) => r.target), showLine: false, pointStyle: 'line', pointRadius: 22, pointBorderWidth: 3, borderColor: ACCENT, backgroundColor: ACCENT, order: 1 },
           ],
         },
         options: {
@@ -95,7 +95,7 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
               // No change (0) is always on the axis: it is what each interval is read against.
               suggestedMin: Math.min(0, ...rows.map((r) => r.low)),
               suggestedMax: Math.max(0, ...rows.map((r) => r.high)),
-              title: { display: true, text: unit === 'percent' ? 'Change, percentage points' : 'Change' },
+              title: { display: true, text: unit === 'percent' ? tr({ id: 'dashboards.charts.change_points', defaultMessage: 'Change, percentage points' }) : tr({ id: 'dashboards.charts.change', defaultMessage: 'Change' }) },
               grid: { color: (ctx) => (ctx.tick?.value === 0 ? '#0b0c0c' : '#e5e5e5'), lineWidth: (ctx) => (ctx.tick?.value === 0 ? 2 : 1) },
             },
           },

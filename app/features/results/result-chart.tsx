@@ -1,5 +1,6 @@
 import { useRef } from 'react'
 import { useChart } from '../../shared/ui/use-chart'
+import { tr } from '../../shared/i18n'
 
 export type ResultBar = { label: string; pre: number | null; preLow: number | null; preHigh: number | null; post: number | null; postLow: number | null; postHigh: number | null }
 
@@ -29,7 +30,7 @@ export function ResultChart({ description, bars, percent, min, max }: Props) {
       return new Chart(element, {
         type: BarWithErrorBarsController.id,
         data: {
-          labels: ['Baseline', 'Endline'],
+          labels: [tr({ id: 'results.baseline', defaultMessage: 'Baseline' }), tr({ id: 'results.endline', defaultMessage: 'Endline' })],
           datasets: bars.map((b, i) => ({
             label: b.label,
             data: [point(b.pre, b.preLow, b.preHigh), point(b.post, b.postLow, b.postHigh)],

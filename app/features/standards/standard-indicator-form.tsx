@@ -4,9 +4,19 @@ import { useSectionForm } from '../../shared/ui/section-page'
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextAreaField, TextField, type Constraints } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { DIRECTIONS, INDICATOR_UNITS } from '../../shared/taxonomy/taxonomy'
-import { useT } from '../../shared/i18n'
+import { tr, useT } from '../../shared/i18n'
 
-const LABELS = { code: 'Code', name: 'Indicator', unit: 'Unit', direction: 'Which way is better?', guidance: 'Guidance' }
+const LABELS = { get code() {
+    return tr({ id: 'standards.standard_indicator_form.labels.code', defaultMessage: 'Code' })
+  }, get name() {
+    return tr({ id: 'standards.standard_indicator_form.labels.name', defaultMessage: 'Indicator' })
+  }, get unit() {
+    return tr({ id: 'standards.standard_indicator_form.labels.unit', defaultMessage: 'Unit' })
+  }, get direction() {
+    return tr({ id: 'standards.standard_indicator_form.labels.direction', defaultMessage: 'Which way is better?' })
+  }, get guidance() {
+    return tr({ id: 'standards.standard_indicator_form.labels.guidance', defaultMessage: 'Guidance' })
+  }, }
 type Values = { code: string; name: string; unit: string; direction: string; guidance: string }
 
 /** Adding or changing a standard indicator: the same fields, the same checks. */

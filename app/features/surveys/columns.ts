@@ -1,5 +1,6 @@
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import { personalData, type ColumnRole } from './personal-data'
+import { tr } from '../../shared/i18n'
 
 // Which column of an uploaded survey spreadsheet holds what: the automatic
 // guess (Lantern's own layout, KoboToolbox / ODK exports with group-prefixed
@@ -20,18 +21,42 @@ export type FieldTarget = (typeof FIELD_TARGETS)[number]
 export type ColumnTarget = FieldTarget | `question:${string}` | `option:${string}` | 'drop' | 'choose'
 
 export const FIELD_LABELS: Record<FieldTarget | 'drop' | 'choose', string> = {
-  respondent_code: 'Respondent code',
-  submission_id: 'Submission ID (_uuid, instanceID)',
-  wave: 'Wave (pre/post, baseline/endline)',
-  group: 'Group (campaign/comparison)',
-  sex: 'Sex',
-  age_band: 'Age band',
-  locality: 'Locality',
-  cluster: 'Cluster (village, school… drawn first)',
-  stratum: 'Stratum of the sample',
-  weight: 'Sampling weight',
-  drop: 'Drop: do not import',
-  choose: 'Choose…',
+  get respondent_code() {
+    return tr({ id: 'surveys.columns.field_labels.respondent_code', defaultMessage: 'Respondent code' })
+  },
+  get submission_id() {
+    return tr({ id: 'surveys.columns.field_labels.submission_id', defaultMessage: 'Submission ID (_uuid, instanceID)' })
+  },
+  get wave() {
+    return tr({ id: 'surveys.columns.field_labels.wave', defaultMessage: 'Wave (pre/post, baseline/endline)' })
+  },
+  get group() {
+    return tr({ id: 'surveys.columns.field_labels.group', defaultMessage: 'Group (campaign/comparison)' })
+  },
+  get sex() {
+    return tr({ id: 'surveys.columns.field_labels.sex', defaultMessage: 'Sex' })
+  },
+  get age_band() {
+    return tr({ id: 'surveys.columns.field_labels.age_band', defaultMessage: 'Age band' })
+  },
+  get locality() {
+    return tr({ id: 'surveys.columns.field_labels.locality', defaultMessage: 'Locality' })
+  },
+  get cluster() {
+    return tr({ id: 'surveys.columns.field_labels.cluster', defaultMessage: 'Cluster (village, school… drawn first)' })
+  },
+  get stratum() {
+    return tr({ id: 'surveys.columns.field_labels.stratum', defaultMessage: 'Stratum of the sample' })
+  },
+  get weight() {
+    return tr({ id: 'surveys.columns.field_labels.weight', defaultMessage: 'Sampling weight' })
+  },
+  get drop() {
+    return tr({ id: 'surveys.columns.field_labels.drop', defaultMessage: 'Drop: do not import' })
+  },
+  get choose() {
+    return tr({ id: 'surveys.columns.field_labels.choose', defaultMessage: 'Choose…' })
+  },
 }
 
 /** "group_knowledge/Knows-Hotline " → "knows_hotline": the last path segment, snake_case. */

@@ -2,17 +2,33 @@ import type { FieldMetadata } from '@conform-to/react'
 import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { QUESTION_TYPES } from '../../shared/taxonomy/taxonomy'
-import { useT } from '../../shared/i18n'
+import { tr, useT } from '../../shared/i18n'
 
 export const QUESTION_LABELS = {
-  code: 'Code',
-  text: 'Question',
-  type: 'Type of answer',
-  desired: 'Desired or correct answer',
-  options: 'Options (single or multiple choice)',
-  min: 'Lowest score',
-  max: 'Highest score',
-  indicatorId: 'Indicator it measures',
+  get code() {
+    return tr({ id: 'surveys.question_fields.question_labels.code', defaultMessage: 'Code' })
+  },
+  get text() {
+    return tr({ id: 'surveys.question_fields.question_labels.text', defaultMessage: 'Question' })
+  },
+  get type() {
+    return tr({ id: 'surveys.question_fields.question_labels.type', defaultMessage: 'Type of answer' })
+  },
+  get desired() {
+    return tr({ id: 'surveys.question_fields.question_labels.desired', defaultMessage: 'Desired or correct answer' })
+  },
+  get options() {
+    return tr({ id: 'surveys.question_fields.question_labels.options', defaultMessage: 'Options (single or multiple choice)' })
+  },
+  get min() {
+    return tr({ id: 'surveys.question_fields.question_labels.min', defaultMessage: 'Lowest score' })
+  },
+  get max() {
+    return tr({ id: 'surveys.question_fields.question_labels.max', defaultMessage: 'Highest score' })
+  },
+  get indicatorId() {
+    return tr({ id: 'surveys.question_fields.question_labels.indicatorid', defaultMessage: 'Indicator it measures' })
+  },
 }
 
 type Fields = Record<keyof typeof QUESTION_LABELS, FieldMetadata<string | undefined>>

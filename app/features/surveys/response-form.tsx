@@ -6,7 +6,7 @@ import { SAMPLE_FIELDS } from './columns'
 import { SEXES, type Sampling } from '../../shared/taxonomy/taxonomy'
 import { FieldError } from '../../shared/ui/forms'
 import type { FieldErrors } from '../../shared/outcome'
-import { useT } from '../../shared/i18n'
+import { tr, useT } from '../../shared/i18n'
 
 // The data-entry form of one response: the respondent, then one field per
 // question shaped by its type. Errors come from the server beside each field
@@ -24,8 +24,20 @@ export type ResponseFormProps = {
   sampling?: Sampling | null
 }
 
-const SAMPLE_LABELS = { cluster: 'Cluster', stratum: 'Stratum', weight: 'Sampling weight' } as const
-const SAMPLE_HINTS = { cluster: 'The village, school or other place the respondent was drawn in.', stratum: 'The stratum the cluster was drawn in, like urban or rural.', weight: 'How many people the respondent stands for, like 1.5.' } as const
+const SAMPLE_LABELS = { get cluster() {
+    return tr({ id: 'surveys.response_form.sample_labels.cluster', defaultMessage: 'Cluster' })
+  }, get stratum() {
+    return tr({ id: 'surveys.response_form.sample_labels.stratum', defaultMessage: 'Stratum' })
+  }, get weight() {
+    return tr({ id: 'surveys.response_form.sample_labels.weight', defaultMessage: 'Sampling weight' })
+  }, }
+const SAMPLE_HINTS = { get cluster() {
+    return tr({ id: 'surveys.response_form.sample_hints.cluster', defaultMessage: 'The village, school or other place the respondent was drawn in.' })
+  }, get stratum() {
+    return tr({ id: 'surveys.response_form.sample_hints.stratum', defaultMessage: 'The stratum the cluster was drawn in, like urban or rural.' })
+  }, get weight() {
+    return tr({ id: 'surveys.response_form.sample_hints.weight', defaultMessage: 'How many people the respondent stands for, like 1.5.' })
+  }, }
 
 function Field({ name, label, error, hint, children }: { name: string; label: string; error?: readonly string[]; hint?: string; children: React.ReactNode }) {
   return (
@@ -50,7 +62,7 @@ function Choices({ name, legend, error, choices, value }: { name: string; legend
       <legend className="field__label">{legend}</legend>
       {error ? <FieldError id={`${name}-error`} messages={error} /> : null}
       <div className="choices">
-        {[...choices, { value: '', label: 'No answer' }].map((c) => (
+        {[...choices, { value: '', label: tr({ id: 'surveys.response.no_answer', defaultMessage: 'No answer' }) }].map((c) => (
           <div className="choice" key={c.value}>
             <input type="radio" id={`${name}-${c.value || 'none'}`} name={name} value={c.value} defaultChecked={value === c.value} className="choice__input" />
             <label htmlFor={`${name}-${c.value || 'none'}`} className="choice__label">
@@ -121,7 +133,7 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
         {questions.map((q) => {
           const name = answerFieldName(q.code)
           const legend = `${q.code}: ${q.text}`
-          if (q.type === 'binary') return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={[{ value: '1', label: 'Yes' }, { value: '0', label: 'No' }]} />
+          if (q.type === 'binary') return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={[{ value: '1', label: tr({ id: 'forms.yes', defaultMessage: 'Yes' }) }, { value: '0', label: tr({ id: 'forms.no', defaultMessage: 'No' }) }]} />
           if (q.type === 'multiple_choice') {
             const stored = chosenOptions(values[name] ?? '')
             return (

@@ -1,12 +1,18 @@
 import { InputField, SelectField, type FieldProps } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { SAMPLINGS } from '../../shared/taxonomy/taxonomy'
-import { useT } from '../../shared/i18n'
+import { tr, useT } from '../../shared/i18n'
 
 // How a wave's respondents were drawn: the same fields when a wave is added
 // and when its design is declared later.
 
-export const SAMPLING_LABELS = { sampling: 'How respondents were drawn', clusterUnit: 'What the clusters are', designEffect: 'Expected design effect' }
+export const SAMPLING_LABELS = { get sampling() {
+    return tr({ id: 'surveys.sampling_fields.sampling_labels.sampling', defaultMessage: 'How respondents were drawn' })
+  }, get clusterUnit() {
+    return tr({ id: 'surveys.sampling_fields.sampling_labels.clusterunit', defaultMessage: 'What the clusters are' })
+  }, get designEffect() {
+    return tr({ id: 'surveys.sampling_fields.sampling_labels.designeffect', defaultMessage: 'Expected design effect' })
+  }, }
 
 type Fields = Record<keyof typeof SAMPLING_LABELS, FieldProps['meta']>
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type AnyLocale } from './locales'
+import { DEFAULT_LOCALE } from './locales'
 import type { Message, Values } from './messages'
 import { translatorFor } from './registry'
 import type { Translator } from './translator'
@@ -14,15 +14,20 @@ import type { Translator } from './translator'
 
 export const REQUEST_SCOPE = Symbol.for('lantern.request-scope')
 
-export type RequestScope = { cookie?: string; acceptLanguage?: string; translator?: Translator }
+export type RequestScope = { cookie?: string; acceptLanguage?: string; translator?: Translator; recorded?: Record<string, string> }
 type Storage = { getStore(): RequestScope | undefined }
 
 let resolveTranslator: ((scope: RequestScope) => Translator) | null = null
-let documentLocale: AnyLocale = DEFAULT_LOCALE
+let documentTranslator: Translator | null = null
 
-/** In the browser, the page's language: words composed there (a component's) are in it. */
-export function setDocumentLocale(locale: AnyLocale) {
-  documentLocale = locale
+/** In the browser, the page's translator: words composed there (a component's) are in its language. */
+export function setDocumentTranslator(translator: Translator) {
+  documentTranslator = translator
+}
+
+/** The request being answered, if any: the document render records its words there (same-words.ts). */
+export function currentScope(): RequestScope | undefined {
+  return ((globalThis as Record<symbol, unknown>)[REQUEST_SCOPE] as Storage | undefined)?.getStore()
 }
 
 /** How a scope's headers become a translator; set by the server at start. */
@@ -31,10 +36,10 @@ export function setScopeResolver(resolve: (scope: RequestScope) => Translator) {
 }
 
 export function currentTranslator(): Translator {
-  const scope = ((globalThis as Record<symbol, unknown>)[REQUEST_SCOPE] as Storage | undefined)?.getStore()
+  const scope = currentScope()
   if (scope?.translator) return scope.translator
   if (scope && resolveTranslator) return (scope.translator = resolveTranslator(scope))
-  return translatorFor(documentLocale)
+  return documentTranslator ?? translatorFor(DEFAULT_LOCALE)
 }
 
 /** A message in the request's language, worded now. */
