@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { dayNumber, isoDay } from '../app/features/overlap/scoring'
-import { STARTER_QUESTIONS } from '../app/features/surveys/starters'
+import { starterQuestions } from '../app/features/surveys/starters'
 import { random } from './random'
 
 // Writes a survey — suggested questions, baseline and endline waves (and a
@@ -64,7 +64,7 @@ export function generateSurvey(
   const codes = [...plan.binary.map((b) => b.code), ...(plan.likert ?? []).map((l) => l.code), ...(plan.score ? [plan.score.code] : [])]
   const questionIds = new Map<string, number>()
   codes.forEach((code, position) => {
-    const q = STARTER_QUESTIONS.find((s) => s.code === code)!
+    const q = starterQuestions().find((s) => s.code === code)!
     const indicator = code === linkedCode ? indicatorId : null
     const row = addQuestion.run(campaignId, position, q.code, q.text, q.type, q.desired, JSON.stringify(q.options), q.min, q.max, indicator)
     questionIds.set(code, Number(row.lastInsertRowid))

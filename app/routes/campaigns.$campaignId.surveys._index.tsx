@@ -7,7 +7,7 @@ import { ErrorSummary, InputField, RowAction, SelectField, SubmitButton, TextAre
 import { constraintOf } from '../shared/forms.server'
 import { termChoices } from '../shared/ui/options'
 import { SampleSizePlanner, plannerDefaults, readPlanner } from '../features/results'
-import { SAMPLING_LABELS, SamplingFields, WavesTable, STARTER_QUESTIONS, waveSchema } from '../features/surveys'
+import { SAMPLING_LABELS, SamplingFields, WavesTable, starterQuestions, waveSchema } from '../features/surveys'
 import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
 import { idField } from '../shared/ui/fields'
 import { getCampaign } from '../features/campaigns/index.server'
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaign: { id: campaignId, title: campaign.title },
     ...survey,
     planner: plannerAnswer(readPlanner(new URL(request.url).searchParams, plannerDefaults(campaign, survey.waves)).values, survey.waves),
-    starters: STARTER_QUESTIONS.filter((s) => !used.has(s.code)),
+    starters: starterQuestions().filter((s) => !used.has(s.code)),
     imported: imported ? importedMessage(imported.rows, imported.filename, imported.repeated) : null,
   }
 }
@@ -269,7 +269,38 @@ function QuestionButton({ intent, questionId, direction, label, code }: { intent
   )
 }
 
-const WAVE_LABELS = { kind: 'Wave', group: 'Group', design: 'Design', startDate: 'From', endDate: 'To', targetSize: 'Target sample size', ...SAMPLING_LABELS, samplingNotes: 'Sampling notes' }
+const WAVE_LABELS = {
+  get kind() {
+    return tr({ id: 'surveys.wave_fields.kind', defaultMessage: 'Wave' })
+  },
+  get group() {
+    return tr({ id: 'surveys.wave_fields.group', defaultMessage: 'Group' })
+  },
+  get design() {
+    return tr({ id: 'surveys.wave_fields.design', defaultMessage: 'Design' })
+  },
+  get startDate() {
+    return tr({ id: 'surveys.wave_fields.start_date', defaultMessage: 'From' })
+  },
+  get endDate() {
+    return tr({ id: 'surveys.wave_fields.end_date', defaultMessage: 'To' })
+  },
+  get targetSize() {
+    return tr({ id: 'surveys.wave_fields.target_size', defaultMessage: 'Target sample size' })
+  },
+  get sampling() {
+    return SAMPLING_LABELS.sampling
+  },
+  get clusterUnit() {
+    return SAMPLING_LABELS.clusterUnit
+  },
+  get designEffect() {
+    return SAMPLING_LABELS.designEffect
+  },
+  get samplingNotes() {
+    return tr({ id: 'surveys.wave_fields.sampling_notes', defaultMessage: 'Sampling notes' })
+  },
+}
 
 const WAVE_DEFAULTS = { kind: 'baseline', group: 'campaign', design: 'panel', startDate: '', endDate: '', targetSize: '', sampling: '', clusterUnit: '', designEffect: '', samplingNotes: '' }
 

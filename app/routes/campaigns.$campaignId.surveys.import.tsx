@@ -124,7 +124,7 @@ export default function ImportSurvey() {
               <input id="survey-sheet" name="sheet" type="text" className="input" aria-describedby="survey-sheet-hint" />
             </div>
             <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-              {busy ? 'Uploading…' : 'Upload and check'}
+              {busy ? t({ id: 'surveys.import.uploading', defaultMessage: 'Uploading…' }) : t({ id: 'surveys.import.upload_and_check', defaultMessage: 'Upload and check' })}
             </button>
             <Working busy={busy} text="Uploading and reading the file…" />
           </Form>

@@ -72,11 +72,13 @@ export default function ImportCampaigns() {
           ['visibility', VISIBILITIES],
         ].map(([column, list]) => (
           <div key={column as string}>
-            <h2 className="details__title">{column as string}</h2>
+            <h2 className="details__title">
+              <code>{column as string}</code>
+            </h2>
             <ul className="codes">
-              {(list as typeof STATUSES).terms.map((t) => (
-                <li key={t.code}>
-                  <code>{t.code}</code> {t.label}
+              {(list as typeof STATUSES).terms.map((term) => (
+                <li key={term.code}>
+                  <code>{term.code}</code> {t((list as typeof STATUSES).message(term.code))}
                 </li>
               ))}
             </ul>

@@ -4,7 +4,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, SubmitButton, TextField, useActionForm } from '../shared/ui/forms'
 import { loginSchema } from '../features/accounts'
-import { logIn, createUserSession, getSession } from '../features/accounts/index.server'
+import { logIn, createUserSession, getSession, languageOfAccount } from '../features/accounts/index.server'
+import { isOffered, languageCookie } from '../shared/i18n/index.server'
 import { safeRedirectPath } from '../shared/http.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
@@ -27,9 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(submission.reply({ formErrors: result.formErrors, hideFields: ['password'] }), { status: 400 })
   }
-  return redirect(safeRedirectPath(redirectTo), {
-    headers: { 'Set-Cookie': await createUserSession(result.value.userId) },
-  })
+  const headers = new Headers({ 'Set-Cookie': await createUserSession(result.value.userId) })
+  // The language chosen on the account follows the person to this browser.
+  const chosen = languageOfAccount(result.value.userId)
+  if (isOffered(chosen)) headers.append('Set-Cookie', languageCookie(chosen))
+  return redirect(safeRedirectPath(redirectTo), { headers })
 }
 
 const LABELS = { get email() {

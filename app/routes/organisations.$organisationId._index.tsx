@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { countryName } from '../shared/taxonomy/countries'
 import { ORGANISATION_TYPE_LABELS } from '../shared/permissions/roles'
 import { getOrganisation } from '../features/organisations/index.server'
 import { organisationParams, parseParams } from '../shared/params.server'
@@ -29,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationProfile() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const { organisation: o } = useLoaderData<typeof loader>()
   return (
     <dl className="summary-list">
@@ -37,11 +37,11 @@ export default function OrganisationProfile() {
       <dd>{t(ORGANISATION_TYPE_LABELS[o.type])}</dd>
       <dt>{t({ id: 'organisations.country', defaultMessage: 'Country' })}</dt>
       <dd>
-        {countryName(o.country)} ({o.country})
+        {i18n.country(o.country)} ({o.country})
       </dd>
       <dt>{t({ id: 'organisations.contact', defaultMessage: 'Contact' })}</dt>
       <dd>
-        {o.contactName ?? 'Not given'}
+        {o.contactName ?? t({ id: 'organisations.not_given', defaultMessage: 'Not given' })}
         {o.contactEmail ? (
           <>
             {' · '}
@@ -50,9 +50,13 @@ export default function OrganisationProfile() {
         ) : null}
       </dd>
       <dt>{t({ id: 'organisations.website', defaultMessage: 'Website' })}</dt>
-      <dd>{o.website ? <a href={o.website} rel="noopener noreferrer">{o.website}</a> : 'Not given'}</dd>
+      <dd>{o.website ? <a href={o.website} rel="noopener noreferrer">{o.website}</a> : t({ id: 'organisations.not_given', defaultMessage: 'Not given' })}</dd>
       <dt>{t({ id: 'organisations.status', defaultMessage: 'Status' })}</dt>
-      <dd>{o.approvedAt ? `Approved on ${o.approvedAt.slice(0, 10)}` : 'Awaiting approval by a platform admin'}</dd>
+      <dd>
+        {o.approvedAt
+          ? t({ id: 'organisations.approved_on', defaultMessage: 'Approved on {date}' }, { date: i18n.date(o.approvedAt) })
+          : t({ id: 'organisations.awaiting_approval_by_admin', defaultMessage: 'Awaiting approval by a platform admin' })}
+      </dd>
     </dl>
   )
 }

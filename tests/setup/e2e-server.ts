@@ -66,6 +66,8 @@ export default async function setup(project: TestProject) {
       LANTERN_WORKERS: '2',
       // Every test's browser comes from this one address; the ration of account creation is tested in tests/integration/auth.test.ts.
       SIGN_UP_MAX_PER_IP: '100',
+      // The accented, longer pseudo-language the walk over every page reads (tests/e2e/languages.test.ts).
+      LANTERN_PSEUDO_LOCALE: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

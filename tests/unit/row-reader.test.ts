@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { problemList, surveyRowReader, type FirstLines, type ReadOptions } from '../../app/features/surveys/import-plan'
 import { firstLinesOnDisk } from '../../app/features/surveys/first-lines.server'
-import { STARTER_QUESTIONS } from '../../app/features/surveys/starters'
+import { starterQuestions } from '../../app/features/surveys/starters'
 
 // An import reads a file a row at a time and never holds it whole: the
 // reader must find a respondent seen twice however far apart the lines
 // are, and must not keep a problem per cell of a file wrong in every row.
 
-const questions = STARTER_QUESTIONS.filter((q) => q.code === 'knows_hotline')
+const questions = starterQuestions().filter((q) => q.code === 'knows_hotline')
 const headers = ['respondent_code', 'wave', 'knows_hotline']
 const options: ReadOptions = { mapping: ['respondent_code', 'wave', 'question:knows_hotline'], questions, personal: [null, null, null], targetWave: null, waves: new Set(['baseline:campaign', 'endline:campaign']) }
 

@@ -4,7 +4,7 @@ import { clusterUnitOf, normaliseHeader, personalColumns, readGroup, readWaveKin
 import { headerWords, personalData } from '../../app/features/surveys/personal-data'
 import { impliedSampling } from '../../app/features/surveys/import-plan'
 import { readResponseForm } from '../../app/features/surveys/response'
-import { STARTER_QUESTIONS } from '../../app/features/surveys/starters'
+import { starterQuestions } from '../../app/features/surveys/starters'
 
 const q = (over: Partial<Question>): Question => ({ code: 'x', text: 'x', type: 'binary', desired: '1', options: [], min: null, max: null, ...over })
 const value = (question: Question, cell: string) => {
@@ -152,7 +152,7 @@ describe('the columns of a complex sample', () => {
 
 describe('a typed-in response', () => {
   it('asks a cluster, stratified or weighted sample where the respondent was drawn, and nothing of a simple random one', () => {
-    const questions = STARTER_QUESTIONS.filter((s) => s.code === 'knows_hotline')
+    const questions = starterQuestions().filter((s) => s.code === 'knows_hotline')
     const form = { respondentCode: 'P-8', q_knows_hotline: '1', cluster: 'Village 3', stratum: 'rural', weight: '2,5' }
     expect(readResponseForm(questions, form, 'simple_random')).toMatchObject({ ok: true, value: { cluster: null, stratum: null, weight: null } })
     expect(readResponseForm(questions, form, 'stratified_cluster')).toMatchObject({ ok: true, value: { cluster: 'Village 3', stratum: 'rural', weight: 2.5 } })
@@ -167,7 +167,7 @@ describe('a typed-in response', () => {
     expect(readResponseForm(questions, { ...form, weight: '' }, 'weighted')).toMatchObject({ ok: false, errors: { weight: ['Enter the respondent’s sampling weight: the wave is a weighted sample'] } })
   })
 
-  const questions = STARTER_QUESTIONS.filter((s) => ['knows_hotline', 'would_report', 'knowledge_score'].includes(s.code))
+  const questions = starterQuestions().filter((s) => ['knows_hotline', 'would_report', 'knowledge_score'].includes(s.code))
   it('is read like a file’s row, each problem named by its field', () => {
     expect(readResponseForm(questions, { respondentCode: ' P-7 ', sex: 'F', q_knows_hotline: '1', q_would_report: '4', q_knowledge_score: '' })).toEqual({
       ok: true,

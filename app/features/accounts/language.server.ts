@@ -13,3 +13,8 @@ export function translatorOf(request: Request): Translator {
 export function chooseLanguage(userId: number, locale: string) {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run()
 }
+
+/** The language a person chose on their account, if any. */
+export function languageOfAccount(userId: number): string | null {
+  return db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get()?.locale ?? null
+}

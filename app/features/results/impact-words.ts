@@ -1,5 +1,6 @@
 import type { AnalysedType, ImpactRecord } from './impact'
 import { ALPHA } from './conventions'
+import { reasonWords } from './note-words'
 import { currentTranslator, defineMessages, tr, type Message } from '../../shared/i18n'
 
 // An analysis in words a programme officer can read: one
@@ -192,7 +193,7 @@ export function didSentence(r: ImpactRecord): string {
 
 function notComputable(r: ImpactRecord): string | null {
   const note = r.notes.find((n) => n.startsWith('not computable: '))
-  return note ? note.slice('not computable: '.length) : null
+  return note ? reasonWords(note.slice('not computable: '.length)) : null
 }
 
 /** The notes a reader must not miss: fragile, attrition, not computable. */

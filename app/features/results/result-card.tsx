@@ -5,6 +5,7 @@ import { NOT_RECORDED } from './conventions'
 import { designSentence, didSentence, EFFECT_LABELS, isOptionItem, formatChange, formatEstimate, formatP, methodLabel, resultSentence, warningsOf } from './impact-words'
 import { SEXES, WAVE_GROUPS, type QuestionType } from '../../shared/taxonomy/taxonomy'
 import { ResultChart } from './result-chart'
+import { noteWords } from './note-words'
 import { currentTranslator, defineMessages, tr, useT } from '../../shared/i18n'
 
 type Question = { code: string; text: string; type: QuestionType; min: number | null; max: number | null }
@@ -93,7 +94,7 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
           </p>
           <ul>
             {warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>{noteWords(w)}</li>
             ))}
           </ul>
         </div>
@@ -215,7 +216,7 @@ function MethodRows({ record: r }: { record: ImpactRecord }) {
         {r.hedgesG !== null ? t(m.hedges, { value: fixed(r.hedgesG, 2) }) : ''}
         {r.deffChange !== null ? t(m.deff, { value: fixed(r.deffChange, 2) }) : ''}
         {r.rankMethod ? `; ${r.rankPValue !== null ? `${methodLabel(r.rankMethod)}, ${formatP(r.rankPValue)}` : t(m.rankNotComputable, { method: methodLabel(r.rankMethod) })}` : ''}
-        {r.notes.length ? <span className="task-list__summary">{r.notes.join('; ')}</span> : null}
+        {r.notes.length ? <span className="task-list__summary">{r.notes.map(noteWords).join('; ')}</span> : null}
       </dd>
     </>
   )

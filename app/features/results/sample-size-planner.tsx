@@ -4,17 +4,48 @@ import { FieldError } from '../../shared/ui/forms'
 import type { PlannedSize } from './sample-size-plan'
 import type { PlannerErrors, PlannerValues } from './sample-size-schema'
 import { WAVE_GROUPS, WAVE_KINDS, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
-import { useT } from '../../shared/i18n'
+import { tr, useT } from '../../shared/i18n'
 
 type Field = { name: keyof PlannerValues; label: string; hint: string; unit: string }
 
-const FIELDS: Field[] = [
-  { name: 'baseline', label: 'Expected share at baseline', hint: 'Your best guess of the share who know or do it now, for example from an earlier survey.', unit: '%' },
-  { name: 'change', label: 'Change worth detecting', hint: 'The smallest change, in percentage points, that would matter: +10 means from 40% to 50%.', unit: 'points' },
-  { name: 'power', label: 'Power', hint: 'The chance of detecting a change that big if it happens. 80% is usual.', unit: '%' },
-  { name: 'alpha', label: 'Significance level (two-sided)', hint: '5% is usual.', unit: '%' },
-  { name: 'designEffect', label: 'Design effect', hint: '1 for a simple random sample; 1.5 to 2 when whole schools or villages are sampled.', unit: '×' },
-  { name: 'nonResponse', label: 'Expected non-response', hint: 'The share of people approached who will not answer.', unit: '%' },
+/** The planner's fields, worded when the planner renders: in the reader's language. */
+const fieldsOf = (): Field[] => [
+  {
+    name: 'baseline',
+    label: tr({ id: 'results.planner.baseline', defaultMessage: 'Expected share at baseline' }),
+    hint: tr({ id: 'results.planner.baseline_hint', defaultMessage: 'Your best guess of the share who know or do it now, for example from an earlier survey.' }),
+    unit: '%',
+  },
+  {
+    name: 'change',
+    label: tr({ id: 'results.planner.change', defaultMessage: 'Change worth detecting' }),
+    hint: tr({ id: 'results.planner.change_hint', defaultMessage: 'The smallest change, in percentage points, that would matter: +10 means from 40% to 50%.' }),
+    unit: tr({ id: 'results.planner.points', defaultMessage: 'points' }),
+  },
+  {
+    name: 'power',
+    label: tr({ id: 'results.planner.power', defaultMessage: 'Power' }),
+    hint: tr({ id: 'results.planner.power_hint', defaultMessage: 'The chance of detecting a change that big if it happens. 80% is usual.' }),
+    unit: '%',
+  },
+  {
+    name: 'alpha',
+    label: tr({ id: 'results.planner.alpha', defaultMessage: 'Significance level (two-sided)' }),
+    hint: tr({ id: 'results.planner.alpha_hint', defaultMessage: '5% is usual.' }),
+    unit: '%',
+  },
+  {
+    name: 'designEffect',
+    label: tr({ id: 'results.planner.design_effect', defaultMessage: 'Design effect' }),
+    hint: tr({ id: 'results.planner.design_effect_hint', defaultMessage: '1 for a simple random sample; 1.5 to 2 when whole schools or villages are sampled.' }),
+    unit: '×',
+  },
+  {
+    name: 'nonResponse',
+    label: tr({ id: 'results.planner.non_response', defaultMessage: 'Expected non-response' }),
+    hint: tr({ id: 'results.planner.non_response_hint', defaultMessage: 'The share of people approached who will not answer.' }),
+    unit: '%',
+  },
 ]
 
 type Wave = { id: number; kind: WaveKind; group: WaveGroup; targetSize: number | null }
@@ -30,7 +61,8 @@ const queryOf = (values: PlannerAnswer['values']) => new URLSearchParams(values)
  * the server.
  */
 export function SampleSizePlanner({ planner, waves, action }: { planner: PlannerAnswer; waves: readonly Wave[]; action: string }) {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const [values, setValues] = useState(planner.values)
   const { load, data } = useFetcher<{ planner: PlannerAnswer }>()
   const query = queryOf(values)
@@ -50,7 +82,7 @@ export function SampleSizePlanner({ planner, waves, action }: { planner: Planner
     <section id="planner" aria-labelledby="planner-title" className="panel">
       <h2 id="planner-title">{t({ id: 'results.sample_size_planner.how_many_respondents_each_wave_needs', defaultMessage: 'How many respondents each wave needs' })}</h2>
       <Form method="get" action={`${action}#planner`} preventScrollReset className="planner">
-        {FIELDS.map((f) => (
+        {fieldsOf().map((f) => (
           <div key={f.name} className={errors[f.name] ? 'field field--error' : 'field'}>
             <label className="field__label" htmlFor={`planner-${f.name}`}>
               {f.label} ({f.unit})
@@ -82,22 +114,39 @@ export function SampleSizePlanner({ planner, waves, action }: { planner: Planner
         {size ? (
           <>
             <p className="planner__result">
-              {t({ id: 'results.sample_size_planner.to_detect_a_change_from', defaultMessage: 'To detect a change from' })}{' '}{from}{t({ id: 'results.sample_size_planner.to', defaultMessage: '% to' })}{' '}{to}{t({ id: 'results.sample_size_planner.you_need', defaultMessage: '% you need' })}{' '}<strong>{t({ id: 'results.sample_size_planner.respondents', defaultMessage: '{toLocaleString} respondents' }, { toLocaleString: size.analysed.toLocaleString('en') })}</strong> {' '}{t({ id: 'results.sample_size_planner.answering_in_each_wave_so_approach', defaultMessage: 'answering in each wave, so approach' })}{' '}<strong>{size.toSurvey.toLocaleString('en')}</strong> {' '}{t({ id: 'results.sample_size_planner.per_wave_allowing_for_the_design', defaultMessage: 'per wave allowing for the design effect and non-response.' })}</p>
+              {i18n.rich(
+                {
+                  id: 'results.planner.result',
+                  defaultMessage:
+                    'To detect a change from {from} to {to} you need <strong>{analysed, plural, one {# respondent} other {# respondents}}</strong> answering in each wave, so approach <strong>{toSurvey, number}</strong> per wave allowing for the design effect and non-response.',
+                },
+                {
+                  from: i18n.percent(Number(from) / 100),
+                  to: i18n.percent(Number(to) / 100),
+                  analysed: size.analysed,
+                  toSurvey: size.toSurvey,
+                  strong: (chunks) => <strong key={String(chunks)}>{chunks}</strong>,
+                },
+              )}
+            </p>
             {waves.length ? (
               <ul>
                 {waves.map((w) => {
                   const own = answered?.perWave.find((p) => p.id === w.id)
                   const need = own?.toSurvey ?? size.toSurvey
-                  const deff = own && own.designEffect !== Number(values.designEffect) ? ` (planned with a design effect of ${own.designEffect}: approach ${need.toLocaleString('en')})` : ''
+                  const deff =
+                    own && own.designEffect !== Number(values.designEffect)
+                      ? ` ${t({ id: 'results.planner.wave_deff', defaultMessage: '(planned with a design effect of {deff}: approach {need, number})' }, { deff: i18n.number(own.designEffect), need })}`
+                      : ''
                   return (
                     <li key={w.id}>
                       {t(WAVE_KINDS.message(w.kind))}, {t(WAVE_GROUPS.message(w.group)).toLowerCase()}
                       {deff}:{' '}
                       {w.targetSize === null
-                        ? 'no target sample size set'
+                        ? t({ id: 'results.planner.no_target', defaultMessage: 'no target sample size set' })
                         : w.targetSize >= need
-                          ? `target ${w.targetSize.toLocaleString('en')} is enough`
-                          : `target ${w.targetSize.toLocaleString('en')} is ${(need - w.targetSize).toLocaleString('en')} short`}
+                          ? t({ id: 'results.planner.enough', defaultMessage: 'target {target, number} is enough' }, { target: w.targetSize })
+                          : t({ id: 'results.planner.short', defaultMessage: 'target {target, number} is {short, number} short' }, { target: w.targetSize, short: need - w.targetSize })}
                     </li>
                   )
                 })}

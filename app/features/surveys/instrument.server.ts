@@ -8,7 +8,7 @@ import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
 import { assertEditable } from '../campaigns/index.server'
 import type { QuestionInput } from './schemas'
-import { STARTER_QUESTIONS } from './starters'
+import { starterQuestions } from './starters'
 import { assertSurveyAccess, questionsOf, wavesOf, type StoredQuestion } from './store.server'
 
 // The instrument: the questions a campaign's survey asks, in order. A
@@ -81,7 +81,7 @@ async function insertQuestions(actor: Actor, campaignId: number, inputs: Questio
 }
 
 export function addStarterQuestions(actor: Actor, campaignId: number, codes: string[]) {
-  const chosen = STARTER_QUESTIONS.filter((s) => codes.includes(s.code) && !codeTaken(campaignId, s.code))
+  const chosen = starterQuestions().filter((s) => codes.includes(s.code) && !codeTaken(campaignId, s.code))
   // Suggested questions measure no indicator: they cannot change results.
   return insertQuestions(actor, campaignId, chosen.map(({ topic: _topic, ...q }) => ({ ...q, options: [...q.options], indicatorId: null })))
 }

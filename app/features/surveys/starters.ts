@@ -1,4 +1,5 @@
 import { LIKERT_LABELS, type Question } from './answers'
+import { defineMessages, tr, type Message } from '../../shared/i18n'
 
 // Starter questions a planner can pick for a knowledge–attitude–practice
 // survey on recruitment fraud, safe migration, the signs of trafficking and
@@ -7,32 +8,74 @@ import { LIKERT_LABELS, type Question } from './answers'
 
 export type StarterQuestion = Question & { topic: string }
 
-const yes = (code: string, topic: string, text: string): StarterQuestion => ({ code, topic, text, type: 'binary', desired: '1', options: [], min: null, max: null })
-const agree = (code: string, topic: string, text: string): StarterQuestion => ({ code, topic, text, type: 'likert', desired: null, options: [...LIKERT_LABELS], min: null, max: null })
+const m = defineMessages({
+  hotline: { id: 'surveys.starters.topics.hotline', defaultMessage: 'National hotline' },
+  fraud: { id: 'surveys.starters.topics.fraud', defaultMessage: 'Recruitment fraud' },
+  migration: { id: 'surveys.starters.topics.migration', defaultMessage: 'Safe migration' },
+  signs: { id: 'surveys.starters.topics.signs', defaultMessage: 'Signs of trafficking' },
+  attitudes: { id: 'surveys.starters.topics.attitudes', defaultMessage: 'Attitudes' },
+  knowledge: { id: 'surveys.starters.topics.knowledge', defaultMessage: 'Knowledge' },
+  knowsHotline: { id: 'surveys.starters.knows_hotline', defaultMessage: 'Do you know a telephone number you can call for help if you or someone you know is being exploited?' },
+  hotlineNumber: { id: 'surveys.starters.hotline_number', defaultMessage: 'Which of these is the national anti-trafficking hotline number?' },
+  correct: { id: 'surveys.starters.hotline_number.correct', defaultMessage: 'The national hotline number' },
+  police: { id: 'surveys.starters.hotline_number.police', defaultMessage: 'The general police number' },
+  other: { id: 'surveys.starters.hotline_number.other', defaultMessage: 'Another number' },
+  dontKnow: { id: 'surveys.starters.hotline_number.dont_know', defaultMessage: 'I do not know' },
+  feeIsWarning: { id: 'surveys.starters.fee_is_warning', defaultMessage: 'If a recruiter asks you to pay a fee to get a job abroad, is that a warning sign?' },
+  contract: { id: 'surveys.starters.contract_before_travel', defaultMessage: 'Should you receive a written contract, in a language you understand, before you travel for work?' },
+  passport: { id: 'surveys.starters.keeps_passport', defaultMessage: 'Is it a warning sign if an employer keeps a worker’s passport?' },
+  knowsSigns: { id: 'surveys.starters.knows_signs', defaultMessage: 'Could you name two signs that a job offer may be a trap?' },
+  checkAgency: { id: 'surveys.starters.would_check_agency', defaultMessage: 'Before accepting a job abroad, I would check that the recruitment agency is licensed.' },
+  report: { id: 'surveys.starters.would_report', defaultMessage: 'If I suspected someone was being exploited, I would report it.' },
+  notToBlame: { id: 'surveys.starters.victims_not_to_blame', defaultMessage: 'People who are trafficked are not to blame for what happened to them.' },
+  score: { id: 'surveys.starters.knowledge_score', defaultMessage: 'Knowledge score: correct answers out of ten quiz questions.' },
+})
 
-export const STARTER_QUESTIONS: readonly StarterQuestion[] = [
-  yes('knows_hotline', 'National hotline', 'Do you know a telephone number you can call for help if you or someone you know is being exploited?'),
+const LIKERT = defineMessages({
+  1: { id: 'surveys.likert.1', defaultMessage: 'Strongly disagree' },
+  2: { id: 'surveys.likert.2', defaultMessage: 'Disagree' },
+  3: { id: 'surveys.likert.3', defaultMessage: 'Neither agree nor disagree' },
+  4: { id: 'surveys.likert.4', defaultMessage: 'Agree' },
+  5: { id: 'surveys.likert.5', defaultMessage: 'Strongly agree' },
+})
+
+const yes = (code: string, topic: Message, text: Message): StarterQuestion => ({ code, topic: tr(topic), text: tr(text), type: 'binary', desired: '1', options: [], min: null, max: null })
+const agree = (code: string, topic: Message, text: Message): StarterQuestion => ({
+  code,
+  topic: tr(topic),
+  text: tr(text),
+  type: 'likert',
+  desired: null,
+  // The scale's words in the planner's language; imports still read the English words too (answers.ts).
+  options: LIKERT_LABELS.map((l) => ({ code: l.code, label: tr(LIKERT[l.code as unknown as keyof typeof LIKERT]) })),
+  min: null,
+  max: null,
+})
+
+/** The starter questions, worded in the planner's language: added to a survey, they are kept in it. */
+export const starterQuestions = (): readonly StarterQuestion[] => [
+  yes('knows_hotline', m.hotline, m.knowsHotline),
   {
     code: 'hotline_number',
-    topic: 'National hotline',
-    text: 'Which of these is the national anti-trafficking hotline number?',
+    topic: tr(m.hotline),
+    text: tr(m.hotlineNumber),
     type: 'single_choice',
     desired: 'correct',
     options: [
-      { code: 'correct', label: 'The national hotline number' },
-      { code: 'police', label: 'The general police number' },
-      { code: 'other', label: 'Another number' },
-      { code: 'dont_know', label: 'I do not know' },
+      { code: 'correct', label: tr(m.correct) },
+      { code: 'police', label: tr(m.police) },
+      { code: 'other', label: tr(m.other) },
+      { code: 'dont_know', label: tr(m.dontKnow) },
     ],
     min: null,
     max: null,
   },
-  yes('fee_is_warning', 'Recruitment fraud', 'If a recruiter asks you to pay a fee to get a job abroad, is that a warning sign?'),
-  yes('contract_before_travel', 'Safe migration', 'Should you receive a written contract, in a language you understand, before you travel for work?'),
-  yes('keeps_passport', 'Signs of trafficking', 'Is it a warning sign if an employer keeps a worker’s passport?'),
-  yes('knows_signs', 'Signs of trafficking', 'Could you name two signs that a job offer may be a trap?'),
-  agree('would_check_agency', 'Safe migration', 'Before accepting a job abroad, I would check that the recruitment agency is licensed.'),
-  agree('would_report', 'Signs of trafficking', 'If I suspected someone was being exploited, I would report it.'),
-  agree('victims_not_to_blame', 'Attitudes', 'People who are trafficked are not to blame for what happened to them.'),
-  { code: 'knowledge_score', topic: 'Knowledge', text: 'Knowledge score: correct answers out of ten quiz questions.', type: 'score', desired: null, options: [], min: 0, max: 10 },
+  yes('fee_is_warning', m.fraud, m.feeIsWarning),
+  yes('contract_before_travel', m.migration, m.contract),
+  yes('keeps_passport', m.signs, m.passport),
+  yes('knows_signs', m.signs, m.knowsSigns),
+  agree('would_check_agency', m.migration, m.checkAgency),
+  agree('would_report', m.signs, m.report),
+  agree('victims_not_to_blame', m.attitudes, m.notToBlame),
+  { code: 'knowledge_score', topic: tr(m.knowledge), text: tr(m.score), type: 'score', desired: null, options: [], min: 0, max: 10 },
 ]

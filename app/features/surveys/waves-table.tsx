@@ -31,7 +31,8 @@ type Props = {
 
 /** A campaign's survey waves, on the survey page and the results page alike. */
 export function WavesTable({ waves, caption, responses = (w) => w.responses.toLocaleString('en'), actions }: Props) {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   return (
     <div className="table-wrap" role="region" aria-label={t({ id: 'surveys.waves_table.waves', defaultMessage: 'Waves' })} tabIndex={0}>
       <table>
@@ -59,7 +60,7 @@ export function WavesTable({ waves, caption, responses = (w) => w.responses.toLo
               <td>{t(WAVE_GROUPS.message(w.group))}</td>
               <td>{t(WAVE_DESIGNS.message(w.design))}</td>
               <td>{samplingWords(w)}</td>
-              <td>{w.startDate ? `${w.startDate} to ${w.endDate ?? '…'}` : '—'}</td>
+              <td>{w.startDate ? (w.endDate ? i18n.dateRange(w.startDate, w.endDate) : `${i18n.date(w.startDate)} – …`) : '—'}</td>
               <td>{w.targetSize?.toLocaleString('en') ?? '—'}</td>
               <td>{responses(w)}</td>
               {actions ? <td>{actions(w)}</td> : null}

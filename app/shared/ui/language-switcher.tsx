@@ -17,7 +17,7 @@ export function LanguageSwitcher({ locale, offered }: { locale: AnyLocale; offer
     <Form method="post" action="/language" reloadDocument className="language-switcher">
       <input type="hidden" name="returnTo" value={location.pathname + location.search} />
       <label htmlFor="language-switcher">{t(messages.label)}</label>
-      <select id="language-switcher" name="locale" defaultValue={locale}>
+      <select id="language-switcher" name="locale" defaultValue={locale} className="select-compact">
         {offered.map((l) => (
           <option key={l} value={l} lang={l}>
             {AUTONYMS[l]}
