@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { MEMBERSHIP_ROLES, ORGANISATION_TYPES } from '../app/shared/permissions/roles'
 import type { QuestionOption } from '../app/features/surveys/answers'
+import type { QuestionTranslations } from '../app/features/surveys/translations'
 import type { StoredAnalysis } from '../app/features/results/stored-analysis'
 import type { CsvProblem } from '../app/shared/csv/csv-file'
 import type { Change } from '../app/features/surveys/repeat-download'
@@ -470,6 +471,8 @@ export const surveyQuestions = sqliteTable(
     desired: text('desired'),
     /** Single-choice options, or the five Likert labels. */
     options: text('options', { mode: 'json' }).$type<QuestionOption[]>().notNull().default(sql`'[]'`),
+    /** The question's words in other languages, by ISO 639-1 code: its text and its options' labels (codes never change). */
+    translations: text('translations', { mode: 'json' }).$type<QuestionTranslations>().notNull().default(sql`'{}'`),
     min: real('min'),
     max: real('max'),
     indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'set null' }),

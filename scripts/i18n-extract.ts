@@ -10,7 +10,7 @@ import { TAXONOMY_LISTS } from '../app/shared/taxonomy/taxonomy'
 import { LOCALES } from '../app/shared/i18n/locales'
 
 const out = join(mkdtempSync(join(tmpdir(), 'lantern-i18n-')), 'en.json')
-execFileSync('npx', ['formatjs', 'extract', 'app/**/*.{ts,tsx}', '--additional-function-names', 't,tr,lazy,notFound,forbidden', '--format', 'simple', '--throws', '--out-file', out], {
+execFileSync('npx', ['formatjs', 'extract', 'app/**/*.{ts,tsx}', '--additional-function-names', 't,tr,lazy,rich,notFound,forbidden', '--format', 'simple', '--throws', '--out-file', out], {
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const messages = JSON.parse(readFileSync(out, 'utf8')) as Record<string, string>

@@ -8,7 +8,7 @@ import { VISIBILITIES } from '../shared/taxonomy/taxonomy'
 import { budgetSchema } from '../features/campaigns'
 import { donorOrganisations, loadForEdit, sectionAction, updateBudget } from '../features/campaigns/index.server'
 import { constraintOf } from '../shared/forms.server'
-import { defineMessage, defineMessages, pageTitle, useT } from '../shared/i18n'
+import { defineMessage, defineMessages, pageTitle, useT, type Translator } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.budget_funders_and_visibility', defaultMessage: 'Budget, funders and visibility' }))
 
@@ -42,20 +42,18 @@ const m = defineMessages({
 })
 
 /** Currency names in the reader's language, from Intl; the code first, as budgets are written. */
-const currencyOptions = (locale: string) => {
-  const names = new Intl.DisplayNames(locale, { type: 'currency', fallback: 'code' })
-  return CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${names.of(c.code) ?? c.name}` }))
-}
+const currencyOptions = (i18n: Translator) => CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${i18n.currency(c.code)}` }))
 
 export default function Budget() {
   const { campaign, donors, defaults, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('campaign-budget', constraint, defaults)
-  const { t, locale } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const LABELS = { budget: t(m.budget), currency: t(m.currency), funderIds: t(m.funderIds), visibility: t(m.visibility) }
   return (
     <SectionPage title={t(m.heading)} campaign={campaign} form={form} labels={LABELS}>
       <InputField meta={fields.budget} label={LABELS.budget} type="number" inputMode="numeric" hint={t(m.budgetHint)} />
-      <SelectField meta={fields.currency} label={LABELS.currency} options={currencyOptions(locale)} placeholder={t(m.chooseCurrency)} />
+      <SelectField meta={fields.currency} label={LABELS.currency} options={currencyOptions(i18n)} placeholder={t(m.chooseCurrency)} />
       {donors.length ? (
         <ChoiceGroup meta={fields.funderIds} legend={LABELS.funderIds} hint={t(m.fundersHint)} type="checkbox" choices={donors} />
       ) : null}

@@ -11,7 +11,7 @@ import { changeResults } from '../features/results/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
-import { currentTranslator, defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
+import { COMMON, currentTranslator, defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.objectives_and_indicators', defaultMessage: 'Objectives and indicators' }))
 
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
   const submission = parseWithZod(await readForm(request), { schema: actionSchema })
-  if (submission.status !== 'success') return data({ error: submission.error?.statement?.[0] ?? tr(m.formWrong) }, { status: 400 })
+  if (submission.status !== 'success') return data({ error: submission.error?.statement?.[0] ?? tr(COMMON.formWrong) }, { status: 400 })
   const input = submission.value
   if (input.intent === 'add-objective') await addObjective(actor, campaignId, input.statement)
   else if (input.intent === 'remove-objective') await changeResults(actor, campaignId, (change) => removeObjective(change, input.objectiveId))
@@ -39,7 +39,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const m = defineMessages({
-  formWrong: { id: 'forms.something_wrong', defaultMessage: 'Something in the form was not right.' },
   baseline: { id: 'campaigns.objectives.baseline', defaultMessage: 'baseline {value}' },
   baselineLater: { id: 'campaigns.objectives.baseline_later', defaultMessage: 'baseline to be measured' },
   noBaseline: { id: 'campaigns.objectives.no_baseline', defaultMessage: 'no baseline' },

@@ -7,7 +7,7 @@ import { ErrorSummary, InputField, RowAction, SelectField, SubmitButton, TextAre
 import { constraintOf } from '../shared/forms.server'
 import { termChoices } from '../shared/ui/options'
 import { SampleSizePlanner, plannerDefaults, readPlanner } from '../features/results'
-import { SAMPLING_LABELS, SamplingFields, WavesTable, starterQuestions, waveSchema } from '../features/surveys'
+import { SAMPLING_LABELS, SamplingFields, WavesTable, questionIn, starterQuestions, waveSchema } from '../features/surveys'
 import { QUESTION_TYPES, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../shared/taxonomy/taxonomy'
 import { idField } from '../shared/ui/fields'
 import { getCampaign } from '../features/campaigns/index.server'
@@ -16,7 +16,7 @@ import { importedMessage, addStarterQuestions, addWave, moveQuestion, removeQues
 import { readForm } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults, plannerAnswer } from '../features/results/index.server'
-import { defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
+import { COMMON, defineMessage, defineMessages, lazy, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.survey', defaultMessage: 'Survey' }))
 
@@ -38,19 +38,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schemas = {
-  starters: z.object({ codes: z.array(z.string()).min(1, 'Choose at least one suggested question') }),
+  starters: z.object({ codes: z.array(z.string()).min(1, { error: lazy({ id: 'campaigns.surveys.starters.choose_one', defaultMessage: 'Choose at least one suggested question' }) }) }),
   move: z.object({ questionId: idField, direction: z.enum(['up', 'down']) }),
   'remove-question': z.object({ questionId: idField }),
   'add-wave': waveSchema,
   'remove-wave': z.object({ waveId: idField }),
 }
-const DONE: Record<keyof typeof schemas, string> = {
-  starters: 'The questions were added.',
-  move: 'The order was saved.',
-  'remove-question': 'The question was removed.',
-  'add-wave': 'The wave was added.',
-  'remove-wave': 'The wave was removed.',
-}
+const DONE = defineMessages({
+  starters: { id: 'campaigns.surveys.done.starters', defaultMessage: 'The questions were added.' },
+  move: { id: 'campaigns.surveys.done.move', defaultMessage: 'The order was saved.' },
+  'remove-question': { id: 'campaigns.surveys.done.remove_question', defaultMessage: 'The question was removed.' },
+  'add-wave': { id: 'campaigns.surveys.done.add_wave', defaultMessage: 'The wave was added.' },
+  'remove-wave': { id: 'campaigns.surveys.done.remove_wave', defaultMessage: 'The wave was removed.' },
+})
 
 type Result = { ok: boolean; message: string; wave?: SubmissionResult<string[]> }
 const refuse = (message: string) => data<Result>({ ok: false, message }, { status: 400 })
@@ -60,20 +60,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { campaignId } = parseParams(params, campaignParams)
   const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
-  if (!(intent in schemas)) return refuse('Something in the form was not right.')
+  if (!(intent in schemas)) return refuse(tr(COMMON.formWrong))
   if (intent === 'add-wave') {
     // A form of its own fields: each error goes back next to its field.
     const submission = parseWithZod(form, { schema: waveSchema })
     if (submission.status !== 'success') return data<Result>({ ok: false, message: '', wave: submission.reply() }, { status: 400 })
     const added = await addWave(actor, campaignId, submission.value)
     if (!added.ok) return data<Result>({ ok: false, message: '', wave: submission.reply({ formErrors: added.formErrors, fieldErrors: added.fieldErrors }) }, { status: 400 })
-    return { ok: true, message: DONE['add-wave'] }
+    return { ok: true, message: tr(DONE['add-wave']) }
   }
   const run = async (): Promise<{ ok: true } | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]> } | string> => {
     const parse = <S extends z.ZodType>(schema: S) => {
       const submission = parseWithZod(form, { schema })
       if (submission.status === 'success') return submission.value as z.output<S>
-      return Object.values(submission.error ?? {}).flat().join(' ') || 'Something in the form was not right.'
+      return Object.values(submission.error ?? {}).flat().join(' ') || tr(COMMON.formWrong)
     }
     if (intent === 'starters') {
       const p = parse(schemas.starters)
@@ -95,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await run()
   if (typeof outcome === 'string') return refuse(outcome)
   if (!outcome.ok) return refuse([...(outcome.formErrors ?? []), ...Object.values(outcome.fieldErrors ?? {}).flat()].join(' '))
-  return { ok: true, message: DONE[intent as keyof typeof schemas] }
+  return { ok: true, message: tr(DONE[intent as keyof typeof schemas]) }
 }
 
 const described = defineMessages({
@@ -145,7 +145,7 @@ export default function Survey() {
           {d.questions.map((q, n) => (
             <li key={q.id}>
               <span>
-                <strong>{q.code}</strong> — {q.text}
+                <code>{q.code}</code> — <QuestionText question={q} />
                 <span className="task-list__summary">
                   {t({ id: 'campaigns.surveys.answer', defaultMessage: '{description} · {answers, plural, one {# answer} other {# answers}}' }, { description: describeQuestion(q), answers: q.answers })}</span>
               </span>
@@ -167,6 +167,9 @@ export default function Survey() {
         <div className="actions">
           <Link className="button button--secondary" to={`${base}/questions/new`}>
             {t({ id: 'campaigns.surveys.add_a_question', defaultMessage: 'Add a question' })}</Link>
+          {d.questions.length ? (
+            <Link to={`${base}/languages`}>{t({ id: 'campaigns.surveys.in_other_languages', defaultMessage: 'The questions in other languages' })}</Link>
+          ) : null}
         </div>
       ) : null}
       {d.canEdit && d.starters.length ? (
@@ -183,7 +186,7 @@ export default function Survey() {
                     <label htmlFor={`starter-${s.code}`} className="choice__label">
                       {s.text}
                       <span className="choice__hint">
-                        {s.topic} · {t(QUESTION_TYPES.message(s.type))} · {s.code}
+                        {s.topic} · {t(QUESTION_TYPES.message(s.type))} · <code>{s.code}</code>
                       </span>
                     </label>
                   </div>
@@ -326,4 +329,11 @@ function WaveForm({ constraint, lastResult }: { constraint: Constraints; lastRes
       </Form>
     </>
   )
+}
+
+/** A question in the reader's language where it has been given in it, marked with that language. */
+function QuestionText({ question }: { question: Parameters<typeof questionIn>[0] }) {
+  const { locale } = useT()
+  const shown = questionIn(question, locale)
+  return <span lang={shown.lang ?? undefined}>{shown.text}</span>
 }

@@ -12,7 +12,7 @@ import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { choiceQuery, clearPersonalFlag, importPlan, importProgress, refusedMessage, runImport, storeUpload, uploadsDir } from '../features/surveys/index.server'
 import { receiveUploadFile } from '../shared/csv/upload-file.server'
-import { defineMessage, pageTitle, useT } from '../shared/i18n'
+import { defineMessage, pageTitle, tr, useT, type Translator } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.import_survey_answers', defaultMessage: 'Import survey answers' }))
 
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   const choice = parseImportChoice(form)
   const uploadId = choice.upload
-  if (!uploadId) return data<Result>({ ok: false, message: 'Upload the file again.' }, { status: 400 })
+  if (!uploadId) return data<Result>({ ok: false, message: tr({ id: 'campaigns.surveys.import.upload_again', defaultMessage: 'Upload the file again.' }) }, { status: 400 })
   if (form.get('intent') === 'clear-personal') {
     const parsed = clearPersonalSchema.safeParse(Object.fromEntries(form))
     if (!parsed.success) return data<Result>({ ok: false, message: parsed.error.issues[0]!.message, column: Number(form.get('column')) }, { status: 400 })
@@ -126,7 +126,7 @@ export default function ImportSurvey() {
             <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
               {busy ? t({ id: 'surveys.import.uploading', defaultMessage: 'Uploading…' }) : t({ id: 'surveys.import.upload_and_check', defaultMessage: 'Upload and check' })}
             </button>
-            <Working busy={busy} text="Uploading and reading the file…" />
+            <Working busy={busy} text={t({ id: 'campaigns.surveys.import.uploading_reading', defaultMessage: 'Uploading and reading the file…' })} />
           </Form>
         </>
       ) : result?.ok ? null : (
@@ -177,19 +177,19 @@ function ClearFlag({ column, header, error }: { column: number; header: string; 
   )
 }
 
-const PREVIEW_HEADERS = { sex: 'Sex', age_band: 'Age band', locality: 'Locality', cluster: 'Cluster', stratum: 'Stratum', weight: 'Weight' } as const
 const PREVIEW_FIELDS = ['sex', 'age_band', 'locality', ...SAMPLE_TARGETS] as const
 
 type Plan = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['plan']>
 
 function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; base: string; search: string; busy: boolean; clearError: { column: number; message: string } | null }) {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const targets = [
     { value: 'choose', label: FIELD_LABELS.choose },
     ...FIELD_TARGETS.map((t) => ({ value: t, label: FIELD_LABELS[t] })),
     ...plan.questions.flatMap((q) => [
-      { value: `question:${q.code}`, label: q.options.length ? `Question ${q.code} (the options chosen)` : `Question ${q.code}` },
-      ...q.options.map((o) => ({ value: `option:${q.code}/${o}`, label: `Option ${q.code}/${o} (1 if chosen)` })),
+      { value: `question:${q.code}`, label: t({ id: 'campaigns.surveys.import.target_question', defaultMessage: 'Question {code}{options, select, yes { (the options chosen)} other {}}' }, { code: q.code, options: q.options.length ? 'yes' : 'no' }) },
+      ...q.options.map((o) => ({ value: `option:${q.code}/${o}`, label: t({ id: 'campaigns.surveys.import.target_option', defaultMessage: 'Option {option} (1 if chosen)' }, { option: `${q.code}/${o}` }) })),
     ]),
     { value: 'drop', label: FIELD_LABELS.drop },
   ]
@@ -205,7 +205,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
   return (
     <>
       <p className="lede">
-        {t({ id: 'campaigns.surveys.import.check_what_each_column_is_columns', defaultMessage: '{filename} ({value}). Check what each column is; columns that look like personal data must be dropped.' }, { filename: plan.upload.filename, value: sizeOf(plan.upload.bytes) })}</p>
+        {t({ id: 'campaigns.surveys.import.check_what_each_column_is_columns', defaultMessage: '{filename} ({value}). Check what each column is; columns that look like personal data must be dropped.' }, { filename: plan.upload.filename, value: sizeOf(i18n, plan.upload.bytes) })}</p>
       {plan.earlier ? (
         <div className="notice" role="status">
           <p>
@@ -316,8 +316,10 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{t({ id: 'campaigns.surveys.import.as_it_will_be_stored', defaultMessage: 'As it will be stored' })}</h2>
           <p>
-            {plan.preview.length ? `${plan.preview.length === 1 ? 'The first new row' : `The first ${plan.preview.length} new rows`} of the file, as they will be stored. Every row is checked when you import; nothing is stored unless all are right.` : 'The first rows of this file are already stored; rows already stored as they are will be skipped.'}
-            {changes?.identical ? ` ${changes.identical.toLocaleString('en')} ${changes.identical === 1 ? 'row is already stored as it is' : 'rows are already stored as they are'} and will be skipped.` : ''}
+            {plan.preview.length
+              ? t({ id: 'campaigns.surveys.import.preview_intro', defaultMessage: '{count, plural, one {The first new row} other {The first # new rows}} of the file, as they will be stored. Every row is checked when you import; nothing is stored unless all are right.' }, { count: plan.preview.length })
+              : t({ id: 'campaigns.surveys.import.preview_all_stored', defaultMessage: 'The first rows of this file are already stored; rows already stored as they are will be skipped.' })}
+            {changes?.identical ? ` ${t({ id: 'campaigns.surveys.import.will_skip', defaultMessage: '{count, plural, one {# row is already stored as it is and will be skipped.} other {# rows are already stored as they are and will be skipped.}}' }, { count: changes.identical })}` : ''}
           </p>
           <SamplingNote plan={plan} />
           {plan.preview.length ? (
@@ -330,7 +332,7 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
                     <th scope="col">{t({ id: 'campaigns.surveys.import.wave_2', defaultMessage: 'Wave' })}</th>
                     {sampleColumns.map((c) => (
                       <th scope="col" key={c}>
-                        {PREVIEW_HEADERS[c]}
+                        {FIELD_LABELS[c]}
                       </th>
                     ))}
                     {plan.questions.map((q) => (
@@ -371,14 +373,18 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
             ) : null}
             <div className="actions">
               <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-                {busy ? 'Importing…' : changes ? 'Import the new rows and the changes ticked' : 'Import the file'}
+                {busy
+                  ? t({ id: 'campaigns.surveys.import.importing_busy', defaultMessage: 'Importing…' })
+                  : changes
+                    ? t({ id: 'campaigns.surveys.import.import_ticked', defaultMessage: 'Import the new rows and the changes ticked' })
+                    : t({ id: 'campaigns.surveys.import.import_the_file', defaultMessage: 'Import the file' })}
               </button>
               {changes ? (
                 <button type="submit" name="accept_all" value="1" className="button button--secondary" aria-disabled={busy || undefined}>
                   {t({ id: 'campaigns.surveys.import.import_the_new_rows_and_accept', defaultMessage: 'Import the new rows and accept every change' })}</button>
               ) : null}
             </div>
-            <Working busy={busy} text={`Checking every row of ${plan.upload.filename}…`} />
+            <Working busy={busy} text={t({ id: 'campaigns.surveys.import.checking_every_row', defaultMessage: 'Checking every row of {filename}…' }, { filename: plan.upload.filename })} />
           </Form>
         </section>
       )}
@@ -386,11 +392,15 @@ function MappingStep({ plan, base, search, busy, clearError }: { plan: Plan; bas
   )
 }
 
-const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
+const sizeOf = (i18n: Translator, bytes: number) =>
+  bytes >= 1024 * 1024
+    ? i18n.number(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 })
+    : i18n.number(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' })
 
 /** How the waves this file fills will be analysed: as declared, as the file's sample columns describe, or as a simple random sample. */
 function SamplingNote({ plan }: { plan: Plan }) {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const undeclared = plan.waves.filter((w) => w.sampling === null)
   const declared = plan.waves.filter((w) => w.sampling !== null)
   return (
@@ -402,8 +412,8 @@ function SamplingNote({ plan }: { plan: Plan }) {
       {undeclared.length ? (
         <li>
           {plan.sampling.implied
-            ? `Waves without a declared design (${undeclared.map((w) => w.name).join(', ')}) that this file fills are analysed as a ${t(SAMPLINGS.message(plan.sampling.implied)).toLowerCase()}: this import declares it, from the columns mapped to the sample.`
-            : `How the ${undeclared.map((w) => w.name).join(' and the ')} were drawn is not stated: they are analysed as a simple random sample. If villages, schools or other places were drawn first, map the column that names each respondent’s place to “Cluster”.`}
+            ? t({ id: 'campaigns.surveys.import.undeclared_implied', defaultMessage: 'Waves without a declared design ({waves}) that this file fills are analysed as a {sampling}: this import declares it, from the columns mapped to the sample.' }, { waves: i18n.list(undeclared.map((w) => w.name)), sampling: t(SAMPLINGS.message(plan.sampling.implied)).toLocaleLowerCase(i18n.locale) })
+            : t({ id: 'campaigns.surveys.import.undeclared_simple', defaultMessage: 'How the {waves} were drawn is not stated: they are analysed as a simple random sample. If villages, schools or other places were drawn first, map the column that names each respondent’s place to “Cluster”.' }, { waves: i18n.list(undeclared.map((w) => w.name)) })}
         </li>
       ) : null}
     </ul>
@@ -467,7 +477,7 @@ function Changes({ changes, count }: { changes: Changed[]; count: number }) {
             {changes.map((c) => (
               <tr key={c.line}>
                 <td>
-                  <input type="checkbox" name="accept" value={c.line} id={`accept-${c.line}`} aria-label={`Accept the change to ${c.respondentCode} (line ${c.line})`} />
+                  <input type="checkbox" name="accept" value={c.line} id={`accept-${c.line}`} aria-label={t({ id: 'campaigns.surveys.import.accept_change', defaultMessage: 'Accept the change to {code} (line {line})' }, { code: c.respondentCode, line: c.line })} />
                 </td>
                 <td>
                   {c.respondentCode}

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../shared/ui/section-page'
-import { QUESTION_LABELS, QuestionFields, questionDefaults, questionInput, questionSchema } from '../features/surveys'
+import { QUESTION_LABELS, QuestionFields, questionDefaults, questionInput, questionSchema, wordsLabels } from '../features/surveys'
 import { getCampaign } from '../features/campaigns/index.server'
 import { notFound } from '../shared/http.server'
 import { parseParams, questionParams } from '../shared/params.server'
@@ -44,7 +44,7 @@ export default function ChangeQuestion() {
       {t({ id: 'campaigns.surveys.questions.this_question_has_answer_its_wording', defaultMessage: 'This question has {answers, plural, one {# answer} other {# answers}}. Its wording, labels and indicator may change; its code, type, options and desired answer may not, since the stored answers depend on them.' }, { answers })}</p>
   ) : null
   return (
-    <SectionPage title={t({ id: 'campaigns.surveys.questions.change_a_survey_question', defaultMessage: 'Change a survey question' })} campaign={campaign} form={form} labels={QUESTION_LABELS} intro={intro} back={`/campaigns/${campaign.id}/surveys`}>
+    <SectionPage title={t({ id: 'campaigns.surveys.questions.change_a_survey_question', defaultMessage: 'Change a survey question' })} campaign={campaign} form={form} labels={{ ...QUESTION_LABELS, ...wordsLabels() }} intro={intro} back={`/campaigns/${campaign.id}/surveys`}>
       <QuestionFields fields={fields} indicators={indicators} />
     </SectionPage>
   )

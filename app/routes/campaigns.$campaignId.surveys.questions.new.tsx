@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SectionPage, useSectionForm } from '../shared/ui/section-page'
-import { QUESTION_LABELS, QuestionFields, questionDefaults, questionInput, questionSchema } from '../features/surveys'
+import { QUESTION_LABELS, QuestionFields, questionDefaults, questionInput, questionSchema, wordsLabels } from '../features/surveys'
 import { getCampaign } from '../features/campaigns/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
@@ -38,7 +38,7 @@ export default function AddQuestion() {
   const { campaign, indicators, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('question', constraint, questionDefaults())
   return (
-    <SectionPage title={t({ id: 'campaigns.surveys.questions.new.add_a_survey_question', defaultMessage: 'Add a survey question' })} campaign={campaign} form={form} labels={QUESTION_LABELS} back={`/campaigns/${campaign.id}/surveys`}>
+    <SectionPage title={t({ id: 'campaigns.surveys.questions.new.add_a_survey_question', defaultMessage: 'Add a survey question' })} campaign={campaign} form={form} labels={{ ...QUESTION_LABELS, ...wordsLabels() }} back={`/campaigns/${campaign.id}/surveys`}>
       <QuestionFields fields={fields} indicators={indicators} />
     </SectionPage>
   )

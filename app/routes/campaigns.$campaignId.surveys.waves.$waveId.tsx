@@ -40,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WaveResponses() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const d = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const name = `${t(WAVE_KINDS.message(d.wave.kind))}, ${t(WAVE_GROUPS.message(d.wave.group)).toLowerCase()}`
@@ -55,7 +56,7 @@ export default function WaveResponses() {
         {t({ id: 'campaigns.surveys.waves.response_type_in_answers_from_paper', defaultMessage: '{responses, plural, one {# response} other {# responses}}. Type in answers from paper questionnaires one at a time, or import a spreadsheet.' }, { responses: d.wave.responses })}</p>
       <p>
         {t({ id: 'campaigns.surveys.waves.sampling', defaultMessage: 'Sampling:' })}{' '}<strong>{samplingWords(d.wave)}</strong>
-        {d.wave.designEffect ? `, planned with a design effect of ${d.wave.designEffect}` : ''}.
+        {d.wave.designEffect ? t({ id: 'campaigns.surveys.waves.design_effect', defaultMessage: ', planned with a design effect of {effect, number}' }, { effect: d.wave.designEffect }) : ''}.
       </p>
       {result?.saved ? (
         <div className="notice notice--success" role="status">
@@ -75,7 +76,7 @@ export default function WaveResponses() {
             <li key={r.id}>
               <span>
                 {r.respondentCode}
-                <span className="task-list__summary">{t({ id: 'campaigns.surveys.waves.on', defaultMessage: '{value} on {slice}' }, { value: r.importId ? 'imported' : 'typed in', slice: r.createdAt.slice(0, 10) })}</span>
+                <span className="task-list__summary">{t({ id: 'campaigns.surveys.waves.on', defaultMessage: '{value} on {slice}' }, { value: r.importId ? t({ id: 'campaigns.surveys.waves.imported', defaultMessage: 'imported' }) : t({ id: 'campaigns.surveys.waves.typed_in', defaultMessage: 'typed in' }), slice: i18n.date(r.createdAt) })}</span>
               </span>
               {d.canEdit ? (
                 <Link to={`${base}/responses/${r.id}`}>

@@ -96,7 +96,9 @@ export default function ImportCampaigns() {
         </div>
         <div className="actions">
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {busy ? 'Checking and importing…' : 'Check and import'}
+            {busy
+              ? t({ id: 'campaigns.import.checking', defaultMessage: 'Checking and importing…' })
+              : t({ id: 'campaigns.import.check_and_import', defaultMessage: 'Check and import' })}
           </button>
           <Link to="/campaigns">{t({ id: 'campaigns.import.cancel', defaultMessage: 'Cancel' })}</Link>
         </div>

@@ -27,7 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const { items } = useLoaderData<typeof loader>()
   const unread = items.filter((n) => !n.read).length
   return (
@@ -44,17 +45,24 @@ export default function Notifications() {
         {items.map((n) => (
           <li key={n.id} className={n.read ? 'overlap overlap--low' : 'overlap overlap--high'}>
             <p className="muted">
-              {n.createdAt.slice(0, 10)} {n.read ? '· read' : <strong>{t({ id: 'notifications.new', defaultMessage: '· new' })}</strong>}
+              {i18n.date(n.createdAt)} {n.read ? t({ id: 'notifications.read', defaultMessage: '· read' }) : <strong>{t({ id: 'notifications.new', defaultMessage: '· new' })}</strong>}
             </p>
             <p>
-              {t({ id: 'notifications.high_overlap_with', defaultMessage: 'High overlap with' })}{' '}<Link to={`/campaigns/${n.campaign.id}`}>{n.campaign.title}</Link>:{' '}
-              {n.other ? (
-                <>
-                  <Link to={`/campaigns/${n.other.id}`}>{n.other.title}</Link> {' '}{t({ id: 'notifications.by', defaultMessage: 'by' })}{' '}{n.other.organisation}.
-                </>
-              ) : (
-                'one private campaign overlaps — ask the coordinator.'
-              )}
+              {n.other
+                ? i18n.rich(
+                    { id: 'notifications.high_overlap_other', defaultMessage: 'High overlap with <campaignLink>{campaign}</campaignLink>: <otherLink>{other}</otherLink> by {organisation}.' },
+                    {
+                      campaign: n.campaign.title,
+                      other: n.other.title,
+                      organisation: n.other.organisation,
+                      campaignLink: (chunks) => <Link key="campaign" to={`/campaigns/${n.campaign.id}`}>{chunks}</Link>,
+                      otherLink: (chunks) => <Link key="other" to={`/campaigns/${n.other!.id}`}>{chunks}</Link>,
+                    },
+                  )
+                : i18n.rich(
+                    { id: 'notifications.high_overlap_private', defaultMessage: 'High overlap with <campaignLink>{campaign}</campaignLink>: one private campaign overlaps — ask the coordinator.' },
+                    { campaign: n.campaign.title, campaignLink: (chunks) => <Link key="campaign" to={`/campaigns/${n.campaign.id}`}>{chunks}</Link> },
+                  )}
             </p>
             {n.read ? null : (
               <Form method="post">

@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactName: o.contactName,
       contactEmail: o.contactEmail,
       website: o.website,
+      timeZone: o.timeZone,
       approvedAt: o.approvedAt?.toISOString() ?? null,
     },
   }
@@ -51,6 +52,8 @@ export default function OrganisationProfile() {
       </dd>
       <dt>{t({ id: 'organisations.website', defaultMessage: 'Website' })}</dt>
       <dd>{o.website ? <a href={o.website} rel="noopener noreferrer">{o.website}</a> : t({ id: 'organisations.not_given', defaultMessage: 'Not given' })}</dd>
+      <dt>{t({ id: 'organisations.time_zone', defaultMessage: 'Time zone' })}</dt>
+      <dd><code>{o.timeZone}</code></dd>
       <dt>{t({ id: 'organisations.status', defaultMessage: 'Status' })}</dt>
       <dd>
         {o.approvedAt

@@ -11,7 +11,7 @@ import { assertCan } from '../shared/permissions/permissions.server'
 import { readForm } from '../shared/request.server'
 import { constraintOf } from '../shared/forms.server'
 import { requireSession } from '../features/accounts/index.server'
-import { defineMessage, pageTitle, tr, useT } from '../shared/i18n'
+import { defineMessage, pageTitle, timeZoneChoices, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.edit_organisation_profile', defaultMessage: 'Edit organisation profile' }))
 
@@ -31,7 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactEmail: o.contactEmail ?? '',
       website: o.website ?? '',
       iatiIdentifier: o.iatiIdentifier ?? '',
+      timeZone: o.timeZone,
     },
+    timeZones: timeZoneChoices(o.country),
     constraint: constraintOf(organisationProfileSchema),
   }
 }
@@ -68,12 +70,15 @@ const LABELS = {
   get iatiIdentifier() {
     return tr({ id: 'organisations.edit.labels.iatiidentifier', defaultMessage: 'IATI organisation identifier' })
   },
+  get timeZone() {
+    return tr({ id: 'organisations.edit.labels.time_zone', defaultMessage: 'Time zone' })
+  },
 }
 
 export default function EditOrganisation() {
   const i18n = useT()
   const { t } = i18n
-  const { id, profile, constraint } = useLoaderData<typeof loader>()
+  const { id, profile, timeZones, constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useActionForm('organisation-profile', constraint, profile, lastResult)
   return (
@@ -96,6 +101,12 @@ export default function EditOrganisation() {
           meta={fields.iatiIdentifier}
           label={LABELS.iatiIdentifier}
           hint={t({ id: 'organisations.edit.your_registered_identifier_as_org_id', defaultMessage: 'Your registered identifier as org-id.guide gives it, like GB-CHC-1234567 or UA-EDR-12345678. IATI files name you by it; until it is here they say it is missing.' })}
+        />
+        <SelectField
+          meta={fields.timeZone}
+          label={LABELS.timeZone}
+          hint={t({ id: 'organisations.edit.time_zone_hint', defaultMessage: 'Where your organisation works. Lantern counts “today”, deadlines and past dates in it; your country’s time zones come first.' })}
+          options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
         />
         <div className="actions">
           <SubmitButton pendingText={t({ id: 'organisations.edit.saving', defaultMessage: 'Saving…' })}>{t({ id: 'organisations.edit.save_profile', defaultMessage: 'Save profile' })}</SubmitButton>

@@ -10,10 +10,9 @@ import { createInvite, listOpenInvites, changeMemberRole, listMembers, removeMem
 import { organisationParams, parseParams } from '../shared/params.server'
 import { readForm, siteOrigin } from '../shared/request.server'
 import { requireSession } from '../features/accounts/index.server'
-import { defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
+import { COMMON, defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
 
 const m = defineMessages({
-  formWrong: { id: 'forms.something_wrong', defaultMessage: 'Something in the form was not right.' },
   didNotWork: { id: 'forms.did_not_work', defaultMessage: 'That did not work.' },
   roleChanged: { id: 'organisations.members.role_changed', defaultMessage: 'The role has been changed. That person must log in again.' },
   removed: { id: 'organisations.members.removed', defaultMessage: 'The member has been removed.' },
@@ -52,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisationId } = parseParams(params, organisationParams)
   const submission = parseWithZod(await readForm(request), { schema: memberActionSchema })
   if (submission.status !== 'success') {
-    const message = Object.values(submission.error ?? {}).flat().join('. ') || tr(m.formWrong)
+    const message = Object.values(submission.error ?? {}).flat().join('. ') || tr(COMMON.formWrong)
     return data<ActionResult>({ kind: 'error', membershipId: null, message }, { status: 400 })
   }
   const input = submission.value

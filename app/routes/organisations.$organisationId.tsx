@@ -25,10 +25,10 @@ export default function OrganisationLayout() {
   const { organisation, tabs } = useLoaderData<typeof loader>()
   const base = `/organisations/${organisation.id}`
   const links = [
-    { to: base, label: 'Profile', show: true },
-    { to: `${base}/edit`, label: 'Edit profile', show: tabs.edit },
-    { to: `${base}/members`, label: 'Members', show: tabs.members },
-    { to: `${base}/audit`, label: 'Audit log', show: tabs.audit },
+    { to: base, label: t({ id: 'organisations.tabs.profile', defaultMessage: 'Profile' }), show: true },
+    { to: `${base}/edit`, label: t({ id: 'organisations.tabs.edit', defaultMessage: 'Edit profile' }), show: tabs.edit },
+    { to: `${base}/members`, label: t({ id: 'organisations.tabs.members', defaultMessage: 'Members' }), show: tabs.members },
+    { to: `${base}/audit`, label: t({ id: 'organisations.tabs.audit', defaultMessage: 'Audit log' }), show: tabs.audit },
   ].filter((l) => l.show)
   return (
     <>

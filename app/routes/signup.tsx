@@ -73,7 +73,7 @@ export default function SignUpPage() {
             label={LABELS.password}
             type="password"
             autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN} characters. A short sentence is easy to remember and hard to guess.`}
+            hint={t({ id: 'signup.password_hint', defaultMessage: 'At least {min, number} characters. A short sentence is easy to remember and hard to guess.' }, { min: PASSWORD_MIN })}
           />
         </fieldset>
         <fieldset>

@@ -47,8 +47,10 @@ export default function StandardIndicator() {
               {rollup.baseline !== null ? `${value(rollup.baseline)} → ` : ''}
               {value(rollup.actual)}
             </strong>{' '}
-            {t({ id: 'standard_indicators.across', defaultMessage: 'across' })}{' '}{rollup.campaigns} {' '}{t({ id: 'standard_indicators.campaign', defaultMessage: 'campaign' })}{rollup.campaigns === 1 ? '' : 's'} {' '}{t({ id: 'standard_indicators.of', defaultMessage: 'of' })}{' '}{rollup.organisations} {' '}{t({ id: 'standard_indicators.organisation', defaultMessage: 'organisation' })}{rollup.organisations === 1 ? '' : 's'}
-            {rollup.respondents ? `, ${rollup.respondents.toLocaleString('en')} respondents at endline` : ''}.
+            {t(
+              { id: 'standard_indicators.rollup_across', defaultMessage: 'across {campaigns, plural, one {# campaign} other {# campaigns}} of {organisations, plural, one {# organisation} other {# organisations}}{respondents, plural, =0 {} one {, # respondent at endline} other {, # respondents at endline}}.' },
+              { campaigns: rollup.campaigns, organisations: rollup.organisations, respondents: rollup.respondents ?? 0 },
+            )}
           </p>
           <p className="muted">
             {t({ id: 'standard_indicators.method', defaultMessage: 'Method: {method}.{unweighted, plural, =0 {} one { # campaign entered figures by hand without a respondent count and is not in the mean.} other { # campaigns entered figures by hand without a respondent count and are not in the mean.}}' }, { method: t(ROLLUP_METHODS[rollup.method]), unweighted: rollup.unweighted })}</p>
@@ -81,7 +83,7 @@ export default function StandardIndicator() {
                   <td>{value(r.baseline)}</td>
                   <td>
                     {value(r.actual)}
-                    {r.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? 'endline survey' : 'entered by date'}</span> : null}
+                    {r.actualFrom ? <span className="task-list__summary">{r.actualFrom === 'survey' ? t({ id: 'standard_indicators.from_endline', defaultMessage: 'endline survey' }) : t({ id: 'standard_indicators.entered_by_date', defaultMessage: 'entered by date' })}</span> : null}
                   </td>
                   <td>{value(r.target)}</td>
                   <td>{progressWords(r.progress)}</td>

@@ -20,7 +20,7 @@ describe('the coordination workspace in the browser', () => {
       return false
     })
     expect(drawn).toBe(true)
-    const cell = page.getByRole('link', { name: /campaigns in UA-46, May 26/ })
+    const cell = page.getByRole('link', { name: /campaigns in UA-46, May 2026/ })
     const count = Number((await cell.textContent())!.match(/^\d+/)![0])
     await cell.click()
     await page.waitForURL(/\/campaigns\?/)

@@ -59,7 +59,7 @@ describe('a donor’s outcome dashboard', () => {
     expect(await page.locator('form.filters').isVisible()).toBe(false)
     const header = page.locator('.print-header')
     expect(await header.isVisible()).toBe(true)
-    expect(await header.textContent()).toMatch(new RegExp(`Outcome dashboard · funder: ${s.organisations.funder}.*printed \\d{4}-\\d{2}-\\d{2}`))
+    expect(await header.textContent()).toMatch(new RegExp(`Outcome dashboard · funder: ${s.organisations.funder}.*printed [A-Z][a-z]{2} \\d{1,2}, \\d{4}`))
     const pdf = await page.pdf({ format: 'A4', printBackground: true })
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length

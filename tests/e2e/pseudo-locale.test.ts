@@ -47,6 +47,10 @@ function peopleTyped(): string[] {
   const english = new Intl.DisplayNames('en', { type: 'region' })
   for (const c of iso31661) found.add(c.name).add(english.of(c.alpha2) ?? c.alpha2)
   for (const d of iso31662) found.add(d.name)
+  const languages = new Intl.DisplayNames('en', { type: 'language' })
+  for (const row of db.$client.prepare('select distinct language from campaign_languages').all() as { language: string }[]) {
+    found.add(languages.of(row.language) ?? row.language)
+  }
   return [...found].filter((v) => v.length > 1).sort((a, b) => b.length - a.length)
 }
 

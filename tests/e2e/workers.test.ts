@@ -63,7 +63,8 @@ describe('npm start with two workers', () => {
 
       process.kill(workers[0]!, 'SIGKILL')
       await until('a new worker', () => childrenOf(primary.pid!).filter((pid) => !workers.includes(pid)).length === 1)
-      expect(output).toMatch(/worker \d+ stopped \(SIGKILL\); starting another/)
+      // The primary says so on stderr, which can reach this process after the new worker shows.
+      await until('the stop to be reported', () => /worker \d+ stopped \(SIGKILL\); starting another/.test(output))
       await until('the new worker to answer', async () => (await Promise.all(Array.from({ length: 6 }, () => fetch(`${base}/healthz`).then((r) => r.ok)))).every(Boolean))
     } finally {
       primary.kill('SIGTERM')

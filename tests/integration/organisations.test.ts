@@ -10,6 +10,7 @@ import * as profile from '../../app/routes/organisations.$organisationId._index'
 import * as join from '../../app/routes/join.$token'
 import { createOrganisation, createPerson, createUser, loginAs, membershipOf, type User } from '../factories'
 import { cookieFrom, fieldErrors, get, invoke, post } from './helpers'
+import { getSession } from '../../app/features/accounts/index.server'
 
 /** The people these tests need, made afresh for each: two NGOs with their admins (and a member of the first), a coordinator, a donor, a platform admin. */
 async function cast() {
@@ -52,6 +53,7 @@ const profileFields = {
   contactName: 'Olena Kovalenko',
   contactEmail: 'new-contact@safepassage.example',
   website: 'https://safepassage.example/en',
+  timeZone: 'Europe/Kyiv',
 }
 
 describe('organisation profile', () => {
@@ -72,6 +74,27 @@ describe('organisation profile', () => {
     expect(update.actorName).toBe(admin.name)
     expect(JSON.parse(update.before).contactEmail).toBe(before.contactEmail)
     expect(JSON.parse(update.after).contactEmail).toBe('new-contact@safepassage.example')
+  })
+
+  it('keeps the time zone the organisation works in: its days, deadlines and past dates are counted there', async () => {
+    const { ngo, admin } = await cast()
+    const cookie = await loginAs(admin)
+    const params = { organisationId: String(ngo.id) }
+    const form = await invoke(edit.loader, get(`/organisations/${ngo.id}/edit`, cookie), params)
+    // The country's own zones are offered first (Ukraine's), then UTC and the rest.
+    const offered = (form.data as { timeZones: string[] }).timeZones
+    expect(offered[0]).toMatch(/^Europe\/(Kyiv|Kiev)$/)
+    expect(offered.indexOf('UTC')).toBeLessThan(offered.indexOf('Asia/Tokyo'))
+    expect(offered.length).toBeGreaterThan(300)
+
+    const refused = await invoke(edit.action, post(`/organisations/${ngo.id}/edit`, { ...profileFields, timeZone: 'Mars/Olympus_Mons' }, { cookie }), params)
+    expect(fieldErrors(refused)).toEqual({ timeZone: ['Choose a time zone from the list, like Asia/Kathmandu'] })
+
+    expect((await invoke(edit.action, post(`/organisations/${ngo.id}/edit`, { ...profileFields, timeZone: 'Asia/Kathmandu' }, { cookie }), params)).status).toBe(302)
+    expect(db.select().from(organisations).where(eq(organisations.id, ngo.id)).get()!.timeZone).toBe('Asia/Kathmandu')
+    // The next request's session carries it, for "today" everywhere the organisation's campaigns are read.
+    const session = await getSession(get('/', cookie))
+    expect(session?.user.organisation?.timeZone).toBe('Asia/Kathmandu')
   })
 
   it('shows field errors for a malformed profile and changes nothing', async () => {

@@ -46,7 +46,7 @@ describe('standard indicators', () => {
       { code: 'people_reached' },
     )
     expect(changed.status).toBe(400)
-    expect(JSON.stringify(changed.data)).toMatch(/adopt this standard: its unit and direction cannot change/)
+    expect(JSON.stringify(changed.data)).toMatch(/adopts? this standard: its unit and direction cannot change/)
     const renamed = await invoke(
       edit.action,
       post('/standard-indicators/people_reached/edit', { code: 'people_reached', name: 'People reached in person', unit: 'count', direction: 'increase' }, { cookie: coordinator }),
@@ -66,7 +66,7 @@ describe('standard indicators', () => {
     const fields = { name: 'Teachers who know the hotline', level: 'outcome', unit: 'count', direction: 'increase', target: '200', standardIndicatorId: String(standard) }
     const refused = await invoke(addIndicator.action, post(path, fields, { cookie }), params)
     expect(refused.status).toBe(400)
-    expect(JSON.stringify(refused.data)).toMatch(/is measured as percent, increase is better: choose the same unit and direction/)
+    expect(JSON.stringify(refused.data)).toMatch(/is measured as percent(age)?, higher is better: choose the same unit and direction/)
     const adopted = await invoke(addIndicator.action, post(path, { ...fields, unit: 'percent', target: '80' }, { cookie }), params)
     expect(adopted.status).toBe(302)
     expect(db.$client.prepare('select count(*) from indicators where name = ? and standard_indicator_id = ?').pluck().get('Teachers who know the hotline', standard)).toBe(1)

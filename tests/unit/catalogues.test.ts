@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { describe, expect, it } from 'vitest'
 import { LOCALES } from '../../app/shared/i18n/locales'
@@ -45,6 +45,14 @@ describe('the message catalogues', () => {
     // The extraction command, in its checking mode: it fails when app/locales/en.json is behind the code.
     expect(() => execFileSync('npx', ['tsx', 'scripts/i18n-extract.ts', '--check'], { stdio: 'pipe' })).not.toThrow()
   }, 60_000)
+
+  it('hold every message written in the code, however it is called', () => {
+    // The extractor knows the calls it is told of; any descriptor it misses would show English to everyone.
+    const files = (readdirSync('app', { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f))
+    const ids = files.flatMap((file) => [...readFileSync(`app/${file}`, 'utf8').matchAll(/\bid: '([a-z0-9_.]+)',\s*defaultMessage:/g)].map((m) => m[1]!))
+    expect(ids.length).toBeGreaterThan(1000)
+    expect(ids.filter((id) => !(id in english))).toEqual([])
+  })
 
   it.each(translations)('%s has every English message, and no other', (locale) => {
     const translated = catalogue(locale)

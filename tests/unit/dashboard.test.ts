@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { campaignsByCountryYear, forest, headline, iatiFiles, reachByChannel, targetVersusActual, type DashCampaign, type DashIndicator } from '../../app/features/dashboards/dashboard'
-import { parseDashboardFilters, problemWords } from '../../app/features/dashboards/schemas'
+import { parseDashboardFilters } from '../../app/features/dashboards/schemas'
+import { problemWords } from '../../app/features/dashboards/problem-words'
 import { filterQuery } from '../../app/features/dashboards/filter-query'
 
 // The dashboard's figures from hand-made campaigns and summaries.

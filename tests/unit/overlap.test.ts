@@ -4,6 +4,15 @@ import { levelOf, monthSpan, overlapBetween, overlapScoreOf, reasonsFor, scoreOv
 import { maskOf } from '../../app/shared/taxonomy/code-sets'
 import { AUDIENCES, CHANNELS, EXPLOITATION_FORMS, PURPOSES } from '../../app/shared/taxonomy/taxonomy'
 
+// Dates and ranges are the runtime's own English (Intl), whatever its CLDR
+// version puts around a range's dash; the words around them are Lantern's.
+const utc = (d: string) => new Date(`${d}T00:00:00Z`)
+const english = {
+  date: (d: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(utc(d)),
+  days: (a: string, b: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utc(a), utc(b)),
+  months: (a: string, b: string) => new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(utc(a), utc(b)),
+}
+
 let next = 1
 const campaign = (over: Partial<OverlapCampaign> = {}): OverlapCampaign => ({
   id: next++,
@@ -77,7 +86,7 @@ describe('hard rules', () => {
     expect(overlapBetween(a, b, { bufferDays: 14 })).toBeNull()
     const near = overlapBetween(a, b, { bufferDays: 15 })!
     expect(near.period).toMatchObject({ weeks: 0, gapDays: 14 })
-    expect(near.reasons.at(-1)).toBe('One ends 14 days before the other starts (2026-04-30 and 2026-05-15), within the buffer.')
+    expect(near.reasons.at(-1)).toBe(`One ends 14 days before the other starts (${english.date('2026-04-30')} and ${english.date('2026-05-15')}), within the buffer.`)
   })
 
   it('needs a country and dates on both sides', () => {
@@ -122,16 +131,17 @@ describe('reasons in plain words', () => {
   it('say who, where, when and how, like DESIGN.md §5', () => {
     const r = overlapBetween(campaign({ channels: ['radio', 'tv'] }), other({ channels: ['radio'], audiences: ['migrant_workers', 'youth_students'] }))!
     expect(r.reasons).toEqual([
-      'Both target prospective and current migrant workers in Lvivska oblast (UA-46) in April–May 2026.',
+      `Both target prospective and current migrant workers in Lvivska oblast (UA-46) in ${english.months('2026-04-01', '2026-05-31')}.`,
       'Both use radio.',
       'Both address forced labour.',
       'Both aim to inform at-risk groups.',
-      'They run at the same time for 9 weeks (2026-04-01 to 2026-05-31).',
+      `They run at the same time for 9 weeks (${english.days('2026-04-01', '2026-05-31')}).`,
     ])
   })
 
   it('name the month span across years', () => {
-    expect(monthSpan('2025-12-01', '2026-01-31')).toBe('December 2025–January 2026')
+    expect(monthSpan('2025-12-01', '2026-01-31')).toBe(english.months('2025-12-01', '2026-01-31'))
+    expect(monthSpan('2025-12-01', '2026-01-31')).toMatch(/^December 2025\s*–\s*January 2026$/)
     expect(monthSpan('2026-06-03', '2026-06-20')).toBe('June 2026')
   })
 })

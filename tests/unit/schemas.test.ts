@@ -55,7 +55,7 @@ describe('change-password schema', () => {
 
 describe('organisation profile schema', () => {
   it('accepts http(s) websites only', () => {
-    const base = { name: 'Open Doors', type: 'ngo', country: 'UA' }
+    const base = { name: 'Open Doors', type: 'ngo', country: 'UA', timeZone: 'Europe/Kyiv' }
     expect(organisationProfileSchema.safeParse({ ...base, website: 'https://open.example' }).success).toBe(true)
     expect(messages(organisationProfileSchema.safeParse({ ...base, website: 'javascript:alert(1)' })).website).toMatch(
       /http:\/\/ or https:\/\//,

@@ -7,11 +7,20 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ser
 import { loginThrottle, rationedAccountCreation, recordLoginAttempt } from './rate-limit.server'
 import { endAllSessionsOf } from './session.server'
 import type { FieldErrors, Outcome } from '../../shared/outcome'
+import { defineMessages, tr } from '../../shared/i18n'
 
 
-const DUPLICATE_EMAIL: FieldErrors = {
-  email: ['An account with this email address already exists. Log in instead, or use another address.'],
-}
+const said = defineMessages({
+  duplicateEmail: { id: 'accounts.auth.duplicate_email', defaultMessage: 'An account with this email address already exists. Log in instead, or use another address.' },
+  badCredentials: { id: 'accounts.auth.bad_credentials', defaultMessage: 'The email address or password is not right. Check them and try again.' },
+  throttled: {
+    id: 'accounts.auth.throttled',
+    defaultMessage: 'Too many failed log-in attempts for {who, select, account {this account from your network} other {your network}}. Wait {minutes, plural, one {# minute} other {# minutes}}, then try again.',
+  },
+  wrongPassword: { id: 'accounts.auth.wrong_password', defaultMessage: 'Your current password is not right' },
+})
+
+const duplicateEmail = (): FieldErrors => ({ email: [tr(said.duplicateEmail)] })
 
 export function emailTaken(email: string): boolean {
   return db.select({ id: users.id }).from(users).where(eq(users.email, email)).get() !== undefined
@@ -39,7 +48,7 @@ export function signUp(input: SignUpInput, ip: string): Promise<Outcome<{ userId
 }
 
 async function createAccount(input: SignUpInput): Promise<Outcome<{ userId: number; organisationId: number }>> {
-  if (emailTaken(input.email)) return { ok: false, fieldErrors: DUPLICATE_EMAIL }
+  if (emailTaken(input.email)) return { ok: false, fieldErrors: duplicateEmail() }
   const passwordHash = await hashPassword(input.password)
   try {
     const value = db.transaction((tx) => {
@@ -75,26 +84,20 @@ async function createAccount(input: SignUpInput): Promise<Outcome<{ userId: numb
     return { ok: true, value }
   } catch (error) {
     // Two sign-ups racing for the same email: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: DUPLICATE_EMAIL }
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: duplicateEmail() }
     throw error
   }
 }
 
-const BAD_CREDENTIALS = 'The email address or password is not right. Check them and try again.'
-
 export async function logIn(email: string, password: string, ip: string): Promise<Outcome<{ userId: number }>> {
   const throttle = loginThrottle(email, ip)
   if (throttle.blocked) {
-    const who = throttle.reason === 'account' ? 'this account from your network' : 'your network'
-    return {
-      ok: false,
-      formErrors: [`Too many failed log-in attempts for ${who}. Wait ${throttle.minutes} minutes, then try again.`],
-    }
+    return { ok: false, formErrors: [tr(said.throttled, { who: throttle.reason, minutes: throttle.minutes })] }
   }
   const user = db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).get()
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
   recordLoginAttempt(email, ip, valid)
-  if (!user || !valid) return { ok: false, formErrors: [BAD_CREDENTIALS] }
+  if (!user || !valid) return { ok: false, formErrors: [tr(said.badCredentials)] }
   return { ok: true, value: { userId: user.id } }
 }
 
@@ -106,7 +109,7 @@ export async function changePassword(
 ): Promise<Outcome<null>> {
   const user = db.select().from(users).where(eq(users.id, userId)).get()
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    return { ok: false, fieldErrors: { currentPassword: ['Your current password is not right'] } }
+    return { ok: false, fieldErrors: { currentPassword: [tr(said.wrongPassword)] } }
   }
   const passwordHash = await hashPassword(newPassword)
   const membership = db.select().from(memberships).where(eq(memberships.userId, userId)).get()

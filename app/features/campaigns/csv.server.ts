@@ -16,6 +16,7 @@ import { refreshAllPairs } from '../overlap/index.server'
 import { db } from '../../shared/db.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import type { CsvTable } from '../../shared/csv/csv-response.server'
+import { defineMessages, tr } from '../../shared/i18n'
 
 const CHUNK = 500
 
@@ -128,7 +129,6 @@ function knownCampaigns(organisationId: number, codes: readonly string[]): Map<s
   return known
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
 /**
  * All rows valid, or nothing saved: one transaction for the whole file. A
@@ -145,7 +145,7 @@ export async function importCampaignsCsv(actor: Actor, text: string): Promise<Im
   const problems: CsvProblem[] = []
   for (const c of parsed.campaigns) {
     for (const name of c.funders) {
-      if (!donors.has(name)) problems.push({ line: c.line, column: 'funders', message: `“${name}” is not a donor organisation on Lantern` })
+      if (!donors.has(name)) problems.push({ line: c.line, column: 'funders', message: tr(said.notDonor, { name }) })
     }
   }
   if (problems.length) return { ok: false, problems }
@@ -178,9 +178,20 @@ export async function importCampaignsCsv(actor: Actor, text: string): Promise<Im
   if (touched.length) refreshAllPairs(touched)
   const unchanged = steps.filter((s) => s.kind === 'unchanged').length
   const message = touched.length
-    ? [changed.created.length ? `${plural(changed.created.length, 'campaign was', 'campaigns were')} imported` : null, changed.updated.length ? `${plural(changed.updated.length, 'campaign was', 'campaigns were')} updated` : null, unchanged ? `${plural(unchanged, 'was', 'were')} already as in the file` : null]
-        .filter(Boolean)
-        .join('; ') + '.'
-    : `Nothing has changed: the ${plural(unchanged, 'campaign', 'campaigns')} in the file ${unchanged === 1 ? 'is' : 'are'} already on Lantern as the file describes ${unchanged === 1 ? 'it' : 'them'}.`
+    ? tr(said.imported, { created: changed.created.length, updated: changed.updated.length, unchanged, both: changed.created.length && changed.updated.length ? 'yes' : 'no' })
+    : tr(said.nothingChanged, { count: unchanged })
   return { ok: true, created: changed.created.length, updated: changed.updated.length, unchanged, message }
 }
+
+const said = defineMessages({
+  notDonor: { id: 'campaigns.csv.not_donor', defaultMessage: '“{name}” is not a donor organisation on Lantern' },
+  imported: {
+    id: 'campaigns.csv.imported',
+    defaultMessage:
+      '{created, plural, =0 {} one {# campaign was imported} other {# campaigns were imported}}{both, select, yes {; } other {}}{updated, plural, =0 {} one {# campaign was updated} other {# campaigns were updated}}{unchanged, plural, =0 {} one {; # was already as in the file} other {; # were already as in the file}}.',
+  },
+  nothingChanged: {
+    id: 'campaigns.csv.nothing_changed',
+    defaultMessage: 'Nothing has changed: {count, plural, one {the # campaign in the file is already on Lantern as the file describes it} other {the # campaigns in the file are already on Lantern as the file describes them}}.',
+  },
+})

@@ -14,7 +14,8 @@ import {
   organisations,
 } from '../../../db/schema'
 import type { Actor } from '../../shared/permissions/permissions'
-import { DIRECTIONS, INDICATOR_UNITS } from '../../shared/taxonomy/taxonomy'
+import { INDICATOR_UNITS } from '../../shared/taxonomy/taxonomy'
+import { defineMessages, tr } from '../../shared/i18n'
 import type {
   AudiencesInput,
   BasicsInput,
@@ -123,7 +124,7 @@ export async function updateBudget(actor: Actor, id: number, input: BudgetInput)
   const donors = funderIds.length
     ? db.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, funderIds), eq(organisations.type, 'donor'))).all()
     : []
-  if (donors.length !== funderIds.length) return { ok: false, fieldErrors: { funderIds: ['Choose funders from the list of donor organisations'] } }
+  if (donors.length !== funderIds.length) return { ok: false, fieldErrors: { funderIds: [tr(said.chooseFunders)] } }
   await editSection(actor, id, 'campaign.budget-updated', (tx, { campaign: c }) => {
     touch(tx, id, { budget: input.budget ?? null, currency: input.currency ?? null, visibility: input.visibility })
     tx.delete(campaignFunders).where(eq(campaignFunders.campaignId, id)).run()
@@ -199,10 +200,10 @@ function indicatorValues(input: IndicatorInput) {
 function standardMismatch(input: IndicatorInput): Outcome<null> | null {
   if (!input.standardIndicatorId) return null
   const standard = standardIndicatorById(input.standardIndicatorId)
-  if (!standard) return { ok: false, fieldErrors: { standardIndicatorId: ['Choose a standard indicator from the list'] } }
+  if (!standard) return { ok: false, fieldErrors: { standardIndicatorId: [tr(said.chooseStandard)] } }
   if (standard.unit === input.unit && standard.direction === input.direction) return null
-  const how = `${INDICATOR_UNITS.label(standard.unit).toLowerCase()}, ${DIRECTIONS.label(standard.direction).toLowerCase()} is better`
-  return { ok: false, fieldErrors: { standardIndicatorId: [`“${standard.name}” is measured as ${how}: choose the same unit and direction, or no standard indicator`] } }
+  const unit = tr(INDICATOR_UNITS.message(standard.unit)).toLocaleLowerCase()
+  return { ok: false, fieldErrors: { standardIndicatorId: [tr(said.measuredAs, { name: standard.name, unit, direction: standard.direction })] } }
 }
 
 export async function addIndicator({ actor, campaignId: id }: ResultsChange, objectiveId: number, input: IndicatorInput): Promise<Outcome<null>> {
@@ -259,3 +260,12 @@ export async function duplicateCampaign(actor: Actor, id: number): Promise<numbe
     return copyId
   })
 }
+
+const said = defineMessages({
+  chooseFunders: { id: 'campaigns.editing.choose_funders', defaultMessage: 'Choose funders from the list of donor organisations' },
+  chooseStandard: { id: 'campaigns.editing.choose_standard', defaultMessage: 'Choose a standard indicator from the list' },
+  measuredAs: {
+    id: 'campaigns.editing.measured_as',
+    defaultMessage: '“{name}” is measured as {unit}, {direction, select, increase {higher is better} other {lower is better}}: choose the same unit and direction, or no standard indicator',
+  },
+})

@@ -61,7 +61,8 @@ export function TargetActualChart({ rows }: { rows: { campaignId: number; title:
 
 /** A forest plot: each campaign's change with its 95% CI, largest first, and zero marked. */
 export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const canvas = useRef<HTMLCanvasElement>(null)
   const navigate = useNavigate()
   useChart(
@@ -75,7 +76,7 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
           labels,
           datasets: [
             {
-              label: 'Change (95% CI)',
+              label: t({ id: 'dashboards.charts.change_ci', defaultMessage: 'Change (95% CI)' }),
               data: rows.map((r, i) => ({ x: r.change, xMin: r.low, xMax: r.high, y: labels[i] })),
               backgroundColor: BRAND,
               borderColor: BRAND,
@@ -104,7 +105,8 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
               callbacks: {
                 label: (ctx) => {
                   const r = rows[ctx.dataIndex]!
-                  return `${r.title}: ${r.change.toFixed(1)} (95% CI ${r.low.toFixed(1)} to ${r.high.toFixed(1)})`
+                  const one = (v: number) => i18n.number(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+                  return t({ id: 'dashboards.charts.tooltip', defaultMessage: '{title}: {change} (95% CI {low} to {high})' }, { title: r.title, change: one(r.change), low: one(r.low), high: one(r.high) })
                 },
               },
             },
@@ -116,13 +118,14 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
         },
       })
     },
-    [rows, unit, navigate],
+    [rows, unit, navigate, i18n],
   )
   return <Canvas canvas={canvas} items={rows.length} label={t({ id: 'dashboards.dashboard_charts.forest_plot_each_campaign_s_change', defaultMessage: 'Forest plot: each campaign’s change with its 95% confidence interval, largest first; the line marks no change. The numbers are in the table below.' })} />
 }
 
 /** A horizontal bar per category. */
 export function BarsChart({ rows, label, description }: { rows: { label: string; value: number }[]; label: string; description: string }) {
+  const i18n = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
   useChart(
     canvas,
@@ -131,10 +134,10 @@ export function BarsChart({ rows, label, description }: { rows: { label: string;
       return new Chart(element, {
         type: 'bar',
         data: { labels: rows.map((r) => r.label), datasets: [{ label, data: rows.map((r) => r.value), backgroundColor: BRAND }] },
-        options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { tooltip: { callbacks: { label: (ctx) => `${label}: ${Number(ctx.raw).toLocaleString('en')}` } } } },
+        options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { tooltip: { callbacks: { label: (ctx) => `${label}: ${i18n.number(Number(ctx.raw))}` } } } },
       })
     },
-    [rows, label],
+    [rows, label, i18n],
   )
   return <Canvas canvas={canvas} items={rows.length} label={description} />
 }

@@ -2,4 +2,5 @@
 export * from './dashboard-charts'
 export * from './filter-query'
 export * from './rollup'
-export * from './schemas'
+export * from './problem-words'
+export type { DashboardFilters } from './schemas'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isCountryCode } from '../../shared/taxonomy/countries'
 import { AUDIENCES, PILLARS, STATUSES } from '../../shared/taxonomy/taxonomy'
-import { defineMessage, tr } from '../../shared/i18n'
+import type { DashboardProblem } from './problem-words'
 
 // The dashboard's filters, kept in the URL. A value that is not a known code
 // is not dropped silently: the dashboard shows nothing and says which filter
@@ -17,17 +17,6 @@ const FIELDS = {
   status: z.enum(STATUSES.codes).refine((s) => s !== 'draft'),
   standard: z.string().regex(/^[a-z][a-z0-9_]{2,59}$/),
 } as const
-
-/** A filter the dashboard could not read: the value, and which filter it was given for. */
-export type DashboardProblem = { field: keyof typeof FIELDS; value: string }
-
-const unknown = defineMessage({
-  id: 'dashboards.unknown_filter',
-  defaultMessage:
-    '“{value}” is not {field, select, funder {a funder} organisation {an organisation} country {a country code} year {a year} pillar {a pillar} audience {an audience code} status {a status} other {a standard indicator}} Lantern knows',
-})
-
-export const problemWords = (p: DashboardProblem) => tr(unknown, { value: p.value, field: p.field })
 
 type Fields = typeof FIELDS
 export type DashboardFilters = { [K in keyof Fields]?: z.output<Fields[K]> }

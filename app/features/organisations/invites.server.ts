@@ -8,6 +8,7 @@ import { emailTaken, isUniqueViolation, hashPassword, rationedAccountCreation } 
 import type { Outcome } from '../../shared/outcome'
 import { db } from '../../shared/db.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
+import { defineMessages, tr } from '../../shared/i18n'
 import { DAY_MS, INVITE_TTL_DAYS } from '../../shared/permissions/policy'
 
 const INVITE_TTL_MS = INVITE_TTL_DAYS * DAY_MS
@@ -76,7 +77,7 @@ export function acceptInvite(token: string, input: { name: string; email: string
 
 async function join(token: string, input: { name: string; email: string; password: string }): Promise<Outcome<{ userId: number }>> {
   if (emailTaken(input.email)) {
-    return { ok: false, fieldErrors: { email: ['An account with this email address already exists. Use another address.'] } }
+    return { ok: false, fieldErrors: { email: [tr(said.emailTaken)] } }
   }
   const passwordHash = await hashPassword(input.password)
   try {
@@ -88,7 +89,7 @@ async function join(token: string, input: { name: string; email: string; passwor
         .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.usedAt), gt(invites.expiresAt, new Date())))
         .returning()
         .get()
-      if (!invite) return { ok: false, formErrors: ['This invite link has expired or has already been used. Ask for a new one.'] }
+      if (!invite) return { ok: false, formErrors: [tr(said.expired)] }
       const user = tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning().get()
       tx.update(invites).set({ usedBy: user.id }).where(eq(invites.id, invite.id)).run()
       const membership = tx
@@ -108,8 +109,13 @@ async function join(token: string, input: { name: string; email: string; passwor
     })
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { ok: false, fieldErrors: { email: ['An account with this email address already exists. Use another address.'] } }
+      return { ok: false, fieldErrors: { email: [tr(said.emailTaken)] } }
     }
     throw error
   }
 }
+
+const said = defineMessages({
+  emailTaken: { id: 'organisations.invites.email_taken', defaultMessage: 'An account with this email address already exists. Use another address.' },
+  expired: { id: 'organisations.invites.expired', defaultMessage: 'This invite link has expired or has already been used. Ask for a new one.' },
+})

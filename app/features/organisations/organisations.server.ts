@@ -9,6 +9,7 @@ import { notFound } from '../../shared/http.server'
 import { assertCan } from '../../shared/permissions/permissions.server'
 import { agencyOf, registrationAgencies } from '../../shared/standards/agencies.server'
 import { endAllSessionsOf } from '../accounts/index.server'
+import { tr } from '../../shared/i18n'
 import type { Outcome } from '../../shared/outcome'
 
 export async function getOrganisation(actor: Actor, organisationId: number) {
@@ -30,6 +31,7 @@ function profileOf(o: typeof organisations.$inferSelect) {
     contactEmail: o.contactEmail,
     website: o.website,
     iatiIdentifier: o.iatiIdentifier,
+    timeZone: o.timeZone,
   }
 }
 
@@ -37,7 +39,7 @@ function profileOf(o: typeof organisations.$inferSelect) {
 export async function updateOrganisationProfile(actor: Actor, organisationId: number, input: OrganisationProfile): Promise<Outcome<null>> {
   assertCan(actor, 'organisation.edit', organisationId)
   if (input.iatiIdentifier && !registrationAgencies().has(agencyOf(input.iatiIdentifier))) {
-    return { ok: false, fieldErrors: { iatiIdentifier: [`${agencyOf(input.iatiIdentifier)} is not a registration agency IATI approves. Find your organisation’s identifier on org-id.guide.`] } }
+    return { ok: false, fieldErrors: { iatiIdentifier: [tr({ id: 'organisations.not_an_agency', defaultMessage: '{prefix} is not a registration agency IATI approves. Find your organisation’s identifier on org-id.guide.' }, { prefix: agencyOf(input.iatiIdentifier) })] } }
   }
   db.transaction((tx) => {
     const before = tx.select().from(organisations).where(eq(organisations.id, organisationId)).get()
@@ -52,6 +54,7 @@ export async function updateOrganisationProfile(actor: Actor, organisationId: nu
         contactEmail: input.contactEmail ?? null,
         website: input.website ?? null,
         iatiIdentifier: input.iatiIdentifier ?? null,
+        timeZone: input.timeZone,
       })
       .where(eq(organisations.id, organisationId))
       .returning()

@@ -6,6 +6,8 @@ import type { Actor } from '../../shared/permissions/permissions'
 import { getCampaign } from '../campaigns/index.server'
 import { getEnv } from '../../shared/env.server'
 import { questionsOf, waveRows, type StoredWave } from '../surveys/index.server'
+import { questionIn } from '../surveys'
+import { currentTranslator } from '../../shared/i18n'
 
 // A campaign's results as a viewer may see them, read from its stored
 // analysis: anyone who may see the campaign sees its results; outside the
@@ -36,7 +38,8 @@ export async function campaignResults(viewer: Actor | null, campaignId: number):
     campaign,
     own: threshold === null,
     design,
-    items: resultItems(questionsOf(campaignId, false)),
+    // Each question in the reader's language where it has been given in it.
+    items: resultItems(questionsOf(campaignId, false).map((q) => questionIn(q, currentTranslator().locale))),
     waves: waveRows(campaignId).map((w) => ({ ...w, responses: waveSizes[w.id] ?? 0 })),
     records,
     breakdowns: disclose(breakdowns, threshold),

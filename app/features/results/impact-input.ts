@@ -30,9 +30,9 @@ export function analysedItems(q: Pick<Question, 'code' | 'type' | 'desired' | 'o
 }
 
 /** What the results page shows a card for: each analysed item, a multiple-choice option under its question's text. */
-export function resultItems(questions: readonly Pick<Question, 'code' | 'text' | 'type' | 'desired' | 'options' | 'min' | 'max'>[]) {
+export function resultItems(questions: readonly (Pick<Question, 'code' | 'text' | 'type' | 'desired' | 'options' | 'min' | 'max'> & { lang?: string | null })[]) {
   return questions.flatMap((q) =>
-    analysedItems(q).map((item) => ({ code: item.code, text: item.option ? `${q.text} — ${item.option}` : q.text, type: item.option ? ('binary' as const) : q.type, min: q.min, max: q.max })),
+    analysedItems(q).map((item) => ({ code: item.code, text: item.option ? `${q.text} — ${item.option}` : q.text, type: item.option ? ('binary' as const) : q.type, min: q.min, max: q.max, lang: q.lang ?? null })),
   )
 }
 

@@ -8,7 +8,7 @@ import { ResultChart } from './result-chart'
 import { noteWords } from './note-words'
 import { currentTranslator, defineMessages, tr, useT } from '../../shared/i18n'
 
-type Question = { code: string; text: string; type: QuestionType; min: number | null; max: number | null }
+type Question = { code: string; text: string; type: QuestionType; min: number | null; max: number | null; lang?: string | null }
 type Props = { question: Question; records: ImpactRecord[]; breakdowns: Breakdown[]; threshold: number }
 
 const DIMENSION_LABELS = defineMessages({
@@ -82,7 +82,7 @@ export function ResultCard({ question, records: all, breakdowns, threshold }: Pr
   return (
     <section className="result" aria-labelledby={id}>
       <h2 id={id}>
-        {question.text} <span className="muted result__code">{question.code}</span>
+        <span lang={question.lang ?? undefined}>{question.text}</span> <span className="muted result__code">{question.code}</span>
       </h2>
       <p className="result__sentence">{sentence}</p>
       {designSentence(main) ? <p className="result__design">{designSentence(main)}</p> : null}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy, tr } from '../../shared/i18n'
 
 // The sample-size planner's fields, as people think of them: percentages and
 // percentage points, read from the page's query string (it is a GET form).
@@ -8,17 +9,21 @@ import { z } from 'zod'
 export const PLANNER_DEFAULTS = { baseline: 40, change: 10, power: 80, alpha: 5, designEffect: 1, nonResponse: 10 }
 export type PlannerValues = typeof PLANNER_DEFAULTS
 
-const percent = (label: string, min: number, max: number) =>
-  z.coerce.number({ error: `Enter ${label} as a number` }).min(min, `${label[0]!.toUpperCase()}${label.slice(1)} must be at least ${min}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max}`)
+type Percent = 'baseline' | 'power' | 'alpha' | 'nonResponse'
+const percent = (field: Percent, min: number, max: number) =>
+  z.coerce
+    .number({ error: lazy({ id: 'results.planner.errors.not_a_number', defaultMessage: 'Enter {field, select, baseline {the expected baseline} power {the power} alpha {the significance level} other {the non-response}} as a number' }, { field }) })
+    .min(min, { error: lazy({ id: 'results.planner.errors.at_least', defaultMessage: '{field, select, baseline {The expected baseline} power {The power} alpha {The significance level} other {The non-response}} must be at least {min, number}' }, { field, min }) })
+    .max(max, { error: lazy({ id: 'results.planner.errors.at_most', defaultMessage: '{field, select, baseline {The expected baseline} power {The power} alpha {The significance level} other {The non-response}} must be at most {max, number}' }, { field, max }) })
 
 export const plannerSchema = z
   .object({
-    baseline: percent('the expected baseline', 1, 99),
-    change: z.coerce.number({ error: 'Enter the change as a number of percentage points' }).refine((v) => v !== 0, 'Enter a change other than 0'),
-    power: percent('the power', 50, 99),
-    alpha: percent('the significance level', 0.1, 20),
-    designEffect: z.coerce.number({ error: 'Enter the design effect as a number' }).min(1, 'The design effect is at least 1 (a simple random sample)').max(10, 'The design effect must be at most 10'),
-    nonResponse: percent('the non-response', 0, 90),
+    baseline: percent('baseline', 1, 99),
+    change: z.coerce.number({ error: lazy({ id: 'results.sample_size_schema.enter_the_change_as_a_number', defaultMessage: 'Enter the change as a number of percentage points' }) }).refine((v) => v !== 0, { error: lazy({ id: 'results.sample_size_schema.enter_a_change_other_than_0', defaultMessage: 'Enter a change other than 0' }) }),
+    power: percent('power', 50, 99),
+    alpha: percent('alpha', 0.1, 20),
+    designEffect: z.coerce.number({ error: lazy({ id: 'results.sample_size_schema.enter_the_design_effect_as_a', defaultMessage: 'Enter the design effect as a number' }) }).min(1, { error: lazy({ id: 'results.sample_size_schema.the_design_effect_is_at_least', defaultMessage: 'The design effect is at least 1 (a simple random sample)' }) }).max(10, { error: lazy({ id: 'results.sample_size_schema.the_design_effect_must_be_at', defaultMessage: 'The design effect must be at most 10' }) }),
+    nonResponse: percent('nonResponse', 0, 90),
   })
 
 export type PlannerErrors = Partial<Record<keyof PlannerValues, string>>
@@ -38,7 +43,10 @@ export function plannerErrors(values: Record<keyof PlannerValues, string>): Plan
   const [baseline, change] = [Number(values.baseline), Number(values.change)]
   const endline = baseline + change
   if (!errors.baseline && !errors.change && (endline <= 0 || endline >= 100)) {
-    errors.change = `${baseline}% ${change > 0 ? '+' : '−'} ${Math.abs(change)} points leaves 0–100%: choose a smaller change`
+    errors.change = tr(
+      { id: 'results.planner.errors.leaves_range', defaultMessage: '{baseline, number}% {sign, select, up {+} other {−}} {change, number} points leaves 0–100%: choose a smaller change' },
+      { baseline, sign: change > 0 ? 'up' : 'down', change: Math.abs(change) },
+    )
   }
   return errors
 }

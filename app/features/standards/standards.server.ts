@@ -6,6 +6,7 @@ import { recordAudit } from '../../shared/audit.server'
 import type { Outcome } from '../../shared/outcome'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
+import { defineMessages, tr } from '../../shared/i18n'
 import { assertCan } from '../../shared/permissions/permissions.server'
 
 // The shared library of standard indicators: coordinators (and platform
@@ -46,7 +47,7 @@ const codeTaken = (code: string, except?: number) => {
 
 export function createStandardIndicator(actor: Actor, input: StandardIndicatorInput): Outcome<string> {
   assertCan(actor, 'standards.manage', null)
-  if (codeTaken(input.code)) return { ok: false, fieldErrors: { code: [`The code ${input.code} is taken; choose another`] } }
+  if (codeTaken(input.code)) return { ok: false, fieldErrors: { code: [tr(said.codeTaken, { code: input.code })] } }
   db.transaction((tx) => {
     const id = tx.insert(standardIndicators).values(input).returning({ id: standardIndicators.id }).get().id
     recordAudit(tx, { actorUserId: actor.userId, organisationId: null, action: 'standard-indicator.created', entityType: 'standard_indicator', entityId: id, before: null, after: input })
@@ -58,10 +59,10 @@ export function createStandardIndicator(actor: Actor, input: StandardIndicatorIn
 export function updateStandardIndicator(actor: Actor, code: string, input: StandardIndicatorInput): Outcome<string> {
   assertCan(actor, 'standards.manage', null)
   const before = standardIndicatorByCode(code)
-  if (codeTaken(input.code, before.id)) return { ok: false, fieldErrors: { code: [`The code ${input.code} is taken; choose another`] } }
+  if (codeTaken(input.code, before.id)) return { ok: false, fieldErrors: { code: [tr(said.codeTaken, { code: input.code })] } }
   const adopted = db.select({ n: count() }).from(indicators).where(eq(indicators.standardIndicatorId, before.id)).get()!.n
   if (adopted && (input.unit !== before.unit || input.direction !== before.direction)) {
-    return { ok: false, formErrors: [`${adopted} campaign indicator${adopted === 1 ? '' : 's'} adopt this standard: its unit and direction cannot change. Create a new standard indicator instead.`] }
+    return { ok: false, formErrors: [tr(said.adopted, { count: adopted })] }
   }
   db.transaction((tx) => {
     tx.update(standardIndicators).set({ ...input, updatedAt: new Date() }).where(eq(standardIndicators.id, before.id)).run()
@@ -69,3 +70,11 @@ export function updateStandardIndicator(actor: Actor, code: string, input: Stand
   })
   return { ok: true, value: input.code }
 }
+
+const said = defineMessages({
+  codeTaken: { id: 'standards.code_taken', defaultMessage: 'The code {code} is taken; choose another' },
+  adopted: {
+    id: 'standards.adopted',
+    defaultMessage: '{count, plural, one {# campaign indicator adopts} other {# campaign indicators adopt}} this standard: its unit and direction cannot change. Create a new standard indicator instead.',
+  },
+})

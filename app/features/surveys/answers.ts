@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { QuestionType } from '../../shared/taxonomy/taxonomy'
+import { defineMessages, tr } from '../../shared/i18n'
 
 // One answer to one question: what a cell of a survey spreadsheet (or a field
 // of the data-entry form) may hold, read into the canonical text Lantern
@@ -44,6 +45,15 @@ const LIKERT = new Map<string, string>([
 
 const MAX_TEXT = 2000
 
+const said = defineMessages({
+  notBinary: { id: 'surveys.answers.not_binary', defaultMessage: '“{value}” is not a yes/no answer: use 1 or 0, yes or no, true or false' },
+  notLikert: { id: 'surveys.answers.not_likert', defaultMessage: '“{value}” is not on the 1–5 scale: use 1 to 5 or “Strongly disagree” … “Strongly agree”' },
+  notOption: { id: 'surveys.answers.not_option', defaultMessage: '“{value}” is not one of the options: {options}' },
+  notNumber: { id: 'surveys.answers.not_number', defaultMessage: '“{value}” is not a number' },
+  outside: { id: 'surveys.answers.outside', defaultMessage: '{n, number} is outside the range {min, number} to {max, number}' },
+  tooLong: { id: 'surveys.answers.too_long', defaultMessage: 'The answer is longer than {max, number} characters' },
+})
+
 export type AnswerResult = { ok: true; value: string | null } | { ok: false; message: string }
 
 /** A number as written in a spreadsheet: "7.5", or "7,5" from a semicolon-separated file. */
@@ -73,18 +83,18 @@ export function readAnswer(q: Question, raw: string): AnswerResult {
   switch (q.type) {
     case 'binary': {
       const value = BINARY.get(fold(cell))
-      return value ? { ok: true, value } : { ok: false, message: `“${shown}” is not a yes/no answer: use 1 or 0, yes or no, true or false` }
+      return value ? { ok: true, value } : { ok: false, message: tr(said.notBinary, { value: shown }) }
     }
     case 'likert': {
       const own = q.options.find((o) => fold(o.label) === fold(cell))
       const value = /^[1-5]$/.test(cell) ? cell : (own?.code ?? LIKERT.get(fold(cell)))
-      return value ? { ok: true, value } : { ok: false, message: `“${shown}” is not on the 1–5 scale: use 1 to 5 or “Strongly disagree” … “Strongly agree”` }
+      return value ? { ok: true, value } : { ok: false, message: tr(said.notLikert, { value: shown }) }
     }
     case 'single_choice': {
       const option = q.options.find((o) => o.code === cell) ?? q.options.find((o) => fold(o.label) === fold(cell) || fold(o.code) === fold(cell))
       return option
         ? { ok: true, value: option.code }
-        : { ok: false, message: `“${shown}” is not one of the options: ${q.options.map((o) => o.code).join(', ')}` }
+        : { ok: false, message: tr(said.notOption, { value: shown, options: q.options.map((o) => o.code).join(', ') }) }
     }
     case 'multiple_choice': {
       // As KoboToolbox and ODK write it: the chosen options' codes, separated by spaces (commas and semicolons are read too).
@@ -94,16 +104,16 @@ export function readAnswer(q: Question, raw: string): AnswerResult {
       // A "labels" export lists the labels instead, themselves of several words: find each, longest first.
       const byLabel = chosenByLabel(q.options, cell)
       if (byLabel) return { ok: true, value: byLabel.join(' ') }
-      return { ok: false, message: `“${unknown[0]!.slice(0, 40)}” is not one of the options: ${q.options.map((o) => o.code).join(', ')}` }
+      return { ok: false, message: tr(said.notOption, { value: unknown[0]!.slice(0, 40), options: q.options.map((o) => o.code).join(', ') }) }
     }
     case 'score': {
       const n = readNumber(cell)
-      if (n === null) return { ok: false, message: `“${shown}” is not a number` }
-      if ((q.min !== null && n < q.min) || (q.max !== null && n > q.max)) return { ok: false, message: `${n} is outside the range ${q.min} to ${q.max}` }
+      if (n === null) return { ok: false, message: tr(said.notNumber, { value: shown }) }
+      if ((q.min !== null && n < q.min) || (q.max !== null && n > q.max)) return { ok: false, message: tr(said.outside, { n, min: q.min, max: q.max }) }
       return { ok: true, value: String(n) }
     }
     case 'free_text':
-      return cell.length > MAX_TEXT ? { ok: false, message: `The answer is longer than ${MAX_TEXT.toLocaleString('en')} characters` } : { ok: true, value: cell }
+      return cell.length > MAX_TEXT ? { ok: false, message: tr(said.tooLong, { max: MAX_TEXT }) } : { ok: true, value: cell }
   }
 }
 

@@ -3,6 +3,7 @@ import type { ColumnTarget } from './columns'
 import type { WaveKey } from './import-plan'
 import { WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
 import { idField } from '../../shared/ui/fields'
+import { lazy } from '../../shared/i18n'
 
 // The survey import's choices travel in the URL (mapping page) and the form
 // (import): `upload`, one `c<column>` per column, and `wave` for files
@@ -40,9 +41,9 @@ export function parseImportChoice(values: URLSearchParams | FormData) {
 export const clearPersonalSchema = z.object({
   column: z.coerce.number().int().min(0),
   reason: z
-    .string({ error: 'Say why this column is not personal data.' })
+    .string({ error: lazy({ id: 'surveys.import_schemas.say_why_this_column_is_not', defaultMessage: 'Say why this column is not personal data.' }) })
     .trim()
-    .min(10, 'Say why this column is not personal data, in a few words (10 characters or more).')
-    .max(500, 'Keep the reason to 500 characters or fewer.'),
+    .min(10, { error: lazy({ id: 'surveys.import_schemas.say_why_this_column_is_not_2', defaultMessage: 'Say why this column is not personal data, in a few words (10 characters or more).' }) })
+    .max(500, { error: lazy({ id: 'surveys.import_schemas.keep_the_reason_to_500_characters', defaultMessage: 'Keep the reason to 500 characters or fewer.' }) }),
   back: z.string().max(4000).regex(/^upload=\d+/).catch(''),
 })

@@ -9,6 +9,8 @@ import { problemList, surveyRowReader, type ImportedResponse, type ReadOptions, 
 import { compareWithStored, type Change, type Compared } from './repeat-download'
 import { storedMatchesIn } from './stored-matches'
 import { firstLinesOnDisk } from './first-lines.server'
+import { speakInThisThread } from '../../shared/i18n/index.server'
+import type { AnyLocale } from '../../shared/i18n'
 
 // Reads and checks one survey file in its own thread, so that the server
 // keeps answering while a large file is imported. The file is read as it
@@ -29,6 +31,8 @@ export type ImportJob = {
   waves: [WaveKey, number, Sampling | null][]
   compared: Compared
   respondentColumn: string
+  /** The language of the person importing: the file's problems are worded in it. */
+  locale: AnyLocale
   /** The changed rows a person accepted, by line, or all; null when nobody has decided yet. */
   accept: 'all' | number[] | null
   /** The writer's end of the batches, and how many batches it has still to write. */
@@ -66,6 +70,7 @@ const CHANGES_KEPT = 200
 
 const job = workerData as ImportJob
 const port = parentPort!
+speakInThisThread(job.locale)
 const inFlight = new Int32Array(job.inFlight)
 const sqlite = new Database(job.databasePath, { readonly: true })
 sqlite.pragma('busy_timeout = 5000')

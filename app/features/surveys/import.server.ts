@@ -20,6 +20,7 @@ import { db } from '../../shared/db.server'
 import { getEnv } from '../../shared/env.server'
 import { prepareWorker, startWorker } from '../../shared/workers/worker.server'
 import { notFound } from '../../shared/http.server'
+import { currentTranslator, defineMessages, tr } from '../../shared/i18n'
 import { assertSurveyAccess, questionsOf, storedMatches, wavesOf } from './store.server'
 import { compareWithStored, comparedBy } from './repeat-download'
 import type { Checked, FromWorker, ImportJob, Refused, ToWriter as ToWorker, WriterJob } from './import-worker.server'
@@ -138,8 +139,8 @@ export async function clearPersonalFlag(actor: Actor, campaignId: number, upload
   const upload = uploadOf(actor, campaignId, uploadId)
   const file = await headOf(upload)
   const header = file.headers[column]
-  if (header === undefined) return { ok: false, fieldErrors: { column: ['The file has no such column.'] } }
-  if (!flaggedColumns(file, questionsOf(campaignId), upload.cleared)[column]) return { ok: false, fieldErrors: { column: [`“${header}” is not flagged as personal data.`] } }
+  if (header === undefined) return { ok: false, fieldErrors: { column: [tr(said.noSuchColumn)] } }
+  if (!flaggedColumns(file, questionsOf(campaignId), upload.cleared)[column]) return { ok: false, fieldErrors: { column: [tr(said.notFlagged, { header })] } }
   const who = db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).get()!
   const entry: ClearedColumn = { column, header, reason, userId: actor.userId, userName: who.name, at: new Date().toISOString() }
   db.transaction((tx) => {
@@ -158,19 +159,17 @@ const earlierImport = (campaignId: number, sha256: string) =>
     .orderBy(desc(surveyImports.at))
     .get()
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
-
 /** What a later download held that was stored already: the rows skipped and the changes accepted or left. */
 function repeatedMessage(repeated: RepeatedRows | null): string {
   const parts = []
-  if (repeated?.identical) parts.push(`${plural(repeated.identical, 'row was already stored as it is', 'rows were already stored as they are')}, and skipped.`)
-  if (repeated?.changed) parts.push(`Of ${plural(repeated.changed, 'row that says', 'rows that say')} something else than what is stored, ${plural(repeated.accepted, 'change was', 'changes were')} accepted and the rest left as stored.`)
+  if (repeated?.identical) parts.push(tr(said.skipped, { count: repeated.identical }))
+  if (repeated?.changed) parts.push(tr(said.changed, { changed: repeated.changed, accepted: repeated.accepted }))
   return parts.join(' ')
 }
 
 /** What an import did, for the survey page: new responses, and for a later download the rows skipped and changed. */
 export function importedMessage(rows: number, filename: string, repeated: RepeatedRows | null = null) {
-  const added = `${repeated ? plural(rows, 'new response was', 'new responses were') : plural(rows, 'response was', 'responses were')} imported from ${filename}.`
+  const added = tr(said.imported, { count: rows, filename, fresh: repeated ? 'yes' : 'no' })
   return [added, repeatedMessage(repeated)].filter(Boolean).join(' ')
 }
 
@@ -199,7 +198,7 @@ async function mappingOf(actor: Actor, campaignId: number, uploadId: number, cho
   const waveIds = new Map(waves.map((w) => [waveKey(w.kind, w.group), w.id]))
   const options = { mapping, questions, personal, targetWave, waves: new Set(waveIds.keys()), samplings: new Map(waves.map((w) => [waveKey(w.kind, w.group), w.sampling])) }
   // What is wrong before any row is read: the file's shape, and the mapping itself.
-  const before: CsvProblem[] = head.headers.length === 0 ? [{ line: 1, column: '', message: 'The file is empty.' }] : [...mappingProblems(head, options), ...(mapping.includes('choose') ? renamedColumns(campaignId, head.headers, mapping) : [])]
+  const before: CsvProblem[] = head.headers.length === 0 ? [{ line: 1, column: '', message: tr(said.empty) }] : [...mappingProblems(head, options), ...(mapping.includes('choose') ? renamedColumns(campaignId, head.headers, mapping) : [])]
   return { upload, head, questions, waves, waveIds, personal, mapping, targetWave, options, before, query: choiceQuery(upload.id, mapping, targetWave) }
 }
 
@@ -289,14 +288,14 @@ export function importProgress(actor: Actor, campaignId: number, uploadId: numbe
 function renamedColumns(campaignId: number, headers: readonly string[], mapping: readonly ColumnTarget[]): CsvProblem[] {
   const earlier = db.select({ filename: surveyImports.filename, at: surveyImports.at, columns: surveyImports.columns }).from(surveyImports).where(and(eq(surveyImports.campaignId, campaignId), isNotNull(surveyImports.completedAt))).orderBy(desc(surveyImports.at)).all()
   const present = new Set(headers)
-  const said = new Set<string>()
+  const named = new Set<string>()
   const problems: CsvProblem[] = []
   for (const e of earlier) {
     for (const c of e.columns) {
-      if (present.has(c.header) || mapping.includes(c.target as ColumnTarget) || said.has(c.target)) continue
-      said.add(c.target)
+      if (present.has(c.header) || mapping.includes(c.target as ColumnTarget) || named.has(c.target)) continue
+      named.add(c.target)
       const what = targetName(c.target as ColumnTarget)
-      problems.push({ line: 1, column: c.header, message: `The import of ${e.filename} on ${e.at.toISOString().slice(0, 10)} read ${what} from the column “${c.header}”, which this file does not have. If it was renamed, map its new column to ${what}.` })
+      problems.push({ line: 1, column: c.header, message: tr(said.renamed, { filename: e.filename, date: currentTranslator().date(e.at), what, header: c.header }) })
     }
   }
   return problems
@@ -310,8 +309,8 @@ export type ImportOutcome =
 /** A refused import in a sentence, above the problems or the changes it lists. */
 export function refusedMessage(outcome: { message?: string | null; problemCount: number; changeCount: number }): string {
   if (outcome.message) return outcome.message
-  if (outcome.problemCount) return `Nothing was imported: the file has ${plural(outcome.problemCount, 'problem', 'problems')}, listed below.`
-  return `Nothing was imported yet: ${plural(outcome.changeCount, 'row says', 'rows say')} something else than what is stored. Tick the changes to store, then import again.`
+  if (outcome.problemCount) return tr(said.problems, { count: outcome.problemCount })
+  return tr(said.changes, { count: outcome.changeCount })
 }
 
 const unchanged = (message: string): ImportOutcome => ({ ok: true, created: 0, unchanged: true, importId: null, message })
@@ -332,26 +331,27 @@ function refuse(upload: Upload, query: string, outcome: Extract<ImportOutcome, {
 export async function runImport({ actor, campaignId }: ResultsChange, uploadId: number, choice: ImportChoice, started: () => void = () => {}): Promise<ImportOutcome> {
   const access = assertEditable(actor, campaignId)
   const current = uploadOf(actor, campaignId, uploadId)
-  if (current.status === 'importing') return unchanged('This file is already being imported; importing it twice changes nothing.')
-  if (current.outcome?.kind === 'imported') return unchanged(`This file was just imported; nothing has changed. ${current.outcome.message}`)
+  if (current.status === 'importing') return unchanged(tr(said.importing))
+  if (current.outcome?.kind === 'imported') return unchanged(tr(said.justImported, { outcome: current.outcome.message }))
   const earlier = earlierImport(campaignId, current.sha256)
   if (earlier) {
     // Nothing to import: the raw file is not kept either.
     removeUpload(current)
-    return unchanged(`This file was already imported on ${earlier.at.toISOString().slice(0, 10)} (${earlier.rows} rows); nothing has changed.`)
+    return unchanged(tr(said.alreadyImported, { date: currentTranslator().date(earlier.at), rows: earlier.rows }))
   }
   const { upload, head, questions, waves, personal, mapping, targetWave, before, query } = await mappingOf(actor, campaignId, uploadId, choice)
   if (before.length) return refuse(upload, query, { ...refusal(''), message: null, problems: before, problemCount: before.length })
   const columns = mapping.flatMap((target, i): ImportedColumn[] => (target === 'drop' || target === 'choose' ? [] : [{ header: head.headers[i]!, target }]))
   // The upload is claimed in one statement: of two requests for it (a double click), one imports it.
   const claimed = db.update(surveyUploads).set({ status: 'importing', outcome: null, checkedRows: 0, writtenRows: 0, readBytes: 0 }).where(and(eq(surveyUploads.id, upload.id), inArray(surveyUploads.status, ['mapping', 'refused']))).run().changes
-  if (!claimed) return unchanged('This file is already being imported; importing it twice changes nothing.')
+  if (!claimed) return unchanged(tr(said.importing))
   const begun = await startImport(campaignId, { sha256: upload.sha256, filename: upload.filename, columns }, actor.userId)
   if (!begun.ok) return refuse(upload, query, refusal(begun.message))
   // From here the upload's record says how far the import has come.
   started()
   const job: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves' | 'heartbeat' | 'since'> = {
     databasePath: getEnv().DATABASE_PATH,
+    locale: currentTranslator().locale,
     file: uploadFile(upload.path!),
     uploadId: upload.id,
     importId: begun.importId,
@@ -391,8 +391,8 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     await removeImport(begun.importId)
     const message = error instanceof Error ? error.message : String(error)
     // Someone typed in one of the file's respondents while it was written: the next run shows it as a change.
-    if (/UNIQUE constraint failed/.test(message)) return refuse(upload, query, refusal('Nothing was imported: some of these respondents were typed in while the file was being imported. Import the file again to see which.'))
-    refuse(upload, query, refusal('Nothing was imported: the import stopped unexpectedly. Import the file again; if it stops again, tell your Lantern administrator.'))
+    if (/UNIQUE constraint failed/.test(message)) return refuse(upload, query, refusal(tr(said.typedMeanwhile)))
+    refuse(upload, query, refusal(tr(said.stopped)))
     throw error
   }
   if ('refused' in ran) {
@@ -403,7 +403,7 @@ export async function runImport({ actor, campaignId }: ResultsChange, uploadId: 
     await removeImport(begun.importId)
     removeUpload(upload)
     const repeated = { identical: ran.checked.identical, changed: ran.checked.changeCount, accepted: 0 }
-    return unchanged(`Nothing was imported: every row of ${upload.filename} is already stored${repeated.changed ? ', and no change was accepted' : ''}. ${repeatedMessage(repeated)}`)
+    return unchanged(`${tr(said.allStored, { filename: upload.filename, changed: repeated.changed ? 'yes' : 'no' })} ${repeatedMessage(repeated)}`)
   }
   removeUpload(upload, { record: false })
   const repeated = ran.checked.identical || ran.checked.changeCount ? { identical: ran.checked.identical, changed: ran.checked.changeCount, accepted: ran.checked.accepted.length } : null
@@ -417,14 +417,14 @@ type Ran = { refused: Refused } | { checked: Checked; completed: boolean }
  * channel for the batches: the reader says what it found, `finish` answers
  * (complete the import, or not), and the writer says when it is done.
  */
-async function inWorker({ file, headers, read, waves, compared, respondentColumn, accept, databasePath, uploadId, importId, questionIds }: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves' | 'heartbeat' | 'since'>, finish: (checked: Checked) => ToWorker | null): Promise<Ran> {
+async function inWorker({ file, headers, read, waves, compared, respondentColumn, accept, locale, databasePath, uploadId, importId, questionIds }: Omit<ImportJob, 'rows' | 'inFlight'> & Omit<WriterJob, 'rows' | 'inFlight' | 'waves' | 'heartbeat' | 'since'>, finish: (checked: Checked) => ToWorker | null): Promise<Ran> {
   const { port1, port2 } = new MessageChannel()
   const inFlight = new SharedArrayBuffer(4)
   // The writer gives way while this thread's heartbeat stops: this thread is then most likely waiting for the write lock.
   const heartbeat = new SharedArrayBuffer(4)
   const since = Date.now()
   const beating = setInterval(() => Atomics.store(new Int32Array(heartbeat), 0, Date.now() - since), 5)
-  const readerJob: ImportJob = { databasePath, file, headers, read, waves, compared, respondentColumn, accept, rows: port1, inFlight }
+  const readerJob: ImportJob = { databasePath, file, headers, read, waves, compared, respondentColumn, accept, locale, rows: port1, inFlight }
   const writerJob: WriterJob = { databasePath, uploadId, importId, waves: waves.map(([key, id]) => [key, id]), questionIds, rows: port2, inFlight, heartbeat, since }
   const [reader, writer] = await Promise.all([startWorker(READER, readerJob, [port1]), startWorker(WRITER, writerJob, [port2])])
   return new Promise<Ran>((done, fail) => {
@@ -465,7 +465,7 @@ const unfinishedImport = (campaignId: number) =>
 async function startImport(campaignId: number, upload: { sha256: string; filename: string; columns: ImportedColumn[] }, actorUserId: number): Promise<{ ok: true; importId: number } | { ok: false; message: string }> {
   const other = unfinishedImport(campaignId)
   if (other && other.progressAt!.getTime() < Date.now() - ABANDONED_IMPORT_MS) await removeImport(other.id)
-  else if (other) return { ok: false, message: `Nothing was imported yet: ${other.filename} is being imported into this campaign now. Import this file when it has finished.` }
+  else if (other) return { ok: false, message: tr(said.another, { filename: other.filename }) }
   try {
     const id = db.insert(surveyImports).values({ campaignId, sha256: upload.sha256, filename: upload.filename, rows: 0, actorUserId, progressAt: new Date(), columns: upload.columns }).returning({ id: surveyImports.id }).get().id
     return { ok: true, importId: id }
@@ -496,3 +496,28 @@ export async function purgeAbandonedImports(now = Date.now()): Promise<number> {
   for (const u of cutOff) if (!unfinishedImport(u.campaignId) || unfinishedImport(u.campaignId)!.progressAt! < stalled) db.update(surveyUploads).set({ status: 'mapping' }).where(eq(surveyUploads.id, u.id)).run()
   return abandoned.length
 }
+
+const said = defineMessages({
+  noSuchColumn: { id: 'surveys.import.no_such_column', defaultMessage: 'The file has no such column.' },
+  notFlagged: { id: 'surveys.import.not_flagged', defaultMessage: '“{header}” is not flagged as personal data.' },
+  skipped: { id: 'surveys.import.skipped', defaultMessage: '{count, plural, one {# row was already stored as it is, and skipped.} other {# rows were already stored as they are, and skipped.}}' },
+  changed: {
+    id: 'surveys.import.changed',
+    defaultMessage: 'Of {changed, plural, one {# row that says} other {# rows that say}} something else than what is stored, {accepted, plural, one {# change was} other {# changes were}} accepted and the rest left as stored.',
+  },
+  imported: {
+    id: 'surveys.import.imported',
+    defaultMessage: '{fresh, select, yes {{count, plural, one {# new response was} other {# new responses were}}} other {{count, plural, one {# response was} other {# responses were}}}} imported from {filename}.',
+  },
+  empty: { id: 'surveys.import.empty', defaultMessage: 'The file is empty.' },
+  renamed: { id: 'surveys.import.renamed', defaultMessage: 'The import of {filename} on {date} read {what} from the column “{header}”, which this file does not have. If it was renamed, map its new column to {what}.' },
+  problems: { id: 'surveys.import.refused_problems', defaultMessage: 'Nothing was imported: the file has {count, plural, one {# problem} other {# problems}}, listed below.' },
+  changes: { id: 'surveys.import.refused_changes', defaultMessage: 'Nothing was imported yet: {count, plural, one {# row says} other {# rows say}} something else than what is stored. Tick the changes to store, then import again.' },
+  importing: { id: 'surveys.import.importing', defaultMessage: 'This file is already being imported; importing it twice changes nothing.' },
+  justImported: { id: 'surveys.import.just_imported', defaultMessage: 'This file was just imported; nothing has changed. {outcome}' },
+  alreadyImported: { id: 'surveys.import.already_imported', defaultMessage: 'This file was already imported on {date} ({rows, plural, one {# row} other {# rows}}); nothing has changed.' },
+  typedMeanwhile: { id: 'surveys.import.typed_meanwhile', defaultMessage: 'Nothing was imported: some of these respondents were typed in while the file was being imported. Import the file again to see which.' },
+  stopped: { id: 'surveys.import.stopped', defaultMessage: 'Nothing was imported: the import stopped unexpectedly. Import the file again; if it stops again, tell your Lantern administrator.' },
+  allStored: { id: 'surveys.import.all_stored', defaultMessage: 'Nothing was imported: every row of {filename} is already stored{changed, select, yes {, and no change was accepted} other {}}.' },
+  another: { id: 'surveys.import.another', defaultMessage: 'Nothing was imported yet: {filename} is being imported into this campaign now. Import this file when it has finished.' },
+})

@@ -6,8 +6,13 @@ import type { ResultsChange } from '../../shared/results-change'
 import { recordAudit } from '../../shared/audit.server'
 import { db } from '../../shared/db.server'
 import { notFound } from '../../shared/http.server'
+import { defineMessages, tr } from '../../shared/i18n'
+import { QUESTION_TYPES } from '../../shared/taxonomy/taxonomy'
 import { assertEditable } from '../campaigns/index.server'
 import type { QuestionInput } from './schemas'
+
+/** A question as added or changed: without its words in other languages, those stay as they are. */
+type NewQuestion = Omit<QuestionInput, 'translations'> & Partial<Pick<QuestionInput, 'translations'>>
 import { starterQuestions } from './starters'
 import { assertSurveyAccess, questionsOf, wavesOf, type StoredQuestion } from './store.server'
 
@@ -63,14 +68,14 @@ const codeTaken = (campaignId: number, code: string, except?: number) =>
   questionsOf(campaignId).some((q) => q.code === code && q.id !== except)
 
 /** Questions written or picked by a person; one may measure an indicator, so they come through the results flow. */
-export function addQuestions({ actor, campaignId }: ResultsChange, inputs: QuestionInput[]): Promise<Outcome<null>> {
+export function addQuestions({ actor, campaignId }: ResultsChange, inputs: NewQuestion[]): Promise<Outcome<null>> {
   return insertQuestions(actor, campaignId, inputs)
 }
 
-async function insertQuestions(actor: Actor, campaignId: number, inputs: QuestionInput[]): Promise<Outcome<null>> {
+async function insertQuestions(actor: Actor, campaignId: number, inputs: NewQuestion[]): Promise<Outcome<null>> {
   const access = assertEditable(actor, campaignId)
   const taken = inputs.find((q, i) => codeTaken(campaignId, q.code) || inputs.findIndex((o) => o.code === q.code) !== i)
-  if (taken) return { ok: false, fieldErrors: { code: [`The code ${taken.code} is already used by another question`] } }
+  if (taken) return { ok: false, fieldErrors: { code: [tr(said.codeTaken, { code: taken.code })] } }
   for (const q of inputs) assertIndicator(campaignId, q.indicatorId)
   db.transaction((tx) => {
     const last = tx.select({ n: sql<number>`coalesce(max(${surveyQuestions.position}), -1)` }).from(surveyQuestions).where(eq(surveyQuestions.campaignId, campaignId)).get()!.n
@@ -91,23 +96,23 @@ export function addStarterQuestions(actor: Actor, campaignId: number, codes: str
  * type, the desired answer, the options' codes, a narrower range — is refused
  * once a question has answers; wording and the indicator link may change.
  */
-function reinterprets(before: StoredQuestion, after: QuestionInput): string | null {
+function reinterprets(before: StoredQuestion, after: NewQuestion): string | null {
   if (before.answers === 0) return null
-  const n = `${before.answers} answer${before.answers === 1 ? '' : 's'}`
-  if (after.code !== before.code) return `The code cannot change: ${n} and their files use it.`
-  if (after.type !== before.type) return `The type cannot change: ${n} were given as ${before.type.replace('_', ' ')}.`
-  if (after.desired !== before.desired) return `The desired answer cannot change: ${n} were scored against it.`
+  const n = { count: before.answers }
+  if (after.code !== before.code) return tr(said.codeFixed, n)
+  if (after.type !== before.type) return tr(said.typeFixed, { ...n, type: tr(QUESTION_TYPES.message(before.type)).toLocaleLowerCase() })
+  if (after.desired !== before.desired) return tr(said.desiredFixed, n)
   const codes = (q: { options: readonly { code: string }[] }) => q.options.map((o) => o.code).join('|')
-  if (codes(after) !== codes(before)) return `The option codes cannot change: ${n} use them (labels may change).`
-  if ((after.min ?? -Infinity) > (before.min ?? -Infinity) || (after.max ?? Infinity) < (before.max ?? Infinity)) return `The range cannot narrow: ${n} were given within the old one.`
+  if (codes(after) !== codes(before)) return tr(said.optionsFixed, n)
+  if ((after.min ?? -Infinity) > (before.min ?? -Infinity) || (after.max ?? Infinity) < (before.max ?? Infinity)) return tr(said.rangeFixed, n)
   return null
 }
 
 /** Rewords a question or changes the indicator it measures (which changes where that indicator's actual comes from). */
-export async function updateQuestion({ actor, campaignId }: ResultsChange, questionId: number, input: QuestionInput): Promise<Outcome<null>> {
+export async function updateQuestion({ actor, campaignId }: ResultsChange, questionId: number, input: NewQuestion): Promise<Outcome<null>> {
   const access = assertEditable(actor, campaignId)
   const before = questionOf(campaignId, questionId)
-  if (codeTaken(campaignId, input.code, questionId)) return { ok: false, fieldErrors: { code: [`The code ${input.code} is already used by another question`] } }
+  if (codeTaken(campaignId, input.code, questionId)) return { ok: false, fieldErrors: { code: [tr(said.codeTaken, { code: input.code })] } }
   const refused = reinterprets(before, input)
   if (refused) return { ok: false, formErrors: [refused] }
   assertIndicator(campaignId, input.indicatorId)
@@ -121,7 +126,7 @@ export async function updateQuestion({ actor, campaignId }: ResultsChange, quest
 export async function removeQuestion({ actor, campaignId }: ResultsChange, questionId: number): Promise<Outcome<null>> {
   const access = assertEditable(actor, campaignId)
   const q = questionOf(campaignId, questionId)
-  if (q.answers > 0) return { ok: false, formErrors: [`${q.code} has ${q.answers} answers; delete the responses first to remove it.`] }
+  if (q.answers > 0) return { ok: false, formErrors: [tr(said.hasAnswers, { code: q.code, count: q.answers })] }
   db.transaction((tx) => {
     tx.delete(surveyQuestions).where(eq(surveyQuestions.id, questionId)).run()
     recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.question-removed', entityType: 'campaign', entityId: campaignId, before: { code: q.code } })
@@ -140,3 +145,13 @@ export async function moveQuestion(actor: Actor, campaignId: number, questionId:
   ;[list[i], list[j]] = [list[j]!, list[i]!]
   db.transaction((tx) => list.forEach((q, position) => tx.update(surveyQuestions).set({ position }).where(eq(surveyQuestions.id, q.id)).run()))
 }
+
+const said = defineMessages({
+  codeTaken: { id: 'surveys.instrument.code_taken', defaultMessage: 'The code {code} is already used by another question' },
+  codeFixed: { id: 'surveys.instrument.code_fixed', defaultMessage: 'The code cannot change: {count, plural, one {# answer and its file use it} other {# answers and their files use it}}.' },
+  typeFixed: { id: 'surveys.instrument.type_fixed', defaultMessage: 'The type cannot change: {count, plural, one {# answer was} other {# answers were}} given as {type}.' },
+  desiredFixed: { id: 'surveys.instrument.desired_fixed', defaultMessage: 'The desired answer cannot change: {count, plural, one {# answer was} other {# answers were}} scored against it.' },
+  optionsFixed: { id: 'surveys.instrument.options_fixed', defaultMessage: 'The option codes cannot change: {count, plural, one {# answer uses} other {# answers use}} them (labels may change).' },
+  rangeFixed: { id: 'surveys.instrument.range_fixed', defaultMessage: 'The range cannot narrow: {count, plural, one {# answer was} other {# answers were}} given within the old one.' },
+  hasAnswers: { id: 'surveys.instrument.has_answers', defaultMessage: '{code} has {count, plural, one {# answer} other {# answers}}; delete the responses first to remove it.' },
+})

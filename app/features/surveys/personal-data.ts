@@ -6,6 +6,8 @@
 // pseudonym, a locality holds place names, an answer column holds a few
 // repeated answers). A person may still overrule a flag (import.server.ts).
 
+import { defineMessages, tr } from '../../shared/i18n'
+
 /** What a column is taken to be, by its heading: a field of the import, a question, or nothing known. */
 export type ColumnRole = 'respondent_code' | 'locality' | 'answer_field' | 'question' | 'unknown'
 
@@ -32,9 +34,21 @@ const words = (...list: string[]) => list.map((p) => p.split(' '))
 // Each phrase is a run of whole words of the heading. Kept to what names the
 // datum itself: "passport" alone, because "keeps_passport" (a yes/no question)
 // is told apart by its answers, not by its heading.
+const said = defineMessages({
+  heading: {
+    id: 'surveys.personal.heading',
+    defaultMessage:
+      'its heading suggests {kind, select, name {a name} phone {a phone number} email {an email address} address {an address} birth {a birth date} identity {an identity document number} gps {a GPS location} other {a photo or a signature}}',
+  },
+  values: {
+    id: 'surveys.personal.values',
+    defaultMessage: 'its values look like {kind, select, emails {email addresses} gps {GPS coordinates} phones {phone numbers} other {people’s names}}',
+  },
+})
+
 const HEADER_SIGNS: readonly Sign[] = [
   {
-    what: 'a name',
+    what: 'name',
     phrases: words(
       'name', 'fullname', 'firstname', 'lastname', 'surname', 'forename', 'givenname', 'familyname', 'middlename', 'nickname',
       'nom', 'prenom', 'prénom', 'nombre', 'apellido', 'nume', 'prenume', 'numele',
@@ -42,30 +56,30 @@ const HEADER_SIGNS: readonly Sign[] = [
     ),
   },
   {
-    what: 'a phone number',
+    what: 'phone',
     phrases: words(
       'phone', 'telephone', 'tel', 'mobile', 'cellphone', 'cell', 'msisdn', 'whatsapp', 'viber', 'telegram', 'signal',
       'téléphone', 'teléfono', 'telefono', 'celular', 'móvil', 'movil', 'telefon', 'telefonul', 'telefonului', 'mobil', 'телефон', 'мобільн', 'мобильн', 'फोन', 'मोबाइल',
     ),
   },
-  { what: 'an email address', phrases: words('email', 'e mail', 'mail address', 'courriel', 'correo', 'correo electrónico', 'пошт', 'почт', 'ईमेल') },
+  { what: 'email', phrases: words('email', 'e mail', 'mail address', 'courriel', 'correo', 'correo electrónico', 'пошт', 'почт', 'ईमेल') },
   {
-    what: 'an address',
+    what: 'address',
     phrases: words(
       'address', 'street', 'postcode', 'postal code', 'zip', 'zipcode', 'zip code', 'house number', 'house no', 'apartment',
       'adresse', 'dirección', 'direccion', 'domicilio', 'calle', 'adresa', 'adresei', 'domiciliu', 'strada', 'адрес', 'вулиц', 'улиц', 'ठेगाना',
     ),
   },
-  { what: 'a birth date', phrases: words('birth', 'birthdate', 'birthday', 'dob', 'naissance', 'nacimiento', 'nastere', 'naștere', 'nașterii', 'nasterii', 'народжен', 'рождени', 'जन्म मिति') },
+  { what: 'birth', phrases: words('birth', 'birthdate', 'birthday', 'dob', 'naissance', 'nacimiento', 'nastere', 'naștere', 'nașterii', 'nasterii', 'народжен', 'рождени', 'जन्म मिति') },
   {
-    what: 'an identity document number',
+    what: 'identity',
     phrases: words(
       'passport', 'passport number', 'national id', 'id card', 'id number', 'idnumber', 'nid', 'ssn', 'tax id', 'citizenship number', 'citizenship no', 'nin',
       'passeport', 'pasaporte', 'pașaport', 'pasaport', 'паспорт', 'cnp', 'idnp', 'іпн', 'рнокпп', 'राहदानी', 'नागरिकता',
     ),
   },
-  { what: 'a GPS location', phrases: words('gps', 'geopoint', 'geolocation', 'latitude', 'longitude', 'coordinates', 'coords', 'lat', 'lon', 'lng', 'geo point') },
-  { what: 'a photo or a signature', phrases: words('photo', 'picture', 'selfie', 'signature', 'fingerprint', 'photograph', 'фото', 'підпис', 'подпис') },
+  { what: 'gps', phrases: words('gps', 'geopoint', 'geolocation', 'latitude', 'longitude', 'coordinates', 'coords', 'lat', 'lon', 'lng', 'geo point') },
+  { what: 'photo', phrases: words('photo', 'picture', 'selfie', 'signature', 'fingerprint', 'photograph', 'фото', 'підпис', 'подпис') },
 ]
 
 /** Words that make "name" the name of a place or a body, not of a person. */
@@ -96,7 +110,7 @@ function headerSign(header: string): string | null {
     for (const phrase of sign.phrases) {
       const at = found.findIndex((_, i) => phrase.every((p, k) => sameWord(found[i + k], p)))
       if (at < 0) continue
-      if (sign.what === 'a name' && ownWords(header).some((w) => NOT_A_PERSON.has(w))) continue
+      if (sign.what === 'name' && ownWords(header).some((w) => NOT_A_PERSON.has(w))) continue
       return sign.what
     }
   }
@@ -122,13 +136,13 @@ const digitsOf = (v: string) => v.replace(/\D/g, '')
 const isDate = (v: string) => /^\d{4}-\d{1,2}-\d{1,2}([T ].*)?$/.test(v) || /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(v)
 
 const CONTENT_SIGNS: readonly { what: string; test: (v: string) => boolean; mostlyDistinct?: boolean }[] = [
-  { what: 'email addresses', test: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v) },
-  { what: 'GPS coordinates', test: (v) => /^-?\d{1,2}\.\d{3,}[\s,;]+-?\d{1,3}\.\d{3,}/.test(v) },
+  { what: 'emails', test: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v) },
+  { what: 'gps', test: (v) => /^-?\d{1,2}\.\d{3,}[\s,;]+-?\d{1,3}\.\d{3,}/.test(v) },
   // Written as phone numbers are: a +, or spaces, dashes, dots or brackets between 7 to 15 digits; not a date.
-  { what: 'phone numbers', test: (v) => /^\+?[\d\s().-]{7,}$/.test(v) && /[+\s().-]/.test(v.trim()) && digitsOf(v).length >= 7 && digitsOf(v).length <= 15 && !isDate(v) },
+  { what: 'phones', test: (v) => /^\+?[\d\s().-]{7,}$/.test(v) && /[+\s().-]/.test(v.trim()) && digitsOf(v).length >= 7 && digitsOf(v).length <= 15 && !isDate(v) },
   // Bare digits: a phone number only where the heading does not call them a code.
-  { what: 'phone numbers', test: (v) => /^0?\d{9,12}$/.test(v) && /^0/.test(v) },
-  { what: 'people’s names', test: (v) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?$/u.test(v), mostlyDistinct: true },
+  { what: 'phones', test: (v) => /^0?\d{9,12}$/.test(v) && /^0/.test(v) },
+  { what: 'names', test: (v) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?$/u.test(v), mostlyDistinct: true },
 ]
 
 /**
@@ -144,15 +158,15 @@ export function personalData(header: string, samples: readonly string[], role: C
   const fromHeader = role === 'respondent_code' || role === 'locality' ? null : headerSign(header)
   // "keeps_passport" answered 1 or 0 is a question about passports, even on three rows; a few names given again and again are still names.
   const plainAnswers = values.length > 0 && values.every((v) => YES_NO.has(v.toLowerCase()) || /^(10|\d)$/.test(v))
-  if (fromHeader && !plainAnswers && !(answerLike(values) && values.every(answerCoded))) return `its heading suggests ${fromHeader}`
+  if (fromHeader && !plainAnswers && !(answerLike(values) && values.every(answerCoded))) return tr(said.heading, { kind: fromHeader })
   if (values.length === 0 || answerLike(values)) return null
   const codeWords = headerWords(header).some((w) => CODE_WORDS.has(w)) || role === 'respondent_code'
   const distinct = new Set(values).size / values.length
   for (const sign of CONTENT_SIGNS) {
-    if (sign.what === 'people’s names' && (role === 'locality' || headerWords(header).some((w) => NOT_A_PERSON.has(w)))) continue
+    if (sign.what === 'names' && (role === 'locality' || headerWords(header).some((w) => NOT_A_PERSON.has(w)))) continue
     if (sign.mostlyDistinct && distinct < 0.8) continue
     const matches = values.filter((v) => sign.test(v) && !(codeWords && /^\d+$/.test(v)))
-    if (matches.length >= Math.max(1, Math.ceil(values.length / 2))) return `its values look like ${sign.what}`
+    if (matches.length >= Math.max(1, Math.ceil(values.length / 2))) return tr(said.values, { kind: sign.what })
   }
   return null
 }

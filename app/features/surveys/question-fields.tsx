@@ -2,7 +2,8 @@ import type { FieldMetadata } from '@conform-to/react'
 import { ChoiceGroup, InputField, SelectField, TextAreaField, TextField } from '../../shared/ui/forms'
 import { termChoices } from '../../shared/ui/options'
 import { QUESTION_TYPES } from '../../shared/taxonomy/taxonomy'
-import { tr, useT } from '../../shared/i18n'
+import { AUTONYMS, currentTranslator, LOCALES, tr, useT } from '../../shared/i18n'
+import { labelLines, type QuestionTranslations } from './translations'
 
 export const QUESTION_LABELS = {
   get code() {
@@ -31,7 +32,18 @@ export const QUESTION_LABELS = {
   },
 }
 
-type Fields = Record<keyof typeof QUESTION_LABELS, FieldMetadata<string | undefined>>
+/** The labels of the fields for the question's words in each language (named in the reader's), for the fields and the error summary. */
+export function wordsLabels(): Record<string, string> {
+  const language = (l: string) => currentTranslator().language(l)
+  return Object.fromEntries(
+    LOCALES.flatMap((l) => [
+      [`text_${l}`, tr({ id: 'surveys.question_fields.text_in', defaultMessage: 'Question in {language}' }, { language: language(l) })],
+      [`options_${l}`, tr({ id: 'surveys.question_fields.options_in', defaultMessage: 'Option labels in {language}' }, { language: language(l) })],
+    ]),
+  )
+}
+
+type Fields = Record<keyof typeof QUESTION_LABELS, FieldMetadata<string | undefined>> & Record<string, FieldMetadata<string | undefined>>
 
 /** The fields of one survey question, for adding and for changing it; without JavaScript all show, each saying when it applies. */
 export function QuestionFields({ fields, indicators }: { fields: Fields; indicators: { id: number; name: string }[] }) {
@@ -53,12 +65,41 @@ export function QuestionFields({ fields, indicators }: { fields: Fields; indicat
         placeholder={t({ id: 'surveys.question_fields.none', defaultMessage: 'None' })}
         options={indicators.map((i) => ({ value: String(i.id), label: i.name }))}
       />
+      <WordsFields fields={fields} />
     </>
   )
 }
 
-export function questionDefaults(q?: { code: string; text: string; type: string; desired: string | null; options: readonly { code: string; label: string }[]; min: number | null; max: number | null; indicatorId: number | null }) {
+/**
+ * The question in other languages, for the people who ask it and read its
+ * results in them: open when some are given. Codes stay as above; only
+ * words are translated.
+ */
+function WordsFields({ fields }: { fields: Fields }) {
+  const { t } = useT()
+  const labels = wordsLabels()
+  const given = LOCALES.some((l) => fields[`text_${l}`]?.initialValue || fields[`options_${l}`]?.initialValue || fields[`text_${l}`]?.errors || fields[`options_${l}`]?.errors)
+  return (
+    <details className="details" open={given || undefined}>
+      <summary>{t({ id: 'surveys.question_fields.in_other_languages', defaultMessage: 'The question in other languages (optional)' })}</summary>
+      <p className="field__hint">
+        {t({ id: 'surveys.question_fields.in_other_languages_hint', defaultMessage: 'Readers see the question in their language where it is given here; the codes stay the same. Option labels: one per line, code = label, with the codes above.' })}
+      </p>
+      {LOCALES.map((l) => (
+        <fieldset key={l} className="field">
+          <legend className="field__label" lang={l}>{AUTONYMS[l]}</legend>
+          <TextAreaField meta={fields[`text_${l}`]!} label={labels[`text_${l}`]!} rows={2} lang={l} />
+          <TextAreaField meta={fields[`options_${l}`]!} label={labels[`options_${l}`]!} rows={3} lang={l} />
+        </fieldset>
+      ))}
+    </details>
+  )
+}
+
+export function questionDefaults(q?: { code: string; text: string; type: string; desired: string | null; options: readonly { code: string; label: string }[]; min: number | null; max: number | null; indicatorId: number | null; translations?: QuestionTranslations }) {
+  const words = Object.fromEntries(LOCALES.flatMap((l) => [[`text_${l}`, q?.translations?.[l]?.text ?? ''], [`options_${l}`, labelLines(q?.translations?.[l]?.options, q?.options ?? [])]]))
   return {
+    ...words,
     code: q?.code ?? '',
     text: q?.text ?? '',
     type: q?.type ?? 'binary',

@@ -1,5 +1,7 @@
 import type { CsvProblem } from '../../shared/csv/csv-file'
 import type { ColumnTarget } from './columns'
+import { defineMessages, tr } from '../../shared/i18n'
+import { SEXES } from '../../shared/taxonomy/taxonomy'
 import { waveName, type ImportedResponse, type WaveKey } from './import-plan'
 
 // A later download of the same survey holds the respondents already stored
@@ -45,11 +47,11 @@ export function compareWithStored(responses: readonly ImportedResponse[], stored
     const byCode = wave?.byCode.get(r.respondentCode)
     const problem = (message: string) => result.problems.push({ line: r.line, column: respondentColumn, message })
     if (bySubmission && byCode && byCode !== bySubmission) {
-      problem(`Submission ${r.submissionId} is stored as respondent ${bySubmission.respondentCode}, and ${r.respondentCode} is another respondent of the ${waveName(r.wave)}: a respondent code names one person`)
+      problem(tr(said.submissionElsewhere, { id: r.submissionId, stored: bySubmission.respondentCode, code: r.respondentCode, wave: waveName(r.wave) }))
       continue
     }
     if (!bySubmission && byCode?.submissionId && r.submissionId) {
-      problem(`Respondent ${r.respondentCode} is already in the ${waveName(r.wave)} from another submission (${byCode.submissionId}, this row is ${r.submissionId}): a respondent code names one person. Give this respondent a code of their own`)
+      problem(tr(said.otherSubmission, { code: r.respondentCode, wave: waveName(r.wave), stored: byCode.submissionId, id: r.submissionId }))
       continue
     }
     const match = bySubmission ?? byCode
@@ -59,8 +61,8 @@ export function compareWithStored(responses: readonly ImportedResponse[], stored
     }
     const person = (['sex', 'ageBand'] as const).find((f) => match[f] !== null && r[f] !== null && match[f] !== r[f])
     if (person) {
-      const said = (s: Pick<StoredResponse, 'sex' | 'ageBand'>) => [s.sex, s.ageBand].filter(Boolean).join(', ')
-      problem(`Respondent ${r.respondentCode} is already in the ${waveName(r.wave)} as ${said(match)}; this row says ${said(r)}: a respondent code names one person. Give this respondent a code of their own`)
+      const who = (s: Pick<StoredResponse, 'sex' | 'ageBand'>) => [s.sex ? tr(SEXES.message(s.sex)).toLocaleLowerCase() : null, s.ageBand].filter(Boolean).join(', ')
+      problem(tr(said.otherPerson, { code: r.respondentCode, wave: waveName(r.wave), stored: who(match), given: who(r) }))
       continue
     }
     // A field the file does not give keeps what was stored, and so do the questions it does not map.
@@ -95,3 +97,18 @@ export function compareWithStored(responses: readonly ImportedResponse[], stored
   }
   return result
 }
+
+const said = defineMessages({
+  submissionElsewhere: {
+    id: 'surveys.repeat.submission_elsewhere',
+    defaultMessage: 'Submission {id} is stored as respondent {stored}, and {code} is another respondent of the {wave}: a respondent code names one person',
+  },
+  otherSubmission: {
+    id: 'surveys.repeat.other_submission',
+    defaultMessage: 'Respondent {code} is already in the {wave} from another submission ({stored}, this row is {id}): a respondent code names one person. Give this respondent a code of their own',
+  },
+  otherPerson: {
+    id: 'surveys.repeat.other_person',
+    defaultMessage: 'Respondent {code} is already in the {wave} as {stored}; this row says {given}: a respondent code names one person. Give this respondent a code of their own',
+  },
+})

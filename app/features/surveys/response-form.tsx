@@ -7,6 +7,7 @@ import { SEXES, type Sampling } from '../../shared/taxonomy/taxonomy'
 import { FieldError } from '../../shared/ui/forms'
 import type { FieldErrors } from '../../shared/outcome'
 import { tr, useT } from '../../shared/i18n'
+import { questionIn } from './translations'
 
 // The data-entry form of one response: the respondent, then one field per
 // question shaped by its type. Errors come from the server beside each field
@@ -78,7 +79,7 @@ function Choices({ name, legend, error, choices, value }: { name: string; legend
 const described = (name: string, error?: readonly string[], hint?: boolean) => [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
 
 export function ResponseForm({ questions, values, errors, submitLabel, cancelTo, hidden = {}, sampling = null }: ResponseFormProps) {
-  const { t } = useT()
+  const { t, locale } = useT()
   const summary = useRef<HTMLDivElement>(null)
   const count = Object.keys(errors).length
   useEffect(() => {
@@ -126,11 +127,13 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
           {input('locality')}
         </Field>
         {sampleFieldsOf(sampling).map((field) => (
-          <Field key={field} name={field} label={`${SAMPLE_LABELS[field]}${SAMPLE_FIELDS[sampling!].needs.includes(field) ? '' : ' (optional)'}`} error={errors[field]} hint={SAMPLE_HINTS[field]}>
+          <Field key={field} name={field} label={SAMPLE_FIELDS[sampling!].needs.includes(field) ? SAMPLE_LABELS[field] : t({ id: 'surveys.response_form.optional_field', defaultMessage: '{label} (optional)' }, { label: SAMPLE_LABELS[field] })} error={errors[field]} hint={SAMPLE_HINTS[field]}>
             {input(field, field === 'weight' ? { type: 'number', inputMode: 'decimal', step: 'any', className: 'input input--narrow' } : {}, true)}
           </Field>
         ))}
-        {questions.map((q) => {
+        {questions.map((asked) => {
+          // Asked in the reader's language where the question has it; the codes are the same.
+          const q = questionIn(asked, locale)
           const name = answerFieldName(q.code)
           const legend = `${q.code}: ${q.text}`
           if (q.type === 'binary') return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={[{ value: '1', label: tr({ id: 'forms.yes', defaultMessage: 'Yes' }) }, { value: '0', label: tr({ id: 'forms.no', defaultMessage: 'No' }) }]} />
@@ -158,7 +161,7 @@ export function ResponseForm({ questions, values, errors, submitLabel, cancelTo,
             return <Choices key={q.code} name={name} legend={legend} error={errors[name]} value={values[name] ?? ''} choices={q.options.map((o) => ({ value: o.code, label: q.type === 'likert' ? `${o.code} — ${o.label}` : o.label }))} />
           if (q.type === 'score')
             return (
-              <Field key={q.code} name={name} label={legend} error={errors[name]} hint={`A number from ${q.min} to ${q.max}; empty when not answered.`}>
+              <Field key={q.code} name={name} label={legend} error={errors[name]} hint={t({ id: 'surveys.response_form.score_hint', defaultMessage: 'A number from {min, number} to {max, number}; empty when not answered.' }, { min: q.min ?? 0, max: q.max ?? 0 })}>
                 {input(name, { type: 'number', inputMode: 'decimal', step: 'any', className: 'input input--narrow' }, true)}
               </Field>
             )

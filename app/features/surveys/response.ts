@@ -2,6 +2,8 @@ import { readAnswer, type Question } from './answers'
 import { readSex, readWeight, SAMPLE_FIELDS } from './columns'
 import type { FieldErrors } from '../../shared/outcome'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
+import { defineMessages, tr } from '../../shared/i18n'
+import { FIELD_WORDS } from './field-words'
 
 // One response typed in from a paper questionnaire: the same rules as a row
 // of an imported file, each problem named by its field.
@@ -35,27 +37,27 @@ export function readResponseForm(
   const errors: FieldErrors = {}
   const text = (name: string) => (form[name] ?? '').trim()
   const respondentCode = text('respondentCode')
-  if (!respondentCode) errors.respondentCode = ['Enter the respondent code written on the questionnaire']
-  else if (respondentCode.length > 64) errors.respondentCode = ['The respondent code must be 64 characters or fewer']
+  if (!respondentCode) errors.respondentCode = [tr(said.enterCode)]
+  else if (respondentCode.length > 64) errors.respondentCode = [tr(FIELD_WORDS.codeTooLong)]
   const sex = text('sex') ? readSex(text('sex')) : null
-  if (text('sex') && !sex) errors.sex = ['Choose female, male or another answer, or leave it empty']
+  if (text('sex') && !sex) errors.sex = [tr(said.chooseSex)]
   const ageBand = text('ageBand') || null
-  if (ageBand && ageBand.length > 20) errors.ageBand = ['The age band must be 20 characters or fewer, like 18–24']
+  if (ageBand && ageBand.length > 20) errors.ageBand = [tr(FIELD_WORDS.ageBandTooLong)]
   const locality = text('locality') || null
-  if (locality && locality.length > 100) errors.locality = ['The locality must be 100 characters or fewer']
+  if (locality && locality.length > 100) errors.locality = [tr(FIELD_WORDS.localityTooLong)]
   const needs: readonly string[] = sampling ? SAMPLE_FIELDS[sampling].needs : []
   const asked = sampleFieldsOf(sampling)
   const sample = { cluster: null as string | null, stratum: null as string | null, weight: null as number | null }
   for (const field of ['cluster', 'stratum'] as const) {
     const value = asked.includes(field) ? text(field) : ''
-    if (!value && needs.includes(field)) errors[field] = [`Enter the ${field} this respondent was drawn in: the wave is a ${field === 'cluster' ? 'cluster' : 'stratified'} sample`]
-    else if (value.length > 100) errors[field] = [`The ${field} must be 100 characters or fewer`]
+    if (!value && needs.includes(field)) errors[field] = [tr(said.enterSampleCell, { target: field })]
+    else if (value.length > 100) errors[field] = [tr(FIELD_WORDS.sampleCellTooLong, { target: field })]
     else sample[field] = value || null
   }
   const weightText = asked.includes('weight') ? text('weight') : ''
   sample.weight = weightText ? readWeight(weightText) : null
-  if (weightText && sample.weight === null) errors.weight = [`“${weightText}” is not a sampling weight: use a number above 0, like 1.5`]
-  else if (!weightText && needs.includes('weight')) errors.weight = ['Enter the respondent’s sampling weight: the wave is a weighted sample']
+  if (weightText && sample.weight === null) errors.weight = [tr(FIELD_WORDS.notWeight, { value: weightText })]
+  else if (!weightText && needs.includes('weight')) errors.weight = [tr(said.enterWeight)]
   const answers: Record<string, string> = {}
   for (const q of questions) {
     // A multiple-choice question is one checkbox per option.
@@ -67,3 +69,13 @@ export function readResponseForm(
   if (Object.keys(errors).length) return { ok: false, errors }
   return { ok: true, value: { respondentCode, sex, ageBand, locality, ...sample, answers } }
 }
+
+const said = defineMessages({
+  enterCode: { id: 'surveys.response.enter_code', defaultMessage: 'Enter the respondent code written on the questionnaire' },
+  chooseSex: { id: 'surveys.response.choose_sex', defaultMessage: 'Choose female, male or another answer, or leave it empty' },
+  enterSampleCell: {
+    id: 'surveys.response.enter_sample_cell',
+    defaultMessage: '{target, select, cluster {Enter the cluster this respondent was drawn in: the wave is a cluster sample} other {Enter the stratum this respondent was drawn in: the wave is a stratified sample}}',
+  },
+  enterWeight: { id: 'surveys.response.enter_weight', defaultMessage: 'Enter the respondent’s sampling weight: the wave is a weighted sample' },
+})

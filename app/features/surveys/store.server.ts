@@ -9,6 +9,7 @@ import { SAMPLE_FIELDS } from './columns'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import type { WaveKey } from './import-plan'
 import type { StoredResponse } from './repeat-download'
+import type { QuestionTranslations } from './translations'
 import { finished, storedMatchesIn } from './stored-matches'
 
 // Reading a campaign's survey: its questions, waves and answers, for the
@@ -32,7 +33,7 @@ export function assertSurveyAccess(actor: Actor, campaignId: number) {
   return access
 }
 
-export type StoredQuestion = Question & { id: number; position: number; indicatorId: number | null; answers: number }
+export type StoredQuestion = Question & { id: number; position: number; indicatorId: number | null; answers: number; translations: QuestionTranslations }
 
 /** The instrument in order; with how many answers each question has unless `counted` is false (the analysis does not need them). */
 export function questionsOf(campaignId: number, counted = true): StoredQuestion[] {

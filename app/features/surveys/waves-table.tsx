@@ -30,7 +30,7 @@ type Props = {
 }
 
 /** A campaign's survey waves, on the survey page and the results page alike. */
-export function WavesTable({ waves, caption, responses = (w) => w.responses.toLocaleString('en'), actions }: Props) {
+export function WavesTable({ waves, caption, responses, actions }: Props) {
   const i18n = useT()
   const { t } = i18n
   return (
@@ -61,8 +61,8 @@ export function WavesTable({ waves, caption, responses = (w) => w.responses.toLo
               <td>{t(WAVE_DESIGNS.message(w.design))}</td>
               <td>{samplingWords(w)}</td>
               <td>{w.startDate ? (w.endDate ? i18n.dateRange(w.startDate, w.endDate) : `${i18n.date(w.startDate)} – …`) : '—'}</td>
-              <td>{w.targetSize?.toLocaleString('en') ?? '—'}</td>
-              <td>{responses(w)}</td>
+              <td>{w.targetSize == null ? '—' : i18n.number(w.targetSize)}</td>
+              <td>{responses ? responses(w) : i18n.number(w.responses)}</td>
               {actions ? <td>{actions(w)}</td> : null}
             </tr>
           ))}

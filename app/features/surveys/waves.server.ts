@@ -10,6 +10,7 @@ import type { SamplingInput, WaveInput } from './schemas'
 import type { ResultsChange } from '../../shared/results-change'
 import { SAMPLINGS } from '../../shared/taxonomy/taxonomy'
 import { missingSampleFields } from './store.server'
+import { defineMessages, tr } from '../../shared/i18n'
 import { waveRows, wavesOf } from './store.server'
 
 // The waves of a survey: baseline, endline and follow-up, for the campaign
@@ -19,7 +20,7 @@ export async function addWave(actor: Actor, campaignId: number, input: WaveInput
   const access = assertEditable(actor, campaignId)
   const existing = waveRows(campaignId)
   if (existing.some((w) => w.kind === input.kind && w.group === input.group)) {
-    return { ok: false, fieldErrors: { kind: ['This campaign already has that wave for that group'] } }
+    return { ok: false, fieldErrors: { kind: [tr(said.exists)] } }
   }
   // A panel endline or follow-up follows the respondents of the same group's baseline.
   const baseline = input.kind !== 'baseline' && input.design === 'panel' ? existing.find((w) => w.kind === 'baseline' && w.group === input.group) : undefined
@@ -38,7 +39,7 @@ export async function addWave(actor: Actor, campaignId: number, input: WaveInput
 export async function removeWave(actor: Actor, campaignId: number, waveId: number): Promise<Outcome<null>> {
   const access = assertEditable(actor, campaignId)
   const wave = wavesOf(campaignId).find((w) => w.id === waveId) ?? notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
-  if (wave.responses > 0) return { ok: false, formErrors: [`This wave holds ${wave.responses} responses; it cannot be removed.`] }
+  if (wave.responses > 0) return { ok: false, formErrors: [tr(said.holds, { count: wave.responses })] }
   db.transaction((tx) => {
     tx.delete(surveyWaves).where(eq(surveyWaves.id, waveId)).run()
     recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.wave-removed', entityType: 'campaign', entityId: campaignId, before: { kind: wave.kind, group: wave.group } })
@@ -58,8 +59,8 @@ export async function setWaveSampling({ actor, campaignId }: ResultsChange, wave
   const wave = waveRows(campaignId).find((w) => w.id === waveId) ?? notFound({ id: 'errors.no_such_wave', defaultMessage: 'There is no such wave in this campaign.' })
   const missing = input.sampling ? missingSampleFields(waveId, input.sampling) : null
   if (missing) {
-    const label = SAMPLINGS.label(input.sampling!).toLowerCase()
-    return { ok: false, fieldErrors: { sampling: [`${missing.count.toLocaleString('en')} of this wave’s responses have no ${missing.field} recorded, so it cannot be analysed as a ${label}. The ${missing.field} comes with the import: map the file’s ${missing.field} column.`] } }
+    const design = tr(SAMPLINGS.message(input.sampling!)).toLocaleLowerCase()
+    return { ok: false, fieldErrors: { sampling: [tr(said.missing, { count: missing.count, field: missing.field, design })] } }
   }
   const after = samplingValues(input)
   db.transaction((tx) => {
@@ -68,3 +69,13 @@ export async function setWaveSampling({ actor, campaignId }: ResultsChange, wave
   })
   return { ok: true, value: null }
 }
+
+const said = defineMessages({
+  exists: { id: 'surveys.waves.exists', defaultMessage: 'This campaign already has that wave for that group' },
+  holds: { id: 'surveys.waves.holds', defaultMessage: 'This wave holds {count, plural, one {# response} other {# responses}}; it cannot be removed.' },
+  missing: {
+    id: 'surveys.waves.missing_sample_field',
+    defaultMessage:
+      '{count, plural, one {# of this wave’s responses has} other {# of this wave’s responses have}} no {field, select, cluster {cluster} stratum {stratum} other {sampling weight}} recorded, so it cannot be analysed as a {design}. The {field, select, cluster {cluster} stratum {stratum} other {sampling weight}} comes with the import: map the file’s {field, select, cluster {cluster} stratum {stratum} other {sampling weight}} column.',
+  },
+})

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import type { CsvFile, CsvProblem } from './csv-file'
+import { defineMessages, tr } from '../i18n'
+import { parseProblem } from './parse-problem'
 
 // CSV text in, rows out — shared by the web upload, the survey import and the
 // command line. Bytes are decoded as a whole before any parsing (DESIGN.md §8:
@@ -10,17 +12,23 @@ import type { CsvFile, CsvProblem } from './csv-file'
 export type DecodedText = { ok: true; text: string } | { ok: false; message: string }
 
 /** UTF-8 with or without BOM; binary files and other encodings are refused with what to do instead. */
-export const NOT_CSV = 'This is not a CSV text file. Export the sheet as “CSV UTF-8” and use that.'
+export const notCsv = () => tr(said.notCsv)
 /** What an upload over the size limit is told, for both ways files are uploaded. */
-export const tooLargeMessage = (maxBytes: number) => `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files.`
-export const NOT_UTF8 = 'The file is not UTF-8 text (perhaps Latin-1 or Windows-1252). In your spreadsheet program, save it as “CSV UTF-8” and use that.'
+export const tooLargeMessage = (maxBytes: number) => tr(said.tooLarge, { mb: Math.round(maxBytes / 1024 / 1024) })
+export const notUtf8 = () => tr(said.notUtf8)
+
+const said = defineMessages({
+  notCsv: { id: 'csv.text.not_csv', defaultMessage: 'This is not a CSV text file. Export the sheet as “CSV UTF-8” and use that.' },
+  tooLarge: { id: 'csv.text.too_large', defaultMessage: 'The file is larger than {mb, number} MB. Split it into smaller files.' },
+  notUtf8: { id: 'csv.text.not_utf8', defaultMessage: 'The file is not UTF-8 text (perhaps Latin-1 or Windows-1252). In your spreadsheet program, save it as “CSV UTF-8” and use that.' },
+})
 
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
-  if (bytes.includes(0)) return { ok: false, message: NOT_CSV }
+  if (bytes.includes(0)) return { ok: false, message: notCsv() }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') }
   } catch {
-    return { ok: false, message: NOT_UTF8 }
+    return { ok: false, message: notUtf8() }
   }
 }
 
@@ -61,7 +69,7 @@ export function readCsvRows(stream: Readable, onRow: (row: string[], index: numb
       skipEmptyLines: 'greedy',
       delimitersToGuess: [',', ';', '\t'],
       step: (result, parser) => {
-        for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') parseProblems.push({ line: index + 1, column: '', message: e.message })
+        for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') parseProblems.push({ line: index + 1, column: '', message: parseProblem(e) })
         if (onRow(result.data, index++) === false) {
           parser.abort()
           stream.destroy()

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
 import { assertSameOrigin } from '../request.server'
-import { NOT_CSV, NOT_UTF8, tooLargeMessage } from './csv-text.server'
+import { notCsv, notUtf8, tooLargeMessage } from './csv-text.server'
+import { defineMessages, tr } from '../i18n'
 import { looksLikeXlsx, xlsxToCsvFile } from './xlsx.server'
 
 // A large upload (a survey file) written to disk as it arrives, never held
@@ -43,7 +44,7 @@ export async function receiveUploadFile(request: Request, maxBytes: number, dire
       let text = ''
       for await (const chunk of data) {
         text += Buffer.from(chunk).toString('utf8')
-        if (text.length > FIELD_LIMIT) throw new Refused('A field of this form is too long.', 413)
+        if (text.length > FIELD_LIMIT) throw new Refused(tr(said.fieldTooLong), 413)
       }
       return text
     }
@@ -60,11 +61,11 @@ export async function receiveUploadFile(request: Request, maxBytes: number, dire
         bytes += chunk.byteLength
         if (bytes > maxBytes) throw tooLarge
         if (!xlsx) {
-          if (chunk.includes(0)) throw new Refused(NOT_CSV, 400)
+          if (chunk.includes(0)) throw new Refused(notCsv(), 400)
           try {
             utf8.decode(chunk, { stream: true })
           } catch {
-            throw new Refused(NOT_UTF8, 400)
+            throw new Refused(notUtf8(), 400)
           }
         }
         hash.update(chunk)
@@ -82,7 +83,7 @@ export async function receiveUploadFile(request: Request, maxBytes: number, dire
       try {
         utf8.decode()
       } catch {
-        throw new Refused(NOT_UTF8, 400)
+        throw new Refused(notUtf8(), 400)
       }
     }
     got.file = { path, filename, sha256: hash.digest('hex'), bytes, xlsx }
@@ -91,7 +92,7 @@ export async function receiveUploadFile(request: Request, maxBytes: number, dire
   try {
     const form = await unstable_parseMultipartFormData(request, handler)
     const file = got.file
-    if (!file || file.bytes === 0) throw new Refused('Choose a CSV or XLSX file to import.', 400)
+    if (!file || file.bytes === 0) throw new Refused(tr(said.chooseFile), 400)
     if (file.xlsx) {
       const sheet = form.get('sheet')
       const csv = join(directory, `${randomUUID()}.upload`)
@@ -108,8 +109,14 @@ export async function receiveUploadFile(request: Request, maxBytes: number, dire
     if (error instanceof Refused) return refusal(error)
     // A system error (a full disk) is the server's; any other is the body's: a form cut short or not multipart at all.
     if (error instanceof Error && 'code' in error) throw error
-    return { ok: false, message: 'The form could not be read: it was cut short or malformed. Send it again from its page.', status: 400 }
+    return { ok: false, message: tr(said.unreadable), status: 400 }
   }
 }
 
 const refusal = (e: Refused): ReceivedFile => ({ ok: false, message: e.message, status: e.status })
+
+const said = defineMessages({
+  fieldTooLong: { id: 'csv.upload.field_too_long', defaultMessage: 'A field of this form is too long.' },
+  chooseFile: { id: 'csv.upload.choose_file', defaultMessage: 'Choose a CSV or XLSX file to import.' },
+  unreadable: { id: 'csv.upload.unreadable', defaultMessage: 'The form could not be read: it was cut short or malformed. Send it again from its page.' },
+})

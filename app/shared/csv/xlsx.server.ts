@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import ExcelJS from 'exceljs'
+import { defineMessages, tr } from '../i18n'
 import Papa from 'papaparse'
 
 // An uploaded XLSX workbook (KoboToolbox's default download) written as the
@@ -86,11 +87,54 @@ export async function xlsxToCsvFile(input: string, output: string, sheet: string
     }
   } catch {
     out.destroy()
-    return { ok: false, message: 'This XLSX file cannot be read: it may be damaged, or not a spreadsheet. Download or save it again and upload it again.' }
+    return { ok: false, message: tr(said.unreadable) }
   }
   out.end()
   await finished(out)
-  if (!chosen) return { ok: false, message: names.length ? `There is no sheet “${sheet}” in this file. Its sheets: ${names.join(', ')}.` : 'This XLSX file has no sheets.' }
-  if (unheaded) return { ok: false, message: `Column ${unheaded} of the sheet “${chosen}” has no heading in its first row (an empty or merged cell): give every column a heading of its own.` }
+  if (!chosen) return { ok: false, message: names.length ? tr(said.noSuchSheet, { sheet, sheets: names.join(', ') }) : tr(said.noSheets) }
+  if (unheaded) return { ok: false, message: tr(said.unheaded, { column: unheaded, sheet: chosen }) }
   return { ok: true, bytes, sheet: chosen }
+}
+
+const said = defineMessages({
+  unreadable: { id: 'csv.xlsx.unreadable', defaultMessage: 'This XLSX file cannot be read: it may be damaged, or not a spreadsheet. Download or save it again and upload it again.' },
+  noSuchSheet: { id: 'csv.xlsx.no_such_sheet', defaultMessage: 'There is no sheet “{sheet}” in this file. Its sheets: {sheets}.' },
+  noSheets: { id: 'csv.xlsx.no_sheets', defaultMessage: 'This XLSX file has no sheets.' },
+  unheaded: { id: 'csv.xlsx.unheaded', defaultMessage: 'Column {column} of the sheet “{sheet}” has no heading in its first row (an empty or merged cell): give every column a heading of its own.' },
+})
+
+/**
+ * Named sheets of a small workbook (an XLSForm), each as rows keyed by the
+ * headings of its first row; null for a sheet the workbook lacks (names are
+ * matched without regard to case). The whole workbook is read: forms are
+ * small, and the upload's size is capped before this.
+ */
+export async function readSheets(bytes: Uint8Array, names: readonly string[]): Promise<{ ok: true; sheets: Record<string, Record<string, string>[] | null> } | { ok: false; message: string }> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as never)
+  } catch {
+    return { ok: false, message: tr(said.unreadable) }
+  }
+  const sheets: Record<string, Record<string, string>[] | null> = {}
+  for (const name of names) {
+    const sheet = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name)
+    if (!sheet) {
+      sheets[name] = null
+      continue
+    }
+    const headers: string[] = []
+    const rows: Record<string, string>[] = []
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText)
+      if (number === 1) return void headers.push(...cells.map((c) => c.trim()))
+      const record: Record<string, string> = {}
+      cells.forEach((cell, i) => {
+        if (headers[i] && cell.trim()) record[headers[i]!] = cell
+      })
+      if (Object.keys(record).length) rows.push(record)
+    })
+    sheets[name] = rows
+  }
+  return { ok: true, sheets }
 }

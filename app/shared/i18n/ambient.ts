@@ -20,7 +20,7 @@ type Storage = { getStore(): RequestScope | undefined }
 let resolveTranslator: ((scope: RequestScope) => Translator) | null = null
 let documentTranslator: Translator | null = null
 
-/** In the browser, the page's translator: words composed there (a component's) are in its language. */
+/** Words composed outside any request: in the browser the page's language, in a worker thread its request's. */
 export function setDocumentTranslator(translator: Translator) {
   documentTranslator = translator
 }

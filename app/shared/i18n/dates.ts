@@ -25,3 +25,14 @@ export function isTimeZone(value: string): boolean {
     return false
   }
 }
+
+/**
+ * The time zones to choose from for an organisation in `country`: that
+ * country's own first (CLDR's, by Intl), then UTC, then every other the
+ * runtime knows. Worked out on the server, so the page shows one list.
+ */
+export function timeZoneChoices(country: string | null): string[] {
+  const own = country ? ((new Intl.Locale(`und-${country}`) as Intl.Locale & { timeZones?: string[] }).timeZones ?? []) : []
+  const all = Intl.supportedValuesOf('timeZone')
+  return [...new Set([...own, 'UTC', ...all])]
+}

@@ -1,3 +1,3 @@
-export { loadCatalogues, publishedCatalogue, serverTranslator } from './catalogues.server'
+export { loadCatalogues, publishedCatalogue, serverTranslator, speakInThisThread } from './catalogues.server'
 export { languageCookie, localeOf, isOffered, pseudoLocaleEnabled } from './locale.server'
 export { inEnglish, inLocale, inRequestScope } from './request-scope.server'

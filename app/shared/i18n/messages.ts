@@ -7,8 +7,13 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser'
  */
 export type Message = { id: string; defaultMessage: string; description?: string }
 
-/** A catalogue as the pages use it: each message already parsed, so the browser needs no parser. */
-export type Catalogue = Record<string, MessageFormatElement[]>
+/**
+ * A catalogue as the pages use it: each message already parsed, so the
+ * browser needs no parser; a worker thread keeps the ICU text and parses a
+ * message when it first needs it.
+ */
+export type Catalogue = Record<string, MessageFormatElement[] | string>
+export type ParsedCatalogue = Record<string, MessageFormatElement[]>
 
 export type Values = Record<string, string | number | Date | null | undefined>
 

@@ -1,5 +1,5 @@
 import { isLiteralElement, isPluralElement, isSelectElement, isTagElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
-import type { Catalogue } from './messages'
+import type { ParsedCatalogue } from './messages'
 
 // Pseudo-localisation of the English catalogue: every letter accented, and
 // each text a third longer, bracketed so a cut-off end shows.
@@ -23,6 +23,6 @@ function element(el: MessageFormatElement): MessageFormatElement {
   return el
 }
 
-export function pseudoLocalise(catalogue: Catalogue): Catalogue {
+export function pseudoLocalise(catalogue: ParsedCatalogue): ParsedCatalogue {
   return Object.fromEntries(Object.entries(catalogue).map(([id, els]) => [id, [{ type: 0, value: '⟦' } as MessageFormatElement, ...els.map(element), { type: 0, value: '⟧' } as MessageFormatElement]]))
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { REQUEST_SCOPE, type RequestScope } from './ambient'
 import type { AnyLocale } from './locales'
-import { serverTranslator } from './catalogues.server'
+import { loadCatalogues, serverTranslator } from './catalogues.server'
 
 // The same storage server.js makes (it looks for it on globalThis first), for
 // tests and tools that answer a request without the server.
@@ -9,6 +9,7 @@ const storage = ((globalThis as Record<symbol, unknown>)[REQUEST_SCOPE] ??= new 
 
 /** Runs fn as if answering this request: what it words is in the request's language. */
 export function inRequestScope<T>(request: Request, fn: () => T): T {
+  loadCatalogues()
   return storage.run({ cookie: request.headers.get('Cookie') ?? undefined, acceptLanguage: request.headers.get('Accept-Language') ?? undefined }, fn)
 }
 

@@ -11,7 +11,7 @@ import type { Translator } from './translator'
 type Recorded = Record<string, string>
 
 /** Calls whose answer depends on the runtime's locale data: numbers, dates, lists, names. */
-const INTL_METHODS = ['number', 'percent', 'date', 'dateTime', 'month', 'dateRange', 'monthRange', 'list', 'country', 'language'] as const
+const INTL_METHODS = ['number', 'percent', 'date', 'dateTime', 'month', 'dateRange', 'monthRange', 'list', 'country', 'language', 'currency'] as const
 
 const keyOf = (method: string, args: unknown[]) => `${method} ${JSON.stringify(args)}`
 

@@ -95,11 +95,16 @@ export function createTranslator(locale: AnyLocale, catalogue: Catalogue) {
     language(code: string): string {
       return languageNames().of(code) ?? code
     },
+    /** A currency by its ISO 4217 code, in the reader's language. */
+    currency(code: string): string {
+      return (currencies ??= new Intl.DisplayNames(locale, { type: 'currency', fallback: 'code' })).of(code) ?? code
+    },
   }
 
   let regions: Intl.DisplayNames | undefined
   const regionNames = () => (regions ??= new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }))
   let languages: Intl.DisplayNames | undefined
+  let currencies: Intl.DisplayNames | undefined
   const languageNames = () => (languages ??= new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' }))
 
   return translator

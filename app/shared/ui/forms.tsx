@@ -299,12 +299,14 @@ export function ChoiceGroup({
   )
 }
 
-export function TextAreaField({ meta, label, hint, rows = 4 }: FieldProps & { rows?: number }) {
+/** `lang`: the language of what is typed in it, where it is not the page's (a translation). */
+export function TextAreaField({ meta, label, hint, rows = 4, lang }: FieldProps & { rows?: number; lang?: string }) {
   const props = getTextareaProps(meta, { ariaAttributes: false })
   return (
     <FieldFrame meta={meta} label={label} hint={hint}>
       <textarea
         {...props}
+        lang={lang}
         rows={rows}
         className="input textarea"
         aria-invalid={meta.errors?.length ? true : undefined}

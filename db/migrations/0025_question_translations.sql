@@ -1,0 +1,1 @@
+ALTER TABLE `survey_questions` ADD `translations` text DEFAULT '{}' NOT NULL;
