@@ -19,6 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
     constraint: constraintOf(budgetSchema),
     campaign: { id: stored.row.id, title: c.title },
     donors: (await donorOrganisations()).map((d) => ({ value: String(d.id), label: d.name })),
+    // The codes only: the page names them in its reader's language, and the currency list stays on the server.
+    currencies: CURRENCIES.map((c) => c.code),
     defaults: {
       budget: c.budget === null ? '' : String(c.budget),
       currency: c.currency ?? '',
@@ -42,10 +44,10 @@ const m = defineMessages({
 })
 
 /** Currency names in the reader's language, from Intl; the code first, as budgets are written. */
-const currencyOptions = (i18n: Translator) => CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${i18n.currency(c.code)}` }))
+const currencyOptions = (i18n: Translator, codes: readonly string[]) => codes.map((code) => ({ value: code, label: `${code} – ${i18n.currency(code)}` }))
 
 export default function Budget() {
-  const { campaign, donors, defaults, constraint } = useLoaderData<typeof loader>()
+  const { campaign, donors, currencies, defaults, constraint } = useLoaderData<typeof loader>()
   const [form, fields] = useSectionForm('campaign-budget', constraint, defaults)
   const i18n = useT()
   const { t } = i18n
@@ -53,7 +55,7 @@ export default function Budget() {
   return (
     <SectionPage title={t(m.heading)} campaign={campaign} form={form} labels={LABELS}>
       <InputField meta={fields.budget} label={LABELS.budget} type="number" inputMode="numeric" hint={t(m.budgetHint)} />
-      <SelectField meta={fields.currency} label={LABELS.currency} options={currencyOptions(i18n)} placeholder={t(m.chooseCurrency)} />
+      <SelectField meta={fields.currency} label={LABELS.currency} options={currencyOptions(i18n, currencies)} placeholder={t(m.chooseCurrency)} />
       {donors.length ? (
         <ChoiceGroup meta={fields.funderIds} legend={LABELS.funderIds} hint={t(m.fundersHint)} type="checkbox" choices={donors} />
       ) : null}

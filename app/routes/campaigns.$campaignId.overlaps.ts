@@ -3,6 +3,7 @@ import { assertEditable } from '../features/campaigns/index.server'
 import { overlapsOf, parseLiveCheck } from '../features/coordination/index.server'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
+import { tr } from '../shared/i18n'
 
 // GET /campaigns/:id/overlaps?country=…&subdivisions=…&startDate=…&endDate=…&audiences=…
 // The live check of a campaign being edited, for values not yet saved.
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   assertEditable(actor, campaignId)
   const parsed = parseLiveCheck(new URL(request.url).searchParams)
   if (!parsed.success) {
-    return { overlaps: null, reason: 'Set the country, the dates and at least one audience to see overlapping campaigns.' }
+    return { overlaps: null, reason: tr({ id: 'overlap.live.needs_fields', defaultMessage: 'Set the country, the dates and at least one audience to see overlapping campaigns.' }) }
   }
   return { overlaps: await overlapsOf(actor, campaignId, { unsaved: parsed.data }), reason: null }
 }

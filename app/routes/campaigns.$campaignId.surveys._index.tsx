@@ -218,7 +218,7 @@ export default function Survey() {
                 </a>
               ) : null}
               {d.canEdit && w.responses === 0 ? (
-                <RowAction intent="remove-wave" fields={{ waveId: w.id }} about={`the ${t(WAVE_KINDS.message(w.kind))} of the ${t(WAVE_GROUPS.message(w.group))}`}>
+                <RowAction intent="remove-wave" fields={{ waveId: w.id }} about={t({ id: 'campaigns.surveys.the_of_the', defaultMessage: 'the {label} of the {label2}' }, { label: t(WAVE_KINDS.message(w.kind)), label2: t(WAVE_GROUPS.message(w.group)) })}>
                   {t({ id: 'campaigns.surveys.remove', defaultMessage: 'Remove' })}</RowAction>
               ) : null}
             </span>

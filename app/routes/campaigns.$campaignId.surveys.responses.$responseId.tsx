@@ -59,7 +59,7 @@ export default function ChangeResponse() {
         <Link to={back}>{t({ id: 'campaigns.surveys.responses.wave', defaultMessage: '{title}: wave' }, { title: campaign.title })}</Link>
       </p>
       <h1>{t({ id: 'campaigns.surveys.responses.change_a_response', defaultMessage: 'Change a response' })}</h1>
-      <ResponseForm sampling={sampling} questions={questions} values={result?.values ?? values} errors={result?.errors ?? {}} submitLabel="Save the changes" cancelTo={back} />
+      <ResponseForm sampling={sampling} questions={questions} values={result?.values ?? values} errors={result?.errors ?? {}} submitLabel={t({ id: 'campaigns.surveys.responses.save_changes', defaultMessage: 'Save the changes' })} cancelTo={back} />
       <h2>{t({ id: 'campaigns.surveys.responses.delete_this_response', defaultMessage: 'Delete this response' })}</h2>
       <p>{t({ id: 'campaigns.surveys.responses.its_answers_are_removed_from_the', defaultMessage: 'Its answers are removed from the results; the audit log keeps a record.' })}</p>
       <Form method="post">

@@ -54,7 +54,7 @@ export default function NewResponse() {
         </Link>
       </p>
       <h1>{t({ id: 'campaigns.surveys.responses.new.type_in_a_response', defaultMessage: 'Type in a response' })}</h1>
-      <ResponseForm hidden={{ wave: String(wave.id) }} sampling={wave.sampling} questions={questions} values={result?.values ?? {}} errors={result?.errors ?? {}} submitLabel="Save the response" cancelTo={back} />
+      <ResponseForm hidden={{ wave: String(wave.id) }} sampling={wave.sampling} questions={questions} values={result?.values ?? {}} errors={result?.errors ?? {}} submitLabel={t({ id: 'campaigns.surveys.responses.save_response', defaultMessage: 'Save the response' })} cancelTo={back} />
     </div>
   )
 }

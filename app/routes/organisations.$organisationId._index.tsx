@@ -4,11 +4,12 @@ import { ORGANISATION_TYPE_LABELS } from '../shared/permissions/roles'
 import { getOrganisation } from '../features/organisations/index.server'
 import { organisationParams, parseParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
-import { useT } from '../shared/i18n'
+import { matchesTranslator, useT } from '../shared/i18n'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? 'Organisation'} – Lantern` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = matchesTranslator(matches)
+  return [{ title: t({ id: 'meta.title', defaultMessage: '{page} – Lantern' }, { page: data?.organisation.name ?? t({ id: 'titles.organisation', defaultMessage: 'Organisation' }) }) }]
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)

@@ -47,7 +47,7 @@ export default function AuditLog() {
               {events.map((e) => (
                 <tr key={e.id}>
                   <td>{e.at.slice(0, 16).replace('T', ' ')}</td>
-                  <td>{e.actorName ?? 'A deleted user'}</td>
+                  <td>{e.actorName ?? t({ id: 'organisations.audit.deleted_user', defaultMessage: 'A deleted user' })}</td>
                   <td>
                     <code>{e.action}</code> {e.entityType} {e.entityId}
                   </td>

@@ -7,9 +7,12 @@ import { parseParams, standardIndicatorParams } from '../shared/params.server'
 import { requireSession } from '../features/accounts/index.server'
 import { standardIndicatorPage } from '../features/dashboards/index.server'
 import { ROLLUP_METHODS } from '../features/dashboards'
-import { useT } from '../shared/i18n'
+import { matchesTranslator, useT } from '../shared/i18n'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.standard.name ?? 'Standard indicator'} – Lantern` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = matchesTranslator(matches)
+  return [{ title: t({ id: 'meta.title', defaultMessage: '{page} – Lantern' }, { page: data?.standard.name ?? t({ id: 'titles.standard_indicator', defaultMessage: 'Standard indicator' }) }) }]
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request)

@@ -39,7 +39,7 @@ export default function ChangeStandardIndicator() {
   return (
     <div className="form">
       <h1>{t({ id: 'standard_indicators.edit.change_a_standard_indicator', defaultMessage: 'Change a standard indicator' })}</h1>
-      <StandardIndicatorForm constraint={constraint} defaults={defaults} submit="Save the indicator" />
+      <StandardIndicatorForm constraint={constraint} defaults={defaults} submit={t({ id: 'standard_indicators.edit.submit', defaultMessage: 'Save the indicator' })} />
     </div>
   )
 }

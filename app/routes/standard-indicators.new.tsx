@@ -35,7 +35,7 @@ export default function NewStandardIndicator() {
   return (
     <div className="form">
       <h1>{t({ id: 'standard_indicators.new.add_a_standard_indicator', defaultMessage: 'Add a standard indicator' })}</h1>
-      <StandardIndicatorForm constraint={constraint} defaults={{ code: '', name: '', unit: 'percent', direction: 'increase', guidance: '' }} submit="Add the indicator" />
+      <StandardIndicatorForm constraint={constraint} defaults={{ code: '', name: '', unit: 'percent', direction: 'increase', guidance: '' }} submit={t({ id: 'standard_indicators.new.submit', defaultMessage: 'Add the indicator' })} />
     </div>
   )
 }

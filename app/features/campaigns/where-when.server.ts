@@ -1,5 +1,6 @@
 import { SUBDIVISION_CODE } from '../../shared/taxonomy/countries'
 import { subdivision } from '../../shared/taxonomy/subdivisions'
+import { tr } from '../../shared/i18n'
 import { whereWhenSchema } from './schemas'
 
 /**
@@ -8,6 +9,6 @@ import { whereWhenSchema } from './schemas'
  */
 export const whereWhenServerSchema = whereWhenSchema.superRefine((v, ctx) => {
   for (const code of v.subdivisions) {
-    if (SUBDIVISION_CODE.test(code) && !subdivision(code)) ctx.addIssue({ code: 'custom', path: ['subdivisions'], message: `${code} is not an ISO 3166-2 subdivision code` })
+    if (SUBDIVISION_CODE.test(code) && !subdivision(code)) ctx.addIssue({ code: 'custom', path: ['subdivisions'], message: tr({ id: 'campaigns.fields.subdivisions.not_a_code', defaultMessage: '{code} is not an ISO 3166-2 subdivision code' }, { code }) })
   }
 })

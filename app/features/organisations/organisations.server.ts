@@ -110,7 +110,7 @@ function countAdmins(tx: Tx, organisationId: number): number {
     .all().length
 }
 
-const LAST_ADMIN = 'An organisation needs at least one organisation admin. Make someone else an admin first.'
+const lastAdmin = () => tr({ id: 'organisations.last_admin', defaultMessage: 'An organisation needs at least one organisation admin. Make someone else an admin first.' })
 
 /** A role change ends the member's sessions, so the new role applies at once. */
 export async function changeMemberRole(
@@ -123,7 +123,7 @@ export async function changeMemberRole(
   return db.transaction((tx) => {
     const member = membershipInOrganisation(tx, membershipId, organisationId)
     if (member.role === role) return { ok: true, value: null }
-    if (member.role === 'org_admin' && countAdmins(tx, organisationId) === 1) return { ok: false, formErrors: [LAST_ADMIN] }
+    if (member.role === 'org_admin' && countAdmins(tx, organisationId) === 1) return { ok: false, formErrors: [lastAdmin()] }
     tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId)).run()
     endAllSessionsOf(member.userId, tx)
     recordAudit(tx, {
@@ -143,7 +143,7 @@ export async function removeMember(actor: Actor, organisationId: number, members
   assertCan(actor, 'members.manage', organisationId)
   return db.transaction((tx) => {
     const member = membershipInOrganisation(tx, membershipId, organisationId)
-    if (member.role === 'org_admin' && countAdmins(tx, organisationId) === 1) return { ok: false, formErrors: [LAST_ADMIN] }
+    if (member.role === 'org_admin' && countAdmins(tx, organisationId) === 1) return { ok: false, formErrors: [lastAdmin()] }
     tx.delete(memberships).where(eq(memberships.id, membershipId)).run()
     endAllSessionsOf(member.userId, tx)
     recordAudit(tx, {

@@ -9,6 +9,7 @@ import { notFound } from '../../shared/http.server'
 import { assertEditable } from '../campaigns/index.server'
 import type { ResponseInput } from './response'
 import { chosenOptions, optionItem } from './answers'
+import { tr } from '../../shared/i18n'
 import { assertSurveyAccess, finishedResponse, questionsOf, responsesWithAnswers, waveRows, wavesOf } from './store.server'
 
 // The answers: responses typed in from paper, changed or deleted (through
@@ -97,7 +98,7 @@ function writeAnswers(tx: Tx, campaignId: number, responseId: number, answers: R
   if (rows.length) tx.insert(surveyAnswers).values(rows).run()
 }
 
-const codeTaken = (code: string): Outcome<number> => ({ ok: false, fieldErrors: { respondentCode: [`Respondent ${code} is already in this wave`] } })
+const codeTaken = (code: string): Outcome<number> => ({ ok: false, fieldErrors: { respondentCode: [tr({ id: 'surveys.responses.code_taken', defaultMessage: 'Respondent {code} is already in this wave' }, { code })] } })
 
 /** Runs a write that may find the respondent code taken after all: by an import writing in its own thread meanwhile. */
 function unlessTaken(code: string, write: () => number): Outcome<number> {

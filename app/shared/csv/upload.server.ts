@@ -1,4 +1,5 @@
 import { decodeCsvBytes, tooLargeMessage } from './csv-text.server'
+import { tr } from '../i18n'
 import { readLimitedForm } from '../request.server'
 
 // Reading an uploaded CSV file from a multipart form: a size limit with a
@@ -15,7 +16,7 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
   const form = await readLimitedForm(request, maxBytes + 64 * 1024)
   if (form === null) return { form: null, upload: tooLarge }
   const file = form.get('file')
-  if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: 'Choose a CSV file to import.', status: 400 } }
+  if (!(file instanceof File) || file.size === 0) return { form, upload: { ok: false, message: tr({ id: 'csv.upload.choose_csv', defaultMessage: 'Choose a CSV file to import.' }), status: 400 } }
   if (file.size > maxBytes) return { form, upload: tooLarge }
   const bytes = new Uint8Array(await file.arrayBuffer())
   const decoded = decodeCsvBytes(bytes)
