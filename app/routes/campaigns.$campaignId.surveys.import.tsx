@@ -79,7 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImportSurvey() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const { campaign, plan, progress, search } = useLoaderData<typeof loader>()
   const acted = useActionData<typeof action>()
   // A refused import's outcome is kept with the upload: shown when the page is reached again, from its progress page or a link.
@@ -108,7 +109,15 @@ export default function ImportSurvey() {
       ) : !plan ? (
         <>
           <p className="lede">
-            {t({ id: 'campaigns.surveys.import.upload_a_csv_or_xlsx_file', defaultMessage: 'Upload a CSV or XLSX file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file that holds several waves — a' })}{' '}<code>{t({ id: 'campaigns.surveys.import.wave', defaultMessage: 'wave' })}</code> {' '}{t({ id: 'campaigns.surveys.import.column_pre_post_or_baseline_endline', defaultMessage: 'column (pre/post or baseline/endline) and a' })}{' '}<code>{t({ id: 'campaigns.surveys.import.group', defaultMessage: 'group' })}</code> {' '}{t({ id: 'campaigns.surveys.import.column_campaign_comparison_kobotoolbox_and_odk', defaultMessage: 'column (campaign/comparison). KoboToolbox and ODK exports work as they are.' })}</p>
+            {i18n.rich(
+              {
+                id: 'campaigns.surveys.import.lede',
+                defaultMessage:
+                  'Upload a CSV or XLSX file with one row per respondent and wave: a respondent code, the answers in columns named by question code, and — for a file that holds several waves — a <code>wave</code> column (pre/post or baseline/endline) and a <code>group</code> column (campaign/comparison). KoboToolbox and ODK exports work as they are.',
+              },
+              { code: (chunks) => <code key={String(chunks)}>{chunks}</code> },
+            )}
+          </p>
           <p>{t({ id: 'campaigns.surveys.import.nothing_is_imported_until_you_have', defaultMessage: 'Nothing is imported until you have checked how the columns are read. Files up to 20 MB: CSV (UTF-8, comma or semicolon separated) or XLSX, as KoboToolbox and spreadsheets save them.' })}</p>
           <Form method="post" encType="multipart/form-data">
             <div className="field">

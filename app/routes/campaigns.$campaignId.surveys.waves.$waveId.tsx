@@ -55,8 +55,10 @@ export default function WaveResponses() {
       <p className="lede">
         {t({ id: 'campaigns.surveys.waves.response_type_in_answers_from_paper', defaultMessage: '{responses, plural, one {# response} other {# responses}}. Type in answers from paper questionnaires one at a time, or import a spreadsheet.' }, { responses: d.wave.responses })}</p>
       <p>
-        {t({ id: 'campaigns.surveys.waves.sampling', defaultMessage: 'Sampling:' })}{' '}<strong>{samplingWords(d.wave)}</strong>
-        {d.wave.designEffect ? t({ id: 'campaigns.surveys.waves.design_effect', defaultMessage: ', planned with a design effect of {effect, number}' }, { effect: d.wave.designEffect }) : ''}.
+        {i18n.rich(
+          { id: 'campaigns.surveys.waves.sampling_planned', defaultMessage: 'Sampling: <strong>{sampling}</strong>{planned, select, yes {, planned with a design effect of {effect}} other {}}.' },
+          { sampling: samplingWords(d.wave), planned: d.wave.designEffect ? 'yes' : 'no', effect: i18n.number(d.wave.designEffect ?? 0), strong: (chunks) => <strong key="sampling">{chunks}</strong> },
+        )}
       </p>
       {result?.saved ? (
         <div className="notice notice--success" role="status">

@@ -31,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportCampaigns() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -39,7 +40,14 @@ export default function ImportCampaigns() {
     <div className="form form--wide">
       <h1>{t({ id: 'campaigns.import.import_campaigns_from_a_spreadsheet', defaultMessage: 'Import campaigns from a spreadsheet' })}</h1>
       <p className="lede">
-        {t({ id: 'campaigns.import.move_your_organisation_s_campaign_list', defaultMessage: 'Move your organisation’s campaign list into Lantern. Use the columns of the' })}{' '}<a href="/campaigns/template.csv">{t({ id: 'campaigns.import.template', defaultMessage: 'template' })}</a> {' '}{t({ id: 'campaigns.import.the_same_as_the_campaign_export', defaultMessage: '(the same as the campaign export): one line per campaign and subdivision, codes from Lantern’s lists, several values separated by “;”.' })}</p>
+        {i18n.rich(
+          {
+            id: 'campaigns.import.lede',
+            defaultMessage: 'Move your organisation’s campaign list into Lantern. Use the columns of the <link>template</link> (the same as the campaign export): one line per campaign and subdivision, codes from Lantern’s lists, several values separated by “;”.',
+          },
+          { link: (chunks) => <a key="template" href="/campaigns/template.csv">{chunks}</a> },
+        )}
+      </p>
       <p>{t({ id: 'campaigns.import.every_line_is_checked_first_if', defaultMessage: 'Every line is checked first. If any line has a problem, nothing is imported and each problem is listed with its line and column.' })}</p>
       <p>
         {t({ id: 'campaigns.import.a_campaign_s_code_is_how', defaultMessage: 'A campaign’s code is how Lantern knows it again: import the same file twice and nothing changes; change a line and the campaign it names is updated. A new campaign comes in as a draft (or archived); give it objectives and register it on Lantern.' })}</p>

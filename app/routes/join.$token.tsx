@@ -57,7 +57,8 @@ const m = defineMessages({
 })
 
 export default function JoinPage() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const { organisationName, role, signedIn, constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useActionForm('join', constraint, { name: '', email: '', password: '' }, lastResult)
@@ -90,7 +91,7 @@ export default function JoinPage() {
         </div>
       </Form>
       <p>
-        {t({ id: 'join.already_have_an_account', defaultMessage: 'Already have an account?' })}{' '}<Link to="/login">{t({ id: 'join.log_in', defaultMessage: 'Log in' })}</Link>.
+        {i18n.rich({ id: 'join.already_have_an_account_log_in', defaultMessage: 'Already have an account? <link>Log in</link>.' }, { link: (chunks) => <Link key="login" to="/login">{chunks}</Link> })}
       </p>
     </div>
   )

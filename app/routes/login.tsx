@@ -42,7 +42,8 @@ const LABELS = { get email() {
   }, }
 
 export default function LoginPage() {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const { constraint } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
@@ -60,7 +61,10 @@ export default function LoginPage() {
         </div>
       </Form>
       <p>
-        {t({ id: 'login.new_to_lantern', defaultMessage: 'New to Lantern?' })}{' '}<Link to="/signup">{t({ id: 'login.create_an_account_for_your_organisation', defaultMessage: 'Create an account for your organisation' })}</Link>.
+        {i18n.rich(
+          { id: 'login.new_to_lantern_sign_up', defaultMessage: 'New to Lantern? <link>Create an account for your organisation</link>.' },
+          { link: (chunks) => <Link key="signup" to="/signup">{chunks}</Link> },
+        )}
       </p>
     </div>
   )

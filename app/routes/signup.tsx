@@ -98,7 +98,10 @@ export default function SignUpPage() {
         </div>
       </Form>
       <p>
-        {t({ id: 'signup.already_have_an_account', defaultMessage: 'Already have an account?' })}{' '}<Link to="/login">{t({ id: 'signup.log_in', defaultMessage: 'Log in' })}</Link>{t({ id: 'signup.joining_an_existing_organisation_ask_its', defaultMessage: '. Joining an existing organisation? Ask its admin for an invite link.' })}</p>
+        {i18n.rich(
+          { id: 'signup.already_have_an_account_log_in', defaultMessage: 'Already have an account? <link>Log in</link>. Joining an existing organisation? Ask its admin for an invite link.' },
+          { link: (chunks) => <Link key="login" to="/login">{chunks}</Link> },
+        )}</p>
     </div>
   )
 }

@@ -45,7 +45,15 @@ export function HeatMapChart({ country, months, rows }: Props) {
             y: { type: 'category', labels: rows.map((r) => r.subdivision), offset: true, grid: { display: false }, ticks: { autoSkip: false, font: { size: 11 } } },
           },
           plugins: {
-            tooltip: { callbacks: { title: () => '', label: (ctx) => { const p = ctx.raw as { x: string; y: string; v: number }; return `${p.y}, ${p.x}: ${p.v} campaign${p.v === 1 ? '' : 's'}` } } },
+            tooltip: {
+              callbacks: {
+                title: () => '',
+                label: (ctx) => {
+                  const p = ctx.raw as { x: string; y: string; v: number }
+                  return tr({ id: 'coordination.heat_map.tooltip', defaultMessage: '{subdivision}, {month}: {count, plural, one {# campaign} other {# campaigns}}' }, { subdivision: p.y, month: p.x, count: p.v })
+                },
+              },
+            },
           },
           onClick: (_event, elements) => {
             const hit = elements[0]

@@ -2,7 +2,7 @@ import { useNavigate } from '@remix-run/react'
 import { useRef } from 'react'
 import type { ForestRow } from './dashboard'
 import { useChart } from '../../shared/ui/use-chart'
-import { tr, useT } from '../../shared/i18n'
+import { COMMON, tr, useT } from '../../shared/i18n'
 
 // The donor dashboard's charts. Each has a table beside it with the same
 // numbers (for screen readers, without JavaScript, and for the CSV); clicking
@@ -27,7 +27,8 @@ const short = (title: string) => (title.length > 38 ? `${title.slice(0, 36)}…`
 
 /** Percentage outcome indicators: the actual as a bar, the target as a line across it. */
 export function TargetActualChart({ rows }: { rows: { campaignId: number; title: string; indicator: string; target: number; actual: number; met: boolean | null }[] }) {
-  const { t } = useT()
+  const i18n = useT()
+  const { t } = i18n
   const canvas = useRef<HTMLCanvasElement>(null)
   const navigate = useNavigate()
   useChart(
@@ -45,8 +46,8 @@ export function TargetActualChart({ rows }: { rows: { campaignId: number; title:
         options: {
           maintainAspectRatio: false,
           animation: false,
-          scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } }, x: { ticks: { autoSkip: false, maxRotation: 40, minRotation: 40, font: { size: 11 } } } },
-          plugins: { tooltip: { callbacks: { title: (items) => rows[items[0]!.dataIndex]!.title, label: (ctx) => `${ctx.dataset.label}: ${Number(ctx.raw).toFixed(1)}%` } } },
+          scales: { y: { min: 0, max: 100, ticks: { callback: (v) => i18n.percent(Number(v) / 100) } }, x: { ticks: { autoSkip: false, maxRotation: 40, minRotation: 40, font: { size: 11 } } } },
+          plugins: { tooltip: { callbacks: { title: (items) => rows[items[0]!.dataIndex]!.title, label: (ctx) => `${ctx.dataset.label}: ${i18n.percent(Number(ctx.raw) / 100, 1)}` } } },
           onClick: (_e, elements) => {
             const hit = elements[0]
             if (hit) navigate(`/campaigns/${rows[hit.index]!.campaignId}/results`)
@@ -54,7 +55,7 @@ export function TargetActualChart({ rows }: { rows: { campaignId: number; title:
         },
       })
     },
-    [rows, navigate],
+    [rows, navigate, i18n],
   )
   return <Canvas canvas={canvas} items={8} label={t({ id: 'dashboards.dashboard_charts.bar_chart_each_campaign_s_actual', defaultMessage: 'Bar chart: each campaign’s actual against its target line, for outcome indicators in percent. The numbers are in the table below.' })} />
 }
@@ -106,7 +107,7 @@ export function ForestPlot({ rows, unit }: { rows: ForestRow[]; unit: string }) 
                 label: (ctx) => {
                   const r = rows[ctx.dataIndex]!
                   const one = (v: number) => i18n.number(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-                  return t({ id: 'dashboards.charts.tooltip', defaultMessage: '{title}: {change} (95% CI {low} to {high})' }, { title: r.title, change: one(r.change), low: one(r.low), high: one(r.high) })
+                  return t(COMMON.withInterval, { label: r.title, value: one(r.change), low: one(r.low), high: one(r.high) })
                 },
               },
             },

@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { useChart } from '../../shared/ui/use-chart'
-import { tr } from '../../shared/i18n'
+import { COMMON, tr, useT } from '../../shared/i18n'
 
 export type ResultBar = { label: string; pre: number | null; preLow: number | null; preHigh: number | null; post: number | null; postLow: number | null; postHigh: number | null }
 
@@ -20,6 +20,7 @@ const COLOURS = ['#1d3557', '#b35c1e']
  * (chartjs-chart-error-bars), drawn in the browser only.
  */
 export function ResultChart({ description, bars, percent, min, max }: Props) {
+  const i18n = useT()
   const canvas = useRef<HTMLCanvasElement>(null)
   useChart(
     canvas,
@@ -48,7 +49,7 @@ export function ResultChart({ description, bars, percent, min, max }: Props) {
             y: {
               min: percent ? 0 : (min ?? undefined),
               max: percent ? 100 : (max ?? undefined),
-              ticks: { callback: (v) => (percent ? `${v}%` : String(v)) },
+              ticks: { callback: (v) => (percent ? i18n.percent(Number(v) / 100) : i18n.number(Number(v))) },
             },
           },
           plugins: {
@@ -57,8 +58,8 @@ export function ResultChart({ description, bars, percent, min, max }: Props) {
               callbacks: {
                 label: (ctx) => {
                   const p = ctx.raw as { y: number; yMin: number; yMax: number }
-                  const f = (v: number) => (percent ? `${v.toFixed(1)}%` : v.toFixed(2))
-                  return `${ctx.dataset.label}: ${f(p.y)} (95% CI ${f(p.yMin)} to ${f(p.yMax)})`
+                  const f = (v: number) => (percent ? i18n.percent(v / 100, 1) : i18n.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+                  return tr(COMMON.withInterval, { label: String(ctx.dataset.label), value: f(p.y), low: f(p.yMin), high: f(p.yMax) })
                 },
               },
             },
@@ -66,7 +67,7 @@ export function ResultChart({ description, bars, percent, min, max }: Props) {
         },
       })
     },
-    [bars, percent, min, max],
+    [bars, percent, min, max, i18n],
   )
   return (
     <div className="chart chart--result">
