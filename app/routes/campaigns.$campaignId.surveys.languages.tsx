@@ -46,9 +46,9 @@ type Result = { ok: true; questions: number; languages: string[]; unmatched: str
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
   const { campaignId } = parseParams(params, campaignParams)
-  await getCampaignForEdit(actor, campaignId)
-  // An XLSForm is tens of kilobytes: the limit of every form (a megabyte) holds it.
+  // An XLSForm is tens of kilobytes: the limit of every form (a megabyte) holds it. The origin is checked first.
   const form = await readForm(request)
+  await getCampaignForEdit(actor, campaignId)
   const part = form.get('form')
   const file = part instanceof File && part.size > 0 ? part : null
   if (!file) return data<Result>({ ok: false, message: tr(said.chooseFile) }, { status: 400 })
