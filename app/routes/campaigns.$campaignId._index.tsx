@@ -64,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation: stored.organisation,
     campaign: stored.campaign,
     subdivisionLabels: stored.campaign.subdivisions.map((code) => subdivisionLabel(code, translatorOf(request).locale)),
+    // Each language named in itself, worked out here: a browser may lack a language's data (Debian's Chromium has no Nepali).
+    autonyms: Object.fromEntries(stored.campaign.languages.map((code) => [code, new Intl.DisplayNames(code, { type: 'language', fallback: 'code' }).of(code) ?? code])),
     objectives: stored.objectives,
     indicators,
     plans: indicatorPlans(stored.objectives.flatMap((o) => o.indicators), indicators, plannedDesignEffect(waveRows(campaignId))),
@@ -167,7 +169,7 @@ export default function CampaignPage() {
                 ? c.languages.map((code, n) => (
                     <span key={code}>
                       {n ? ', ' : ''}
-                      <span lang={code}>{new Intl.DisplayNames(code, { type: 'language', fallback: 'code' }).of(code)}</span> ({i18n.language(code)})
+                      <span lang={code}>{d.autonyms[code]}</span> ({i18n.language(code)})
                     </span>
                   ))
                 : t(m.noneGiven)}
@@ -180,7 +182,10 @@ export default function CampaignPage() {
           {c.keyMessages ? (
             <>
               <h2>{t({ id: 'campaigns.key_messages', defaultMessage: 'Key messages' })}</h2>
-              <p className="pre-line">{c.keyMessages}</p>
+              {/* Written in the campaign's language, where it has just one. */}
+              <p className="pre-line" lang={c.languages.length === 1 ? c.languages[0] : undefined}>
+                {c.keyMessages}
+              </p>
             </>
           ) : null}
           <h2>{t({ id: 'campaigns.objectives_and_indicators', defaultMessage: 'Objectives and indicators' })}</h2>
