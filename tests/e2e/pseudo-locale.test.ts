@@ -118,6 +118,7 @@ describe('the pseudo-language, on every page', () => {
       return page.locator('tbody a').first().evaluate((a) => (a as HTMLAnchorElement).href)
     })()).pathname.split('/')[2])
     const indicator = indicatorsOf(school)[1]!.id
+    const question = (db.$client.prepare('select id from survey_questions where campaign_id = ? order by position limit 1').get(school) as { id: number }).id
     const pages = [
       '/',
       '/campaigns',
@@ -125,6 +126,8 @@ describe('the pseudo-language, on every page', () => {
       `/campaigns/${school}/results`,
       `/campaigns/${school}/surveys`,
       `/campaigns/${school}/surveys/questions/new`,
+      `/campaigns/${school}/surveys/questions/${question}`,
+      `/campaigns/${school}/surveys/languages`,
       `/campaigns/${school}/surveys/import`,
       `/campaigns/${school}/indicators/${indicator}`,
       `/campaigns/${draft}/edit`,
