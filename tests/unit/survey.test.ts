@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIKERT_LABELS, readAnswer, type Question } from '../../app/features/surveys/answers'
-import { clusterUnitOf, normaliseHeader, personalColumns, readGroup, readWaveKind, suggestMapping } from '../../app/features/surveys/columns'
+import { clusterUnitOf, normaliseHeader, personalColumns, suggestMapping } from '../../app/features/surveys/columns'
+import { readGroup, readSex, readWaveKind, readYesNo } from '../../app/features/surveys/field-values'
 import { headerWords, personalData } from '../../app/features/surveys/personal-data'
 import { impliedSampling } from '../../app/features/surveys/import-plan'
 import { readResponseForm } from '../../app/features/surveys/response'
@@ -88,6 +89,23 @@ describe('reading the columns of a survey file', () => {
     expect(['Before the campaign', 'After the campaign', 'Follow-up, six months on', 'Before or after'].map(readWaveKind)).toEqual(['baseline', 'endline', 'follow_up', null])
     expect(['campaign', 'Intervention', 'control', 'comparison', 'other'].map(readGroup)).toEqual(['campaign', 'campaign', 'comparison', 'comparison', null])
   })
+
+  // A labels export writes the form's choice labels in the form's language: each of Lantern's languages, as its glossary words them.
+  it('reads a respondent’s fields as a form in each of Lantern’s languages labels them', () => {
+    const waves = { uk: ['До кампанії', 'Після кампанії', 'Повторне опитування'], ro: ['Sondaj de referință', 'Sondaj final', 'Urmărire'], ne: ['आधाररेखा सर्वेक्षण', 'अन्तिम सर्वेक्षण', 'अनुगमन'], fr: ['Avant la campagne', 'Enquête finale', 'Enquête de suivi'], es: ['Línea de base', 'Encuesta final', 'Seguimiento'] }
+    for (const [language, three] of Object.entries(waves)) expect(three.map(readWaveKind), language).toEqual(['baseline', 'endline', 'follow_up'])
+    const groups = { uk: ['Група кампанії', 'Контрольна група'], ro: ['Campanie', 'Grup de comparație'], ne: ['अभियान समूह', 'तुलना समूह'], fr: ['Groupe de la campagne', 'Groupe témoin'], es: ['Campaña', 'Grupo de comparación'] }
+    for (const [language, pair] of Object.entries(groups)) expect(pair.map(readGroup), language).toEqual(['campaign', 'comparison'])
+    const sexes = { uk: ['Жінка', 'Чоловік', 'Інше'], ro: ['Femeie', 'Bărbat', 'Altul'], ne: ['महिला', 'पुरुष', 'अन्य'], fr: ['Femme', 'Homme', 'Autre'], es: ['Mujer', 'Hombre', 'Otro'] }
+    for (const [language, three] of Object.entries(sexes)) expect(three.map(readSex), language).toEqual(['female', 'male', 'other'])
+    const yesNo = { uk: ['Так', 'Ні'], ro: ['Da', 'Nu'], ne: ['हो', 'होइन'], fr: ['Oui', 'Non'], es: ['Sí', 'No'] }
+    for (const [language, pair] of Object.entries(yesNo)) expect(pair.map(readYesNo), language).toEqual(['1', '0'])
+    // Decomposed accents (as some keyboards and tools write them) read as composed ones.
+    expect(readYesNo('Si\u0301')).toBe('1')
+    // A label naming two waves, or none, is not guessed.
+    expect(['До і після', 'Опитування'].map(readWaveKind)).toEqual([null, null])
+    expect(readSex('Жінки і чоловіки')).toBeNull()
+  })
 })
 
 describe('a multiple-choice answer', () => {
@@ -101,6 +119,19 @@ describe('a multiple-choice answer', () => {
     const labelled = { ...q, options: [...q.options, { code: 'friends', label: 'Friends or family' }] }
     expect(readAnswer(labelled, 'Friends or family TV')).toEqual({ ok: true, value: 'tv friends' })
     expect(readAnswer(labelled, 'Friends or neighbours')).toMatchObject({ ok: false })
+  })
+
+  it('reads the labels of the question’s other languages, a cell in one language at a time', () => {
+    const words = { ...q, options: [...q.options, { code: 'friends', label: 'Friends or family' }], translations: { uk: { options: { radio: 'Радіо', tv: 'Телебачення', friends: 'Друзі або родина' } }, fr: { options: { tv: 'Télévision', friends: 'Amis ou famille' } } } }
+    expect(readAnswer(words, 'Друзі або родина Радіо')).toEqual({ ok: true, value: 'radio friends' })
+    expect(readAnswer(words, 'Télévision Amis ou famille')).toEqual({ ok: true, value: 'tv friends' })
+    // Labels of two languages in one cell are not an answer any form writes.
+    expect(readAnswer(words, 'Радіо Télévision')).toMatchObject({ ok: false })
+    const choice: Question = { ...words, type: 'single_choice', desired: 'radio' }
+    expect(readAnswer(choice, 'Телебачення')).toEqual({ ok: true, value: 'tv' })
+    const likert: Question = { code: 'trust', text: 'Recruiters can be trusted', type: 'likert', desired: null, options: [...LIKERT_LABELS], min: null, max: null, translations: { uk: { options: { 1: 'Зовсім не згоден', 5: 'Цілком згоден' } } } }
+    expect(['Цілком згоден', 'Agree', '2', 'Зовсім не згоден'].map((cell) => readAnswer(likert, cell))).toEqual([{ ok: true, value: '5' }, { ok: true, value: '4' }, { ok: true, value: '2' }, { ok: true, value: '1' }])
+    expect(readAnswer({ ...likert, translations: undefined }, 'Цілком згоден')).toMatchObject({ ok: false })
   })
 
   it('finds each option’s 0/1 column under its group, beside the question’s own column', () => {

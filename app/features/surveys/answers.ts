@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { QuestionType } from '../../shared/taxonomy/taxonomy'
 import { defineMessages, tr } from '../../shared/i18n'
+import { readYesNo } from './field-values'
+import { optionLabelsOf, type QuestionTranslations } from './translations'
 
 // One answer to one question: what a cell of a survey spreadsheet (or a field
 // of the data-entry form) may hold, read into the canonical text Lantern
@@ -18,6 +20,8 @@ export type Question = {
   options: readonly QuestionOption[]
   min: number | null
   max: number | null
+  /** Its text and option labels in other languages: a "labels" export in one of them is read too. */
+  translations?: QuestionTranslations
 }
 
 export const LIKERT_LABELS: readonly QuestionOption[] = [
@@ -28,12 +32,7 @@ export const LIKERT_LABELS: readonly QuestionOption[] = [
   { code: '5', label: 'Strongly agree' },
 ]
 
-const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ')
-
-const BINARY = new Map<string, string>([
-  ...['1', 'yes', 'y', 'true', 't', 'correct'].map((s) => [s, '1'] as const),
-  ...['0', 'no', 'n', 'false', 'f', 'incorrect'].map((s) => [s, '0'] as const),
-])
+const fold = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ')
 
 const LIKERT = new Map<string, string>([
   ...LIKERT_LABELS.map((l) => [fold(l.label), l.code] as const),
@@ -62,18 +61,25 @@ function readNumber(cell: string): number | null {
   return /^-?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : null
 }
 
+/** The option a cell names by its label in any of the question's languages. */
+const optionLabelled = (q: Question, cell: string) => q.options.find((o) => optionLabelsOf(q, o).some((label) => fold(label) === fold(cell)))
+
 /** The options whose labels, and nothing else, make up the cell ("Radio Friends or family"), in option order; null if something is left over. */
-function chosenByLabel(options: readonly QuestionOption[], cell: string): string[] | null {
-  let rest = ` ${fold(cell)} `
-  const chosen = new Set<string>()
-  for (const o of [...options].sort((a, b) => b.label.length - a.label.length)) {
-    const label = ` ${fold(o.label)} `
-    if (rest.includes(label)) {
-      chosen.add(o.code)
-      rest = rest.replace(label, ' ')
+function chosenByLabel(q: Question, cell: string): string[] | null {
+  // One language at a time: a cell is written in one, and a word of one language's label may be all of another's.
+  for (const labelled of [q.options, ...Object.values(q.translations ?? {}).map((t) => q.options.map((o) => ({ code: o.code, label: t.options?.[o.code] ?? '' })))]) {
+    let rest = ` ${fold(cell)} `
+    const chosen = new Set<string>()
+    for (const o of [...labelled].filter((x) => x.label).sort((a, b) => b.label.length - a.label.length)) {
+      const label = ` ${fold(o.label)} `
+      if (rest.includes(label)) {
+        chosen.add(o.code)
+        rest = rest.replace(label, ' ')
+      }
     }
+    if (rest.trim() === '' && chosen.size) return q.options.filter((o) => chosen.has(o.code)).map((o) => o.code)
   }
-  return rest.trim() === '' && chosen.size ? options.filter((o) => chosen.has(o.code)).map((o) => o.code) : null
+  return null
 }
 
 export function readAnswer(q: Question, raw: string): AnswerResult {
@@ -82,16 +88,15 @@ export function readAnswer(q: Question, raw: string): AnswerResult {
   const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell
   switch (q.type) {
     case 'binary': {
-      const value = BINARY.get(fold(cell))
+      const value = readYesNo(cell)
       return value ? { ok: true, value } : { ok: false, message: tr(said.notBinary, { value: shown }) }
     }
     case 'likert': {
-      const own = q.options.find((o) => fold(o.label) === fold(cell))
-      const value = /^[1-5]$/.test(cell) ? cell : (own?.code ?? LIKERT.get(fold(cell)))
+      const value = /^[1-5]$/.test(cell) ? cell : (optionLabelled(q, cell)?.code ?? LIKERT.get(fold(cell)))
       return value ? { ok: true, value } : { ok: false, message: tr(said.notLikert, { value: shown }) }
     }
     case 'single_choice': {
-      const option = q.options.find((o) => o.code === cell) ?? q.options.find((o) => fold(o.label) === fold(cell) || fold(o.code) === fold(cell))
+      const option = q.options.find((o) => o.code === cell) ?? q.options.find((o) => fold(o.code) === fold(cell)) ?? optionLabelled(q, cell)
       return option
         ? { ok: true, value: option.code }
         : { ok: false, message: tr(said.notOption, { value: shown, options: q.options.map((o) => o.code).join(', ') }) }
@@ -102,7 +107,7 @@ export function readAnswer(q: Question, raw: string): AnswerResult {
       const unknown = given.filter((g) => !q.options.some((o) => fold(o.code) === fold(g)))
       if (unknown.length === 0) return { ok: true, value: q.options.filter((o) => given.some((g) => fold(g) === fold(o.code))).map((o) => o.code).join(' ') }
       // A "labels" export lists the labels instead, themselves of several words: find each, longest first.
-      const byLabel = chosenByLabel(q.options, cell)
+      const byLabel = chosenByLabel(q, cell)
       if (byLabel) return { ok: true, value: byLabel.join(' ') }
       return { ok: false, message: tr(said.notOption, { value: unknown[0]!.slice(0, 40), options: q.options.map((o) => o.code).join(', ') }) }
     }

@@ -1,6 +1,8 @@
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import { personalData, type ColumnRole } from './personal-data'
 import { tr } from '../../shared/i18n'
+import { optionLabelsOf, textsOf, type QuestionTranslations } from './translations'
+import { foldCell } from './field-values'
 
 // Which column of an uploaded survey spreadsheet holds what: the automatic
 // guess (Lantern's own layout, KoboToolbox / ODK exports with group-prefixed
@@ -73,7 +75,7 @@ const SYNONYMS: Record<FieldTarget, readonly string[]> = {
   respondent_code: ['respondent_code', 'respondent', 'respondent_id', 'respondent_no', 'code'],
   // Read before form metadata is dropped: how a later download of the same submissions is recognised.
   submission_id: ['uuid', 'instanceid', 'meta_instanceid', 'submission_id'],
-  wave: ['wave', 'round', 'survey_round', 'phase'],
+  wave: ['wave', 'round', 'survey_round', 'survey_wave', 'phase'],
   group: ['group', 'arm', 'study_group'],
   sex: ['sex', 'gender'],
   age_band: ['age_band', 'age_group', 'ageband', 'age_range'],
@@ -81,6 +83,16 @@ const SYNONYMS: Record<FieldTarget, readonly string[]> = {
   cluster: ['cluster', 'cluster_id', 'psu', 'psu_id'],
   stratum: ['stratum', 'strata', 'stratum_id'],
   weight: ['weight', 'sampling_weight', 'survey_weight', 'pweight', 'wt'],
+}
+
+// The same fields as a form in Ukrainian, Romanian, Nepali, French or Spanish labels them (a "labels" export's headings), folded as foldCell folds.
+const HEADINGS: Partial<Record<FieldTarget, readonly string[]>> = {
+  respondent_code: ['код_респондента', 'код', 'cod_respondent', 'codul_respondentului', 'उत्तरदाता_कोड', 'code_du_répondant', 'code_répondant', 'código_del_encuestado', 'código_de_encuestado', 'código'],
+  wave: ['хвиля', 'хвиля_опитування', 'етап_опитування', 'val', 'valul_sondajului', 'etapa', 'चरण', 'सर्वेक्षण_चरण', 'vague', 'vague_d_enquête', 'oleada', 'ronda', 'oleada_de_encuesta'],
+  group: ['група', 'grup', 'समूह', 'groupe', 'grupo'],
+  sex: ['стать', 'sex', 'sexul', 'लिङ्ग', 'sexe', 'sexo'],
+  age_band: ['вік', 'вікова_група', 'vârsta', 'vârstă', 'grupa_de_vârstă', 'उमेर', 'उमेर_समूह', 'âge', 'tranche_d_âge', 'edad', 'grupo_de_edad'],
+  locality: ['населений_пункт', 'громада', 'localitate', 'स्थान', 'गाउँ', 'localité', 'localidad', 'comunidad'],
 }
 
 // Form metadata from KoboToolbox and ODK exports: never answers.
@@ -97,8 +109,8 @@ const metaOf = (headers: readonly string[]) => {
   }
 }
 
-/** A question as the mapping matches it: by its code, or by its text and its options' labels (a "labels" export). */
-export type InstrumentQuestion = { code: string; text?: string; type?: string; options?: readonly { code: string; label: string }[] }
+/** A question as the mapping matches it: by its code, or by its text and its options' labels in any of its languages (a "labels" export). */
+export type InstrumentQuestion = { code: string; text?: string; type?: string; options?: readonly { code: string; label: string }[]; translations?: QuestionTranslations }
 
 /** "Do you know the hotline number? " → "do you know the hotline number": labels compared without case, spacing or end punctuation. */
 const foldLabel = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\s?:.!]+$/, '')
@@ -114,6 +126,7 @@ function namesOf(header: string, odk: boolean) {
   const dash = odk ? own.split('-') : [own]
   return {
     codes: [...new Set([normaliseHeader(own), normaliseHeader(dash[dash.length - 1]!)])],
+    heading: foldCell(own),
     labels: [...new Set([foldLabel(header), foldLabel(own)])],
     // The last two parts, for one option's 0/1 column: question then option.
     pair: slash.length >= 2 ? ([slash[slash.length - 2]!, own] as const) : null,
@@ -142,16 +155,16 @@ export function suggestMapping(headers: readonly string[], instrument: readonly 
     if (names.pair) {
       const [asked, answered] = names.pair
       for (const q of questions.filter((x) => x.type === 'multiple_choice')) {
-        if (normaliseHeader(odk ? asked.split('-').pop()! : asked) !== q.code && foldLabel(asked) !== foldLabel(q.text ?? '\u0000')) continue
-        const option = q.options?.find((o) => o.code === normaliseHeader(answered) || foldLabel(o.label) === foldLabel(answered))
+        if (normaliseHeader(odk ? asked.split('-').pop()! : asked) !== q.code && !textsOf(q).some((text) => foldLabel(text) === foldLabel(asked))) continue
+        const option = q.options?.find((o) => o.code === normaliseHeader(answered)) ?? q.options?.find((o) => optionLabelsOf(q, o).some((label) => foldLabel(label) === foldLabel(answered)))
         const target = option ? take(`option:${q.code}/${option.code}` as const) : null
         if (target) return target
       }
     }
-    const question = questions.find((q) => names.codes.includes(q.code)) ?? questions.find((q) => q.text && names.labels.includes(foldLabel(q.text)))
+    const question = questions.find((q) => names.codes.includes(q.code)) ?? questions.find((q) => textsOf(q).some((text) => names.labels.includes(foldLabel(text))))
     const asQuestion = question ? take(`question:${question.code}` as const) : null
     if (asQuestion) return asQuestion
-    const field = FIELD_TARGETS.find((f) => names.codes.some((n) => SYNONYMS[f].includes(n)))
+    const field = FIELD_TARGETS.find((f) => names.codes.some((n) => SYNONYMS[f].includes(n)) || HEADINGS[f]?.includes(names.heading))
     return (field && take(field)) || 'choose'
   })
 }
@@ -183,35 +196,6 @@ export function personalColumns(headers: readonly string[], sampleRows: readonly
   return headers.map((h, i) => (meta(h) ? null : personalData(h, sampleRows.map((r) => r[i] ?? ''), roleOf(guessed[i]!))))
 }
 
-const WAVE_WORDS: Record<'baseline' | 'endline' | 'follow_up', readonly string[]> = {
-  baseline: ['pre', 'baseline', 'before', 'bl', 'pre_test', 'pretest'],
-  endline: ['post', 'endline', 'after', 'el', 'post_test', 'posttest'],
-  follow_up: ['follow_up', 'followup', 'fu'],
-}
-
-/**
- * "pre", "Baseline", "before" → the wave kind a file's `wave` column means,
- * or null; a label of a few words ("Before the campaign", "Follow-up, six
- * months on") when exactly one kind's word is among them.
- */
-export function readWaveKind(cell: string): 'baseline' | 'endline' | 'follow_up' | null {
-  const v = normaliseHeader(cell)
-  const whole = (Object.keys(WAVE_WORDS) as (keyof typeof WAVE_WORDS)[]).find((k) => WAVE_WORDS[k].includes(v))
-  if (whole) return whole
-  const words = v.split('_')
-  const phrase = v.replace(/follow_up/g, 'followup').split('_')
-  const kinds = (Object.keys(WAVE_WORDS) as (keyof typeof WAVE_WORDS)[]).filter((k) => WAVE_WORDS[k].some((w) => words.includes(w) || phrase.includes(w)))
-  return kinds.length === 1 ? kinds[0]! : null
-}
-
-/** "campaign", "intervention", "control" → the group a file's `group` column means, or null. */
-export function readGroup(cell: string): 'campaign' | 'comparison' | null {
-  const v = normaliseHeader(cell)
-  if (['campaign', 'intervention', 'treatment', 'treated'].includes(v)) return 'campaign'
-  if (['comparison', 'control'].includes(v)) return 'comparison'
-  return null
-}
-
 /**
  * The sample fields each design needs of every respondent, and those it may
  * have: a cluster sample may carry weights, a weighted one has no clusters.
@@ -221,19 +205,4 @@ export const SAMPLE_FIELDS: Record<Sampling, { needs: readonly SampleTarget[]; m
   cluster: { needs: ['cluster'], may: ['weight'] },
   stratified_cluster: { needs: ['cluster', 'stratum'], may: ['weight'] },
   weighted: { needs: ['weight'], may: [] },
-}
-
-/** "1.5", "2,25" → a sampling weight; null when it is not a number above 0. */
-export function readWeight(cell: string): number | null {
-  const n = Number(cell.trim().replace(',', '.'))
-  return cell.trim() !== '' && Number.isFinite(n) && n > 0 ? n : null
-}
-
-/** "F", "woman", "Male" → the stored code, or null when it is not a recognised answer. */
-export function readSex(cell: string): 'female' | 'male' | 'other' | null {
-  const v = normaliseHeader(cell)
-  if (['f', 'female', 'woman', 'women', 'girl'].includes(v)) return 'female'
-  if (['m', 'male', 'man', 'men', 'boy'].includes(v)) return 'male'
-  if (['other', 'x', 'another', 'non_binary', 'nonbinary'].includes(v)) return 'other'
-  return null
 }

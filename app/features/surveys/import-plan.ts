@@ -1,5 +1,6 @@
 import { optionItem, readAnswer, type Question } from './answers'
-import { FIELD_LABELS, readGroup, readSex, readWaveKind, readWeight, type ColumnTarget } from './columns'
+import { FIELD_LABELS, type ColumnTarget } from './columns'
+import { readGroup, readSex, readWaveKind, readWeight } from './field-values'
 import { SAMPLINGS, type Sampling, type WaveGroup, type WaveKind } from '../../shared/taxonomy/taxonomy'
 import type { CsvFile, CsvProblem } from '../../shared/csv/csv-file'
 import { defineMessages, tr } from '../../shared/i18n'

@@ -23,6 +23,7 @@ import { notFound } from '../../shared/http.server'
 import { currentTranslator, defineMessages, tr } from '../../shared/i18n'
 import { assertSurveyAccess, questionsOf, storedMatches, wavesOf } from './store.server'
 import { compareWithStored, comparedBy } from './repeat-download'
+import { questionIn } from './translations'
 import type { Checked, FromWorker, ImportJob, Refused, ToWriter as ToWorker, WriterJob } from './import-worker.server'
 
 // Importing a survey spreadsheet. The upload is written to a file beside the
@@ -251,7 +252,8 @@ export async function importPlan(actor: Actor, campaignId: number, uploadId: num
     personal,
     targetWave,
     query,
-    questions: questions.map((q) => ({ code: q.code, text: q.text, options: q.type === 'multiple_choice' ? q.options.map((o) => o.code) : [] })),
+    // Named in the reader's language where the question has words in it: the mapping's choices, never its codes.
+    questions: questions.map((q) => ({ code: q.code, text: questionIn(q, currentTranslator().locale).text, options: q.type === 'multiple_choice' ? q.options.map((o) => o.code) : [] })),
     waves: waves.map((w) => ({ key: waveKey(w.kind, w.group), name: waveName(waveKey(w.kind, w.group)), responses: w.responses, sampling: w.sampling })),
     /** Whether the problems are the whole file's (an import found them) or only those of the mapping and the first rows. */
     checked: outcome !== null,

@@ -2,6 +2,7 @@
 // column roles and plan, the forms and tables.
 export * from './answers'
 export * from './columns'
+export * from './field-values'
 export * from './import-plan'
 export * from './import-schemas'
 export * from './question-fields'

@@ -1,5 +1,6 @@
 import { readAnswer, type Question } from './answers'
-import { readSex, readWeight, SAMPLE_FIELDS } from './columns'
+import { SAMPLE_FIELDS } from './columns'
+import { readSex, readWeight } from './field-values'
 import type { FieldErrors } from '../../shared/outcome'
 import type { Sampling } from '../../shared/taxonomy/taxonomy'
 import { defineMessages, tr } from '../../shared/i18n'

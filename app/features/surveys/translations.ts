@@ -1,5 +1,3 @@
-import type { QuestionOption } from './answers'
-
 // A question in several languages. The stored text and option labels are the
 // question as it was written; a translation gives, per ISO 639-1 language,
 // the text and any option's label. Codes (the question's and its options')
@@ -8,6 +6,15 @@ import type { QuestionOption } from './answers'
 
 export type QuestionTranslation = { text?: string; options?: Record<string, string> }
 export type QuestionTranslations = Record<string, QuestionTranslation>
+
+// An option as answers.ts defines it, written out here so the two files do not import each other.
+type QuestionOption = { code: string; label: string }
+
+/** The question's text in every language it has: as written first. A "labels" export in any of them names its column so. */
+export const textsOf = (q: { text?: string; translations?: QuestionTranslations }) => [q.text ?? '', ...Object.values(q.translations ?? {}).map((t) => t.text ?? '')].filter(Boolean)
+
+/** One option's label in every language the question has: as written first. */
+export const optionLabelsOf = (q: { translations?: QuestionTranslations }, option: QuestionOption) => [option.label, ...Object.values(q.translations ?? {}).map((t) => t.options?.[option.code] ?? '')].filter(Boolean)
 
 /** The language a locale's words are in: "uk" for "uk", "en" for "en-XA". */
 const languageOf = (locale: string) => locale.split('-')[0]!.toLowerCase()
