@@ -5,6 +5,7 @@ import { auditEvents, surveyQuestions } from '../../db/schema'
 import { db } from '../../app/shared/db.server'
 import * as languages from '../../app/routes/campaigns.$campaignId.surveys.languages'
 import * as editQuestion from '../../app/routes/campaigns.$campaignId.surveys.questions.$questionId'
+import * as newQuestion from '../../app/routes/campaigns.$campaignId.surveys.questions.new'
 import * as surveyPage from '../../app/routes/campaigns.$campaignId.surveys._index'
 import * as results from '../../app/routes/campaigns.$campaignId.results'
 import { campaignWithInstrument, createPerson, loginAs } from '../factories'
@@ -101,5 +102,27 @@ describe('a survey in several languages', () => {
     // The survey page carries the words for the page to show in its reader's language.
     const page = await invoke(surveyPage.loader, get(`/campaigns/${c.id}/surveys`, c.cookie), { campaignId: String(c.id) })
     expect((page.data as { questions: { translations: unknown }[] }).questions[0]!.translations).toMatchObject({ uk: { text: 'Перейти до кінця?' } })
+  })
+
+  it('words a new five-point scale in its planner’s language, and keeps it so whoever edits the question', async () => {
+    const c = await campaignWithInstrument([ADDRESS])
+    const ukrainian = JSON.parse(readFileSync('app/locales/uk.json', 'utf8')) as Record<string, string>
+    const fields = { code: 'trust_recruiters', text: 'Посередникам можна довіряти', type: 'likert', desired: '', options: '', min: '', max: '', indicatorId: '' }
+    const added = await invoke(newQuestion.action, inLanguage(post(`/campaigns/${c.id}/surveys/questions/new`, fields, { cookie: c.cookie }), 'uk'), { campaignId: String(c.id) })
+    expect(added.status).toBe(302)
+    const scale = stored(c.id).trust_recruiters!.options
+    expect(scale).toEqual(['1', '2', '3', '4', '5'].map((code) => ({ code, label: ukrainian[`surveys.likert.${code}`] })))
+    expect(scale[0]!.label).not.toBe('Strongly disagree')
+    // Edited in English, its text changes and its scale stays in the words it was written with.
+    const params = { campaignId: String(c.id), questionId: String(stored(c.id).trust_recruiters!.id) }
+    const edited = await invoke(editQuestion.action, inLanguage(post(`/campaigns/${c.id}/surveys/questions/${params.questionId}`, { ...fields, text: 'Посередникам, які пропонують роботу, можна довіряти' }, { cookie: c.cookie }), 'en'), params)
+    expect(edited.status).toBe(302)
+    expect(stored(c.id).trust_recruiters).toMatchObject({ text: 'Посередникам, які пропонують роботу, можна довіряти', options: scale })
+    // Its points can be given words in another language, by their numbers; a sixth point is not one of them.
+    const words = { ...fields, text_fr: 'On peut faire confiance aux recruteurs', options_fr: '1 = Pas du tout d’accord\n5 = Tout à fait d’accord' }
+    const sixth = await invoke(editQuestion.action, post(`/campaigns/${c.id}/surveys/questions/${params.questionId}`, { ...words, options_fr: '6 = Absolument' }, { cookie: c.cookie }), params)
+    expect(fieldErrors(sixth)).toEqual({ options_fr: [expect.stringMatching(/^6 is not an option code/)] })
+    expect((await invoke(editQuestion.action, post(`/campaigns/${c.id}/surveys/questions/${params.questionId}`, words, { cookie: c.cookie }), params)).status).toBe(302)
+    expect(stored(c.id).trust_recruiters!.translations).toEqual({ fr: { text: 'On peut faire confiance aux recruteurs', options: { 1: 'Pas du tout d’accord', 5: 'Tout à fait d’accord' } } })
   })
 })

@@ -34,6 +34,17 @@ export const LIKERT_LABELS: readonly QuestionOption[] = [
 
 const fold = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ')
 
+const SCALE = defineMessages({
+  1: { id: 'surveys.likert.1', defaultMessage: 'Strongly disagree' },
+  2: { id: 'surveys.likert.2', defaultMessage: 'Disagree' },
+  3: { id: 'surveys.likert.3', defaultMessage: 'Neither agree nor disagree' },
+  4: { id: 'surveys.likert.4', defaultMessage: 'Agree' },
+  5: { id: 'surveys.likert.5', defaultMessage: 'Strongly agree' },
+})
+
+/** The five-point scale worded in the planner's language, as a new question keeps it; imports still read the English words too. */
+export const likertScale = (): QuestionOption[] => LIKERT_LABELS.map((l) => ({ code: l.code, label: tr(SCALE[l.code as unknown as keyof typeof SCALE]) }))
+
 const LIKERT = new Map<string, string>([
   ...LIKERT_LABELS.map((l) => [fold(l.label), l.code] as const),
   ['neutral', '3'],

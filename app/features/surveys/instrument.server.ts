@@ -116,8 +116,10 @@ export async function updateQuestion({ actor, campaignId }: ResultsChange, quest
   const refused = reinterprets(before, input)
   if (refused) return { ok: false, formErrors: [refused] }
   assertIndicator(campaignId, input.indicatorId)
+  // The form has no field for the scale's words: a Likert question keeps them in the language it was written in, whoever edits it.
+  const options = before.type === 'likert' && input.type === 'likert' ? [...before.options] : input.options
   db.transaction((tx) => {
-    tx.update(surveyQuestions).set(input).where(eq(surveyQuestions.id, questionId)).run()
+    tx.update(surveyQuestions).set({ ...input, options }).where(eq(surveyQuestions.id, questionId)).run()
     recordAudit(tx, { actorUserId: actor.userId, organisationId: access.organisationId, action: 'survey.question-updated', entityType: 'campaign', entityId: campaignId, before: { code: before.code, text: before.text, type: before.type }, after: input })
   })
   return { ok: true, value: null }

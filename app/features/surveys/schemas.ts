@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LIKERT_LABELS } from './answers'
+import { LIKERT_LABELS, likertScale } from './answers'
 import { QUESTION_TYPES, SAMPLINGS, WAVE_DESIGNS, WAVE_GROUPS, WAVE_KINDS } from '../../shared/taxonomy/taxonomy'
 import { idField } from '../../shared/ui/fields'
 import { defineMessages, lazy, LOCALES, tr, type Locale } from '../../shared/i18n'
@@ -63,7 +63,9 @@ export const questionSchema = z
     // Each option is its own yes/no item: no one figure for the question to give an indicator.
     if (q.type === 'multiple_choice' && q.indicatorId !== undefined) issue('indicatorId', tr({ id: 'surveys.schemas.a_multiple_choice_question_cannot_measure', defaultMessage: 'A multiple-choice question cannot measure an indicator: ask a yes/no question for it' }))
     for (const l of LOCALES) {
-      const unknown = Object.keys(readLabelLines(q[`options_${l}`] ?? '')).filter((code) => !options.some((o) => o.code === code))
+      // A five-point scale's options are its points, 1 to 5, though the form has no options field for them.
+      const codes = q.type === 'likert' ? LIKERT_LABELS.map((o) => o.code) : options.map((o) => o.code)
+      const unknown = Object.keys(readLabelLines(q[`options_${l}`] ?? '')).filter((code) => !codes.includes(code))
       if (unknown.length) issue(`options_${l}`, tr({ id: 'surveys.schemas.translated_unknown_option', defaultMessage: '{codes} {count, plural, one {is not an option code} other {are not option codes}} of this question: write the codes as in the options above' }, { codes: unknown.join(', '), count: unknown.length }))
     }
     if (q.type === 'score') {
@@ -81,7 +83,7 @@ export function questionInput(q: z.output<typeof questionSchema>) {
     text: q.text,
     type: q.type,
     desired: scored ? (q.desired ?? null) : null,
-    options: q.type === 'single_choice' || q.type === 'multiple_choice' ? readOptions(q.options ?? '') : q.type === 'likert' ? [...LIKERT_LABELS] : [],
+    options: q.type === 'single_choice' || q.type === 'multiple_choice' ? readOptions(q.options ?? '') : q.type === 'likert' ? likertScale() : [],
     min: q.type === 'score' ? (q.min ?? null) : null,
     max: q.type === 'score' ? (q.max ?? null) : null,
     indicatorId: q.indicatorId ?? null,

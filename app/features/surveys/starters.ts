@@ -1,4 +1,4 @@
-import { LIKERT_LABELS, type Question } from './answers'
+import { likertScale, type Question } from './answers'
 import { defineMessages, tr, type Message } from '../../shared/i18n'
 
 // Starter questions a planner can pick for a knowledge–attitude–practice
@@ -31,14 +31,6 @@ const m = defineMessages({
   score: { id: 'surveys.starters.knowledge_score', defaultMessage: 'Knowledge score: correct answers out of ten quiz questions.' },
 })
 
-const LIKERT = defineMessages({
-  1: { id: 'surveys.likert.1', defaultMessage: 'Strongly disagree' },
-  2: { id: 'surveys.likert.2', defaultMessage: 'Disagree' },
-  3: { id: 'surveys.likert.3', defaultMessage: 'Neither agree nor disagree' },
-  4: { id: 'surveys.likert.4', defaultMessage: 'Agree' },
-  5: { id: 'surveys.likert.5', defaultMessage: 'Strongly agree' },
-})
-
 const yes = (code: string, topic: Message, text: Message): StarterQuestion => ({ code, topic: tr(topic), text: tr(text), type: 'binary', desired: '1', options: [], min: null, max: null })
 const agree = (code: string, topic: Message, text: Message): StarterQuestion => ({
   code,
@@ -46,8 +38,7 @@ const agree = (code: string, topic: Message, text: Message): StarterQuestion => 
   text: tr(text),
   type: 'likert',
   desired: null,
-  // The scale's words in the planner's language; imports still read the English words too (answers.ts).
-  options: LIKERT_LABELS.map((l) => ({ code: l.code, label: tr(LIKERT[l.code as unknown as keyof typeof LIKERT]) })),
+  options: likertScale(),
   min: null,
   max: null,
 })
