@@ -7,11 +7,13 @@ import { setQuestionWords, surveyResponsesCsv } from '../../app/features/surveys
 import { changeResults } from '../../app/features/results/flow.server'
 import { db } from '../../app/shared/db.server'
 import { surveyQuestions } from '../../db/schema'
+import * as importRoute from '../../app/routes/campaigns.$campaignId.surveys.import'
 import { campaignWithInstrument } from '../factories'
+import { invoke, SITE } from './helpers'
 
 // KoboToolbox exports labels in the form's language unless asked for XML
 // values: a Ukrainian form's export names its columns and answers in
-// Ukrainian. Three exports of the same eight submissions, made by Kobo's own
+// Ukrainian. Four exports of the same eight submissions, made by Kobo's own
 // exporter (tests/fixtures/kobo-labels/README.md), must store the same answers.
 
 const file = (name: string) => readFileSync(`tests/fixtures/kobo-labels/${name}`, 'utf8')
@@ -58,10 +60,19 @@ async function surveyedInUkrainian({ words = true } = {}) {
   return c
 }
 
+/** An XLSX file sent to the import page as a browser sends it; the upload's id. */
+async function sentAsXlsx(c: Awaited<ReturnType<typeof surveyedInUkrainian>>, name: string) {
+  const body = new FormData()
+  body.set('file', new File([new Uint8Array(readFileSync(`tests/fixtures/kobo-labels/${name}`))], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
+  const sent = await invoke(importRoute.action, new Request(`${SITE}/campaigns/${c.id}/surveys/import`, { method: 'POST', headers: { Origin: SITE, Cookie: c.cookie }, body }), { campaignId: String(c.id) })
+  expect(sent.status).toBe(302)
+  return Number(new URL(sent.location!, SITE).searchParams.get('upload'))
+}
+
 /** What is stored, as the responses CSV gives it, one line per respondent; the age band kept apart (a form's label, stored as written). */
 async function storedAfterImport(name: string) {
   const c = await surveyedInUkrainian()
-  const upload = await storeUpload(c.actor, c.id, name, file(name))
+  const upload = name.endsWith('.xlsx') ? await sentAsXlsx(c, name) : await storeUpload(c.actor, c.id, name, file(name))
   const plan = await importPlan(c.actor, c.id, upload)
   expect(plan.mapping).not.toContain('choose')
   expect(plan.problems).toEqual([])
@@ -82,12 +93,12 @@ describe('a KoboToolbox labels export in the form’s other language', () => {
     ])
   })
 
-  it('stores from the Ukrainian and the English labels exports exactly what the XML values export stores', async () => {
+  it('stores from the Ukrainian and the English labels exports (CSV and XLSX) exactly what the XML values export stores', async () => {
     const values = await storedAfterImport('xml-values.csv')
     expect(values.rows).toHaveLength(8)
     // The XML values are the form's codes: every answer is one Lantern reads as it is.
     expect(values.rows.some((r) => r.includes('check_agency'))).toBe(true)
-    for (const labels of ['labels-uk.csv', 'labels-en.csv']) expect((await storedAfterImport(labels)).rows).toEqual(values.rows)
+    for (const labels of ['labels-uk.csv', 'labels-uk.xlsx', 'labels-en.csv']) expect((await storedAfterImport(labels)).rows).toEqual(values.rows)
   })
 
   it('keeps the age band as the form labels it', async () => {
