@@ -167,6 +167,7 @@ export default function Survey() {
         <div className="actions">
           <Link className="button button--secondary" to={`${base}/questions/new`}>
             {t({ id: 'campaigns.surveys.add_a_question', defaultMessage: 'Add a question' })}</Link>
+          <Link to={`${base}/questions/from-form`}>{t({ id: 'campaigns.surveys.questions_from_form', defaultMessage: 'Add questions from a KoboToolbox or ODK form' })}</Link>
           {d.questions.length ? (
             <Link to={`${base}/languages`}>{t({ id: 'campaigns.surveys.in_other_languages', defaultMessage: 'The questions in other languages' })}</Link>
           ) : null}

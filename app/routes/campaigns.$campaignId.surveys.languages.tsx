@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { getCampaign, getCampaignForEdit } from '../features/campaigns/index.server'
 import { requireSession } from '../features/accounts/index.server'
 import { importFormWords, surveyOf } from '../features/surveys/index.server'
-import { translatedLanguages } from '../features/surveys'
+import { translatedLanguages, XlsFormFileField } from '../features/surveys'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
 import { AUTONYMS, LOCALES, defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
@@ -108,7 +108,8 @@ export default function SurveyLanguages() {
                   count: result.unmatched.length,
                   codes: result.unmatched.join(', '),
                 }
-              )}
+              )}{' '}
+              <Link to={`${base}/questions/from-form`}>{t({ id: 'campaigns.surveys.questions_from_form', defaultMessage: 'Add questions from a KoboToolbox or ODK form' })}</Link>
             </p>
           ) : null}
         </div>
@@ -195,28 +196,7 @@ export default function SurveyLanguages() {
                 })}
               </p>
               <Form method="post" encType="multipart/form-data">
-                <div className={result && !result.ok ? 'field field--error' : 'field'}>
-                  <label className="field__label" htmlFor="xlsform-file">
-                    {t({
-                      id: 'surveys.languages.file',
-                      defaultMessage: 'XLSForm (.xlsx)',
-                    })}
-                  </label>
-                  {result && !result.ok ? (
-                    <p className="field__error" id="xlsform-file-error">
-                      {result.message}
-                    </p>
-                  ) : null}
-                  <input
-                    id="xlsform-file"
-                    name="form"
-                    type="file"
-                    accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    className="input"
-                    aria-invalid={result && !result.ok ? true : undefined}
-                    aria-describedby={result && !result.ok ? 'xlsform-file-error' : undefined}
-                  />
-                </div>
+                <XlsFormFileField error={result && !result.ok ? result.message : null} />
                 <div className="actions">
                   <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
                     {busy

@@ -91,6 +91,38 @@ describe('Lantern in its users’ languages', () => {
     await page.context().close()
   })
 
+  it('a Ukrainian member takes a survey’s questions from its KoboToolbox form', async () => {
+    const campaign = createCampaign({ id: s.people.member.organisationId! }, { title: unique('Знай свої права'), status: 'active' })
+    const page = await openPage(browser(), { locale: 'uk-UA', viewport: { width: 1000, height: 900 } })
+    await logInAs(page, 'uk', s.people.member)
+    await page.goto(`/campaigns/${campaign}/surveys`)
+    await page.getByRole('link', { name: 'Додати запитання з форми KoboToolbox чи ODK' }).click()
+    await page.getByLabel('XLSForm (.xlsx)').setInputFiles(join(__dirname, '../fixtures/xlsform/know-your-rights.xlsx'))
+    await page.getByRole('button', { name: 'Прочитати форму' }).click()
+    // Each question in the form's Ukrainian, its type in the reader's words.
+    const question = (text: string) => page.getByRole('group', { name: text })
+    const check = question('Що слід зробити перед тим, як прийняти пропозицію роботи за кордоном?')
+    await check.waitFor()
+    expect(await check.getByText('Один варіант').count()).toBe(1)
+    expect(await axeViolations(page)).toEqual([])
+    await question('Чи знаєте ви номер гарячої лінії з протидії торгівлі людьми?').getByLabel('Бажана або правильна відповідь').selectOption('1')
+    await question('Що б ви порадили другові, якому пропонують роботу за кордоном?').getByLabel('Додати це запитання').uncheck()
+    // The correct option left unchosen: refused at its question, the other choices kept.
+    await page.getByRole('button', { name: 'Додати позначені запитання' }).click()
+    await page.getByRole('alert').waitFor()
+    expect(await check.locator('.field__error').textContent()).toBe('Напишіть код правильного варіанта')
+    expect(await question('Що б ви порадили другові, якому пропонують роботу за кордоном?').getByLabel('Додати це запитання').isChecked()).toBe(false)
+    expect(await axeViolations(page)).toEqual([])
+    await check.getByLabel('Бажана або правильна відповідь').selectOption('check_agency')
+    await page.screenshot({ path: join(SHOTS, 'uk-questions-from-form.png'), fullPage: true })
+    await page.getByRole('button', { name: 'Додати позначені запитання' }).click()
+    await page.waitForURL(new RegExp(`/campaigns/${campaign}/surveys$`))
+    const asked = await page.locator('ol li').allTextContents()
+    expect(asked.join('\n')).toContain('Посередникам, які пропонують роботу за кордоном, можна довіряти')
+    expect(asked.join('\n')).not.toContain('Що б ви порадили другові')
+    await page.context().close()
+  })
+
   it('a Nepali coordinator reviews an overlap', async () => {
     const title = unique('Radio for migrant workers in Lviv')
     createCampaign({ id: s.people.member.organisationId! }, { title, subdivisions: ['UA-46'], startDate: '2026-05-01', endDate: '2026-06-30' })

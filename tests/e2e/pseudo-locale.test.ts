@@ -128,6 +128,7 @@ describe('the pseudo-language, on every page', () => {
       `/campaigns/${school}/surveys/questions/new`,
       `/campaigns/${school}/surveys/questions/${question}`,
       `/campaigns/${school}/surveys/languages`,
+      `/campaigns/${school}/surveys/questions/from-form`,
       `/campaigns/${school}/surveys/import`,
       `/campaigns/${school}/indicators/${indicator}`,
       `/campaigns/${draft}/edit`,
@@ -149,6 +150,13 @@ describe('the pseudo-language, on every page', () => {
       '/no-such-page',
     ]
     expect(await walk(page, pages)).toEqual([])
+    // The questions a form offers, after its XLSForm is read.
+    await page.goto(`/campaigns/${school}/surveys/questions/from-form`)
+    await page.locator('input[type=file]').setInputFiles('tests/fixtures/xlsform/know-your-rights.xlsx')
+    await page.locator('main form button[type=submit]').click()
+    await page.locator('input[name="add"]').first().waitFor()
+    expect(await escapes(page)).toEqual([])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
     await page.context().close()
   })
 

@@ -9,9 +9,14 @@ import { defineMessages, tr } from '../../shared/i18n'
 import { assertEditable } from '../campaigns/index.server'
 import { questionsOf } from './store.server'
 import type { QuestionTranslations } from './translations'
-import { formWords, matchQuestions } from './xlsform'
+import { formWords, matchQuestions, type FormWords, type Read } from './xlsform'
+import { formQuestions, type FormQuestion, type NotOffered } from './xlsform-questions'
 
 const said = defineMessages({
+  noneOffered: {
+    id: 'surveys.form_questions.none_offered',
+    defaultMessage: 'The form asks nothing this survey does not have already: every question with an answer Lantern analyses has its code here.',
+  },
   noneMatch: {
     id: 'surveys.translations.none_match',
     defaultMessage: 'None of the form’s questions has the code of a question in this survey. A question’s “name” in the form must be its code here, like {example}.',
@@ -19,6 +24,26 @@ const said = defineMessages({
 })
 
 export type ImportedWords = { questions: number; languages: string[]; unmatched: string[] }
+
+/** An XLSForm workbook's labels in every language, and its questions and choices. */
+async function readXlsForm(workbook: Uint8Array): Promise<Read<FormWords>> {
+  const read = await readSheets(workbook, ['survey', 'choices', 'settings'])
+  if (!read.ok) return read
+  return formWords(read.sheets.survey ?? null, read.sheets.choices ?? null, read.sheets.settings ?? null)
+}
+
+export type FormOffer = { offered: FormQuestion[]; notOffered: NotOffered[]; languages: string[]; written: string }
+
+/** The questions an XLSForm asks that the survey lacks, as Lantern would ask them, for a person to choose from. Nothing is stored. */
+export async function offerFormQuestions(actor: Actor, campaignId: number, workbook: Uint8Array): Promise<Outcome<FormOffer>> {
+  assertEditable(actor, campaignId)
+  const words = await readXlsForm(workbook)
+  if (!words.ok) return { ok: false, formErrors: [words.message] }
+  const have = new Set(questionsOf(campaignId, false).map((q) => q.code))
+  const { offered, notOffered } = formQuestions(words.value, have)
+  if (!offered.length) return { ok: false, formErrors: [tr(said.noneOffered)] }
+  return { ok: true, value: { offered, notOffered, languages: words.value.languages, written: words.value.written } }
+}
 
 /**
  * Takes each question's words in every language an XLSForm has (its
@@ -28,9 +53,7 @@ export type ImportedWords = { questions: number; languages: string[]; unmatched:
  */
 export async function importFormWords(actor: Actor, campaignId: number, workbook: Uint8Array): Promise<Outcome<ImportedWords>> {
   const access = assertEditable(actor, campaignId)
-  const read = await readSheets(workbook, ['survey', 'choices', 'settings'])
-  if (!read.ok) return { ok: false, formErrors: [read.message] }
-  const words = formWords(read.sheets.survey ?? null, read.sheets.choices ?? null, read.sheets.settings ?? null)
+  const words = await readXlsForm(workbook)
   if (!words.ok) return { ok: false, formErrors: [words.message] }
   const questions = questionsOf(campaignId, false)
   const matched = matchQuestions(words.value, questions)

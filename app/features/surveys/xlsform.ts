@@ -38,7 +38,9 @@ export type FormWords = {
   /** Every language the form has labels in. */
   languages: string[]
   /** Question name → its labels by language, and the choice list it uses. */
-  questions: Map<string, { type: string; text: Record<string, string>; list: string | null }>
+  questions: Map<string, { type: string; text: Record<string, string>; list: string | null; constraint: string }>
+  /** The language the form is written in first: its default_language, else its first label column's. */
+  written: string
   /** Choice list → choice name → its labels by language. */
   choices: Map<string, Map<string, Record<string, string>>>
 }
@@ -60,7 +62,7 @@ export function formWords(survey: SheetRows | null, choices: SheetRows | null, s
   if (!survey) return { ok: false, message: tr(said.noSurvey) }
   const headers = new Set(survey.flatMap((row) => Object.keys(row)))
   const column = (name: string) => [...headers].find((h) => h.trim().toLowerCase() === name)
-  const [type, name] = [column('type'), column('name')]
+  const [type, name, constraint] = [column('type'), column('name'), column('constraint')]
   if (!type || !name) return { ok: false, message: tr(said.noColumns) }
   const defaultLanguage = settings?.[0]?.default_language ? languageCode(settings[0].default_language) : null
 
@@ -89,7 +91,7 @@ export function formWords(survey: SheetRows | null, choices: SheetRows | null, s
     if (!code) continue
     const kind = row[type]?.trim() ?? ''
     const list = /^select_(?:one|multiple)\s+(\S+)/.exec(kind)?.[1] ?? null
-    questions.set(code, { type: kind, text: labelsOf(row, surveyLabels.value), list })
+    questions.set(code, { type: kind, text: labelsOf(row, surveyLabels.value), list, constraint: (constraint && row[constraint]?.trim()) || '' })
   }
   const listColumn = [...choiceHeaders].find((h) => ['list_name', 'list name'].includes(h.trim().toLowerCase()))
   const choiceName = [...choiceHeaders].find((h) => h.trim().toLowerCase() === 'name')
@@ -101,8 +103,12 @@ export function formWords(survey: SheetRows | null, choices: SheetRows | null, s
     if (!lists.has(list)) lists.set(list, new Map())
     lists.get(list)!.set(code, labelsOf(row, choiceLabels.value))
   }
-  return { ok: true, value: { languages, questions, choices: lists } }
+  const written = defaultLanguage && languages.includes(defaultLanguage) ? defaultLanguage : languages[0]!
+  return { ok: true, value: { languages, questions, choices: lists, written } }
 }
+
+/** Whether a form row asks something: groups, notes and calculations do not; the tool's own fields (start, end, deviceid) have no label. */
+export const asks = (q: { type: string; text: Record<string, string> }) => !/^(begin|end)[\s_]|^(note|calculate|hidden)$/i.test(q.type) && Object.keys(q.text).length > 0
 
 export type Matched = {
   /** Question code → its words in each language the form has (the question's own codes, never new ones). */
@@ -127,8 +133,6 @@ export function matchQuestions(words: FormWords, questions: readonly { code: str
     }
     if (Object.keys(byLanguage).length) translations.set(q.code, byLanguage)
   }
-  // Groups, notes and calculations are not questions; the tool's own fields (start, end, deviceid) have no label.
-  const asked = (type: string) => !/^(begin|end)[\s_]|^(note|calculate|hidden)$/i.test(type)
-  const unmatched = [...words.questions].filter(([code, q]) => !codes.has(code) && asked(q.type) && Object.keys(q.text).length).map(([code]) => code)
+  const unmatched = [...words.questions].filter(([code, q]) => !codes.has(code) && asks(q)).map(([code]) => code)
   return { translations, unmatched }
 }
