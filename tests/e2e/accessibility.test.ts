@@ -69,7 +69,8 @@ describe('keyboard', () => {
 
   it('a form error summary takes focus and links to the field', async () => {
     const page = await openPage(browser())
-    await page.goto('/login')
+    // After hydration, as above: it is the hydrated page that moves focus to the summary.
+    await page.goto('/login', { waitUntil: 'networkidle' })
     await page.getByRole('button', { name: 'Log in' }).click()
     await page.getByText('There is a problem').waitFor()
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
