@@ -38,13 +38,13 @@ describe('an XLSForm’s label columns', () => {
     if (!words.ok) return
     const questions = [{ code: 'knows_hotline', options: [{ code: 'yes', label: 'Yes' }, { code: 'no', label: 'No' }] }]
     const matched = matchQuestions(words.value, questions)
-    expect(matched.translations.get('knows_hotline')).toEqual({
+    expect(matched.get('knows_hotline')).toEqual({
       en: { text: 'Do you know the hotline?', options: { yes: 'Yes', no: 'No' } },
       // An option the question does not have ("maybe") brings no label.
       uk: { text: 'Чи знаєте ви гарячу лінію?', options: { yes: 'Так', no: 'Ні' } },
     })
-    // The form's other questions are named; its groups and notes are not questions.
-    expect(matched.unmatched).toEqual(['village'])
+    // Only the survey's questions get words: the form's other questions are for the questions-from-the-form page.
+    expect([...matched.keys()]).toEqual(['knows_hotline'])
   })
 
   it('refuse a workbook that is not a form, and a label column in a language nobody can tell', () => {

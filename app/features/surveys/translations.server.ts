@@ -57,10 +57,10 @@ export async function importFormWords(actor: Actor, campaignId: number, workbook
   if (!words.ok) return { ok: false, formErrors: [words.message] }
   const questions = questionsOf(campaignId, false)
   const matched = matchQuestions(words.value, questions)
-  if (!matched.translations.size) return { ok: false, formErrors: [tr(said.noneMatch, { example: questions[0]?.code ?? 'knows_hotline' })] }
+  if (!matched.size) return { ok: false, formErrors: [tr(said.noneMatch, { example: questions[0]?.code ?? 'knows_hotline' })] }
   db.transaction((tx) => {
     for (const q of questions) {
-      const form = matched.translations.get(q.code)
+      const form = matched.get(q.code)
       if (!form) continue
       const translations: QuestionTranslations = { ...q.translations, ...form }
       tx.update(surveyQuestions).set({ translations }).where(eq(surveyQuestions.id, q.id)).run()
@@ -71,10 +71,12 @@ export async function importFormWords(actor: Actor, campaignId: number, workbook
       action: 'survey.translations-imported',
       entityType: 'campaign',
       entityId: campaignId,
-      after: { languages: words.value.languages, questions: [...matched.translations.keys()] },
+      after: { languages: words.value.languages, questions: [...matched.keys()] },
     })
   })
-  return { ok: true, value: { questions: matched.translations.size, languages: words.value.languages, unmatched: matched.unmatched } }
+  // The form's other questions, as the questions-from-the-form page would offer them.
+  const unmatched = formQuestions(words.value, new Set(questions.map((q) => q.code))).offered.map((q) => q.code)
+  return { ok: true, value: { questions: matched.size, languages: words.value.languages, unmatched } }
 }
 
 /** Sets one question's words in other languages, as the question form gives them. */

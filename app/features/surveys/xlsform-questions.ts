@@ -2,7 +2,7 @@ import type { QuestionType } from '../../shared/taxonomy/taxonomy'
 import type { QuestionOption } from './answers'
 import { suggestMapping } from './columns'
 import type { QuestionTranslations } from './translations'
-import { asks, type FormWords } from './xlsform'
+import { asks, formQuestionWords, type FormWords } from './xlsform'
 
 // The questions of an XLSForm as Lantern would ask them: each form question
 // the survey lacks, with the type its XLSForm type and choices suggest, its
@@ -66,12 +66,7 @@ export function formQuestions(words: FormWords, have: ReadonlySet<string>): { of
       continue
     }
     const options = type === 'binary' ? [] : [...choices].map(([name, labels]) => ({ code: name, label: labels[written] ?? name }))
-    const translations: QuestionTranslations = {}
-    for (const language of words.languages.filter((l) => l !== written)) {
-      const text = q.text[language]
-      const labels = Object.fromEntries(options.flatMap((o) => (choices.get(o.code)?.[language] ? [[o.code, choices.get(o.code)![language]!]] : [])))
-      if (text || Object.keys(labels).length) translations[language] = { ...(text ? { text } : {}), ...(Object.keys(labels).length ? { options: labels } : {}) }
-    }
+    const translations = formQuestionWords(words, q, options.map((o) => o.code), words.languages.filter((l) => l !== written))
     const [min, max] = type === 'score' ? constraintRange(q.constraint) : [null, null]
     offered.push({ code, text: q.text[written] ?? Object.values(q.text)[0]!, type, options, min, max, translations })
   }

@@ -110,29 +110,27 @@ export function formWords(survey: SheetRows | null, choices: SheetRows | null, s
 /** Whether a form row asks something: groups, notes and calculations do not; the tool's own fields (start, end, deviceid) have no label. */
 export const asks = (q: { type: string; text: Record<string, string> }) => !/^(begin|end)[\s_]|^(note|calculate|hidden)$/i.test(q.type) && Object.keys(q.text).length > 0
 
-export type Matched = {
-  /** Question code → its words in each language the form has (the question's own codes, never new ones). */
-  translations: Map<string, QuestionTranslations>
-  /** The form's questions with no question of that code in the survey. */
-  unmatched: string[]
+type FormQuestionWords = FormWords['questions'] extends Map<string, infer Q> ? Q : never
+
+/** A form question's words in each of `languages`: its label, and its choices' labels for the option codes given (never others). */
+export function formQuestionWords(words: FormWords, form: FormQuestionWords, optionCodes: readonly string[], languages: readonly string[]): QuestionTranslations {
+  const choices = form.list ? words.choices.get(form.list) : undefined
+  const byLanguage: QuestionTranslations = {}
+  for (const language of languages) {
+    const options = Object.fromEntries(optionCodes.flatMap((code) => (choices?.get(code)?.[language] ? [[code, choices.get(code)![language]!]] : [])))
+    const text = form.text[language]
+    if (text || Object.keys(options).length) byLanguage[language] = { ...(text ? { text } : {}), ...(Object.keys(options).length ? { options } : {}) }
+  }
+  return byLanguage
 }
 
-/** The form's words for the survey's questions, matched by code; an option's label only for an option the question has. */
-export function matchQuestions(words: FormWords, questions: readonly { code: string; options: readonly QuestionOption[] }[]): Matched {
+/** The form's words for the survey's questions, matched by code (question code → its words in each language the form has). */
+export function matchQuestions(words: FormWords, questions: readonly { code: string; options: readonly QuestionOption[] }[]): Map<string, QuestionTranslations> {
   const translations = new Map<string, QuestionTranslations>()
-  const codes = new Set(questions.map((q) => q.code))
   for (const q of questions) {
     const form = words.questions.get(q.code)
-    if (!form) continue
-    const choices = form.list ? words.choices.get(form.list) : undefined
-    const byLanguage: QuestionTranslations = {}
-    for (const language of words.languages) {
-      const options = Object.fromEntries(q.options.flatMap((o) => (choices?.get(o.code)?.[language] ? [[o.code, choices.get(o.code)![language]!]] : [])))
-      const text = form.text[language]
-      if (text || Object.keys(options).length) byLanguage[language] = { ...(text ? { text } : {}), ...(Object.keys(options).length ? { options } : {}) }
-    }
+    const byLanguage = form ? formQuestionWords(words, form, q.options.map((o) => o.code), words.languages) : {}
     if (Object.keys(byLanguage).length) translations.set(q.code, byLanguage)
   }
-  const unmatched = [...words.questions].filter(([code, q]) => !codes.has(code) && asks(q)).map(([code]) => code)
-  return { translations, unmatched }
+  return translations
 }
