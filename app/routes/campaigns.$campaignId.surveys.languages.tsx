@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getCampaign, getCampaignForEdit } from '../features/campaigns/index.server'
 import { requireSession } from '../features/accounts/index.server'
 import { importFormWords, surveyOf } from '../features/surveys/index.server'
 import { translatedLanguages, XlsFormFileField } from '../features/surveys'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
+import { SubmitButton } from '../shared/ui/forms'
 import { AUTONYMS, LOCALES, defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -62,7 +63,6 @@ export default function SurveyLanguages() {
   const { t } = i18n
   const { campaign, canEdit, questions, coverage } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const busy = useNavigation().state === 'submitting'
   const base = `/campaigns/${campaign.id}/surveys`
   return (
     <>
@@ -198,17 +198,9 @@ export default function SurveyLanguages() {
               <Form method="post" encType="multipart/form-data">
                 <XlsFormFileField error={result && !result.ok ? result.message : null} />
                 <div className="actions">
-                  <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-                    {busy
-                      ? t({
-                          id: 'surveys.languages.reading',
-                          defaultMessage: 'Reading the form…',
-                        })
-                      : t({
-                          id: 'surveys.languages.read',
-                          defaultMessage: 'Read the languages',
-                        })}
-                  </button>
+                  <SubmitButton pendingText={t({ id: 'surveys.languages.reading', defaultMessage: 'Reading the form…' })}>
+                    {t({ id: 'surveys.languages.read', defaultMessage: 'Read the languages' })}
+                  </SubmitButton>
                   <Link to={base}>
                     {t({
                       id: 'surveys.languages.back',

@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getCampaignForEdit } from '../features/campaigns/index.server'
 import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { addQuestions, offerFormQuestions } from '../features/surveys/index.server'
-import { asRow, FormQuestionsFields, readFormQuestions, XlsFormFileField, type FormQuestionRow, type NotOffered } from '../features/surveys'
+import { asRow, FormQuestionsFields, readFormQuestions, XlsFormFileField, type NotOffered, type OfferBack } from '../features/surveys'
 import { campaignParams, parseParams } from '../shared/params.server'
 import { readForm } from '../shared/request.server'
+import { SubmitButton } from '../shared/ui/forms'
 import { defineMessage, defineMessages, pageTitle, tr, useT } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.questions_from_form', defaultMessage: 'Questions from the form' }))
@@ -28,19 +28,8 @@ const NOT_OFFERED = defineMessages({
   type: { id: 'surveys.form_questions.not_offered_types', defaultMessage: '{count, plural, one {{codes} is not offered: Lantern does not analyse its answers (dates, places, photos…).} other {{codes} are not offered: Lantern does not analyse their answers (dates, places, photos…).}}' },
 })
 
-type Offer = { rows: FormQuestionRow[]; notOffered: NotOffered[]; written: string; fieldErrors: Record<string, string[]>; formErrors: string[] }
+type Offer = OfferBack & { fieldErrors: Record<string, string[]>; formErrors: string[] }
 type Result = ({ stage: 'offer' } & Offer) | { stage: 'upload'; message: string }
-
-// What the page carries between its two steps besides the questions: the form's language and what it does not offer.
-const carriedSchema = z.object({ written: z.string().regex(/^[a-z]{2,3}$/), notOffered: z.array(z.object({ code: z.string().max(200), why: z.enum(['field', 'type']) })).max(500) })
-
-function carried(form: FormData) {
-  try {
-    return carriedSchema.safeParse({ written: form.get('written'), notOffered: JSON.parse(String(form.get('not_offered') ?? '[]')) })
-  } catch {
-    return carriedSchema.safeParse(null)
-  }
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSession(request)
@@ -50,11 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await getCampaignForEdit(actor, campaignId)
   if (form.get('intent') === 'add') {
     const read = readFormQuestions(form)
-    const kept = carried(form)
-    const context = kept.success ? kept.data : { written: 'en', notOffered: [] }
-    if (!read.ok) return data<Result>({ stage: 'offer', rows: read.rows, ...context, fieldErrors: read.fieldErrors, formErrors: read.formErrors }, { status: 400 })
+    const offer = { rows: read.rows, written: read.written, notOffered: read.notOffered }
+    if (!read.ok) return data<Result>({ stage: 'offer', ...offer, fieldErrors: read.fieldErrors, formErrors: read.formErrors }, { status: 400 })
     const outcome = await changeResults(actor, campaignId, (change) => addQuestions(change, read.inputs))
-    if (!outcome.ok) return data<Result>({ stage: 'offer', rows: read.rows, ...context, fieldErrors: {}, formErrors: [...(outcome.formErrors ?? []), ...Object.values(outcome.fieldErrors ?? {}).flat()] }, { status: 400 })
+    if (!outcome.ok) return data<Result>({ stage: 'offer', ...offer, fieldErrors: {}, formErrors: [...(outcome.formErrors ?? []), ...Object.values(outcome.fieldErrors ?? {}).flat()] }, { status: 400 })
     return redirect(`/campaigns/${campaignId}/surveys`)
   }
   const part = form.get('form')
@@ -70,7 +58,6 @@ export default function QuestionsFromForm() {
   const { t } = i18n
   const { campaign } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const busy = useNavigation().state === 'submitting'
   const base = `/campaigns/${campaign.id}/surveys`
   const uploadError = result?.stage === 'upload' ? result.message : null
   const offer = result?.stage === 'offer' ? result : null
@@ -94,10 +81,8 @@ export default function QuestionsFromForm() {
           <input type="hidden" name="intent" value="read" />
           <XlsFormFileField error={uploadError} />
           <div className="actions">
-            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-              {busy ? t({ id: 'surveys.form_questions.reading', defaultMessage: 'Reading the form…' }) : t({ id: 'surveys.form_questions.read', defaultMessage: 'Read the form' })}
-            </button>
-            <Link to={base}>{t({ id: 'surveys.form_questions.back', defaultMessage: 'Back to the survey' })}</Link>
+            <SubmitButton pendingText={t({ id: 'surveys.languages.reading', defaultMessage: 'Reading the form…' })}>{t({ id: 'surveys.form_questions.read', defaultMessage: 'Read the form' })}</SubmitButton>
+            <Link to={base}>{t({ id: 'surveys.languages.back', defaultMessage: 'Back to the survey' })}</Link>
           </div>
         </Form>
       )}
@@ -125,10 +110,8 @@ export default function QuestionsFromForm() {
           )}
           <FormQuestionsFields rows={offer.rows} written={offer.written} errors={offer.fieldErrors} />
           <div className="actions">
-            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-              {t({ id: 'surveys.form_questions.add', defaultMessage: 'Add the ticked questions' })}
-            </button>
-            <Link to={base}>{t({ id: 'surveys.form_questions.back', defaultMessage: 'Back to the survey' })}</Link>
+            <SubmitButton>{t({ id: 'surveys.form_questions.add', defaultMessage: 'Add the ticked questions' })}</SubmitButton>
+            <Link to={base}>{t({ id: 'surveys.languages.back', defaultMessage: 'Back to the survey' })}</Link>
           </div>
         </Form>
       ) : null}

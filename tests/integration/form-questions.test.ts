@@ -103,6 +103,8 @@ describe('questions from an XLSForm', () => {
     const offer = (await invoke(fromForm.action, upload(c.id, 'know-your-rights.xlsx', c.cookie), params)).data as Offer
     const refused = await postBack(c.id, c.cookie, sendBack(offer, { q1_words: '{not json', q1_type: 'essay' }, [1]))
     expect(refused).toMatchObject({ status: 400, data: { formErrors: ['The page’s copy of the form could not be read. Upload the form again.'] } })
+    const carriedBroken = await postBack(c.id, c.cookie, sendBack(offer, { not_offered: '[{"code":1}]', q0_desired: 'check_agency' }, [0]))
+    expect(carriedBroken).toMatchObject({ status: 400, data: { formErrors: ['The page’s copy of the form could not be read. Upload the form again.'] } })
     const nothingTicked = await postBack(c.id, c.cookie, sendBack(offer, {}, []))
     expect(nothingTicked).toMatchObject({ status: 400, data: { formErrors: ['Tick at least one question to add.'] } })
     expect(Object.keys(stored(c.id))).toEqual(['knows_hotline'])

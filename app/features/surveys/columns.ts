@@ -90,7 +90,7 @@ const HEADINGS: Partial<Record<FieldTarget, readonly string[]>> = {
   respondent_code: ['код_респондента', 'код', 'cod_respondent', 'codul_respondentului', 'उत्तरदाता_कोड', 'code_du_répondant', 'code_répondant', 'código_del_encuestado', 'código_de_encuestado', 'código'],
   wave: ['хвиля', 'хвиля_опитування', 'етап_опитування', 'val', 'valul_sondajului', 'etapa', 'चरण', 'सर्वेक्षण_चरण', 'vague', 'vague_d_enquête', 'oleada', 'ronda', 'oleada_de_encuesta'],
   group: ['група', 'grup', 'समूह', 'groupe', 'grupo'],
-  sex: ['стать', 'sex', 'sexul', 'लिङ्ग', 'sexe', 'sexo'],
+  sex: ['стать', 'sexul', 'लिङ्ग', 'sexe', 'sexo'],
   age_band: ['вік', 'вікова_група', 'vârsta', 'vârstă', 'grupa_de_vârstă', 'उमेर', 'उमेर_समूह', 'âge', 'tranche_d_âge', 'edad', 'grupo_de_edad'],
   locality: ['населений_пункт', 'громада', 'localitate', 'स्थान', 'गाउँ', 'localité', 'localidad', 'comunidad'],
 }

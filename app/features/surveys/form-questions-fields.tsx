@@ -1,5 +1,6 @@
 import { QUESTION_TYPES } from '../../shared/taxonomy/taxonomy'
 import { useT } from '../../shared/i18n'
+import { FieldError } from '../../shared/ui/forms'
 import { QUESTION_LABELS } from './question-fields'
 import { carriedFields, rowField, type FormQuestionRow } from './form-question-rows'
 
@@ -9,14 +10,6 @@ import { carriedFields, rowField, type FormQuestionRow } from './form-question-r
 
 type Props = { rows: readonly FormQuestionRow[]; written: string; errors: Record<string, readonly string[]> }
 
-function Errors({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
-  return messages?.length ? (
-    <p className="field__error" id={id}>
-      {messages.join(' ')}
-    </p>
-  ) : null
-}
-
 export function FormQuestionsFields({ rows, written, errors }: Props) {
   const { t } = useT()
   const L = QUESTION_LABELS
@@ -25,6 +18,10 @@ export function FormQuestionsFields({ rows, written, errors }: Props) {
       {rows.map((row, i) => {
         const name = (field: string) => rowField(i, field)
         const errorOf = (field: string) => errors[name(field)]
+        const errorAt = (field: string) => {
+          const messages = errorOf(field)
+          return messages?.length ? <FieldError id={`${name(field)}-error`} messages={messages} /> : null
+        }
         const described = (field: string) => (errorOf(field)?.length ? { 'aria-invalid': true, 'aria-describedby': `${name(field)}-error` } : {})
         // What the person cannot change on this page, refused: said at the question as a whole.
         const rowErrors = ['text', 'type', 'options'].flatMap((f) => errorOf(f) ?? [])
@@ -36,7 +33,7 @@ export function FormQuestionsFields({ rows, written, errors }: Props) {
             {carriedFields(row, i).map(([field, value]) => (
               <input type="hidden" name={field} value={value} key={field} />
             ))}
-            <Errors id={name('row-error')} messages={rowErrors} />
+            {rowErrors.length ? <FieldError id={name('row-error')} messages={rowErrors} /> : null}
             <div className="choice">
               <input type="checkbox" id={name('add')} name="add" value={String(i)} defaultChecked={row.add} className="choice__input" />
               <label htmlFor={name('add')} className="choice__label">
@@ -60,7 +57,7 @@ export function FormQuestionsFields({ rows, written, errors }: Props) {
               <label className="field__label" htmlFor={name('code')}>
                 {L.code}
               </label>
-              <Errors id={`${name('code')}-error`} messages={errorOf('code')} />
+              {errorAt('code')}
               <input id={name('code')} name={name('code')} defaultValue={row.code} className="input" autoComplete="off" spellCheck={false} {...described('code')} />
             </div>
             {row.type === 'binary' || row.type === 'single_choice' ? (
@@ -68,7 +65,7 @@ export function FormQuestionsFields({ rows, written, errors }: Props) {
                 <label className="field__label" htmlFor={name('desired')}>
                   {L.desired}
                 </label>
-                <Errors id={`${name('desired')}-error`} messages={errorOf('desired')} />
+                {errorAt('desired')}
                 <select id={name('desired')} name={name('desired')} defaultValue={row.desired} className="select" {...described('desired')}>
                   <option value="">{t({ id: 'surveys.form_questions.choose', defaultMessage: 'Choose…' })}</option>
                   {row.type === 'binary' ? (
@@ -92,7 +89,7 @@ export function FormQuestionsFields({ rows, written, errors }: Props) {
                     <label className="field__label" htmlFor={name(bound)}>
                       {L[bound]}
                     </label>
-                    <Errors id={`${name(bound)}-error`} messages={errorOf(bound)} />
+                    {errorAt(bound)}
                     <input id={name(bound)} name={name(bound)} type="number" inputMode="decimal" step="any" defaultValue={row[bound]} className="input input--short" {...described(bound)} />
                   </div>
                 ))

@@ -1,4 +1,5 @@
 import { useT } from '../../shared/i18n'
+import { FieldError } from '../../shared/ui/forms'
 
 /** The file field both XLSForm pages upload the form with, with the reason a file was refused. */
 export function XlsFormFileField({ error }: { error: string | null }) {
@@ -8,11 +9,7 @@ export function XlsFormFileField({ error }: { error: string | null }) {
       <label className="field__label" htmlFor="xlsform-file">
         {t({ id: 'surveys.languages.file', defaultMessage: 'XLSForm (.xlsx)' })}
       </label>
-      {error ? (
-        <p className="field__error" id="xlsform-file-error">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id="xlsform-file-error" messages={error} /> : null}
       <input
         id="xlsform-file"
         name="form"

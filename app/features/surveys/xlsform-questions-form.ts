@@ -4,6 +4,7 @@ import { defineMessages, tr } from '../../shared/i18n'
 import { questionInput, questionSchema, type QuestionInput } from './schemas'
 import { readLabelLines, type QuestionTranslations } from './translations'
 import { rowField, type FormQuestionRow } from './form-question-rows'
+import type { NotOffered } from './xlsform-questions'
 
 // The form that adds an XLSForm's questions: every question the form offers
 // travels in the page's own fields (so nothing is lost when one is refused,
@@ -18,14 +19,29 @@ const wordsSchema = z.record(
   z.object({ text: z.string().max(500).optional(), options: z.record(z.string(), z.string().max(500)).optional() }),
 )
 
+// What the page carries besides the questions: the form's language and what it did not offer.
+const writtenSchema = z.string().regex(/^[a-z]{2,3}$/)
+const notOfferedSchema = z.array(z.object({ code: z.string().max(200), why: z.enum(['field', 'type']) })).max(MAX_ROWS)
+
+/** A hidden field's JSON, as the page wrote it; null when it is not (a damaged or hand-made page). */
+function readJson<T>(schema: z.ZodType<T>, text: string): T | null {
+  try {
+    const read = schema.safeParse(JSON.parse(text))
+    return read.success ? read.data : null
+  } catch {
+    return null
+  }
+}
+
 const said = defineMessages({
   noneTicked: { id: 'surveys.form_questions.none_ticked', defaultMessage: 'Tick at least one question to add.' },
   damaged: { id: 'surveys.form_questions.damaged', defaultMessage: 'The page’s copy of the form could not be read. Upload the form again.' },
 })
 
-export type ReadRows =
-  | { ok: true; rows: FormQuestionRow[]; inputs: QuestionInput[] }
-  | { ok: false; rows: FormQuestionRow[]; fieldErrors: Record<string, string[]>; formErrors: string[] }
+/** The page's offer as it came back: the questions with the person's choices, the form's language, what it did not offer. */
+export type OfferBack = { rows: FormQuestionRow[]; written: string; notOffered: NotOffered[] }
+
+export type ReadRows = OfferBack & ({ ok: true; inputs: QuestionInput[] } | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] })
 
 /** The offered questions back from the page, and the ticked ones as questions to add; or, for each refused one, why, at its field. */
 export function readFormQuestions(form: FormData): ReadRows {
@@ -41,18 +57,11 @@ export function readFormQuestions(form: FormData): ReadRows {
   for (let i = 0; i < MAX_ROWS && form.has(rowField(i, 'code')); i++) {
     const field = (name: string) => text(rowField(i, name))
     const type = QUESTION_TYPES.codes.find((c) => c === field('type'))
-    const words = (() => {
-      try {
-        return wordsSchema.safeParse(JSON.parse(field('words') || '{}'))
-      } catch {
-        return null
-      }
-    })()
-    if (!type || !words?.success) {
+    const translations: QuestionTranslations | null = readJson(wordsSchema, field('words') || '{}')
+    if (!type || !translations) {
       damaged = true
       continue
     }
-    const translations: QuestionTranslations = words.data
     const options = Object.entries(readLabelLines(field('options'))).map(([code, label]) => ({ code, label }))
     const row: FormQuestionRow = { code: field('code'), text: field('text'), type, options, min: field('min'), max: field('max'), desired: field('desired'), translations, add: ticked.has(String(i)) }
     rows.push(row)
@@ -66,8 +75,11 @@ export function readFormQuestions(form: FormData): ReadRows {
     const input = questionInput(checked.data)
     inputs.push({ ...input, options: type === 'likert' && options.length === 5 ? options : input.options, translations })
   }
-  if (damaged) return { ok: false, rows, fieldErrors, formErrors: [tr(said.damaged)] }
-  if (Object.keys(fieldErrors).length) return { ok: false, rows, fieldErrors, formErrors: [] }
-  if (!inputs.length) return { ok: false, rows, fieldErrors, formErrors: [tr(said.noneTicked)] }
-  return { ok: true, rows, inputs }
+  const written = writtenSchema.safeParse(text('written'))
+  const notOffered = readJson(notOfferedSchema, text('not_offered') || '[]')
+  const offer: OfferBack = { rows, written: written.success ? written.data : 'und', notOffered: notOffered ?? [] }
+  if (damaged || !written.success || !notOffered) return { ...offer, ok: false, fieldErrors, formErrors: [tr(said.damaged)] }
+  if (Object.keys(fieldErrors).length) return { ...offer, ok: false, fieldErrors, formErrors: [] }
+  if (!inputs.length) return { ...offer, ok: false, fieldErrors, formErrors: [tr(said.noneTicked)] }
+  return { ...offer, ok: true, inputs }
 }
