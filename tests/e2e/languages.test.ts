@@ -97,6 +97,8 @@ describe('Lantern in its users’ languages', () => {
     await logInAs(page, 'uk', s.people.member)
     await page.goto(`/campaigns/${campaign}/surveys`)
     await page.getByRole('link', { name: 'Додати запитання з форми KoboToolbox чи ODK' }).click()
+    // Its form is sent once the page has hydrated: a click that lands while React 18 hydrates can be lost.
+    await page.waitForLoadState('networkidle')
     await page.getByLabel('XLSForm (.xlsx)').setInputFiles(join(__dirname, '../fixtures/xlsform/know-your-rights.xlsx'))
     await page.getByRole('button', { name: 'Прочитати форму' }).click()
     // Each question in the form's Ukrainian, its type in the reader's words.
