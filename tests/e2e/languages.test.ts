@@ -119,9 +119,11 @@ describe('Lantern in its users’ languages', () => {
     await page.screenshot({ path: join(SHOTS, 'uk-questions-from-form.png'), fullPage: true })
     await page.getByRole('button', { name: 'Додати позначені запитання' }).click()
     await page.waitForURL(new RegExp(`/campaigns/${campaign}/surveys$`))
-    const asked = await page.locator('ol li').allTextContents()
-    expect(asked.join('\n')).toContain('Посередникам, які пропонують роботу за кордоном, можна довіряти')
-    expect(asked.join('\n')).not.toContain('Що б ви порадили другові')
+    // The URL changes before the survey page has rendered: its list of questions shows it has, with the five added.
+    const asked = page.locator('ol li')
+    await asked.filter({ hasText: 'Посередникам, які пропонують роботу за кордоном, можна довіряти' }).waitFor()
+    expect(await asked.count()).toBe(5)
+    expect((await asked.allTextContents()).join('\n')).not.toContain('Що б ви порадили другові')
     await page.context().close()
   })
 
