@@ -12,13 +12,12 @@ import { requireSession } from '../features/accounts/index.server'
 import { changeResults } from '../features/results/index.server'
 import { choiceQuery, clearPersonalFlag, importPlan, importProgress, refusedMessage, runImport, storeUpload, uploadsDir } from '../features/surveys/index.server'
 import { receiveUploadFile } from '../shared/csv/upload-file.server'
+import { getEnv } from '../shared/env.server'
 import { defineMessage, pageTitle, tr, useT, type Translator } from '../shared/i18n'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, defineMessage({ id: 'titles.import_survey_answers', defaultMessage: 'Import survey answers' }))
 
 const MAX_SURVEY_UPLOAD = 20 * 1024 * 1024
-/** How long the import request waits for a small file's import to end, before it shows the progress page instead. */
-const IMPORT_WAIT_MS = 1500
 /** A file this large takes longer than the wait: its progress page is shown as soon as the import has begun. */
 const LARGE_FILE = 1024 * 1024
 
@@ -62,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/campaigns/${campaignId}/surveys/import?${parsed.data.back || `upload=${uploadId}`}`)
   }
   const page = `/campaigns/${campaignId}/surveys/import?${choiceQuery(uploadId, choice.mapping ?? [], choice.targetWave)}`
-  const wait = importProgress(actor, campaignId, uploadId).bytes > LARGE_FILE ? 0 : IMPORT_WAIT_MS
+  const wait = importProgress(actor, campaignId, uploadId).bytes > LARGE_FILE ? 0 : getEnv().SURVEY_IMPORT_WAIT_MS
   let begun = () => {}
   const running = new Promise<null>((ran) => (begun = () => setTimeout(() => ran(null), wait)))
   const job = changeResults(actor, campaignId, (change) => runImport(change, uploadId, choice, begun))

@@ -23,6 +23,8 @@ const schema = z.object({
   SIGN_UP_MAX_PER_IP: z.coerce.number().int().min(1).default(5),
   /** Breakdowns seen outside the owning organisation withhold cells with fewer respondents (DESIGN.md §7). */
   SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).default(10),
+  /** How long the import request waits for a small survey file's import to end before it shows the progress page instead. */
+  SURVEY_IMPORT_WAIT_MS: z.coerce.number().int().min(0).default(1500),
   /**
    * Set by server.js, not by hand. `primary`: the process that does the
    * start-up work once and starts the workers; `worker`: one of the processes
